@@ -1,0 +1,31 @@
+import { join } from 'node:path'
+import { repoRoot, startFerretDB, tempDataDir, waitForPing, type RunningFerretDB } from './ferretdb.js'
+
+export interface Database {
+  /** Server URI without a database name; callers append one. */
+  serverUri: string
+  embedded: RunningFerretDB | null
+  stop(): Promise<void>
+}
+
+/** Splits a MongoDB URI into the server part and the database name (if any). */
+export function withDatabase(serverUri: string, dbName: string): string {
+  const url = new URL(serverUri)
+  url.pathname = `/${dbName}`
+  return url.toString()
+}
+
+/**
+ * The one way every script and test gets a database: MONGODB_URI when it is set
+ * (nothing is started), otherwise an embedded FerretDB.
+ */
+export async function ensureDatabase(opts: { port?: number; dataDir?: string; temporary?: boolean; log?: (l: string) => void } = {}): Promise<Database> {
+  const external = process.env.MONGODB_URI
+  if (external) {
+    await waitForPing(external, 15_000)
+    return { serverUri: external, embedded: null, stop: async () => {} }
+  }
+  const dataDir = opts.dataDir ?? (opts.temporary ? tempDataDir() : join(repoRoot, '.data', 'ferretdb'))
+  const embedded = await startFerretDB({ dataDir, ...(opts.port ? { port: opts.port } : {}), ...(opts.log ? { log: opts.log } : {}) })
+  return { serverUri: embedded.uri, embedded, stop: () => embedded.stop() }
+}

@@ -1,0 +1,196 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
+import { cpSync, chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { createServer } from 'node:net'
+import { tmpdir } from 'node:os'
+import { dirname, join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { MongoClient } from 'mongodb'
+
+export const FERRETDB_MODULE = 'github.com/FerretDB/FerretDB'
+export const FERRETDB_VERSION = 'v1.24.2'
+
+export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..')
+export const toolsBin = join(repoRoot, '.tools', 'bin')
+export const ferretdbBinary = join(toolsBin, 'ferretdb')
+
+export class DatabaseSetupError extends Error {}
+
+function run(cmd: string, args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): string {
+  const res = spawnSync(cmd, args, { encoding: 'utf8', ...opts, env: { ...process.env, ...opts.env } })
+  if (res.error) throw new DatabaseSetupError(`${cmd} ${args.join(' ')} failed: ${res.error.message}`)
+  if (res.status !== 0) {
+    throw new DatabaseSetupError(`${cmd} ${args.join(' ')} exited with ${res.status}:\n${res.stderr || res.stdout}`)
+  }
+  return res.stdout
+}
+
+function binaryWorks(): boolean {
+  if (!existsSync(ferretdbBinary)) return false
+  const res = spawnSync(ferretdbBinary, ['--version'], { encoding: 'utf8' })
+  return res.status === 0 && res.stdout.includes(FERRETDB_VERSION)
+}
+
+/**
+ * Installs FerretDB into the git-ignored `.tools/bin` with the Go toolchain.
+ *
+ * Why not a plain `go install …/cmd/ferretdb@v1.24.2`: the module archive served by the Go
+ * proxy lacks `build/version/version.txt` (their release pipeline generates it), and a
+ * binary built from it panics at start with "Invalid build/version/version.txt file
+ * content". So we fetch the very same module by name with `go mod download`, stamp the
+ * version file the way their `bin/task gen-version` would, and build `cmd/ferretdb` from it.
+ */
+export function installFerretDB(log: (line: string) => void = console.error): string {
+  if (binaryWorks()) return ferretdbBinary
+  const go = spawnSync('go', ['version'], { encoding: 'utf8' })
+  if (go.error || go.status !== 0) {
+    throw new DatabaseSetupError(
+      'FerretDB (the embedded development database) is not installed and the Go toolchain was not found.\n' +
+        'Install Go 1.22+ (https://go.dev/dl/) so the project can build FerretDB itself, ' +
+        'or set MONGODB_URI to a MongoDB server you already run (e.g. mongodb://127.0.0.1:27017/zapytaj).'
+    )
+  }
+  log(`Installing FerretDB ${FERRETDB_VERSION} with Go into ${toolsBin} (one time, ~1–3 minutes)…`)
+  const info = JSON.parse(run('go', ['mod', 'download', '-json', `${FERRETDB_MODULE}@${FERRETDB_VERSION}`])) as { Dir?: string }
+  if (!info.Dir) throw new DatabaseSetupError('go mod download did not report a module directory')
+  const work = mkdtempSync(join(tmpdir(), 'ferretdb-src-'))
+  try {
+    const src = join(work, 'src')
+    cpSync(info.Dir, src, { recursive: true })
+    chmodRecursive(src)
+    writeFileSync(join(src, 'build', 'version', 'version.txt'), `${FERRETDB_VERSION}\n`)
+    mkdirSync(toolsBin, { recursive: true })
+    run('go', ['build', '-buildvcs=false', '-o', ferretdbBinary, './cmd/ferretdb'], { cwd: src, env: { GOFLAGS: '-mod=mod' } })
+  } finally {
+    rmSync(work, { recursive: true, force: true })
+  }
+  if (!binaryWorks()) throw new DatabaseSetupError(`FerretDB was built at ${ferretdbBinary} but does not run`)
+  log(`FerretDB ${FERRETDB_VERSION} installed.`)
+  return ferretdbBinary
+}
+
+function chmodRecursive(dir: string): void {
+  // The Go module cache is read-only; the copy must be writable to add version.txt.
+  spawnSync('chmod', ['-R', 'u+w', dir])
+  chmodSync(dir, 0o755)
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const srv = createServer()
+    srv.unref()
+    srv.on('error', reject)
+    srv.listen(0, '127.0.0.1', () => {
+      const addr = srv.address()
+      srv.close(() => (typeof addr === 'object' && addr ? resolvePort(addr.port) : reject(new Error('no port'))))
+    })
+  })
+}
+
+export async function waitForPing(uri: string, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs
+  let lastError: unknown
+  while (Date.now() < deadline) {
+    const client = new MongoClient(uri, { serverSelectionTimeoutMS: 1000, connectTimeoutMS: 1000 })
+    try {
+      await client.connect()
+      await client.db('admin').command({ ping: 1 })
+      return
+    } catch (err) {
+      lastError = err
+      await new Promise((r) => setTimeout(r, 200))
+    } finally {
+      await client.close().catch(() => {})
+    }
+  }
+  throw new DatabaseSetupError(`database at ${uri} did not answer ping within ${timeoutMs} ms: ${String(lastError)}`)
+}
+
+export interface RunningFerretDB {
+  uri: string
+  port: number
+  dataDir: string
+  process: ChildProcess
+  stop(): Promise<void>
+  /** Starts the same data directory on the same port again (for outage tests). */
+  restart(): Promise<void>
+}
+
+export interface StartOptions {
+  port?: number
+  dataDir: string
+  log?: (line: string) => void
+}
+
+export async function startFerretDB(opts: StartOptions): Promise<RunningFerretDB> {
+  const binary = installFerretDB(opts.log)
+  const port = opts.port ?? (await freePort())
+  mkdirSync(opts.dataDir, { recursive: true })
+  const uri = `mongodb://127.0.0.1:${port}/`
+  let child = launch(binary, port, opts.dataDir)
+  const onParentExit = (): void => {
+    child.kill('SIGTERM')
+  }
+  process.once('exit', onParentExit)
+
+  const handle: RunningFerretDB = {
+    uri,
+    port,
+    dataDir: opts.dataDir,
+    get process() {
+      return child
+    },
+    async stop() {
+      process.removeListener('exit', onParentExit)
+      await stopChild(child)
+    },
+    async restart() {
+      await stopChild(child)
+      child = launch(binary, port, opts.dataDir)
+      await waitForPing(uri)
+    }
+  }
+  try {
+    await waitForPing(uri)
+  } catch (err) {
+    await handle.stop()
+    throw err
+  }
+  return handle
+}
+
+function launch(binary: string, port: number, dataDir: string): ChildProcess {
+  const child = spawn(
+    binary,
+    [
+      '--handler=sqlite',
+      `--sqlite-url=file:${dataDir}/`,
+      `--state-dir=${dataDir}`,
+      `--listen-addr=127.0.0.1:${port}`,
+      '--debug-addr=',
+      '--telemetry=disable',
+      '--log-level=ERROR'
+    ],
+    { stdio: ['ignore', 'ignore', 'pipe'] }
+  )
+  child.stderr?.on('data', (chunk: Buffer) => {
+    if (process.env.FERRETDB_LOG) process.stderr.write(`[ferretdb] ${chunk}`)
+  })
+  return child
+}
+
+async function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return
+  await new Promise<void>((resolveStop) => {
+    const timer = setTimeout(() => child.kill('SIGKILL'), 5000)
+    child.once('exit', () => {
+      clearTimeout(timer)
+      resolveStop()
+    })
+    child.kill('SIGTERM')
+  })
+}
+
+/** A fresh temporary data folder, for tests. */
+export function tempDataDir(prefix = 'ze-ferretdb-'): string {
+  return mkdtempSync(join(tmpdir(), prefix))
+}

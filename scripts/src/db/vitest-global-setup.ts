@@ -1,0 +1,20 @@
+import { rmSync } from 'node:fs'
+import type { TestProject } from 'vitest/node'
+import { ensureDatabase } from './database.js'
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    mongoServerUri: string
+  }
+}
+
+// Starts one real database for a test project (a FerretDB process in a fresh temporary
+// folder, or the server named by MONGODB_URI) and tears it down afterwards.
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const db = await ensureDatabase({ temporary: true })
+  project.provide('mongoServerUri', db.serverUri)
+  return async () => {
+    await db.stop()
+    if (db.embedded) rmSync(db.embedded.dataDir, { recursive: true, force: true })
+  }
+}

@@ -1,0 +1,49 @@
+import type { FastifyPluginAsync } from 'fastify'
+import fp from 'fastify-plugin'
+import type { Config } from './config.js'
+import configPlugin from './plugins/app/config.js'
+import errorHandler from './plugins/app/error-handler.js'
+import mongoosePlugin from './plugins/app/mongoose.js'
+import repositories from './plugins/app/repositories.js'
+import identity from './plugins/app/identity.js'
+import expertAuth from './plugins/app/expert-auth.js'
+import helmet from './plugins/external/helmet.js'
+import cors from './plugins/external/cors.js'
+import multipart from './plugins/external/multipart.js'
+import swagger from './plugins/external/swagger.js'
+import health from './routes/health.js'
+import api from './routes/api/index.js'
+import admin from './routes/admin/index.js'
+import widget from './routes/widget.js'
+
+export interface AppOptions {
+  config: Config
+}
+
+/**
+ * The whole service as a plugin: `server.ts` owns the process, tests register this on a
+ * fresh Fastify instance and use `inject`. Order matters: configuration and the database
+ * first, then the cross-cutting plugins, then routes (swagger must see every route).
+ */
+const app: FastifyPluginAsync<AppOptions> = async (fastify, opts) => {
+  fastify.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id)
+  })
+  await fastify.register(configPlugin, { config: opts.config })
+  await fastify.register(errorHandler)
+  await fastify.register(mongoosePlugin)
+  await fastify.register(repositories)
+  await fastify.register(identity)
+  await fastify.register(expertAuth)
+  await fastify.register(helmet)
+  await fastify.register(cors)
+  await fastify.register(multipart)
+  await fastify.register(swagger)
+
+  await fastify.register(health)
+  await fastify.register(widget)
+  await fastify.register(api, { prefix: '/api/v1' })
+  await fastify.register(admin, { prefix: '/admin/v1' })
+}
+
+export default fp(app, { name: 'zapytaj-eksperta' })

@@ -1,0 +1,19 @@
+import { Schema, type Connection, type InferSchemaType } from 'mongoose'
+
+/** An expert who answers cases through /admin/v1; authenticates with an API key stored as a hash. */
+const expertSchema = new Schema(
+  {
+    name: { type: String, required: true },
+    email: { type: String, required: true },
+    admin: { type: Boolean, default: false },
+    keyHash: { type: String, required: true, unique: true },
+    // The first characters of the key, so an operator can tell keys apart without the secret.
+    keyPrefix: { type: String, required: true },
+    revokedAt: { type: Date, default: null }
+  },
+  { timestamps: true, versionKey: false }
+)
+
+export type ExpertDoc = InferSchemaType<typeof expertSchema>
+
+export const expertModel = (connection: Connection) => connection.model('Expert', expertSchema, 'experts')

@@ -1,0 +1,29 @@
+import fp from 'fastify-plugin'
+import { createAppsRepository, type AppsRepository } from '../../repositories/apps.js'
+import { createExpertsRepository, type ExpertsRepository } from '../../repositories/experts.js'
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    apps: AppsRepository
+    experts: ExpertsRepository
+  }
+}
+
+/** One repository per domain, decorated on the instance; handlers stay thin and call these. */
+export default fp(
+  async function repositoriesPlugin(fastify) {
+    fastify.decorate('apps', createAppsRepository(fastify.models, fastify.config.appCacheTtlMs))
+    fastify.decorate('experts', createExpertsRepository(fastify.models))
+
+    // Apps given in configuration are upserted once the database is reachable.
+    const { bootstrapApps } = fastify.config
+    if (bootstrapApps.length > 0) {
+      const upsertAll = async (): Promise<void> => {
+        for (const app of bootstrapApps) await fastify.apps.upsert(app)
+      }
+      if (fastify.db.readyState === 1) await upsertAll()
+      else fastify.db.once('connected', () => void upsertAll().catch((err) => fastify.log.error({ err }, 'bootstrap apps failed')))
+    }
+  },
+  { name: 'repositories', dependencies: ['mongoose'] }
+)

@@ -1,0 +1,42 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { capabilitiesOf, scopeNotice } from '../../domain/capabilities.js'
+import { problemResponses } from '../../schemas/common.js'
+import { MeResponse } from '../../schemas/me.js'
+import { attachmentPolicy } from '../../domain/attachment-policy.js'
+
+const me: FastifyPluginAsyncTypebox = async (fastify) => {
+  fastify.get(
+    '/me',
+    {
+      schema: {
+        tags: ['identity'],
+        summary: 'The verified identity, what it may do, and the unread count',
+        security: [{ identityToken: [] }],
+        response: { 200: MeResponse, ...problemResponses }
+      }
+    },
+    async (request) => {
+      const identity = request.identity!
+      const { uploadMaxFiles, uploadMaxFileBytes } = fastify.config
+      return {
+        user: { id: identity.userId, name: identity.name, email: identity.email, role: identity.role, locale: identity.locale },
+        office: identity.office,
+        account: identity.account,
+        package: identity.package,
+        capabilities: capabilitiesOf(identity),
+        // Cases arrive with the cases repository; until then nobody has unread cases.
+        unreadCount: 0,
+        scopeNotice,
+        limits: {
+          maxFiles: uploadMaxFiles,
+          maxFileBytes: uploadMaxFileBytes,
+          maxBodyChars: 10_000,
+          allowedTypes: attachmentPolicy.allowedTypes,
+          allowedExtensions: attachmentPolicy.allowedExtensions
+        }
+      }
+    }
+  )
+}
+
+export default me

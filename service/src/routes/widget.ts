@@ -1,0 +1,52 @@
+import type { FastifyPluginAsync } from 'fastify'
+import { readFile } from 'node:fs/promises'
+import { createHash } from 'node:crypto'
+import { basename, extname, join } from 'node:path'
+import { AppError } from '../errors.js'
+
+const TYPES: Record<string, string> = {
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.map': 'application/json; charset=utf-8'
+}
+
+/**
+ * Serves the built widget: `/widget.js` (a stable URL, revalidated through its ETag) and
+ * `/widget-assets/*` (content-hashed names, cached for a year).
+ */
+const widget: FastifyPluginAsync = async (fastify) => {
+  const dir = fastify.config.widgetDistDir
+  // A cache of file bytes and their ETags; every instance can rebuild it from disk.
+  const cache = new Map<string, { body: Buffer; etag: string }>()
+
+  async function load(relative: string): Promise<{ body: Buffer; etag: string }> {
+    const hit = cache.get(relative)
+    if (hit) return hit
+    let body: Buffer
+    try {
+      body = await readFile(join(dir, relative))
+    } catch {
+      throw new AppError('NOT_FOUND', relative === 'widget.js' ? 'The widget has not been built; run `npm run build`' : 'No such widget file')
+    }
+    const entry = { body, etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"` }
+    cache.set(relative, entry)
+    return entry
+  }
+
+  const send = async (relative: string, maxAge: string, request: import('fastify').FastifyRequest, reply: import('fastify').FastifyReply) => {
+    const file = await load(relative)
+    reply.header('cache-control', maxAge).header('etag', file.etag).type(TYPES[extname(relative)] ?? 'application/octet-stream')
+    if (request.headers['if-none-match'] === file.etag) return reply.code(304).send()
+    return reply.send(file.body)
+  }
+
+  fastify.get('/widget.js', { schema: { hide: true } }, (request, reply) => send('widget.js', 'public, max-age=300', request, reply))
+  fastify.get<{ Params: { file: string } }>('/widget-assets/:file', { schema: { hide: true } }, (request, reply) => {
+    const file = basename(request.params.file)
+    if (file !== request.params.file || !/^[\w.-]+$/.test(file)) throw new AppError('NOT_FOUND', 'No such widget file')
+    return send(`widget-assets/${file}`, 'public, max-age=31536000, immutable', request, reply)
+  })
+}
+
+export default widget

@@ -1,0 +1,63 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { FastifyInstance } from 'fastify'
+import { buildTestApp, concreteUrl } from './helpers/app.js'
+
+let app: FastifyInstance
+beforeAll(async () => {
+  app = await buildTestApp()
+})
+afterAll(() => app.close())
+
+const adminMe = (authorization?: string) => app.inject({ method: 'GET', url: '/admin/v1/me', headers: authorization ? { authorization } : {} })
+
+describe('expert API keys', () => {
+  it('a new key is random, at least 128 bits, and stored only as a hash', async () => {
+    const a = await app.experts.create({ name: 'Jan Ekspert', email: 'jan@example.com', admin: false })
+    const b = await app.experts.create({ name: 'Jan Ekspert', email: 'jan@example.com', admin: false })
+    expect(a.key).not.toBe(b.key)
+    expect(Buffer.from(a.key.slice(4), 'base64url').length).toBeGreaterThanOrEqual(16)
+    const stored = await app.models.Expert.findById(a.expert.id).lean()
+    expect(JSON.stringify(stored)).not.toContain(a.key)
+    expect(stored?.keyHash).toMatch(/^[0-9a-f]{64}$/)
+  })
+
+  it('authenticates with a valid key', async () => {
+    const { key } = await app.experts.create({ name: 'Ola Admin', email: 'ola@example.com', admin: true })
+    const res = await adminMe(`Bearer ${key}`)
+    expect(res.statusCode).toBe(200)
+    expect(res.json()).toMatchObject({ name: 'Ola Admin', admin: true })
+  })
+
+  it('rejects a missing key', async () => {
+    const res = await adminMe()
+    expect(res.statusCode).toBe(401)
+    expect(res.json().code).toBe('EXPERT_KEY_MISSING')
+  })
+
+  it('rejects a wrong key', async () => {
+    const res = await adminMe('Bearer zek_thisKeyDoesNotExist0000000000000000000000')
+    expect(res.json()).toMatchObject({ status: 401, code: 'EXPERT_KEY_INVALID' })
+  })
+
+  it('rejects an identity token on the admin subtree', async () => {
+    const res = await adminMe('Bearer eyJhbGciOiJIUzI1NiJ9.e30.abc')
+    expect(res.json().code).toBe('EXPERT_KEY_INVALID')
+  })
+
+  it('rejects a revoked key', async () => {
+    const { key, expert } = await app.experts.create({ name: 'Piotr', email: 'p@example.com', admin: false })
+    expect((await adminMe(`Bearer ${key}`)).statusCode).toBe(200)
+    expect(await app.experts.revoke(expert.id)).toBe(true)
+    const res = await adminMe(`Bearer ${key}`)
+    expect(res.json()).toMatchObject({ status: 401, code: 'EXPERT_KEY_REVOKED' })
+  })
+
+  it('guards every registered admin route', async () => {
+    const adminRoutes = app.routesSeen.filter((r) => r.url.startsWith('/admin/v1'))
+    expect(adminRoutes.length).toBeGreaterThan(0)
+    for (const route of adminRoutes) {
+      const res = await app.inject({ method: route.method as 'GET', url: concreteUrl(route.url) })
+      expect({ route, code: res.json().code }).toEqual({ route, code: 'EXPERT_KEY_MISSING' })
+    }
+  })
+})

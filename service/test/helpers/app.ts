@@ -1,0 +1,43 @@
+import { randomBytes } from 'node:crypto'
+import Fastify, { type FastifyInstance } from 'fastify'
+import { inject } from 'vitest'
+import app from '../../src/app.js'
+import { loadConfig, type Config } from '../../src/config.js'
+import { serverOptions } from '../../src/server-options.js'
+import { withDatabase } from '../../../scripts/src/db/database.js'
+import { TEST_APP } from './tokens.js'
+
+export interface RouteSeen {
+  method: string
+  url: string
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every route the app registered, for tests that must cover all of them. */
+    routesSeen: RouteSeen[]
+  }
+}
+
+/** Fills `:param` placeholders with a syntactically valid id. */
+export const concreteUrl = (url: string): string => url.replace(/:[A-Za-z]+/g, '0123456789abcdef01234567')
+
+/** A database of its own for each test file, on the real server started by the global setup. */
+export function testDatabaseUri(serverUri: string = inject('mongoServerUri')): string {
+  return withDatabase(serverUri, `ze_test_${randomBytes(5).toString('hex')}`)
+}
+
+/** Boots the real app (every plugin, schema and hook) against the real database. */
+export async function buildTestApp(overrides: Partial<Config> = {}): Promise<FastifyInstance> {
+  const config = loadConfig({}, { mongodbUri: testDatabaseUri(), logLevel: 'silent', appCacheTtlMs: 0, ...overrides })
+  const fastify = Fastify(serverOptions(config, false))
+  const routes: RouteSeen[] = []
+  fastify.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) if (method !== 'HEAD') routes.push({ method, url: route.url })
+  })
+  fastify.decorate('routesSeen', routes)
+  await fastify.register(app, { config })
+  await fastify.ready()
+  if (fastify.db.readyState === 1) await fastify.apps.upsert(TEST_APP)
+  return fastify
+}
