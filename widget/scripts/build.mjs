@@ -1,0 +1,77 @@
+// Two builds, one layout: dist/widget-assets/ holds ES modules (core + lazy chunks, which
+// import each other relatively), dist/widget.js is the classic loader that imports the
+// core next to itself. Usage: node scripts/build.mjs [--out DIR] [--json]
+import { writeFileSync } from 'node:fs'
+import { dirname, join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { build as esbuild, transform } from 'esbuild'
+import { build } from 'vite'
+import { measure, report, withinBudget } from './sizes.mjs'
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
+
+// Library mode keeps Vite's page-relative preload helper out of the core, but leaves
+// whitespace unminified for ES output; minify each finished chunk here instead.
+const minifyChunks = {
+  name: 'widget-minify-chunks',
+  apply: 'build',
+  enforce: 'post',
+  async generateBundle(_options, bundle) {
+    for (const chunk of Object.values(bundle)) {
+      if (chunk.type !== 'chunk') continue
+      chunk.code = (await transform(chunk.code, { minify: true, format: 'esm', target: 'es2022', legalComments: 'none' })).code
+    }
+  }
+}
+
+export async function buildWidget(outDir = join(root, 'dist')) {
+  const out = await build({
+    configFile: false,
+    root,
+    logLevel: 'warn',
+    plugins: [minifyChunks],
+    esbuild: { jsx: 'automatic', jsxImportSource: 'preact', legalComments: 'none' },
+    build: {
+      outDir: join(outDir, 'widget-assets'),
+      emptyOutDir: true,
+      target: 'es2022',
+      lib: { entry: join(root, 'src/main.ts'), formats: ['es'] },
+      reportCompressedSize: false,
+      copyPublicDir: false,
+      rollupOptions: {
+        // main.ts exports nothing; without this, lib mode adds an empty facade module.
+        preserveEntrySignatures: false,
+        output: {
+          format: 'es',
+          entryFileNames: 'core-[hash].js',
+          chunkFileNames: '[name]-[hash].js'
+        }
+      }
+    }
+  })
+  const outputs = (Array.isArray(out) ? out : [out]).flatMap(o => ('output' in o ? o.output : []))
+  const core = outputs.find(o => o.type === 'chunk' && o.isEntry)
+  if (!core) throw new Error('no entry chunk')
+  await esbuild({
+    entryPoints: [join(root, 'src/loader.ts')],
+    outfile: join(outDir, 'widget.js'),
+    bundle: true,
+    format: 'iife',
+    minify: true,
+    target: 'es2020',
+    legalComments: 'none',
+    define: { __CORE_FILE__: JSON.stringify(core.fileName) },
+    logLevel: 'warning'
+  })
+  const sizes = measure(outDir, core.fileName)
+  writeFileSync(join(outDir, 'manifest.json'), JSON.stringify({ loader: 'widget.js', core: `widget-assets/${core.fileName}`, sizes }, null, 2))
+  return sizes
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const i = process.argv.indexOf('--out')
+  const sizes = await buildWidget(i > 0 ? resolve(process.argv[i + 1]) : undefined)
+  if (process.argv.includes('--json')) console.log(JSON.stringify(sizes))
+  else console.log(report(sizes))
+  if (!withinBudget(sizes)) { console.error('size budget exceeded'); process.exitCode = 1 }
+}

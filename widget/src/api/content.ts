@@ -1,0 +1,25 @@
+import type { ApiClient } from './client'
+import type { Article, ArticleList, Page, Post, Suggestion, Thread, ThreadWithPosts } from './types'
+
+// Articles and forum: the typed surface their views (widget/src/ui/articles, ui/forum) build on.
+
+export const suggestions = (c: ApiClient, q: string, signal?: AbortSignal) =>
+  c.request<{ items: Suggestion[] }>('/api/v1/suggestions', { query: { q }, signal, timeoutMs: 8_000 })
+
+export const listArticles = (c: ApiClient, q?: string, category?: string, signal?: AbortSignal) =>
+  c.request<ArticleList>('/api/v1/articles', { query: { q, category }, signal })
+
+export const getArticle = (c: ApiClient, slug: string, signal?: AbortSignal) =>
+  c.request<Article>(`/api/v1/articles/${encodeURIComponent(slug)}`, { signal })
+
+export const listThreads = (c: ApiClient, q: string | undefined, cursor: string | null, signal?: AbortSignal) =>
+  c.request<Page<Thread>>('/api/v1/forum/threads', { query: { q, cursor }, signal })
+
+export const getThread = (c: ApiClient, id: string, signal?: AbortSignal) =>
+  c.request<ThreadWithPosts>(`/api/v1/forum/threads/${encodeURIComponent(id)}`, { signal })
+
+export const createThread = (c: ApiClient, title: string, body: string) =>
+  c.request<{ thread: Thread }>('/api/v1/forum/threads', { json: { title, body } })
+
+export const replyToThread = (c: ApiClient, id: string, body: string) =>
+  c.request<{ post: Post }>(`/api/v1/forum/threads/${encodeURIComponent(id)}/replies`, { json: { body } })

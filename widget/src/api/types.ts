@@ -1,0 +1,80 @@
+// Shapes from docs/api-contract.md; the service's schemas are the source of truth.
+
+export type Role = 'office_chief' | 'employee' | 'client'
+export type EntryPoint = 'sidebar' | 'avatar' | 'messages'
+export type CaseStatus = 'open' | 'answered' | 'resolved'
+export type AuthorKind = 'chief' | 'expert' | 'system'
+
+export interface AccountRef { type: 'office' | 'client'; id: string; name: string }
+
+export interface Limits {
+  maxFiles: number
+  maxFileBytes: number
+  maxBodyChars: number
+  allowedTypes: string[]
+  allowedExtensions: string[]
+}
+
+export interface Me {
+  user: { id: string; name: string; email?: string; role: Role; locale?: 'pl' | 'en' }
+  office: { id: string; name: string }
+  account: AccountRef
+  package: { active: boolean; name?: string }
+  capabilities: {
+    canAskExpert: boolean
+    askExpertDeniedReason: string | null
+    entryPoints: EntryPoint[]
+  }
+  unreadCount: number
+  scopeNotice?: { pl?: string; en?: string }
+  limits: Limits
+}
+
+export interface CaseSummary {
+  id: string
+  number: number
+  subject: string
+  status: CaseStatus
+  account: AccountRef
+  accountLabel: string
+  entryPoint: EntryPoint
+  aboutSystemUsage: boolean
+  unread: boolean
+  archived: boolean
+  messageCount: number
+  createdAt: string
+  createdBy: { id: string; name: string }
+  lastActivityAt: string
+  lastActivityBy: AuthorKind
+}
+
+export interface AttachmentRef { id: string; filename: string; contentType: string; size: number }
+
+export interface Message {
+  id: string
+  caseId: string
+  author: { kind: AuthorKind; id: string; name: string }
+  body: string
+  attachments: AttachmentRef[]
+  createdAt: string
+}
+
+export interface Page<T> { items: T[]; nextCursor: string | null }
+export interface CaseWithMessages { case: CaseSummary; messages: Message[] }
+export interface CaseAndMessage { case: CaseSummary; message: Message }
+export interface BulkResult { changed: string[] }
+
+export interface ArticleSummary { slug: string; title: string; category: string; excerpt: string; updatedAt: string }
+export interface ArticleCategory { id: string; name: string; count: number }
+export interface ArticleList { items: ArticleSummary[]; categories: ArticleCategory[] }
+export interface Article { slug: string; title: string; category: string; tags: string[]; html: string; updatedAt: string }
+
+export interface Suggestion { kind: 'article' | 'thread'; id: string; slug?: string; title: string; excerpt: string }
+
+export interface ThreadAuthor { name: string; role: string; expert: boolean }
+export interface Thread {
+  id: string; title: string; excerpt: string; author: ThreadAuthor
+  replyCount: number; solved: boolean; lastActivityAt: string; createdAt: string
+}
+export interface Post { id: string; author: ThreadAuthor; body: string; createdAt: string; accepted: boolean }
+export interface ThreadWithPosts { thread: Thread & { body: string }; posts: Post[] }

@@ -1,0 +1,24 @@
+import { pl, type StringKey, type Strings } from './pl'
+
+export type { StringKey, Strings }
+export type Locale = 'pl' | 'en'
+export type Translate = (key: StringKey, vars?: Record<string, string | number>) => string
+
+/** Polish ships in the core; English is a small chunk loaded by init (see widget.ts). */
+export const loadStrings = (locale: Locale): Promise<Strings> =>
+  locale === 'en' ? import('./en').then(m => m.en) : Promise.resolve(pl)
+
+export function makeTranslator(base: Strings, overrides?: Partial<Strings>): Translate {
+  const table: Strings = { ...base, ...overrides }
+  return (key, vars) => {
+    const s = table[key] ?? pl[key]
+    return vars ? s.replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m)) : s
+  }
+}
+
+export function formatBytes(n: number, locale: Locale): string {
+  const units = ['B', 'KB', 'MB', 'GB']
+  let i = 0
+  while (n >= 1024 && i < units.length - 1) { n /= 1024; i++ }
+  return `${n.toLocaleString(locale, { maximumFractionDigits: i ? 1 : 0 })} ${units[i]}`
+}

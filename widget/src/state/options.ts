@@ -1,0 +1,43 @@
+import type { GetToken } from '../api/token'
+import type { Locale, Strings } from '../i18n'
+
+export interface Theme { brandColor?: string; fontFamily?: string }
+
+/** Options of SupportWidget('init', …); see widget/README.md. */
+export interface InitOptions {
+  apiUrl: string
+  appId: string
+  token?: string
+  getToken?: GetToken
+  locale?: Locale
+  launcher?: 'floating' | 'none'
+  /** Where START » WIADOMOŚCI lives in the host (shown to chiefs with an inactive package). */
+  messagesLink?: string
+  /** Alternative to messagesLink when the host navigates itself. */
+  onOpenMessages?: () => void
+  strings?: Partial<Strings>
+  theme?: Theme
+}
+
+export type ValidOptions = InitOptions & { locale: Locale; launcher: 'floating' | 'none' }
+
+export function validateOptions(o: unknown): ValidOptions {
+  if (!o || typeof o !== 'object') throw new Error('init needs an options object')
+  const opts = o as InitOptions
+  if (typeof opts.apiUrl !== 'string' || !opts.apiUrl) throw new Error('init: apiUrl is required')
+  if (typeof opts.appId !== 'string' || !opts.appId) throw new Error('init: appId is required')
+  if (typeof opts.token !== 'string' && typeof opts.getToken !== 'function') throw new Error('init: token or getToken is required')
+  const locale: Locale = opts.locale === 'en' ? 'en' : 'pl'
+  const launcher = opts.launcher === 'none' ? 'none' : 'floating'
+  return { ...opts, locale, launcher }
+}
+
+// A theme value ends up inside a stylesheet: refuse anything that could close the rule.
+const SAFE_CSS_VALUE = /^[^;{}<>\\]*$/
+
+export function themeCss(theme: Theme | undefined): string {
+  const decl: string[] = []
+  if (theme?.brandColor && SAFE_CSS_VALUE.test(theme.brandColor)) decl.push(`--ze-brand:${theme.brandColor}!important`)
+  if (theme?.fontFamily && SAFE_CSS_VALUE.test(theme.fontFamily)) decl.push(`--ze-font:${theme.fontFamily}!important`)
+  return decl.length ? `:host{${decl.join(';')}}` : ''
+}

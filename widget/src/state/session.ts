@@ -1,0 +1,123 @@
+import { ApiClient } from '../api/client'
+import type { Me } from '../api/types'
+import { makeTranslator, type Locale, type Strings, type Translate } from '../i18n'
+import type { ValidOptions } from './options'
+import { createStore, type Store } from './store'
+
+export type MeState =
+  | { status: 'loading' }
+  | { status: 'ready'; me: Me }
+  | { status: 'error'; error: unknown }
+
+export type WidgetEvent = 'unread' | 'open' | 'close' | 'caseCreated' | 'logout'
+export type Emit = (event: WidgetEvent, payload?: unknown) => void
+
+export const POLL_MS = 30_000
+
+/**
+ * Everything tied to one logged-in user: the API client, /me, the unread poller, drafts.
+ * Shared by the floating panel and any inline mounts; logout destroys it.
+ */
+export class Session {
+  readonly api: ApiClient
+  readonly t: Translate
+  readonly locale: Locale
+  readonly me: Store<MeState> = createStore<MeState>({ status: 'loading' })
+  readonly unread: Store<number> = createStore(0)
+  /** Files picked for an unsent question survive closing the panel (not a reload: File can't be stored). */
+  draftFiles: File[] = []
+  private lastUnread: number | null = null
+  private lastFetch = 0
+  private timer: ReturnType<typeof setTimeout> | undefined
+  private inflight: AbortController | null = null
+  private destroyed = false
+  private readonly onVisibility = (): void => this.visibilityChanged()
+
+  constructor(readonly options: ValidOptions, private readonly emit: Emit, strings: Strings) {
+    this.api = new ApiClient(options)
+    this.t = makeTranslator(strings, options.strings)
+    this.locale = options.locale
+  }
+
+  start(): void {
+    document.addEventListener('visibilitychange', this.onVisibility)
+    if (document.visibilityState === 'visible') void this.refresh()
+  }
+
+  emitEvent: Emit = (event, payload) => { if (!this.destroyed) this.emit(event, payload) }
+
+  /** Re-reads /me (capabilities + unread count); cheap enough to call after any case action. */
+  async refresh(): Promise<void> {
+    if (this.destroyed) return
+    this.inflight?.abort()
+    const ctrl = (this.inflight = new AbortController())
+    this.lastFetch = Date.now()
+    try {
+      const me = await this.api.me(ctrl.signal)
+      if (this.destroyed || ctrl.signal.aborted) return
+      this.me.set({ status: 'ready', me })
+      this.setUnread(me.unreadCount)
+    } catch (error) {
+      if (this.destroyed || ctrl.signal.aborted) return
+      // A failed poll keeps the last good /me; only the first load shows an error.
+      if (this.me.get().status !== 'ready') this.me.set({ status: 'error', error })
+    } finally {
+      if (this.inflight === ctrl) this.inflight = null
+      this.schedule()
+    }
+  }
+
+  private setUnread(n: number): void {
+    this.unread.set(n)
+    if (n !== this.lastUnread) {
+      this.lastUnread = n
+      this.emitEvent('unread', n)
+    }
+  }
+
+  private schedule(delay = POLL_MS): void {
+    clearTimeout(this.timer)
+    this.timer = undefined
+    if (this.destroyed || document.visibilityState !== 'visible') return
+    this.timer = setTimeout(() => void this.refresh(), delay)
+  }
+
+  private visibilityChanged(): void {
+    if (document.visibilityState !== 'visible') {
+      clearTimeout(this.timer)
+      this.timer = undefined
+      return
+    }
+    // Returning to the tab refreshes at once unless the last poll is recent: never faster than POLL_MS.
+    const since = Date.now() - this.lastFetch
+    if (since >= POLL_MS) void this.refresh()
+    else this.schedule(POLL_MS - since)
+  }
+
+  draftKey(): string | null {
+    const me = this.me.get()
+    return me.status === 'ready' ? `ze-draft:${this.options.appId}:${me.me.user.id}` : null
+  }
+
+  loadDraft(): string {
+    const key = this.draftKey()
+    try { return (key && localStorage.getItem(key)) || '' } catch { return '' }
+  }
+
+  saveDraft(text: string): void {
+    const key = this.draftKey()
+    if (!key) return
+    try {
+      if (text) localStorage.setItem(key, text)
+      else localStorage.removeItem(key)
+    } catch { /* storage full or blocked: the draft just won't survive a reload */ }
+  }
+
+  destroy(): void {
+    this.destroyed = true
+    clearTimeout(this.timer)
+    this.inflight?.abort()
+    document.removeEventListener('visibilitychange', this.onVisibility)
+    this.draftFiles = []
+  }
+}

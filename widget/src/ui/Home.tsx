@@ -1,0 +1,68 @@
+import type { JSX } from 'preact'
+import { askAccess } from '../state/access'
+import { useStore } from '../state/store'
+import { useWidget } from './context'
+import { MessagesLink } from './MessagesLink'
+
+interface TileProps { title: string; hint: string; onClick?: () => void; disabled?: boolean; describedBy?: string; badge?: JSX.Element | null }
+
+function Tile({ title, hint, onClick, disabled, describedBy, badge }: TileProps) {
+  return (
+    <li>
+      <button type="button" class="tile" onClick={onClick} disabled={disabled} aria-describedby={describedBy}>
+        <b>{title}{badge}</b>
+        <span>{hint}</span>
+      </button>
+    </li>
+  )
+}
+
+/** Pomoc: the three forms of support (R2) plus the case history with its unread count (R3). */
+export function Home() {
+  const { session, panel } = useWidget()
+  const { t } = session
+  const meState = useStore(session.me)
+  const unread = useStore(session.unread)
+  const state = useStore(panel.store)
+  const entryPoint = state.status === 'open' ? state.entryPoint : 'sidebar'
+  const go = (view: Parameters<typeof panel.navigate>[0]) => () => panel.navigate(view)
+
+  let ask: JSX.Element
+  let explanation: JSX.Element | null = null
+  let showCases = false
+  if (meState.status === 'ready') {
+    const access = askAccess(meState.me, entryPoint)
+    showCases = meState.me.capabilities.canAskExpert
+    if (access.ok) {
+      ask = <Tile title={t('askExpert')} hint={t('askExpertHint')} onClick={go({ name: 'ask' })} />
+    } else {
+      ask = <Tile title={t('askExpert')} hint={t('askExpertHint')} disabled describedBy="ask-why" />
+      explanation = access.reason === 'ONLY_OFFICE_CHIEF'
+        ? <p id="ask-why" class="note">{t('onlyChief')}</p>
+        : <div id="ask-why" class="note"><p>{t('inactivePackage')}</p><MessagesLink /></div>
+    }
+  } else if (meState.status === 'loading') {
+    ask = <Tile title={t('askExpert')} hint={t('loading')} disabled />
+  } else {
+    ask = <Tile title={t('askExpert')} hint={t('meError')} onClick={() => void session.refresh()} />
+  }
+
+  return (
+    <div>
+      <ul class="tiles">
+        <Tile title={t('articles')} hint={t('articlesHint')} onClick={go({ name: 'articles' })} />
+        <Tile title={t('forum')} hint={t('forumHint')} onClick={go({ name: 'forum' })} />
+        {ask}
+        {showCases && (
+          <Tile
+            title={t('myQuestions')}
+            hint={unread ? t('unreadBadge', { n: unread }) : t('myQuestionsHint')}
+            onClick={go({ name: 'cases', tab: 'active' })}
+            badge={unread ? <span class="badge" aria-hidden="true">{unread}</span> : null}
+          />
+        )}
+      </ul>
+      {explanation}
+    </div>
+  )
+}

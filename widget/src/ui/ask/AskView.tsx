@@ -1,0 +1,93 @@
+import { useState } from 'preact/hooks'
+import { createCase } from '../../api/cases'
+import type { CaseAndMessage, EntryPoint, Me } from '../../api/types'
+import { askAccess } from '../../state/access'
+import { useStore } from '../../state/store'
+import { useWidget } from '../context'
+import { expertCss } from '../expertCss'
+import { FilePicker } from '../files/FilePicker'
+import { SendStatus } from '../files/SendStatus'
+import { useSend } from '../files/useSend'
+import { checkFiles, filesFromClipboard } from '../files/validate'
+import { MessagesLink } from '../MessagesLink'
+import { MeGate } from '../MeGate'
+import { Suggestions } from './Suggestions'
+
+function AskForm({ me, entryPoint }: { me: Me; entryPoint: EntryPoint }) {
+  const { session, panel } = useWidget()
+  const { t, locale } = session
+  const [text, setText] = useState(() => session.loadDraft())
+  const [files, setFilesState] = useState<File[]>(() => session.draftFiles)
+  const [pasteErrors, setPasteErrors] = useState<string[]>([])
+  const [missing, setMissing] = useState(false)
+  const setFiles = (f: File[]): void => { session.draftFiles = f; setFilesState(f) }
+
+  const { phase, send } = useSend(
+    onProgress => createCase(session.api, { question: text.trim(), entryPoint, pageUrl: location.href, files }, { onProgress }),
+    (r: CaseAndMessage) => {
+      session.saveDraft('')
+      session.draftFiles = []
+      session.emitEvent('caseCreated', { case: r.case })
+      void session.refresh()
+      panel.replace({ name: 'case', caseId: r.case.id })
+    }
+  )
+  const sending = phase.s === 'sending'
+
+  const onPaste = (e: ClipboardEvent): void => {
+    const pasted = filesFromClipboard(e.clipboardData)
+    if (!pasted.length) return
+    e.preventDefault()
+    const r = checkFiles(files, pasted, me.limits, t, locale)
+    setPasteErrors(r.errors)
+    if (r.accepted.length) setFiles([...files, ...r.accepted])
+  }
+  const submit = (e?: Event): void => {
+    e?.preventDefault()
+    if (!text.trim()) { setMissing(true); return }
+    if (!sending) void send()
+  }
+
+  return (
+    <form class="form" onSubmit={submit} noValidate>
+      <p class="note">{me.scopeNotice?.[locale] || t('scopeNotice')}</p>
+      <label for="ze-question">{t('question')}</label>
+      <textarea
+        id="ze-question"
+        rows={6}
+        value={text}
+        maxLength={me.limits.maxBodyChars}
+        readOnly={sending}
+        aria-invalid={missing}
+        aria-describedby={missing ? 'ze-q-err' : undefined}
+        onInput={e => { const v = e.currentTarget.value; setText(v); setMissing(false); session.saveDraft(v) }}
+        onPaste={onPaste}
+      />
+      {missing && <p id="ze-q-err" class="err">{t('questionRequired')}</p>}
+      <Suggestions query={text} />
+      <FilePicker files={files} limits={me.limits} onChange={setFiles} disabled={sending} extraErrors={pasteErrors} />
+      <SendStatus phase={phase} onRetry={submit} />
+      <button type="submit" class="btn primary" disabled={sending}>{sending ? t('sending') : t('send')}</button>
+    </form>
+  )
+}
+
+/** Zapytaj Eksperta (R5, R10), or the reason why not here (R1, R9). */
+export default function AskView() {
+  const { session, panel } = useWidget()
+  const state = useStore(panel.store)
+  const entryPoint = state.status === 'open' ? state.entryPoint : 'sidebar'
+  return (
+    <>
+      <style>{expertCss}</style>
+      <MeGate>
+        {me => {
+          const access = askAccess(me, entryPoint)
+          if (access.ok) return <AskForm me={me} entryPoint={entryPoint} />
+          if (access.reason === 'ONLY_OFFICE_CHIEF') return <p class="note">{session.t('onlyChief')}</p>
+          return <div class="note"><p>{session.t('inactivePackage')}</p><MessagesLink /></div>
+        }}
+      </MeGate>
+    </>
+  )
+}

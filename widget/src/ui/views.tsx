@@ -1,0 +1,38 @@
+import type { StringKey } from '../i18n'
+import type { View } from '../state/panel'
+import { Home } from './Home'
+import { Lazy } from './lazy'
+
+// One chunk per area: ./expert (ask + cases + conversation), articles, forum.
+const expert = () => import('./expert')
+const loadAsk = () => expert().then(m => ({ default: m.AskView }))
+const loadCases = () => expert().then(m => ({ default: m.CasesView }))
+const loadCase = () => expert().then(m => ({ default: m.ConversationView }))
+const loadArticles = () => import('./articles/ArticlesView')
+const loadForum = () => import('./forum/ForumView')
+
+export function viewTitle(view: View): StringKey {
+  switch (view.name) {
+    case 'home': return 'pomoc'
+    case 'ask': return 'askExpert'
+    case 'cases':
+    case 'case': return 'myQuestions'
+    case 'articles':
+    case 'article': return 'articles'
+    case 'forum':
+    case 'thread': return 'forum'
+  }
+}
+
+export function CurrentView({ view }: { view: View }) {
+  switch (view.name) {
+    case 'home': return <Home />
+    case 'ask': return <Lazy load={loadAsk} props={{}} />
+    case 'cases': return <Lazy load={loadCases} props={{ tab: view.tab }} />
+    case 'case': return <Lazy load={loadCase} props={{ caseId: view.caseId }} />
+    case 'articles': return <Lazy load={loadArticles} props={{ slug: null }} />
+    case 'article': return <Lazy load={loadArticles} props={{ slug: view.slug }} />
+    case 'forum': return <Lazy load={loadForum} props={{ threadId: null }} />
+    case 'thread': return <Lazy load={loadForum} props={{ threadId: view.id }} />
+  }
+}
