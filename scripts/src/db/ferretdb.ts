@@ -24,9 +24,9 @@ function run(cmd: string, args: string[], opts: { cwd?: string; env?: NodeJS.Pro
   return res.stdout
 }
 
-function binaryWorks(): boolean {
-  if (!existsSync(ferretdbBinary)) return false
-  const res = spawnSync(ferretdbBinary, ['--version'], { encoding: 'utf8' })
+function binaryWorks(binary: string): boolean {
+  if (!existsSync(binary)) return false
+  const res = spawnSync(binary, ['--version'], { encoding: 'utf8' })
   return res.status === 0 && res.stdout.includes(FERRETDB_VERSION)
 }
 
@@ -39,9 +39,12 @@ function binaryWorks(): boolean {
  * content". So we fetch the very same module by name with `go mod download`, stamp the
  * version file the way their `bin/task gen-version` would, and build `cmd/ferretdb` from it.
  */
-export function installFerretDB(log: (line: string) => void = console.error): string {
-  if (binaryWorks()) return ferretdbBinary
-  const go = spawnSync('go', ['version'], { encoding: 'utf8' })
+export function installFerretDB(
+  log: (line: string) => void = console.error,
+  { binary = ferretdbBinary, goCommand = 'go' }: { binary?: string; goCommand?: string } = {}
+): string {
+  if (binaryWorks(binary)) return binary
+  const go = spawnSync(goCommand, ['version'], { encoding: 'utf8' })
   if (go.error || go.status !== 0) {
     throw new DatabaseSetupError(
       'FerretDB (the embedded development database) is not installed and the Go toolchain was not found.\n' +
@@ -49,8 +52,8 @@ export function installFerretDB(log: (line: string) => void = console.error): st
         'or set MONGODB_URI to a MongoDB server you already run (e.g. mongodb://127.0.0.1:27017/zapytaj).'
     )
   }
-  log(`Installing FerretDB ${FERRETDB_VERSION} with Go into ${toolsBin} (one time, ~1–3 minutes)…`)
-  const info = JSON.parse(run('go', ['mod', 'download', '-json', `${FERRETDB_MODULE}@${FERRETDB_VERSION}`])) as { Dir?: string }
+  log(`Installing FerretDB ${FERRETDB_VERSION} with Go into ${dirname(binary)} (one time, ~1–3 minutes)…`)
+  const info = JSON.parse(run(goCommand, ['mod', 'download', '-json', `${FERRETDB_MODULE}@${FERRETDB_VERSION}`])) as { Dir?: string }
   if (!info.Dir) throw new DatabaseSetupError('go mod download did not report a module directory')
   const work = mkdtempSync(join(tmpdir(), 'ferretdb-src-'))
   try {
@@ -58,14 +61,14 @@ export function installFerretDB(log: (line: string) => void = console.error): st
     cpSync(info.Dir, src, { recursive: true })
     chmodRecursive(src)
     writeFileSync(join(src, 'build', 'version', 'version.txt'), `${FERRETDB_VERSION}\n`)
-    mkdirSync(toolsBin, { recursive: true })
-    run('go', ['build', '-buildvcs=false', '-o', ferretdbBinary, './cmd/ferretdb'], { cwd: src, env: { GOFLAGS: '-mod=mod' } })
+    mkdirSync(dirname(binary), { recursive: true })
+    run(goCommand, ['build', '-buildvcs=false', '-o', binary, './cmd/ferretdb'], { cwd: src, env: { GOFLAGS: '-mod=mod' } })
   } finally {
     rmSync(work, { recursive: true, force: true })
   }
-  if (!binaryWorks()) throw new DatabaseSetupError(`FerretDB was built at ${ferretdbBinary} but does not run`)
+  if (!binaryWorks(binary)) throw new DatabaseSetupError(`FerretDB was built at ${binary} but does not run`)
   log(`FerretDB ${FERRETDB_VERSION} installed.`)
-  return ferretdbBinary
+  return binary
 }
 
 function chmodRecursive(dir: string): void {

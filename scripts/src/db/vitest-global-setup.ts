@@ -1,4 +1,5 @@
 import { rmSync } from 'node:fs'
+import type {} from 'vitest'
 import type { TestProject } from 'vitest/node'
 import { ensureDatabase } from './database.js'
 

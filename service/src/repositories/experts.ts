@@ -32,6 +32,18 @@ export function createExpertsRepository(models: Models) {
       return { expert: { id, name, email, admin }, revoked: false }
     },
 
+    /** Issues a new key for an existing expert (the old one stops working at once). */
+    async rotateKey(id: string): Promise<string | null> {
+      const key = KEY_PREFIX + randomBytes(32).toString('base64url')
+      const res = await models.Expert.updateOne({ _id: id }, { $set: { keyHash: hashKey(key), keyPrefix: key.slice(0, 10), revokedAt: null } })
+      return res.matchedCount === 1 ? key : null
+    },
+
+    async findByEmail(email: string): Promise<Expert | null> {
+      const doc = await models.Expert.findOne({ email }, { name: 1, email: 1, admin: 1 }).lean()
+      return doc ? { id: String(doc._id), name: doc.name, email: doc.email, admin: doc.admin } : null
+    },
+
     async revoke(id: string): Promise<boolean> {
       const res = await models.Expert.updateOne({ _id: id, revokedAt: null }, { $set: { revokedAt: new Date() } })
       return res.modifiedCount === 1

@@ -1,0 +1,97 @@
+// npm run demo — database + service + demo host + demo data, stopped together by Ctrl-C.
+import { randomBytes } from 'node:crypto'
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { ensureDatabase, withDatabase } from './db/database.js'
+import { DatabaseSetupError, repoRoot } from './db/ferretdb.js'
+import { clearDemoState, DEV_DB_NAME, writeDemoState } from './lib/dev-database.js'
+import { startChild, waitForHttp, type Child } from './lib/processes.js'
+import { connectServiceData } from './lib/service-data.js'
+import { runSeeds } from './seed/index.js'
+import { DEMO_APP_ID } from '../../demo-host/src/personas.js'
+
+const PORT = Number(process.env.PORT ?? 3000)
+const DEMO_PORT = Number(process.env.DEMO_PORT ?? 8080)
+const DEMO_EXPERT_EMAIL = 'ekspert.demo@mojebiuro24.pl'
+const log = (line: string) => console.log(`[demo] ${line}`)
+
+/** The demo app's signing secret, made once and kept in the git-ignored .data folder. */
+function demoSecret(): string {
+  const file = join(repoRoot, '.data', 'demo-app-secret')
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim()
+  mkdirSync(join(repoRoot, '.data'), { recursive: true })
+  const secret = randomBytes(32).toString('base64url')
+  writeFileSync(file, secret, { mode: 0o600 })
+  return secret
+}
+
+const children: Child[] = []
+let stopDatabase: () => Promise<void> = async () => {}
+let shuttingDown = false
+
+async function shutdown(code: number): Promise<never> {
+  if (!shuttingDown) {
+    shuttingDown = true
+    log('stopping…')
+    for (const child of children.reverse()) await child.stop()
+    await stopDatabase()
+    clearDemoState()
+  }
+  process.exit(code)
+}
+process.on('SIGINT', () => void shutdown(0))
+process.on('SIGTERM', () => void shutdown(0))
+
+try {
+  const db = await ensureDatabase({ log })
+  stopDatabase = db.stop
+  const mongodbUri = process.env.MONGODB_URI && new URL(process.env.MONGODB_URI).pathname.length > 1 ? process.env.MONGODB_URI : withDatabase(db.serverUri, DEV_DB_NAME)
+  log(db.embedded ? `FerretDB ${db.embedded.uri} (data in ${db.embedded.dataDir})` : 'using MONGODB_URI')
+
+  const data = await connectServiceData(mongodbUri)
+  const secret = process.env.DEMO_APP_SECRET ?? demoSecret()
+  const demoOrigins = [`http://localhost:${DEMO_PORT}`, `http://127.0.0.1:${DEMO_PORT}`]
+  await data.apps.upsert({ id: DEMO_APP_ID, name: 'MojeBiuro24 (demo)', secret, allowedOrigins: demoOrigins })
+  const existing = await data.experts.findByEmail(DEMO_EXPERT_EMAIL)
+  const expertKey = existing
+    ? (await data.experts.rotateKey(existing.id))!
+    : (await data.experts.create({ name: 'Tomasz Ekspert', email: DEMO_EXPERT_EMAIL, admin: true })).key
+
+  const serviceUrl = `http://127.0.0.1:${PORT}`
+  const demoUrl = `http://localhost:${DEMO_PORT}`
+  const died = (name: string) => (code: number | null) => {
+    console.error(`[demo] ${name} exited unexpectedly (code ${code})`)
+    void shutdown(1)
+  }
+  children.push(
+    startChild('service', process.execPath, [join(repoRoot, 'service/dist/server.js')], { PORT: String(PORT), HOST: '127.0.0.1', MONGODB_URI: mongodbUri, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' }, died('service'))
+  )
+  await waitForHttp(`${serviceUrl}/readyz`)
+  children.push(
+    startChild('demo-host', process.execPath, [join(repoRoot, 'demo-host/dist/server.js')], { DEMO_PORT: String(DEMO_PORT), SERVICE_URL: serviceUrl, DEMO_APP_ID, DEMO_APP_SECRET: secret }, died('demo-host'))
+  )
+  await waitForHttp(`${demoUrl}/healthz`)
+
+  await runSeeds({ serviceUrl, appSecret: secret, expertKey, connection: data.connection, log })
+  await data.close()
+  writeDemoState({ pid: process.pid, mongodbUri, serviceUrl, demoUrl })
+
+  console.log(`
+  Zapytaj Eksperta demo is running.
+
+    Demo host (MojeBiuro24):  ${demoUrl}/            personas: ${demoUrl}/?persona=chief-client
+    Service API:              ${serviceUrl}/api/v1
+    OpenAPI docs:             ${serviceUrl}/docs
+    Widget script:            ${serviceUrl}/widget.js
+
+  Expert API key (admin, shown once; a new one is issued on every start):
+    ${expertKey}
+
+  Try:  curl -H "Authorization: Bearer ${expertKey}" ${serviceUrl}/admin/v1/cases
+
+  Press Ctrl-C to stop everything.
+`)
+} catch (err) {
+  console.error(err instanceof DatabaseSetupError ? err.message : err)
+  await shutdown(1)
+}

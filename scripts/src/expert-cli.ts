@@ -1,0 +1,42 @@
+// npm run expert -- create --name NAME --email EMAIL [--admin] | list | revoke ID
+import { parseArgs } from 'node:util'
+import { openDevDatabase } from './lib/dev-database.js'
+import { connectServiceData } from './lib/service-data.js'
+
+const USAGE = `usage:
+  npm run expert -- create --name NAME --email EMAIL [--admin]   prints the new key alone on its last line
+  npm run expert -- list
+  npm run expert -- revoke EXPERT_ID`
+
+const { positionals, values } = parseArgs({
+  allowPositionals: true,
+  options: { name: { type: 'string' }, email: { type: 'string' }, admin: { type: 'boolean', default: false }, help: { type: 'boolean' } }
+})
+const [command, ...rest] = positionals
+
+function fail(message: string): never {
+  console.error(`${message}\n${USAGE}`)
+  process.exit(2)
+}
+
+if (values.help || !command) fail('')
+if (command === 'create' && (!values.name || !values.email || !/^[^@\s]+@[^@\s]+$/.test(values.email))) fail('create needs --name and a valid --email')
+if (command === 'revoke' && !/^[0-9a-f]{24}$/.test(rest[0] ?? '')) fail('revoke needs an expert id (24 hex characters, see `list`)')
+if (!['create', 'list', 'revoke'].includes(command)) fail(`unknown command: ${command}`)
+
+const db = await openDevDatabase()
+const data = await connectServiceData(db.uri)
+try {
+  if (command === 'create') {
+    const { expert, key } = await data.experts.create({ name: values.name!, email: values.email!, admin: values.admin ?? false })
+    console.log(`Created expert ${expert.name} <${expert.email}>${expert.admin ? ' (admin)' : ''}, id ${expert.id}. The key is shown once:`)
+    console.log(key)
+  } else if (command === 'list') {
+    for (const e of await data.experts.list()) console.log(`${e.id}  ${e.keyPrefix}…  ${e.admin ? 'admin ' : 'expert'}  ${e.revoked ? 'REVOKED' : 'active '}  ${e.name} <${e.email}>`)
+  } else {
+    console.log((await data.experts.revoke(rest[0]!)) ? 'revoked' : 'no active expert with that id')
+  }
+} finally {
+  await data.close()
+  await db.close()
+}

@@ -1,0 +1,52 @@
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { ensureDatabase, withDatabase } from '../db/database.js'
+import { repoRoot, waitForPing } from '../db/ferretdb.js'
+
+export const DEV_DB_NAME = 'zapytaj'
+const stateFile = join(repoRoot, '.data', 'demo-state.json')
+
+export interface DemoState {
+  pid: number
+  mongodbUri: string
+  serviceUrl: string
+  demoUrl: string
+}
+
+export function writeDemoState(state: DemoState): void {
+  mkdirSync(join(repoRoot, '.data'), { recursive: true })
+  writeFileSync(stateFile, JSON.stringify(state, null, 2))
+}
+
+export function clearDemoState(): void {
+  rmSync(stateFile, { force: true })
+}
+
+function runningDemo(): DemoState | null {
+  if (!existsSync(stateFile)) return null
+  try {
+    const state = JSON.parse(readFileSync(stateFile, 'utf8')) as DemoState
+    process.kill(state.pid, 0)
+    return state
+  } catch {
+    return null
+  }
+}
+
+/**
+ * The database a CLI should use: MONGODB_URI, else the one a running `npm run demo` uses,
+ * else the embedded development database started just for this command.
+ */
+export async function openDevDatabase(): Promise<{ uri: string; close(): Promise<void> }> {
+  if (process.env.MONGODB_URI) {
+    const uri = new URL(process.env.MONGODB_URI).pathname.length > 1 ? process.env.MONGODB_URI : withDatabase(process.env.MONGODB_URI, DEV_DB_NAME)
+    return { uri, close: async () => {} }
+  }
+  const demo = runningDemo()
+  if (demo) {
+    await waitForPing(demo.mongodbUri, 5000)
+    return { uri: demo.mongodbUri, close: async () => {} }
+  }
+  const db = await ensureDatabase()
+  return { uri: withDatabase(db.serverUri, DEV_DB_NAME), close: () => db.stop() }
+}
