@@ -9,6 +9,7 @@ export default defineConfig({
     root: import.meta.dirname,
     include: ['test/**/*.test.{ts,tsx}'],
     environment: 'happy-dom',
+    setupFiles: ['test/setup.ts'],
     testTimeout: 30_000
   }
 })

@@ -1,0 +1,63 @@
+import type { CaseSummary, Me, Message } from '../../src/api/types'
+
+export function jwt(payload: Record<string, unknown>): string {
+  const b64 = (o: unknown) => btoa(JSON.stringify(o)).replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_')
+  return `${b64({ alg: 'HS256', typ: 'JWT' })}.${b64(payload)}.sig`
+}
+
+export const freshToken = (sub = 'u-1') => jwt({ sub, exp: Math.floor(Date.now() / 1000) + 3600 })
+
+type MeOverrides = Partial<Omit<Me, 'capabilities' | 'limits' | 'user'>> & {
+  capabilities?: Partial<Me['capabilities']>
+  limits?: Partial<Me['limits']>
+  user?: Partial<Me['user']>
+}
+
+export function makeMe(o: MeOverrides = {}): Me {
+  const { capabilities, limits, user, ...rest } = o
+  return {
+    user: { id: 'u-1', name: 'Anna Kowalska', role: 'office_chief', locale: 'pl', ...user },
+    office: { id: 'office-a', name: 'Biuro Rachunkowe Kowalska' },
+    account: { type: 'office', id: 'office-a', name: 'Biuro Rachunkowe Kowalska' },
+    package: { active: true, name: 'Biznes' },
+    capabilities: { canAskExpert: true, askExpertDeniedReason: null, entryPoints: ['sidebar', 'avatar', 'messages'], ...capabilities },
+    unreadCount: 0,
+    scopeNotice: { pl: 'Pomoc ekspertów dotyczy wyłącznie wskazówek technicznych.', en: 'Technical guidance only.' },
+    limits: {
+      maxFiles: 3, maxFileBytes: 1000, maxBodyChars: 10000,
+      allowedTypes: ['image/png', 'image/jpeg', 'application/pdf'], allowedExtensions: ['png', 'jpg', 'pdf'],
+      ...limits
+    },
+    ...rest
+  }
+}
+
+export const employee = () => makeMe({
+  user: { role: 'employee' },
+  capabilities: { canAskExpert: false, askExpertDeniedReason: 'ONLY_OFFICE_CHIEF', entryPoints: [] }
+})
+
+export const inactiveChief = () => makeMe({ package: { active: false }, capabilities: { entryPoints: ['messages'] } })
+
+let seq = 0
+export function makeCase(o: Partial<CaseSummary> = {}): CaseSummary {
+  seq++
+  const id = o.id ?? seq.toString(16).padStart(24, '0')
+  return {
+    id, number: seq, subject: `Pytanie ${seq}`, status: 'open',
+    account: { type: 'office', id: 'office-a', name: 'Biuro' }, accountLabel: 'Konto biura',
+    entryPoint: 'sidebar', aboutSystemUsage: false, unread: false, archived: false, messageCount: 1,
+    createdAt: '2025-01-02T10:00:00.000Z', createdBy: { id: 'u-1', name: 'Anna Kowalska' },
+    lastActivityAt: '2025-01-03T10:00:00.000Z', lastActivityBy: 'chief', ...o
+  }
+}
+
+export function makeMessage(o: Partial<Message> = {}): Message {
+  seq++
+  return {
+    id: `m${seq}`.padStart(24, '0'), caseId: 'c1', author: { kind: 'chief', id: 'u-1', name: 'Anna Kowalska' },
+    body: `Wiadomość ${seq}`, attachments: [], createdAt: '2025-01-02T10:00:00.000Z', ...o
+  }
+}
+
+export const file = (name: string, size: number, type: string) => new File([new Uint8Array(size)], name, { type })
