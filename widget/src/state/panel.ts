@@ -48,6 +48,8 @@ export function entryPointFor(target: OpenTarget | undefined, inline: boolean): 
 export interface PanelController {
   readonly store: Store<PanelState>
   readonly inline: boolean
+  /** The host element that had focus when the floating panel opened; focus returns there. */
+  readonly openedFrom: Element | null
   open(target?: OpenTarget): void
   close(): void
   navigate(view: View): void
@@ -62,10 +64,16 @@ export function createPanel(inline: boolean, initial?: OpenTarget): PanelControl
   )
   const update = (fn: (s: Extract<PanelState, { status: 'open' }>) => PanelState): void =>
     store.set(s => (s.status === 'open' ? fn(s) : s))
-  return {
+  const panel: PanelController = {
     store,
     inline,
+    openedFrom: null,
     open(target) {
+      // Recorded before rendering: once the panel mounts, focus is already inside it.
+      if (!inline && store.get().status === 'closed') {
+        const active = typeof document !== 'undefined' ? document.activeElement : null
+        ;(panel as { openedFrom: Element | null }).openedFrom = active && active !== document.body ? active : null
+      }
       store.set({ status: 'open', view: viewFor(target), history: [], entryPoint: entryPointFor(target, inline) })
     },
     close() {
@@ -84,4 +92,5 @@ export function createPanel(inline: boolean, initial?: OpenTarget): PanelControl
       })
     }
   }
+  return panel
 }

@@ -8,17 +8,13 @@ function Floating({ launcher }: { launcher: boolean }) {
   const state = useStore(panel.store)
   const unread = useStore(session.unread)
   const button = useRef<HTMLButtonElement>(null)
-  const returnTo = useRef<Element | null>(null)
   const wasOpen = useRef(false)
 
   useEffect(() => {
     const open = state.status === 'open'
-    if (open && !wasOpen.current) {
-      // With launcher:'none' the host's own "?" opened us: remember it to give focus back.
-      const active = document.activeElement
-      returnTo.current = active && active !== document.body ? active : null
-    } else if (!open && wasOpen.current) {
-      const back = button.current ?? returnTo.current
+    if (!open && wasOpen.current) {
+      // With launcher:'none' the host's own "?" opened us: focus goes back to it.
+      const back = button.current ?? panel.openedFrom
       if (back instanceof HTMLElement && back.isConnected) back.focus()
     }
     wasOpen.current = open

@@ -2,7 +2,7 @@
 // on :host matter: for important declarations the shadow tree wins over the host page,
 // so even `* { color: red !important }` cannot reach the host element or inherit inside.
 export const coreCss = `
-:host{all:initial!important;display:block!important;visibility:visible!important;opacity:1!important;
+:host{all:initial!important;display:block!important;visibility:visible!important;opacity:1!important;color:#1b1f24!important;
 --ze-brand:#1f5fbf;--ze-brand-text:#fff;--ze-font:system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;
 --ze-text:#1b1f24;--ze-muted:#555d66;--ze-border:#c9ced6;--ze-bg:#fff;--ze-soft:#f2f5f9;--ze-danger:#b3261e}
 .root{font:14px/1.45 var(--ze-font);color:var(--ze-text);text-align:left;direction:ltr;letter-spacing:normal}
