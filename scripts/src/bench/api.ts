@@ -1,0 +1,83 @@
+import { personas } from '../../../demo-host/src/personas.js'
+import { fmt, type Figure, type SetResult } from './lib/results.js'
+import { interleaved, median, ratio } from './lib/stats.js'
+import { machine } from './lib/machine.js'
+import { load, timedGet, type LoadResult } from './lib/load.js'
+import { prepareTenant, startBareServer, startDatabase, startService } from './lib/stack.js'
+import { seedCases } from './seed-cases.js'
+
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3)
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 5)
+const CONNECTIONS = 10
+const TARGET = 0.7
+
+/**
+ * Throughput of the service's GET /api/v1/cases and /me against the same queries made by a
+ * bare Fastify route with the bare mongodb driver, on the same database in the same run.
+ */
+export async function apiBench(): Promise<SetResult> {
+  const started = Date.now()
+  const at = machine()
+  const db = await startDatabase()
+  const tenant = await prepareTenant(db.serverUri)
+  const office = personas['chief-office'].claims.office
+  // 30 cases of the caller's office (a full page of 20 and a next cursor) among 300 of other offices.
+  await seedCases(tenant.data.models, { appId: tenant.appId, count: 330, focusOffice: office, focusShare: 0.1, otherOffices: 20, firstNumber: 1 })
+  const service = await startService(tenant.mongodbUri)
+  const bare = await startBareServer(tenant.mongodbUri)
+  try {
+    const auth = { authorization: `Bearer ${await tenant.token('chief-office')}` }
+    const tenantQuery = `appId=${tenant.appId}&officeId=${office.id}`
+    const endpoints = {
+      serviceCases: [`${service.url}/api/v1/cases?view=active&limit=20`, auth],
+      bareCases: [`${bare.url}/cases?${tenantQuery}`, {}],
+      serviceMe: [`${service.url}/api/v1/me`, auth],
+      bareMe: [`${bare.url}/me?${tenantQuery}`, {}],
+      bareHello: [`${bare.url}/hello`, {}]
+    } satisfies Record<string, [string, Record<string, string>]>
+    type Key = keyof typeof endpoints
+    const targets = Object.fromEntries(
+      Object.entries(endpoints).map(([k, [url, headers]]) => [k, () => load(url, headers, { connections: CONNECTIONS, seconds: SECONDS })])
+    ) as Record<Key, () => Promise<LoadResult>>
+    const casesStatus = (await timedGet(endpoints.serviceCases[0], auth)).status
+    // Warm-up: JIT, connection pools, the service's app cache, SQLite's page cache.
+    for (const [url, headers] of Object.values(endpoints)) await load(url, headers, { connections: 4, seconds: 2 })
+
+    const results = await interleaved(ROUNDS, targets, (round, key, r) => console.log(`[bench] api round ${round} ${key}: ${fmt.rps(r.rps)} p99 ${r.p99} ms${r.failures ? ` (${r.failures} failures)` : ''}`))
+    const rps = (k: Key) => median(results[k].map((r) => r.rps))
+    const failures = (k: Key) => results[k].reduce((s, r) => s + r.failures, 0)
+    const clean = (k: Key) => failures(k) === 0
+    const casesRatio = ratio(rps('serviceCases'), rps('bareCases'))
+    const meRatio = ratio(rps('serviceMe'), rps('bareMe'))
+
+    const figures: Figure[] = [
+      { name: 'GET /api/v1/cases (20 items), service', value: clean('serviceCases') ? fmt.rps(rps('serviceCases')) : `${failures('serviceCases')} failed requests (HTTP ${casesStatus})` },
+      { name: 'same query, bare Fastify + mongodb driver', value: fmt.rps(rps('bareCases')) },
+      { name: 'cases: service ÷ bare driver', value: clean('serviceCases') ? fmt.x(casesRatio) : 'n/a', target: `≥ ${TARGET}`, met: clean('serviceCases') && casesRatio >= TARGET },
+      { name: 'GET /api/v1/me, service', value: clean('serviceMe') ? fmt.rps(rps('serviceMe')) : `${failures('serviceMe')} failed requests` },
+      { name: 'same count, bare Fastify + mongodb driver', value: fmt.rps(rps('bareMe')) },
+      { name: 'me: service ÷ bare driver', value: clean('serviceMe') ? fmt.x(meRatio) : 'n/a', target: `≥ ${TARGET}`, met: clean('serviceMe') && meRatio >= TARGET },
+      { name: 'bare Fastify hello route (context: no database)', value: fmt.rps(rps('bareHello')) },
+      { name: 'p99 latency, service cases / bare cases', value: `${median(results.serviceCases.map((r) => r.p99))} / ${median(results.bareCases.map((r) => r.p99))} ms` }
+    ]
+    const line = (k: Key) => `${k}: ${results[k].map((r: LoadResult) => Math.round(r.rps)).join(', ')} req/s`
+    return {
+      set: 'api',
+      title: '2. API throughput (autocannon)',
+      machine: at,
+      durationSeconds: (Date.now() - started) / 1000,
+      figures,
+      rounds: (Object.keys(results) as Key[]).map(line),
+      notes: [
+        `${CONNECTIONS} connections, ${SECONDS} s per measurement, ${ROUNDS} interleaved rounds, medians; service and bare server each in their own process, load generated from a third.`,
+        'The service side pays for what the bare side skips: HS256 token verification and the app lookup (cached), schema validation and serialisation, mongoose, the problem-details hooks, helmet/CORS headers and request ids. The bare side runs the same filter, sort and limit on the same collection and indexes.',
+        'The service logs at `warn` in this benchmark; with `info` every request writes a log line.'
+      ]
+    }
+  } finally {
+    await service.stop()
+    await bare.stop()
+    await tenant.data.close()
+    await db.stop()
+  }
+}

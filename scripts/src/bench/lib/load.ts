@@ -1,0 +1,42 @@
+import autocannon from 'autocannon'
+import { Agent, request } from 'node:http'
+
+export interface LoadResult {
+  rps: number
+  p50: number
+  p99: number
+  /** Anything but 2xx, plus socket errors and timeouts: a run with any of these is not a figure. */
+  failures: number
+}
+
+/** Fixed-duration closed-loop load from this process (loopback only). */
+export async function load(url: string, headers: Record<string, string> = {}, { connections = 10, seconds = 5 } = {}): Promise<LoadResult> {
+  const r = await autocannon({ url, headers, connections, duration: seconds, timeout: 10 })
+  return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, failures: r.non2xx + r.errors + r.timeouts }
+}
+
+const agent = new Agent({ keepAlive: true, maxSockets: 1 })
+
+/** One GET over a kept-alive socket; resolves with the status and the time to the last byte in ms. */
+export function timedGet(url: string, headers: Record<string, string> = {}): Promise<{ status: number; ms: number }> {
+  return new Promise((resolve, reject) => {
+    const started = process.hrtime.bigint()
+    const req = request(url, { agent, headers }, (res) => {
+      res.resume()
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, ms: Number(process.hrtime.bigint() - started) / 1e6 }))
+    })
+    req.on('error', reject)
+    req.end()
+  })
+}
+
+/** Sequential latency samples (one request at a time, so queueing does not blur the query's own time). */
+export async function sampleLatency(url: string, headers: Record<string, string>, count: number): Promise<number[]> {
+  const samples: number[] = []
+  for (let i = 0; i < count; i++) {
+    const { status, ms } = await timedGet(url, headers)
+    if (status !== 200) throw new Error(`GET ${url} answered ${status}`)
+    samples.push(ms)
+  }
+  return samples
+}

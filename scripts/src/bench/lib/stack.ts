@@ -1,0 +1,86 @@
+import { randomBytes } from 'node:crypto'
+import { existsSync, rmSync } from 'node:fs'
+import { join } from 'node:path'
+import { ensureDatabase, withDatabase } from '../../db/database.js'
+import { freePort, repoRoot } from '../../db/ferretdb.js'
+import { startChild, waitForHttp, type Child } from '../../lib/processes.js'
+import { connectServiceData } from '../../lib/service-data.js'
+import { signPersonaToken } from '../../../../demo-host/src/sign-token.js'
+import type { PersonaId } from '../../../../demo-host/src/personas.js'
+
+export const BENCH_APP_ID = 'bench-app'
+
+export interface BenchDatabase {
+  serverUri: string
+  /** Empty FerretDB in a temporary folder (or MONGODB_URI's server); stopped and removed afterwards. */
+  stop(): Promise<void>
+}
+
+export async function startDatabase(): Promise<BenchDatabase> {
+  const db = await ensureDatabase({ temporary: true, log: (l) => console.log(`[bench] ${l}`) })
+  return {
+    serverUri: db.serverUri,
+    stop: async () => {
+      await db.stop()
+      if (db.embedded) rmSync(db.embedded.dataDir, { recursive: true, force: true })
+    }
+  }
+}
+
+export interface BenchTenant {
+  mongodbUri: string
+  appId: string
+  secret: string
+  expertKey: string
+  token(persona: PersonaId): Promise<string>
+  data: Awaited<ReturnType<typeof connectServiceData>>
+}
+
+/** A fresh database with one app and one admin expert, through the service's own repositories. */
+export async function prepareTenant(serverUri: string, dbName = `ze_bench_${randomBytes(4).toString('hex')}`): Promise<BenchTenant> {
+  const mongodbUri = withDatabase(serverUri, dbName)
+  const data = await connectServiceData(mongodbUri)
+  const secret = randomBytes(32).toString('base64url')
+  await data.apps.upsert({ id: BENCH_APP_ID, name: 'Benchmark host', secret, allowedOrigins: ['http://127.0.0.1'] })
+  const { key } = await data.experts.create({ name: 'Bench Expert', email: `bench-${randomBytes(3).toString('hex')}@example.com`, admin: true })
+  return { mongodbUri, appId: BENCH_APP_ID, secret, expertKey: key, data, token: (persona) => signPersonaToken(persona, secret, 3600, BENCH_APP_ID) }
+}
+
+export interface RunningProcess {
+  url: string
+  pid: number
+  stop(): Promise<void>
+}
+
+function requireBuilt(file: string): string {
+  const path = join(repoRoot, file)
+  if (!existsSync(path)) throw new Error(`${file} is missing: run \`npm run build\` first (npm run bench does)`)
+  return path
+}
+
+/**
+ * The built service as its own process, as in production. Logging at `warn`: request logs
+ * at `info` go through a pipe into this process and would measure the pipe, not the service.
+ */
+export async function startService(mongodbUri: string, env: Record<string, string> = {}): Promise<RunningProcess> {
+  const port = await freePort()
+  const child = startChild('service', process.execPath, [requireBuilt('service/dist/server.js')], { PORT: String(port), HOST: '127.0.0.1', MONGODB_URI: mongodbUri, LOG_LEVEL: 'warn', ...env })
+  return running(child, `http://127.0.0.1:${port}`, '/readyz')
+}
+
+/** The bare comparison server (Fastify + the mongodb driver, nothing else), also its own process. */
+export async function startBareServer(mongodbUri: string): Promise<RunningProcess> {
+  const port = await freePort()
+  const child = startChild('bare', process.execPath, ['--import', 'tsx', join(repoRoot, 'scripts/src/bench/bare-server.ts')], { PORT: String(port), MONGODB_URI: mongodbUri })
+  return running(child, `http://127.0.0.1:${port}`, '/hello')
+}
+
+async function running(child: Child, url: string, readyPath: string): Promise<RunningProcess> {
+  try {
+    await waitForHttp(`${url}${readyPath}`, 60_000)
+  } catch (err) {
+    await child.stop()
+    throw err
+  }
+  return { url, pid: child.process.pid!, stop: () => child.stop() }
+}

@@ -1,0 +1,80 @@
+import { Types } from 'mongoose'
+import type { Models } from '../../../service/src/models/index.js'
+import { offices as demoOffices, clients } from '../../../demo-host/src/personas.js'
+
+export interface SeedPlan {
+  appId: string
+  /** Cases to add. */
+  count: number
+  /** The office whose list the benchmarks read (the persona's office). */
+  focusOffice: { id: string; name: string }
+  /** Share of the cases that belong to the focus office; the rest spread over `otherOffices`. */
+  focusShare: number
+  otherOffices: number
+  /** First case number (numbers are unique per app). */
+  firstNumber: number
+  batchSize?: number
+}
+
+const STATUSES = ['open', 'answered', 'resolved'] as const
+const ENTRY_POINTS = ['sidebar', 'avatar', 'messages'] as const
+
+/**
+ * Fast bulk seeding straight into the `cases` collection through the service's own model
+ * (`insertMany` validates and casts every document against the real schema, so the data is
+ * shaped exactly as the service writes it). Messages are not written: list and queue read
+ * only the case documents and their denormalised counters.
+ */
+export async function seedCases(models: Models, plan: SeedPlan, onBatch?: (done: number) => void): Promise<{ inserted: number; seconds: number }> {
+  const batchSize = plan.batchSize ?? 1000
+  const started = Date.now()
+  // Activity times spread over the past year, so sorting and keyset pages see real variety.
+  const base = Date.now() - 365 * 86_400_000
+  let inserted = 0
+  while (inserted < plan.count) {
+    const batch = []
+    for (let k = 0; k < batchSize && inserted + k < plan.count; k++) {
+      const i = plan.firstNumber + inserted + k
+      const focus = (i * 7919) % 1000 < plan.focusShare * 1000
+      const office = focus ? plan.focusOffice : { id: `bench-office-${i % plan.otherOffices}`, name: `Biuro ${i % plan.otherOffices}` }
+      const status = STATUSES[i % 3]!
+      const onClient = i % 4 === 0
+      const account = onClient ? { type: 'client', ...clients.piekarnia } : { type: 'office', ...office }
+      const at = new Date(base + ((i * 104_729) % (365 * 86_400_000)))
+      batch.push({
+        _id: new Types.ObjectId(),
+        appId: plan.appId,
+        officeId: office.id,
+        officeName: office.name,
+        number: i,
+        subject: `Pytanie ${i}: jak zaksięgować fakturę korygującą?`,
+        status,
+        account,
+        createdBy: { id: `chief-${office.id}`, name: 'Szef Biura' },
+        entryPoint: ENTRY_POINTS[i % 3]!,
+        aboutSystemUsage: false,
+        packageActive: true,
+        packageName: 'Biznes',
+        context: { pageUrl: 'https://app.example/faktury', userAgent: 'bench' },
+        assigneeId: null,
+        lastActivityAt: at,
+        lastActivityBy: status === 'answered' ? 'expert' : 'chief',
+        firstResponseAt: status === 'open' ? null : at,
+        chiefUnread: status === 'answered' && i % 2 === 0,
+        archived: i % 10 === 0,
+        expertUnread: status === 'open',
+        messageCount: status === 'open' ? 1 : 2,
+        internalNoteCount: 0
+      })
+    }
+    await models.Case.insertMany(batch)
+    inserted += batch.length
+    onBatch?.(inserted)
+  }
+  // The service numbers new cases from this counter; keep it past the seeded numbers.
+  const last = plan.firstNumber + plan.count - 1
+  await models.Counter.updateOne({ _id: `case-number:${plan.appId}` }, { $max: { seq: last } }, { upsert: true })
+  return { inserted, seconds: (Date.now() - started) / 1000 }
+}
+
+export { demoOffices }
