@@ -31,6 +31,7 @@ box-shadow:0 12px 40px rgba(0,0,0,.25);overflow:hidden}
 .tile:disabled{cursor:not-allowed;background:var(--ze-soft);color:var(--ze-muted)}
 .tile b{display:flex;justify-content:space-between;font-size:15px}
 .tile span{display:block;color:var(--ze-muted);font-size:13px}
+.tile .badge{color:#fff;font-size:12px}
 .note{margin:6px 0 0;padding:8px 10px;border-radius:8px;background:var(--ze-soft);color:var(--ze-text);font-size:13px}
 .err{color:var(--ze-danger)}
 .btn{display:inline-block;padding:8px 14px;border-radius:8px;border:1px solid var(--ze-brand);background:var(--ze-bg);color:var(--ze-brand);font-weight:600;text-decoration:none}
