@@ -1,0 +1,86 @@
+// The whole product for the browser tests: a fresh FerretDB, the built service and the built
+// demo host on free ports, the demo app and an expert key — the same pieces `npm run demo` uses.
+import { randomBytes } from 'node:crypto'
+import { rmSync } from 'node:fs'
+import { join } from 'node:path'
+import { ensureDatabase, withDatabase } from '../../scripts/src/db/database.js'
+import { freePort, repoRoot } from '../../scripts/src/db/ferretdb.js'
+import { startChild, waitForHttp, type Child } from '../../scripts/src/lib/processes.js'
+import { connectServiceData } from '../../scripts/src/lib/service-data.js'
+import { runSeeds } from '../../scripts/src/seed/index.js'
+import { DEMO_APP_ID } from '../src/personas.js'
+
+export interface StackInfo {
+  demoUrl: string
+  serviceUrl: string
+  expertKey: string
+  appSecret: string
+  mongodbUri: string
+}
+
+export interface Stack extends StackInfo {
+  stop(): Promise<void>
+}
+
+export async function startStack(opts: { log?: (line: string) => void; tokenTtlSeconds?: number } = {}): Promise<Stack> {
+  const log = opts.log ?? ((line: string) => console.log(`[e2e] ${line}`))
+  const children: Child[] = []
+  const db = await ensureDatabase({ temporary: true })
+  const cleanup = async (): Promise<void> => {
+    for (const child of children.reverse()) await child.stop()
+    await db.stop()
+    if (db.embedded) rmSync(db.embedded.dataDir, { recursive: true, force: true })
+  }
+  try {
+    const mongodbUri = withDatabase(db.serverUri, `e2e_${randomBytes(4).toString('hex')}`)
+    const [port, demoPort] = [await freePort(), await freePort()]
+    const serviceUrl = `http://127.0.0.1:${port}`
+    const demoUrl = `http://127.0.0.1:${demoPort}`
+
+    const data = await connectServiceData(mongodbUri)
+    const appSecret = randomBytes(32).toString('base64url')
+    await data.apps.upsert({ id: DEMO_APP_ID, name: 'MojeBiuro24 (e2e)', secret: appSecret, allowedOrigins: [demoUrl, `http://localhost:${demoPort}`] })
+    const { key: expertKey } = await data.experts.create({ name: 'Tomasz Ekspert', email: `ekspert.e2e.${Date.now()}@mojebiuro24.pl`, admin: true })
+
+    const died = (name: string) => (code: number | null) => log(`${name} exited unexpectedly (code ${code})`)
+    const quiet = process.env.E2E_VERBOSE ? 'info' : 'warn'
+    children.push(
+      startChild('service', process.execPath, [join(repoRoot, 'service/dist/server.js')], { PORT: String(port), HOST: '127.0.0.1', MONGODB_URI: mongodbUri, LOG_LEVEL: quiet }, died('service'))
+    )
+    await waitForHttp(`${serviceUrl}/readyz`)
+    children.push(
+      startChild(
+        'demo-host',
+        process.execPath,
+        [join(repoRoot, 'demo-host/dist/server.js')],
+        {
+          DEMO_PORT: String(demoPort),
+          DEMO_HOST: '127.0.0.1',
+          SERVICE_URL: serviceUrl,
+          DEMO_APP_ID,
+          DEMO_APP_SECRET: appSecret,
+          DEMO_TOKEN_TTL_SECONDS: String(opts.tokenTtlSeconds ?? 600),
+          LOG_LEVEL: quiet
+        },
+        died('demo-host')
+      )
+    )
+    await waitForHttp(`${demoUrl}/healthz`)
+    // The demo content (articles, forum, a few cases) so every view has something real to show.
+    await runSeeds({ serviceUrl, appSecret, expertKey, connection: data.connection, log })
+    await data.close()
+    return { demoUrl, serviceUrl, expertKey, appSecret, mongodbUri, stop: cleanup }
+  } catch (err) {
+    await cleanup()
+    throw err
+  }
+}
+
+// `npx tsx demo-host/e2e/stack.ts` starts the same stack by hand, to look at it in a browser.
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const stack = await startStack()
+  console.log(JSON.stringify({ demoUrl: stack.demoUrl, serviceUrl: stack.serviceUrl, expertKey: stack.expertKey }, null, 2))
+  const stop = () => void stack.stop().then(() => process.exit(0))
+  process.on('SIGINT', stop)
+  process.on('SIGTERM', stop)
+}

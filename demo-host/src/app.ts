@@ -1,0 +1,87 @@
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import fastifyStatic from '@fastify/static'
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify'
+import type { DemoConfig } from './config.js'
+import { renderPages, pages } from './pages.js'
+import { isPersonaId, personaIds, personas } from './personas.js'
+import { signPersonaToken } from './sign-token.js'
+
+// Both src/ (tsx) and dist/ (node) sit next to public/ and views/.
+const root = join(dirname(fileURLToPath(import.meta.url)), '..')
+
+interface Problem {
+  type: string
+  title: string
+  status: number
+  code: string
+  detail?: string
+}
+
+const problem = (status: number, code: string, title: string, detail?: string): Problem => ({
+  type: `https://zapytaj-eksperta.dev/problems/${code.toLowerCase().replace(/_/g, '-')}`,
+  title,
+  status,
+  code,
+  ...(detail ? { detail } : {})
+})
+
+const personaList = personaIds.map((id) => {
+  const { label, claims } = personas[id]
+  return { id, label, name: claims.name, role: claims.role, account: claims.account, office: claims.office, packageActive: claims.package.active }
+})
+
+const TokenBody = {
+  type: 'object',
+  required: ['persona'],
+  additionalProperties: false,
+  properties: { persona: { type: 'string', maxLength: 64 } }
+} as const
+
+/**
+ * The stand-in for a host application (MojeBiuro24): its pages, and the one piece of
+ * backend a real host needs for the widget — signing the logged-in user's identity token.
+ */
+export async function buildApp(config: DemoConfig, opts: FastifyServerOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({ bodyLimit: 4096, ...opts })
+  const publicConfig = { serviceUrl: config.serviceUrl, widgetUrl: `${config.serviceUrl}/widget.js`, appId: config.appId, personas: personaList }
+  const rendered = renderPages(join(root, 'views'), publicConfig)
+
+  app.setErrorHandler((error: Error & { statusCode?: number; validation?: unknown }, request, reply) => {
+    const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500
+    if (status === 500) request.log.error(error)
+    const body =
+      status === 500
+        ? problem(500, 'INTERNAL', 'Internal error')
+        : problem(status, error.validation ? 'VALIDATION_FAILED' : 'BAD_REQUEST', 'Bad request', error.message)
+    return reply.code(status).type('application/problem+json').send(body)
+  })
+  app.setNotFoundHandler((request, reply) =>
+    reply.code(404).type('application/problem+json').send(problem(404, 'NOT_FOUND', 'Not found', `${request.method} ${request.url}`))
+  )
+
+  await app.register(fastifyStatic, { root: join(root, 'public', 'assets'), prefix: '/assets/', cacheControl: true, maxAge: 0 })
+
+  app.get('/healthz', async () => ({ status: 'ok' }))
+
+  app.get('/demo/config', async () => publicConfig)
+
+  app.post<{ Body: { persona: string } }>('/demo/token', { schema: { body: TokenBody } }, async (request, reply) => {
+    const { persona } = request.body
+    reply.header('cache-control', 'no-store')
+    if (!isPersonaId(persona)) {
+      return reply
+        .code(400)
+        .type('application/problem+json')
+        .send(problem(400, 'UNKNOWN_PERSONA', 'Unknown persona', `Known personas: ${personaIds.join(', ')}`))
+    }
+    return { token: await signPersonaToken(persona, config.appSecret, config.tokenTtlSeconds, config.appId) }
+  })
+
+  for (const page of pages) {
+    const html = rendered.get(page.path)!
+    app.get(page.path, async (_request, reply) => reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(html))
+  }
+
+  return app
+}

@@ -1,0 +1,60 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+
+export type NavId = 'pulpit' | 'wiadomosci' | 'klienci' | 'faktury'
+
+export interface PageDef {
+  path: string
+  file: string
+  title: string
+  nav: NavId
+  crumbs: string[]
+  /** The hostile-CSS fixture: the same page plus a stylesheet that tries to restyle everything. */
+  hostile?: boolean
+}
+
+export const pages: readonly PageDef[] = [
+  { path: '/', file: 'pulpit.html', title: 'Pulpit', nav: 'pulpit', crumbs: ['START', 'PULPIT'] },
+  { path: '/wiadomosci', file: 'wiadomosci.html', title: 'Wiadomości', nav: 'wiadomosci', crumbs: ['START', 'WIADOMOŚCI'] },
+  { path: '/klienci', file: 'klienci.html', title: 'Klienci', nav: 'klienci', crumbs: ['KSIĘGOWOŚĆ', 'KLIENCI'] },
+  { path: '/faktury', file: 'faktury.html', title: 'Faktury', nav: 'faktury', crumbs: ['KSIĘGOWOŚĆ', 'FAKTURY'] },
+  { path: '/hostile', file: 'pulpit.html', title: 'Pulpit (wrogi CSS)', nav: 'pulpit', crumbs: ['START', 'PULPIT'], hostile: true }
+]
+
+const escapeHtml = (s: string): string =>
+  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!)
+
+/** JSON inside <script type="application/json">: only `<` can end the element early. */
+const scriptJson = (value: unknown): string => JSON.stringify(value).replace(/</g, '\\u003c')
+
+export interface PageContext {
+  serviceUrl: string
+  appId: string
+  personas: readonly { id: string; label: string }[]
+}
+
+/**
+ * Renders every page once at start-up: the layout is shared, each page adds its main content.
+ * The page gets the same object as GET /demo/config inline, so it needs no extra round trip.
+ */
+export function renderPages(viewsDir: string, ctx: PageContext): Map<string, string> {
+  const layout = readFileSync(join(viewsDir, 'layout.html'), 'utf8')
+  const rendered = new Map<string, string>()
+  for (const page of pages) {
+    const content = readFileSync(join(viewsDir, 'pages', page.file), 'utf8')
+    const values: Record<string, string> = {
+      title: escapeHtml(page.title),
+      serviceUrl: escapeHtml(ctx.serviceUrl),
+      crumbs: page.crumbs.map(escapeHtml).join(' <span aria-hidden="true">»</span> '),
+      extraHead: page.hostile ? '<link rel="stylesheet" href="/assets/hostile.css">' : '',
+      config: scriptJson({ ...ctx, page: page.nav }),
+      personaOptions: ctx.personas.map((p) => `<option value="${escapeHtml(p.id)}">${escapeHtml(p.label)}</option>`).join(''),
+      content
+    }
+    const html = layout
+      .replace(/\{\{(\w+)\}\}/g, (whole, key: string) => values[key] ?? whole)
+      .replace(`data-nav="${page.nav}"`, `data-nav="${page.nav}" aria-current="page"`)
+    rendered.set(page.path, html)
+  }
+  return rendered
+}
