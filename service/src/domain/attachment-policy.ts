@@ -21,3 +21,31 @@ export const attachmentPolicy = {
   ],
   allowedExtensions: ['png', 'jpg', 'jpeg', 'gif', 'webp', 'pdf', 'txt', 'csv', 'xml', 'docx', 'xlsx', 'odt', 'ods', 'zip']
 }
+
+/** Bytes read before deciding a file's type: enough for file-type's signatures, incl. Office/ODF zips. */
+export const SNIFF_BYTES = 4100
+
+// Plain-text formats have no magic bytes: accepted by extension when the content is text.
+const TEXT_TYPES: Record<string, string> = { txt: 'text/plain', csv: 'text/csv', xml: 'application/xml' }
+
+function looksLikeUtf8Text(head: Uint8Array): boolean {
+  if (head.includes(0)) return false
+  try {
+    // `stream: true` so a multi-byte character cut at the end of the sample is not an error.
+    new TextDecoder('utf-8', { fatal: true }).decode(head, { stream: true })
+    return true
+  } catch {
+    return false
+  }
+}
+
+/**
+ * The stored content type of an attachment, decided from its first bytes; null when the
+ * file may not be attached. `detected` is file-type's verdict on the same bytes.
+ */
+export function decideAttachmentType(head: Uint8Array, extension: string, detected: { mime: string } | undefined): string | null {
+  const allowed: readonly string[] = attachmentPolicy.allowedTypes
+  if (detected) return allowed.includes(detected.mime) ? detected.mime : null
+  const textType = TEXT_TYPES[extension]
+  return textType && looksLikeUtf8Text(head) ? textType : null
+}

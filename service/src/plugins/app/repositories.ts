@@ -1,11 +1,20 @@
 import fp from 'fastify-plugin'
 import { createAppsRepository, type AppsRepository } from '../../repositories/apps.js'
 import { createExpertsRepository, type ExpertsRepository } from '../../repositories/experts.js'
+import { createCasesRepository, type CasesRepository } from '../../repositories/cases.js'
+import { createCaseQueueRepository, type CaseQueueRepository } from '../../repositories/case-queue.js'
+import { createAttachmentsRepository, type AttachmentsRepository } from '../../repositories/attachments.js'
 
 declare module 'fastify' {
   interface FastifyInstance {
     apps: AppsRepository
     experts: ExpertsRepository
+    /** The chief's cases ("Moje pytania"). */
+    cases: CasesRepository
+    /** The experts' queue and case handling. */
+    caseQueue: CaseQueueRepository
+    /** Attachment bytes in GridFS. */
+    attachments: AttachmentsRepository
   }
 }
 
@@ -14,6 +23,9 @@ export default fp(
   async function repositoriesPlugin(fastify) {
     fastify.decorate('apps', createAppsRepository(fastify.models, fastify.config.appCacheTtlMs))
     fastify.decorate('experts', createExpertsRepository(fastify.models))
+    fastify.decorate('cases', createCasesRepository(fastify.models))
+    fastify.decorate('caseQueue', createCaseQueueRepository(fastify.models))
+    fastify.decorate('attachments', createAttachmentsRepository(fastify.db, fastify.models))
 
     // Apps given in configuration are upserted once the database is reachable.
     const { bootstrapApps } = fastify.config

@@ -1,5 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify'
 import me from './me.js'
+import cases from './cases/index.js'
+import attachments from './attachments.js'
 
 /** /admin/v1 — experts. One hook guards the whole subtree with the expert API key. */
 const admin: FastifyPluginAsync = async (fastify) => {
@@ -7,6 +9,8 @@ const admin: FastifyPluginAsync = async (fastify) => {
     await fastify.authenticateExpert(request)
   })
   await fastify.register(me)
+  await fastify.register(cases, { prefix: '/cases' })
+  await fastify.register(attachments)
 }
 
 export default admin

@@ -1,5 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify'
 import me from './me.js'
+import cases from './cases/index.js'
+import attachments from './attachments.js'
 
 /**
  * /api/v1 — end users of host apps. The hook below protects the whole subtree, so no
@@ -10,6 +12,8 @@ const api: FastifyPluginAsync = async (fastify) => {
     await fastify.authenticateUser(request)
   })
   await fastify.register(me)
+  await fastify.register(cases, { prefix: '/cases' })
+  await fastify.register(attachments)
 }
 
 export default api

@@ -24,8 +24,8 @@ const me: FastifyPluginAsyncTypebox = async (fastify) => {
         account: identity.account,
         package: identity.package,
         capabilities: capabilitiesOf(identity),
-        // Cases arrive with the cases repository; until then nobody has unread cases.
-        unreadCount: 0,
+        // Cases are the chief's correspondence: nobody else has unread cases.
+        unreadCount: identity.role === 'office_chief' ? await fastify.cases.unreadCount(identity) : 0,
         scopeNotice,
         limits: {
           maxFiles: uploadMaxFiles,

@@ -1,0 +1,64 @@
+import { AppError } from '../errors.js'
+import type { EntryPoint, Identity } from './identity.js'
+
+export type CaseStatus = 'open' | 'answered' | 'resolved'
+export type AuthorKind = 'chief' | 'expert' | 'system'
+
+/**
+ * R1 and the "Moje pytania" view: a case is the chief's correspondence with the experts,
+ * so every /cases and /attachments route is for the office chief only (employees and
+ * client users get 403 ONLY_OFFICE_CHIEF, even for reading).
+ */
+export function assertOfficeChief(identity: Identity): void {
+  if (identity.role !== 'office_chief') throw new AppError('ONLY_OFFICE_CHIEF', 'Only the office chief may ask experts and read the correspondence with them')
+}
+
+/**
+ * R9: with an inactive package the chief may still ask about using the system, but only
+ * from START » WIADOMOŚCI. Replying to an existing case is always allowed: it continues a
+ * conversation that was accepted when it started.
+ */
+export function assertMayCreateFrom(identity: Identity, entryPoint: EntryPoint): void {
+  assertOfficeChief(identity)
+  if (!identity.package.active && entryPoint !== 'messages') {
+    throw new AppError('PACKAGE_INACTIVE', 'With an inactive package, questions about using the system go through START » WIADOMOŚCI » UTWÓRZ SPRAWĘ')
+  }
+}
+
+const SUBJECT_MAX = 120
+
+/** The given subject, or the first non-empty line of the question, shortened to a list-friendly length. */
+export function subjectFrom(question: string, subject?: string): string {
+  const given = subject?.replace(/\s+/g, ' ').trim()
+  if (given) return given
+  const firstLine = question.split(/\r?\n/).map((l) => l.replace(/\s+/g, ' ').trim()).find((l) => l.length > 0) ?? ''
+  const chars = Array.from(firstLine)
+  return chars.length <= SUBJECT_MAX ? firstLine : `${chars.slice(0, SUBJECT_MAX - 1).join('').trimEnd()}…`
+}
+
+/** The account context label shown on each case, in the token's locale. */
+export function accountLabel(account: { type: 'office' | 'client'; name: string }, locale: 'pl' | 'en'): string {
+  if (account.type === 'office') return locale === 'en' ? 'Office account' : 'Konto biura'
+  return locale === 'en' ? `Client: ${account.name}` : `Klient: ${account.name}`
+}
+
+/** How a new message changes the case: the chief's view (read, archive) and the experts' view. */
+export interface CaseChange {
+  status?: CaseStatus
+  chiefUnread?: boolean
+  expertUnread?: boolean
+  archived?: boolean
+  touchesActivity: boolean
+}
+
+/**
+ * - chief writes → waiting for an expert again (`open`), unread for experts;
+ * - expert replies publicly → `answered`, unread for the chief, and back in the chief's
+ *   active list (a new answer must not hide in the archive);
+ * - expert internal note → nothing the chief can see changes.
+ */
+export function changeAfterMessage(author: 'chief' | 'expert', internal: boolean): CaseChange {
+  if (author === 'chief') return { status: 'open', chiefUnread: false, expertUnread: true, archived: false, touchesActivity: true }
+  if (internal) return { expertUnread: false, touchesActivity: false }
+  return { status: 'answered', chiefUnread: true, expertUnread: false, archived: false, touchesActivity: true }
+}

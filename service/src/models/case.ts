@@ -1,0 +1,60 @@
+import { Schema, type Connection, type InferSchemaType } from 'mongoose'
+
+// Sub-schemas (not plain nested paths) so the inferred types say these are always present.
+const refSchema = new Schema({ id: { type: String, required: true }, name: { type: String, required: true } }, { _id: false })
+const accountSchema = new Schema(
+  { type: { type: String, enum: ['office', 'client'], required: true }, id: { type: String, required: true }, name: { type: String, required: true } },
+  { _id: false }
+)
+const contextSchema = new Schema({ pageUrl: { type: String, default: null }, userAgent: { type: String, default: null } }, { _id: false })
+
+/**
+ * A Zapytaj Eksperta case. The tenant is (appId, officeId): every end-user query filters on
+ * both. Read and archive state are the chief's view and live on the case itself, because this
+ * product has exactly one chief per office; with several chiefs they would move to a
+ * per-user collection.
+ */
+const caseSchema = new Schema(
+  {
+    appId: { type: String, required: true },
+    officeId: { type: String, required: true },
+    officeName: { type: String, required: true },
+    number: { type: Number, required: true },
+    subject: { type: String, required: true },
+    status: { type: String, enum: ['open', 'answered', 'resolved'], required: true, default: 'open' },
+    account: { type: accountSchema, required: true },
+    createdBy: { type: refSchema, required: true },
+    entryPoint: { type: String, enum: ['sidebar', 'avatar', 'messages'], required: true },
+    // R9: asked while the package was inactive, so it can only be about using the system.
+    aboutSystemUsage: { type: Boolean, required: true, default: false },
+    packageActive: { type: Boolean, required: true },
+    packageName: { type: String, default: null },
+    context: { type: contextSchema, required: true },
+    assigneeId: { type: Schema.Types.ObjectId, default: null },
+    // Last activity the chief can see (creation, public messages); internal notes do not move it.
+    lastActivityAt: { type: Date, required: true },
+    lastActivityBy: { type: String, enum: ['chief', 'expert', 'system'], required: true },
+    firstResponseAt: { type: Date, default: null },
+    chiefUnread: { type: Boolean, required: true, default: false },
+    archived: { type: Boolean, required: true, default: false },
+    expertUnread: { type: Boolean, required: true, default: true },
+    // Denormalised counters instead of counting messages on every list (no $lookup on FerretDB).
+    messageCount: { type: Number, required: true, default: 0 },
+    internalNoteCount: { type: Number, required: true, default: 0 }
+  },
+  { timestamps: true, versionKey: false }
+)
+
+// "Moje pytania": active/archived list, newest activity first, keyset pagination.
+caseSchema.index({ appId: 1, officeId: 1, archived: 1, lastActivityAt: -1, _id: -1 })
+// The unread badge in /me.
+caseSchema.index({ appId: 1, officeId: 1, chiefUnread: 1 })
+caseSchema.index({ appId: 1, number: 1 }, { unique: true })
+// Expert queue: open cases oldest first, the rest newest first (both directions of one index).
+caseSchema.index({ status: 1, lastActivityAt: 1, _id: 1 })
+caseSchema.index({ assigneeId: 1, status: 1, lastActivityAt: 1, _id: 1 })
+caseSchema.index({ officeId: 1, status: 1, lastActivityAt: 1, _id: 1 })
+
+export type CaseDoc = InferSchemaType<typeof caseSchema>
+
+export const caseModel = (connection: Connection) => connection.model('Case', caseSchema, 'cases')

@@ -1,0 +1,82 @@
+import mongoose, { Types, type Connection } from 'mongoose'
+import type { Readable } from 'node:stream'
+import { AppError } from '../errors.js'
+import type { Models } from '../models/index.js'
+import type { Identity } from '../domain/identity.js'
+import { toObjectId } from './map.js'
+
+export const BUCKET = 'fs'
+
+export interface StoredAttachment {
+  _id: Types.ObjectId
+  filename: string
+  contentType: string
+  size: number
+}
+
+export interface AttachmentTenant {
+  appId: string
+  officeId: string
+}
+
+/**
+ * Attachment bytes live in GridFS and are streamed in and out; who may read a file is
+ * decided by the message that references it (tenant, and never an internal note for end
+ * users), so an uploaded file that never made it into a message is unreachable.
+ */
+export function createAttachmentsRepository(connection: Connection, models: Models) {
+  const database = () => {
+    // Before the first successful connection there is no database handle: fail like any other outage.
+    if (!connection.db) throw new AppError('DATABASE_UNAVAILABLE')
+    return connection.db
+  }
+  const bucket = () => new mongoose.mongo.GridFSBucket(database(), { bucketName: BUCKET })
+
+  async function fileLength(id: Types.ObjectId): Promise<number | null> {
+    const file = await database().collection(`${BUCKET}.files`).findOne({ _id: id }, { projection: { length: 1 } })
+    return file ? Number(file.length) : null
+  }
+
+  async function locate(filter: Record<string, unknown>, id: Types.ObjectId): Promise<(StoredAttachment & { length: number }) | null> {
+    const message = await models.Message.findOne({ ...filter, 'attachments._id': id }, { attachments: 1 }).lean()
+    const attachment = message?.attachments.find((a) => a._id.equals(id))
+    if (!attachment) return null
+    const length = await fileLength(id)
+    return length === null ? null : { _id: attachment._id, filename: attachment.filename, contentType: attachment.contentType, size: attachment.size, length }
+  }
+
+  return {
+    /** Opens a GridFS upload under a fresh id; the caller owns cleanup through `deleteFiles`. */
+    openUpload(filename: string, tenant: AttachmentTenant) {
+      const id = new Types.ObjectId()
+      const stream = bucket().openUploadStreamWithId(id, filename, { metadata: tenant })
+      return { id, stream }
+    },
+
+    /** Removes files and their chunks; also removes chunks of uploads that never completed. */
+    async deleteFiles(ids: Types.ObjectId[]): Promise<void> {
+      if (ids.length === 0) return
+      const db = database()
+      await db.collection(`${BUCKET}.chunks`).deleteMany({ files_id: { $in: ids } })
+      await db.collection(`${BUCKET}.files`).deleteMany({ _id: { $in: ids } })
+    },
+
+    /** An attachment of a public message of the chief's office, or null (callers answer 404). */
+    async findForChief(identity: Identity, rawId: string) {
+      const id = toObjectId(rawId)
+      return id ? locate({ appId: identity.appId, officeId: identity.office.id, internal: false }, id) : null
+    },
+
+    /** Experts may read every attachment, including those of internal notes. */
+    async findForExpert(rawId: string) {
+      const id = toObjectId(rawId)
+      return id ? locate({}, id) : null
+    },
+
+    openDownload(id: Types.ObjectId): Readable {
+      return bucket().openDownloadStream(id)
+    }
+  }
+}
+
+export type AttachmentsRepository = ReturnType<typeof createAttachmentsRepository>

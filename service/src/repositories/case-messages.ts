@@ -1,0 +1,70 @@
+import { Types } from 'mongoose'
+import { AppError } from '../errors.js'
+import type { Models } from '../models/index.js'
+import { changeAfterMessage, type AuthorKind } from '../domain/case-rules.js'
+import type { StoredAttachment } from './attachments.js'
+import type { StoredCase, StoredMessage } from './case-mapping.js'
+
+export interface NewMessage {
+  author: { kind: Exclude<AuthorKind, 'system'>; id: string; name: string }
+  body: string
+  internal: boolean
+  attachments: StoredAttachment[]
+}
+
+export const messageDoc = (c: { _id: Types.ObjectId; appId: string; officeId: string }, m: NewMessage, now: Date) => ({
+  _id: new Types.ObjectId(),
+  caseId: c._id,
+  appId: c.appId,
+  officeId: c.officeId,
+  author: m.author,
+  body: m.body,
+  internal: m.internal,
+  attachments: m.attachments,
+  createdAt: now
+})
+
+/**
+ * Adds a message to an existing case and applies its effect on status and unread flags.
+ * There are no transactions on FerretDB: the message is written first, then the case; if
+ * the case update fails the message is removed again (best effort) and the error surfaces.
+ */
+export async function appendMessage(models: Models, existing: StoredCase, message: NewMessage): Promise<{ updated: StoredCase; stored: StoredMessage }> {
+  const now = new Date()
+  const doc = messageDoc(existing, message, now)
+  await models.Message.create(doc)
+  const change = changeAfterMessage(message.author.kind, message.internal)
+  const set: Record<string, unknown> = {}
+  if (change.status) set.status = change.status
+  if (change.chiefUnread !== undefined) set.chiefUnread = change.chiefUnread
+  if (change.expertUnread !== undefined) set.expertUnread = change.expertUnread
+  if (change.archived !== undefined) set.archived = change.archived
+  if (change.touchesActivity) Object.assign(set, { lastActivityAt: now, lastActivityBy: message.author.kind })
+  if (message.author.kind === 'expert' && !message.internal && !existing.firstResponseAt) set.firstResponseAt = now
+  try {
+    const updated = await models.Case.findOneAndUpdate(
+      { _id: existing._id, appId: existing.appId, officeId: existing.officeId },
+      { $set: set, $inc: message.internal ? { internalNoteCount: 1 } : { messageCount: 1 } },
+      { new: true }
+    ).lean<StoredCase>()
+    if (!updated) throw new AppError('CASE_NOT_FOUND')
+    return { updated, stored: doc as StoredMessage }
+  } catch (err) {
+    await models.Message.deleteOne({ _id: doc._id }).catch(() => {})
+    throw err
+  }
+}
+
+/** The next case number of an app: one atomic `$inc` on a counter document. */
+export async function nextCaseNumber(models: Models, appId: string): Promise<number> {
+  const key = `case-number:${appId}`
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const counter = await models.Counter.findOneAndUpdate({ _id: key }, { $inc: { seq: 1 } }, { upsert: true, new: true }).lean()
+      return counter!.seq
+    } catch (err) {
+      // Two first-ever upserts can race on the unique _id; the loser simply retries.
+      if ((err as { code?: number }).code !== 11000 || attempt >= 2) throw err
+    }
+  }
+}

@@ -1,0 +1,125 @@
+import { Type } from 'typebox'
+import { Types } from 'mongoose'
+import { AppError } from '../errors.js'
+import type { Models } from '../models/index.js'
+import type { AdminCase, AdminCasePatch, AdminMessage, AdminQueueQuery, AdminReplyFields } from '../schemas/cases.js'
+import type { Expert } from './experts.js'
+import type { StoredAttachment } from './attachments.js'
+import { toAdminCase, toAdminMessage, type StoredCase, type StoredMessage } from './case-mapping.js'
+import { appendMessage } from './case-messages.js'
+import { Position, afterPosition, cursorCodec, escapeRegex, positionOf } from './cursor.js'
+import { toObjectId } from './map.js'
+
+/**
+ * The expert queue is read in two phases, each a plain indexed query:
+ *   1. `waiting` — status open, oldest last activity first (the chief has waited longest);
+ *   2. `rest` — answered and resolved, newest activity first.
+ * The cursor names the phase and the position inside it. This keeps the sort FerretDB-
+ * friendly (no computed sort keys) and needs no extra `waitingSince` field, because the
+ * last activity of an open case is the chief's last message.
+ */
+type Phase = 'waiting' | 'rest'
+const QueueCursor = Type.Object({ p: Type.Union([Type.Literal('waiting'), Type.Literal('rest')]), t: Position.properties.t, i: Position.properties.i }, { additionalProperties: false })
+const queueCursor = cursorCodec(QueueCursor)
+
+const PHASE = {
+  waiting: { statuses: ['open'], direction: 'asc', sort: { lastActivityAt: 1, _id: 1 } },
+  rest: { statuses: ['answered', 'resolved'], direction: 'desc', sort: { lastActivityAt: -1, _id: -1 } }
+} as const
+
+/** The experts' side of cases: every office, internal notes included. */
+export function createCaseQueueRepository(models: Models) {
+  async function assigneesOf(docs: StoredCase[]): Promise<Map<string, { id: string; name: string }>> {
+    const ids = [...new Set(docs.map((d) => d.assigneeId).filter((id): id is Types.ObjectId => Boolean(id)).map(String))]
+    if (ids.length === 0) return new Map()
+    const experts = await models.Expert.find({ _id: { $in: ids } }, { name: 1 }).lean()
+    return new Map(experts.map((e) => [String(e._id), { id: String(e._id), name: e.name }]))
+  }
+
+  async function present(docs: StoredCase[]): Promise<AdminCase[]> {
+    const assignees = await assigneesOf(docs)
+    return docs.map((d) => toAdminCase(d, d.assigneeId ? (assignees.get(String(d.assigneeId)) ?? { id: String(d.assigneeId), name: '?' }) : null))
+  }
+
+  async function findCase(rawId: string): Promise<StoredCase> {
+    const id = toObjectId(rawId)
+    const found = id ? await models.Case.findById(id).lean<StoredCase>() : null
+    if (!found) throw new AppError('CASE_NOT_FOUND')
+    return found
+  }
+
+  return {
+    findCase,
+
+    async queue(expert: Expert, query: AdminQueueQuery): Promise<{ items: AdminCase[]; nextCursor: string | null }> {
+      const base: Record<string, unknown> = {}
+      if (query.assignee === 'me') base.assigneeId = new Types.ObjectId(expert.id)
+      else if (query.assignee === 'none') base.assigneeId = null
+      else if (query.assignee) base.assigneeId = new Types.ObjectId(query.assignee)
+      if (query.officeId) base.officeId = query.officeId
+      if (query.appId) base.appId = query.appId
+      if (query.q) {
+        const q = query.q.trim().replace(/^#/, '')
+        base.$and = [/^\d{1,9}$/.test(q) ? { number: Number(q) } : { subject: { $regex: escapeRegex(query.q.trim()), $options: 'i' } }]
+      }
+      const phases: Phase[] = query.status === 'open' ? ['waiting'] : query.status ? ['rest'] : ['waiting', 'rest']
+      const cursor = query.cursor ? queueCursor.decode(query.cursor) : undefined
+      const start = cursor ? phases.indexOf(cursor.p) : 0
+      if (start < 0) throw new AppError('VALIDATION_FAILED', 'The cursor does not belong to this filter', { errors: [{ path: '/cursor', message: 'is not a valid cursor' }] })
+
+      const taken: Array<{ doc: StoredCase; phase: Phase }> = []
+      for (const phase of phases.slice(start)) {
+        const spec = PHASE[phase]
+        const statuses = query.status ? [query.status] : spec.statuses
+        const filter = { ...base, status: { $in: statuses }, ...afterPosition(cursor?.p === phase ? cursor : undefined, spec.direction) }
+        const docs = await models.Case.find(filter).sort(spec.sort).limit(query.limit + 1 - taken.length).lean<StoredCase[]>()
+        taken.push(...docs.map((doc) => ({ doc, phase })))
+        if (taken.length > query.limit) break
+      }
+      const page = taken.slice(0, query.limit)
+      const last = page.at(-1)
+      return {
+        items: await present(page.map((t) => t.doc)),
+        nextCursor: taken.length > query.limit && last ? queueCursor.encode({ p: last.phase, ...positionOf(last.doc) }) : null
+      }
+    },
+
+    async detail(rawId: string): Promise<{ case: AdminCase; messages: AdminMessage[] }> {
+      const found = await findCase(rawId)
+      const messages = await models.Message.find({ caseId: found._id }).sort({ createdAt: 1, _id: 1 }).limit(1000).lean<StoredMessage[]>()
+      const [presented] = await present([found])
+      return { case: presented!, messages: messages.map(toAdminMessage) }
+    },
+
+    async reply(expert: Expert, existing: StoredCase, fields: AdminReplyFields, attachments: StoredAttachment[]): Promise<{ case: AdminCase; message: AdminMessage }> {
+      const { updated, stored } = await appendMessage(models, existing, {
+        author: { kind: 'expert', id: expert.id, name: expert.name },
+        body: fields.body,
+        internal: fields.internal ?? false,
+        attachments
+      })
+      const [presented] = await present([updated])
+      return { case: presented!, message: toAdminMessage(stored) }
+    },
+
+    /** Status and assignment; neither is a message, so the chief's unread state and activity stay as they are. */
+    async patch(rawId: string, patch: AdminCasePatch): Promise<AdminCase> {
+      const existing = await findCase(rawId)
+      const set: Record<string, unknown> = { expertUnread: false }
+      if (patch.status) set.status = patch.status
+      if (patch.assignee !== undefined) {
+        if (patch.assignee !== null) {
+          const assignee = await models.Expert.exists({ _id: new Types.ObjectId(patch.assignee), revokedAt: null })
+          if (!assignee) throw new AppError('EXPERT_NOT_FOUND', 'No active expert has this id')
+        }
+        set.assigneeId = patch.assignee === null ? null : new Types.ObjectId(patch.assignee)
+      }
+      const updated = await models.Case.findOneAndUpdate({ _id: existing._id }, { $set: set }, { new: true }).lean<StoredCase>()
+      if (!updated) throw new AppError('CASE_NOT_FOUND')
+      const [presented] = await present([updated])
+      return presented!
+    }
+  }
+}
+
+export type CaseQueueRepository = ReturnType<typeof createCaseQueueRepository>

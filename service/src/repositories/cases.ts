@@ -1,0 +1,138 @@
+import { Types } from 'mongoose'
+import { AppError } from '../errors.js'
+import type { Models } from '../models/index.js'
+import type { Identity } from '../domain/identity.js'
+import { subjectFrom } from '../domain/case-rules.js'
+import type { CaseSummary, CreateCaseFields, Message } from '../schemas/cases.js'
+import type { StoredAttachment } from './attachments.js'
+import { toCaseSummary, toMessage, type StoredCase, type StoredMessage } from './case-mapping.js'
+import { appendMessage, messageDoc, nextCaseNumber } from './case-messages.js'
+import { Position, afterPosition, cursorCodec, positionOf } from './cursor.js'
+import { toObjectId } from './map.js'
+
+const listCursor = cursorCodec(Position)
+const MAX_MESSAGES = 1000
+
+export type BulkAction = 'archive' | 'unarchive' | 'read'
+
+// Each bulk action flips one flag; the "from" value makes the answer list only real changes.
+const BULK: Record<BulkAction, { field: 'archived' | 'chiefUnread'; from: boolean }> = {
+  archive: { field: 'archived', from: false },
+  unarchive: { field: 'archived', from: true },
+  read: { field: 'chiefUnread', from: true }
+}
+
+/** The tenant filter: every end-user query goes through this. */
+const tenant = (identity: Identity) => ({ appId: identity.appId, officeId: identity.office.id })
+
+/** The chief's side of cases ("Moje pytania"); permissions are checked by the routes' hooks. */
+export function createCasesRepository(models: Models) {
+  async function findOwn(identity: Identity, rawId: string): Promise<StoredCase> {
+    const id = toObjectId(rawId)
+    const found = id ? await models.Case.findOne({ _id: id, ...tenant(identity) }).lean<StoredCase>() : null
+    // Another office's case answers exactly like a missing one: existence does not leak.
+    if (!found) throw new AppError('CASE_NOT_FOUND')
+    return found
+  }
+
+  return {
+    findOwn,
+
+    async list(identity: Identity, query: { view: 'active' | 'archived'; unread?: boolean; cursor?: string; limit: number }) {
+      const position = query.cursor ? listCursor.decode(query.cursor) : undefined
+      const filter = {
+        ...tenant(identity),
+        archived: query.view === 'archived',
+        ...(query.unread === undefined ? {} : { chiefUnread: query.unread }),
+        ...afterPosition(position, 'desc')
+      }
+      const docs = await models.Case.find(filter).sort({ lastActivityAt: -1, _id: -1 }).limit(query.limit + 1).lean<StoredCase[]>()
+      const page = docs.slice(0, query.limit)
+      const last = page.at(-1)
+      return {
+        items: page.map((d) => toCaseSummary(d, identity.locale)),
+        nextCursor: docs.length > query.limit && last ? listCursor.encode(positionOf(last)) : null
+      }
+    },
+
+    async create(identity: Identity, fields: CreateCaseFields, attachments: StoredAttachment[], userAgent: string | null): Promise<{ case: CaseSummary; message: Message }> {
+      const now = new Date()
+      const caseId = new Types.ObjectId()
+      const number = await nextCaseNumber(models, identity.appId)
+      const caseDoc = {
+        _id: caseId,
+        ...tenant(identity),
+        officeName: identity.office.name,
+        number,
+        subject: subjectFrom(fields.question, fields.subject),
+        status: 'open' as const,
+        account: identity.account,
+        createdBy: { id: identity.userId, name: identity.name },
+        entryPoint: fields.entryPoint,
+        aboutSystemUsage: !identity.package.active,
+        packageActive: identity.package.active,
+        packageName: identity.package.name,
+        context: { pageUrl: fields.pageUrl ?? null, userAgent },
+        assigneeId: null,
+        lastActivityAt: now,
+        lastActivityBy: 'chief' as const,
+        firstResponseAt: null,
+        chiefUnread: false,
+        archived: false,
+        expertUnread: true,
+        messageCount: 1,
+        internalNoteCount: 0,
+        createdAt: now,
+        updatedAt: now
+      }
+      const message = messageDoc(caseDoc, { author: { kind: 'chief', id: identity.userId, name: identity.name }, body: fields.question, internal: false, attachments }, now)
+      // No transactions: the message first (unreachable without its case), then the case.
+      await models.Message.create(message)
+      try {
+        await models.Case.create(caseDoc)
+      } catch (err) {
+        await models.Message.deleteOne({ _id: message._id }).catch(() => {})
+        throw err
+      }
+      return { case: toCaseSummary(caseDoc as StoredCase, identity.locale), message: toMessage(message as StoredMessage) }
+    },
+
+    /** The case and its public messages, oldest first. Reading does not change read state (R7 is explicit). */
+    async detail(identity: Identity, rawId: string): Promise<{ case: CaseSummary; messages: Message[] }> {
+      const found = await findOwn(identity, rawId)
+      const messages = await models.Message.find({ caseId: found._id, ...tenant(identity), internal: false })
+        .sort({ createdAt: 1, _id: 1 })
+        .limit(MAX_MESSAGES)
+        .lean<StoredMessage[]>()
+      return { case: toCaseSummary(found, identity.locale), messages: messages.map(toMessage) }
+    },
+
+    async reply(identity: Identity, existing: StoredCase, body: string, attachments: StoredAttachment[]): Promise<{ case: CaseSummary; message: Message }> {
+      const { updated, stored } = await appendMessage(models, existing, { author: { kind: 'chief', id: identity.userId, name: identity.name }, body, internal: false, attachments })
+      return { case: toCaseSummary(updated, identity.locale), message: toMessage(stored) }
+    },
+
+    /**
+     * Bulk archive / unarchive / mark read. Ids of other offices match nothing and are
+     * ignored silently. The ids are read first and the update repeats the same condition,
+     * so `changed` lists only cases that really were in the old state (two concurrent
+     * requests flipping the same case may both list it; the end state is the same).
+     */
+    async bulk(identity: Identity, action: BulkAction, rawIds: string[]): Promise<string[]> {
+      const { field, from } = BULK[action]
+      const ids = [...new Set(rawIds.map((id) => id.toLowerCase()))].map((id) => new Types.ObjectId(id))
+      const filter = { _id: { $in: ids }, ...tenant(identity), [field]: from }
+      const candidates = await models.Case.find(filter, { _id: 1 }).lean()
+      if (candidates.length === 0) return []
+      await models.Case.updateMany({ ...filter, _id: { $in: candidates.map((c) => c._id) } }, { $set: { [field]: !from } })
+      return candidates.map((c) => String(c._id))
+    },
+
+    /** The launcher badge: unread, not archived cases of the chief's office. */
+    async unreadCount(identity: Identity): Promise<number> {
+      return models.Case.countDocuments({ ...tenant(identity), chiefUnread: true, archived: false })
+    }
+  }
+}
+
+export type CasesRepository = ReturnType<typeof createCasesRepository>

@@ -1,0 +1,27 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { AppError } from '../../errors.js'
+import { IdParams, problemResponses } from '../../schemas/common.js'
+import { binaryResponse } from '../../schemas/multipart.js'
+import { sendAttachment } from '../../uploads/send-attachment.js'
+
+const attachments: FastifyPluginAsyncTypebox = async (fastify) => {
+  fastify.get(
+    '/attachments/:id',
+    {
+      schema: {
+        tags: ['admin'],
+        summary: 'Download any case attachment (internal notes included)',
+        security: [{ expertKey: [] }],
+        params: IdParams,
+        response: { 200: binaryResponse('The file bytes, with the content type detected at upload'), ...problemResponses }
+      }
+    },
+    async (request, reply) => {
+      const found = await fastify.attachments.findForExpert(request.params.id)
+      if (!found) throw new AppError('ATTACHMENT_NOT_FOUND')
+      return sendAttachment(reply, found, fastify.attachments.openDownload(found._id))
+    }
+  )
+}
+
+export default attachments

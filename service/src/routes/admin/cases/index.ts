@@ -1,0 +1,15 @@
+import type { FastifyPluginAsync } from 'fastify'
+import queue from './queue.js'
+import detail from './detail.js'
+import reply from './reply.js'
+import update from './update.js'
+
+/** /admin/v1/cases — the experts' queue; the parent hook has verified the expert key. */
+const cases: FastifyPluginAsync = async (fastify) => {
+  await fastify.register(queue)
+  await fastify.register(detail)
+  await fastify.register(reply)
+  await fastify.register(update)
+}
+
+export default cases

@@ -1,0 +1,42 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { problemResponses } from '../../../schemas/common.js'
+import { CaseWithMessage, CreateCaseFields, withFiles } from '../../../schemas/cases.js'
+import { multipartDocs } from '../../../schemas/multipart.js'
+import { assertMayCreateFrom } from '../../../domain/case-rules.js'
+import { fieldsValidator, receiveMessage } from '../../../uploads/receive-message.js'
+
+const validateFields = fieldsValidator(CreateCaseFields)
+
+const create: FastifyPluginAsyncTypebox = async (fastify) => {
+  const { uploadMaxFiles, uploadMaxFileBytes } = fastify.config
+  fastify.post(
+    '',
+    {
+      config: multipartDocs(withFiles(CreateCaseFields)),
+      schema: {
+        tags: ['cases'],
+        summary: 'Utwórz sprawę: ask the experts a question, with attachments',
+        description:
+          'multipart/form-data: `question`, `subject?` (defaults to the first line of the question), `entryPoint`, `pageUrl?`, and file parts named `files` (type decided by content). Office chief only (403 ONLY_OFFICE_CHIEF); with an inactive package only `entryPoint=messages` (403 PACKAGE_INACTIVE) and the case is marked `aboutSystemUsage`.',
+        security: [{ identityToken: [] }],
+        response: { 201: CaseWithMessage, ...problemResponses }
+      }
+    },
+    async (request, reply) => {
+      const identity = request.identity!
+      const userAgent = request.headers['user-agent']?.slice(0, 500) ?? null
+      const created = await receiveMessage(
+        request,
+        fastify.attachments,
+        { validate: validateFields, maxFiles: uploadMaxFiles, maxFileBytes: uploadMaxFileBytes, tenant: { appId: identity.appId, officeId: identity.office.id } },
+        async ({ fields, files }) => {
+          assertMayCreateFrom(identity, fields.entryPoint)
+          return fastify.cases.create(identity, fields, files, userAgent)
+        }
+      )
+      return reply.code(201).send(created)
+    }
+  )
+}
+
+export default create

@@ -1,0 +1,22 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { IdParams, problemResponses } from '../../../schemas/common.js'
+import { CaseDetail } from '../../../schemas/cases.js'
+
+const detail: FastifyPluginAsyncTypebox = async (fastify) => {
+  fastify.get(
+    '/:id',
+    {
+      schema: {
+        tags: ['cases'],
+        summary: 'A case with its conversation',
+        description: 'Messages oldest first; experts’ internal notes are never included. Does not change the read state (use POST /cases/read). A case of another office is 404 CASE_NOT_FOUND.',
+        security: [{ identityToken: [] }],
+        params: IdParams,
+        response: { 200: CaseDetail, ...problemResponses }
+      }
+    },
+    async (request) => fastify.cases.detail(request.identity!, request.params.id)
+  )
+}
+
+export default detail

@@ -1,0 +1,210 @@
+import { Type, type Static, type TSchema } from 'typebox'
+import { ObjectIdString } from './common.js'
+
+const iso = (example: string) => Type.String({ format: 'date-time', examples: [example] })
+const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()])
+
+export const CaseStatus = Type.Union([Type.Literal('open'), Type.Literal('answered'), Type.Literal('resolved')], {
+  description: 'open: waiting for an expert · answered: an expert replied, waiting for the chief · resolved'
+})
+export const EntryPointSchema = Type.Union([Type.Literal('sidebar'), Type.Literal('avatar'), Type.Literal('messages')])
+const AuthorKind = Type.Union([Type.Literal('chief'), Type.Literal('expert'), Type.Literal('system')])
+const Ref = Type.Object({ id: Type.String(), name: Type.String() })
+const Account = Type.Object({ type: Type.Union([Type.Literal('office'), Type.Literal('client')]), id: Type.String(), name: Type.String() })
+
+export const Attachment = Type.Object({
+  id: Type.String({ examples: ['665f1c2e9b1e8a3d4c5b6a70'] }),
+  filename: Type.String({ examples: ['faktura-korekta.pdf'] }),
+  contentType: Type.String({ description: 'Decided from the file content', examples: ['application/pdf'] }),
+  size: Type.Integer({ minimum: 0, examples: [48213] })
+})
+
+const messageProperties = {
+  id: Type.String(),
+  caseId: Type.String(),
+  author: Type.Object({ kind: AuthorKind, id: Type.String(), name: Type.String() }),
+  body: Type.String({ description: 'Plain text' }),
+  attachments: Type.Array(Attachment),
+  createdAt: iso('2025-03-04T10:15:00.000Z')
+}
+
+const messageExample = {
+  id: '665f1c2e9b1e8a3d4c5b6a71',
+  caseId: '665f1c2e9b1e8a3d4c5b6a6f',
+  author: { kind: 'chief', id: 'chief-a', name: 'Anna Kowalska' },
+  body: 'Jak dodać fakturę korygującą?\nKlient zwrócił część towaru.',
+  attachments: [{ id: '665f1c2e9b1e8a3d4c5b6a70', filename: 'faktura.pdf', contentType: 'application/pdf', size: 48213 }],
+  createdAt: '2025-03-04T10:15:00.000Z'
+}
+
+/** A message as end users see it; internal notes are never sent to them. */
+export const Message = Type.Object(messageProperties, { examples: [messageExample] })
+/** A message as experts see it. */
+export const AdminMessage = Type.Object({ ...messageProperties, internal: Type.Boolean() }, { examples: [{ ...messageExample, internal: false }] })
+
+const caseExample = {
+  id: '665f1c2e9b1e8a3d4c5b6a6f',
+  number: 17,
+  subject: 'Jak dodać fakturę korygującą?',
+  status: 'open',
+  account: { type: 'client', id: 'client-1', name: 'Piekarnia Bułka sp. z o.o.' },
+  accountLabel: 'Klient: Piekarnia Bułka sp. z o.o.',
+  entryPoint: 'sidebar',
+  aboutSystemUsage: false,
+  unread: false,
+  archived: false,
+  messageCount: 1,
+  createdAt: '2025-03-04T10:15:00.000Z',
+  createdBy: { id: 'chief-a', name: 'Anna Kowalska' },
+  lastActivityAt: '2025-03-04T10:15:00.000Z',
+  lastActivityBy: 'chief'
+}
+
+const { accountLabel: _label, unread: _unread, ...adminExampleBase } = caseExample
+
+export const CaseSummary = Type.Object(
+  {
+    id: Type.String(),
+    number: Type.Integer({ description: 'Human-friendly number, unique per app' }),
+    subject: Type.String(),
+    status: CaseStatus,
+    account: Account,
+    accountLabel: Type.String({ description: '"Konto biura" / "Klient: <name>" (English by the token locale)' }),
+    entryPoint: EntryPointSchema,
+    aboutSystemUsage: Type.Boolean({ description: 'Asked with an inactive package: about using the system only (R9)' }),
+    unread: Type.Boolean({ description: 'Unread for the chief' }),
+    archived: Type.Boolean(),
+    messageCount: Type.Integer({ description: 'Messages the chief can see' }),
+    createdAt: iso('2025-03-04T10:15:00.000Z'),
+    createdBy: Ref,
+    lastActivityAt: iso('2025-03-04T10:15:00.000Z'),
+    lastActivityBy: AuthorKind
+  },
+  { examples: [caseExample] }
+)
+
+export const AdminCase = Type.Object(
+  {
+    id: Type.String(),
+    number: Type.Integer(),
+    subject: Type.String(),
+    status: CaseStatus,
+    appId: Type.String(),
+    office: Ref,
+    account: Account,
+    entryPoint: EntryPointSchema,
+    aboutSystemUsage: Type.Boolean(),
+    package: Type.Object({ active: Type.Boolean(), name: Nullable(Type.String()) }),
+    context: Type.Object({ pageUrl: Nullable(Type.String()), userAgent: Nullable(Type.String()) }),
+    assignee: Nullable(Ref),
+    createdAt: iso('2025-03-04T10:15:00.000Z'),
+    createdBy: Ref,
+    lastActivityAt: iso('2025-03-04T10:15:00.000Z'),
+    lastActivityBy: AuthorKind,
+    firstResponseAt: Nullable(Type.String({ format: 'date-time' })),
+    chiefUnread: Type.Boolean(),
+    archived: Type.Boolean({ description: 'Archived by the chief' }),
+    expertUnread: Type.Boolean({ description: 'The chief wrote after the last expert action' }),
+    messageCount: Type.Integer(),
+    internalNoteCount: Type.Integer()
+  },
+  {
+    examples: [
+      {
+        ...adminExampleBase,
+        appId: 'mojebiuro24',
+        office: { id: 'office-a', name: 'Biuro Rachunkowe Kowalska' },
+        package: { active: true, name: 'Biznes' },
+        context: { pageUrl: 'https://app.example/faktury', userAgent: 'Mozilla/5.0' },
+        assignee: null,
+        firstResponseAt: null,
+        chiefUnread: false,
+        expertUnread: true,
+        internalNoteCount: 0
+      }
+    ]
+  }
+)
+
+const Cursor = Type.String({ maxLength: 512, pattern: '^[A-Za-z0-9_-]+$', description: 'Opaque; `nextCursor` of the previous page' })
+const Limit = (max: number, fallback: number) => Type.Integer({ minimum: 1, maximum: max, default: fallback })
+
+export const CaseListQuery = Type.Object(
+  {
+    view: Type.Union([Type.Literal('active'), Type.Literal('archived')], { default: 'active' }),
+    unread: Type.Optional(Type.Boolean()),
+    cursor: Type.Optional(Cursor),
+    limit: Limit(50, 20)
+  },
+  { additionalProperties: false }
+)
+
+export const CaseListResponse = Type.Object({ items: Type.Array(CaseSummary), nextCursor: Nullable(Type.String()) })
+export const CaseWithMessage = Type.Object({ case: CaseSummary, message: Message })
+export const CaseDetail = Type.Object({ case: CaseSummary, messages: Type.Array(Message, { description: 'Oldest first; never internal notes' }) })
+
+const Question = Type.String({ minLength: 1, maxLength: 10_000, pattern: '\\S', examples: ['Jak dodać fakturę korygującą?'] })
+const files = Type.Optional(Type.Array(Type.String({ format: 'binary' }), { description: 'File parts named `files`; type decided by content' }))
+
+/** Multipart fields of POST /api/v1/cases (validated after the stream is consumed). */
+export const CreateCaseFields = Type.Object(
+  {
+    question: Question,
+    subject: Type.Optional(Type.String({ maxLength: 200, description: 'Defaults to the first line of the question' })),
+    entryPoint: EntryPointSchema,
+    pageUrl: Type.Optional(Type.String({ maxLength: 2000, pattern: '^https?://' }))
+  },
+  { additionalProperties: false }
+)
+export const ReplyFields = Type.Object({ body: Question }, { additionalProperties: false })
+export const AdminReplyFields = Type.Object(
+  { body: Question, internal: Type.Optional(Type.Boolean({ default: false, description: 'An internal note, visible to experts only' })) },
+  { additionalProperties: false }
+)
+
+/** The same fields plus the file parts, for the OpenAPI document only. */
+export const withFiles = <T extends TSchema & { properties: Record<string, TSchema> }>(fields: T) =>
+  Type.Object({ ...fields.properties, files }, { additionalProperties: false })
+
+export const BulkIds = Type.Object(
+  { ids: Type.Array(ObjectIdString, { minItems: 1, maxItems: 100 }) },
+  { additionalProperties: false, examples: [{ ids: ['665f1c2e9b1e8a3d4c5b6a6f'] }] }
+)
+export const BulkResult = Type.Object(
+  { changed: Type.Array(Type.String(), { description: 'Ids whose state actually changed; ids of other offices are ignored silently' }) },
+  { examples: [{ changed: ['665f1c2e9b1e8a3d4c5b6a6f'] }] }
+)
+
+export const AdminQueueQuery = Type.Object(
+  {
+    status: Type.Optional(CaseStatus),
+    assignee: Type.Optional(Type.String({ pattern: '^(me|none|[0-9a-fA-F]{24})$', description: '`me`, `none` or an expert id' })),
+    officeId: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+    appId: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+    q: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'Text in the subject (case-insensitive) or an exact case number' })),
+    cursor: Type.Optional(Cursor),
+    limit: Limit(100, 25)
+  },
+  { additionalProperties: false }
+)
+export const AdminQueueResponse = Type.Object({ items: Type.Array(AdminCase), nextCursor: Nullable(Type.String()) })
+export const AdminCaseDetail = Type.Object({ case: AdminCase, messages: Type.Array(AdminMessage, { description: 'Oldest first, including internal notes' }) })
+export const AdminCaseWithMessage = Type.Object({ case: AdminCase, message: AdminMessage })
+export const AdminCaseResponse = Type.Object({ case: AdminCase })
+export const AdminCasePatch = Type.Object(
+  {
+    status: Type.Optional(CaseStatus),
+    assignee: Type.Optional(Nullable(ObjectIdString))
+  },
+  { additionalProperties: false, minProperties: 1, examples: [{ status: 'resolved' }, { assignee: '665f1c2e9b1e8a3d4c5b6a99' }, { assignee: null }] }
+)
+
+export type CaseSummary = Static<typeof CaseSummary>
+export type Message = Static<typeof Message>
+export type AdminCase = Static<typeof AdminCase>
+export type AdminMessage = Static<typeof AdminMessage>
+export type CreateCaseFields = Static<typeof CreateCaseFields>
+export type ReplyFields = Static<typeof ReplyFields>
+export type AdminReplyFields = Static<typeof AdminReplyFields>
+export type AdminQueueQuery = Static<typeof AdminQueueQuery>
+export type AdminCasePatch = Static<typeof AdminCasePatch>

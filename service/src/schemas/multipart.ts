@@ -1,0 +1,19 @@
+import type { SwaggerTransform } from '@fastify/swagger'
+import type { TSchema } from 'typebox'
+
+/**
+ * Multipart routes stream their parts, so Fastify must not validate a `body` (it would see
+ * none); the fields are validated by the handler after the stream is consumed. This route
+ * config puts the same TypeBox schema into the OpenAPI document as a multipart body.
+ */
+export function multipartDocs(body: TSchema): { swaggerTransform: SwaggerTransform } {
+  return {
+    swaggerTransform: ({ schema, url }) => ({ schema: { ...schema, body, consumes: ['multipart/form-data'] } as typeof schema, url })
+  }
+}
+
+/** A binary download, documented for OpenAPI; the stream itself is not serialised. */
+export const binaryResponse = (description: string) => ({
+  description,
+  content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } }
+})

@@ -1,0 +1,145 @@
+import type { FastifyRequest } from 'fastify'
+import type { MultipartFile } from '@fastify/multipart'
+import type { Writable } from 'node:stream'
+import { finished } from 'node:stream/promises'
+import { Ajv, type ValidateFunction } from 'ajv'
+import type { TSchema, Static } from 'typebox'
+import { fileTypeFromBuffer } from 'file-type'
+import type { Types } from 'mongoose'
+import { AppError } from '../errors.js'
+import { SNIFF_BYTES, attachmentPolicy, decideAttachmentType } from '../domain/attachment-policy.js'
+import { extensionOf, sanitizeFilename } from '../domain/filename.js'
+import type { AttachmentTenant, AttachmentsRepository, StoredAttachment } from '../repositories/attachments.js'
+
+// Multipart fields are strings: coerce "true" to a boolean, but reject unknown fields.
+const ajv = new Ajv({ allErrors: false, coerceTypes: true, useDefaults: true, removeAdditional: false })
+
+/** Compile a TypeBox schema for multipart fields once, at start-up. */
+export const fieldsValidator = <S extends TSchema>(schema: S) => ajv.compile(schema) as ValidateFunction<Static<S>>
+
+export interface ReceiveOptions<T> {
+  validate: ValidateFunction<T>
+  maxFiles: number
+  maxFileBytes: number
+  tenant: AttachmentTenant
+}
+
+export interface Received<T> {
+  fields: T
+  files: StoredAttachment[]
+}
+
+/**
+ * Consumes a multipart message (fields + file parts named `files`) as a stream: each file
+ * is type-checked from its first bytes and piped into GridFS, so memory does not grow with
+ * file size. Fields may come before or after the files; they are validated once everything
+ * is read. On ANY failure — here or in `use` — every file this request stored is deleted,
+ * so no orphans or partial chunks remain.
+ */
+export async function receiveMessage<T, R>(
+  request: FastifyRequest,
+  attachments: AttachmentsRepository,
+  options: ReceiveOptions<T>,
+  use: (received: Received<T>) => Promise<R>
+): Promise<R> {
+  if (!request.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Send multipart/form-data')
+  const uploaded: Types.ObjectId[] = []
+  try {
+    const raw: Record<string, string | string[]> = Object.create(null)
+    const files: StoredAttachment[] = []
+    for await (const part of request.parts()) {
+      if (part.type === 'field') {
+        if (part.valueTruncated) throw fieldError(part.fieldname, 'is too long')
+        const value = String(part.value)
+        const previous = raw[part.fieldname]
+        raw[part.fieldname] = previous === undefined ? value : [previous, value].flat()
+        continue
+      }
+      if (part.fieldname !== 'files') throw fieldError(part.fieldname, 'file parts must be named "files"')
+      // An empty <input type=file> sends a nameless, empty part: nothing was attached.
+      if (part.filename === '') {
+        part.file.resume()
+        await finished(part.file)
+        continue
+      }
+      if (files.length >= options.maxFiles) throw new AppError('TOO_MANY_ATTACHMENTS', `At most ${options.maxFiles} files per message`)
+      files.push(await storeFile(part, { attachments, tenant: options.tenant, maxFileBytes: options.maxFileBytes, uploaded }))
+    }
+    if (!options.validate(raw)) {
+      throw Object.assign(new Error('invalid multipart fields'), { validation: options.validate.errors ?? [], validationContext: 'body', statusCode: 400 })
+    }
+    return await use({ fields: raw as T, files })
+  } catch (err) {
+    await attachments.deleteFiles(uploaded).catch((cleanupErr: unknown) => request.log.error({ err: cleanupErr, files: uploaded.map(String) }, 'could not delete uploaded files'))
+    throw err
+  }
+}
+
+function fieldError(name: string, message: string): Error {
+  return new AppError('VALIDATION_FAILED', `Field "${name}" ${message}`, { errors: [{ path: `body/${name}`, message }] })
+}
+
+interface StoreContext {
+  attachments: AttachmentsRepository
+  tenant: AttachmentTenant
+  maxFileBytes: number
+  uploaded: Types.ObjectId[]
+}
+
+async function storeFile(part: MultipartFile, { attachments, tenant, maxFileBytes, uploaded }: StoreContext): Promise<StoredAttachment> {
+  const filename = sanitizeFilename(part.filename)
+  const { id, stream: upload } = attachments.openUpload(filename, tenant)
+  // Recorded before the first byte is written, so a failure at any point deletes its chunks.
+  uploaded.push(id)
+  const tooLarge = () => new AppError('ATTACHMENT_TOO_LARGE', `"${filename}" is larger than ${maxFileBytes} bytes`, { maxFileBytes })
+
+  let head: Buffer[] = []
+  let headLength = 0
+  let contentType: string | null = null
+  let size = 0
+
+  const decide = async (bytes: Buffer): Promise<string> => {
+    const detected = await fileTypeFromBuffer(bytes).catch(() => undefined)
+    const type = decideAttachmentType(bytes, extensionOf(filename), detected)
+    if (!type) {
+      throw new AppError('ATTACHMENT_TYPE_NOT_ALLOWED', `"${filename}" is not an allowed kind of file (detected: ${detected?.mime ?? 'unknown'})`, {
+        allowedTypes: attachmentPolicy.allowedTypes
+      })
+    }
+    return type
+  }
+
+  for await (const chunk of part.file as AsyncIterable<Buffer>) {
+    if (part.file.truncated) throw tooLarge()
+    size += chunk.length
+    if (contentType !== null) {
+      await write(upload, chunk)
+      continue
+    }
+    head.push(chunk)
+    headLength += chunk.length
+    if (headLength < SNIFF_BYTES) continue
+    const bytes = Buffer.concat(head)
+    head = []
+    contentType = await decide(bytes)
+    await write(upload, bytes)
+  }
+  // busboy ends an over-limit file early and only marks it truncated.
+  if (part.file.truncated) throw tooLarge()
+  if (contentType === null) {
+    const bytes = Buffer.concat(head)
+    contentType = await decide(bytes)
+    if (bytes.length > 0) await write(upload, bytes)
+  }
+  upload.end()
+  await finished(upload)
+  return { _id: id, filename, contentType, size }
+}
+
+/**
+ * One write at a time, waiting for GridFS to store it: when something fails, no chunk
+ * insert is still in flight that could land after the cleanup deleted the file's chunks.
+ */
+function write(stream: Writable, chunk: Buffer): Promise<void> {
+  return new Promise((resolve, reject) => stream.write(chunk, (err) => (err ? reject(err) : resolve())))
+}

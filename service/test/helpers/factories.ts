@@ -1,0 +1,82 @@
+import { createHash } from 'node:crypto'
+import type { FastifyInstance } from 'fastify'
+import { expect } from 'vitest'
+import { bearer, personas, signToken } from './tokens.js'
+
+export type Persona = keyof typeof personas
+
+export interface FilePart {
+  name: string
+  data: string | Uint8Array
+  type?: string
+}
+
+/** A real multipart body (boundary and all), built the way a browser's FormData is sent. */
+export async function multipart(fields: Record<string, string>, files: FilePart[] = []): Promise<{ payload: Buffer; headers: Record<string, string> }> {
+  const form = new FormData()
+  for (const [name, value] of Object.entries(fields)) form.append(name, value)
+  for (const file of files) form.append('files', new Blob([file.data as BlobPart], { type: file.type ?? 'application/octet-stream' }), file.name)
+  const request = new Request('http://x', { method: 'POST', body: form })
+  return { payload: Buffer.from(await request.arrayBuffer()), headers: { 'content-type': request.headers.get('content-type')! } }
+}
+
+export async function authFor(persona: Persona | Record<string, unknown>): Promise<Record<string, string>> {
+  return bearer(await signToken(typeof persona === 'string' ? personas[persona] : persona))
+}
+
+export const sha256 = (data: string | Uint8Array): string => createHash('sha256').update(data).digest('hex')
+
+/** Small valid files of the allowed kinds. */
+export const samples = {
+  png: Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082', 'hex'),
+  pdf: Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n'),
+  elf: Buffer.concat([Buffer.from('7f454c46020101000000000000000000', 'hex'), Buffer.alloc(64, 1)]),
+  exe: Buffer.concat([Buffer.from('4d5a90000300000004000000ffff0000', 'hex'), Buffer.alloc(64, 0)])
+}
+
+export interface CaseInput {
+  question?: string
+  subject?: string
+  entryPoint?: string
+  pageUrl?: string
+  files?: FilePart[]
+}
+
+export function postCase(app: FastifyInstance, persona: Persona | Record<string, unknown>, input: CaseInput = {}) {
+  return (async () => {
+    const fields: Record<string, string> = { question: input.question ?? 'Jak dodać fakturę korygującą?', entryPoint: input.entryPoint ?? 'sidebar' }
+    if (input.subject !== undefined) fields.subject = input.subject
+    if (input.pageUrl !== undefined) fields.pageUrl = input.pageUrl
+    const body = await multipart(fields, input.files)
+    return app.inject({ method: 'POST', url: '/api/v1/cases', payload: body.payload, headers: { ...body.headers, ...(await authFor(persona)) } })
+  })()
+}
+
+/** Creates a case through the real endpoint and returns the 201 body. */
+export async function createCase(app: FastifyInstance, persona: Persona | Record<string, unknown> = 'chiefOffice', input: CaseInput = {}) {
+  const res = await postCase(app, persona, input)
+  expect(res.statusCode, res.body).toBe(201)
+  return res.json() as { case: Record<string, any> & { id: string }; message: Record<string, any> & { id: string; attachments: Array<{ id: string; filename: string; contentType: string; size: number }> } }
+}
+
+export async function chiefReply(app: FastifyInstance, persona: Persona, caseId: string, body: string, files: FilePart[] = []) {
+  const form = await multipart({ body }, files)
+  return app.inject({ method: 'POST', url: `/api/v1/cases/${caseId}/messages`, payload: form.payload, headers: { ...form.headers, ...(await authFor(persona)) } })
+}
+
+export async function createExpert(app: FastifyInstance, input: { name?: string; admin?: boolean } = {}) {
+  const { expert, key } = await app.experts.create({ name: input.name ?? 'Jan Ekspert', email: 'jan@example.com', admin: input.admin ?? false })
+  return { expert, key, headers: { authorization: `Bearer ${key}` } }
+}
+
+export async function expertReply(app: FastifyInstance, headers: Record<string, string>, caseId: string, body: string, options: { internal?: boolean; files?: FilePart[] } = {}) {
+  const fields: Record<string, string> = { body }
+  if (options.internal !== undefined) fields.internal = String(options.internal)
+  const form = await multipart(fields, options.files)
+  return app.inject({ method: 'POST', url: `/admin/v1/cases/${caseId}/messages`, payload: form.payload, headers: { ...form.headers, ...headers } })
+}
+
+export async function gridFsCounts(app: FastifyInstance): Promise<{ files: number; chunks: number }> {
+  const db = app.db.db!
+  return { files: await db.collection('fs.files').countDocuments(), chunks: await db.collection('fs.chunks').countDocuments() }
+}
