@@ -2,6 +2,8 @@
 // Each set prints its figures and is recorded in docs/benchmarks.md (see lib/report.ts).
 import { widgetSizeBench } from './widget-size.js'
 import { apiBench } from './api.js'
+import { scaleBench } from './scale.js'
+import { uploadsBench } from './uploads.js'
 import { loadResults, saveResult, type SetResult } from './lib/results.js'
 import { SET_ORDER, writeReport } from './lib/report.js'
 
@@ -9,7 +11,9 @@ type SetName = (typeof SET_ORDER)[number]
 
 const sets: Partial<Record<SetName, () => Promise<SetResult>>> = {
   widget: widgetSizeBench,
-  api: apiBench
+  api: apiBench,
+  scale: scaleBench,
+  uploads: uploadsBench
 }
 
 function selected(argv: string[]): SetName[] {

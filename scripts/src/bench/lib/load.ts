@@ -29,14 +29,3 @@ export function timedGet(url: string, headers: Record<string, string> = {}): Pro
     req.end()
   })
 }
-
-/** Sequential latency samples (one request at a time, so queueing does not blur the query's own time). */
-export async function sampleLatency(url: string, headers: Record<string, string>, count: number): Promise<number[]> {
-  const samples: number[] = []
-  for (let i = 0; i < count; i++) {
-    const { status, ms } = await timedGet(url, headers)
-    if (status !== 200) throw new Error(`GET ${url} answered ${status}`)
-    samples.push(ms)
-  }
-  return samples
-}

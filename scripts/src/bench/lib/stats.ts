@@ -23,9 +23,13 @@ export const round = (n: number, digits = 2): number => Number(n.toFixed(digits)
  * first (warm caches, a quieter machine); results per variant, in round order. Interleaving
  * matters on a shared machine: background load then hits all variants alike.
  */
-export async function interleaved<K extends string, T>(rounds: number, variants: Record<K, () => Promise<T>>, onResult?: (round: number, key: K, value: T) => void): Promise<Record<K, T[]>> {
-  const keys = Object.keys(variants) as K[]
-  const results = Object.fromEntries(keys.map((k) => [k, [] as T[]])) as Record<K, T[]>
+export async function interleaved<V extends Record<string, unknown>>(
+  rounds: number,
+  variants: { [K in keyof V]: () => Promise<V[K]> },
+  onResult?: (round: number, key: keyof V & string, value: V[keyof V]) => void
+): Promise<{ [K in keyof V]: Array<V[K]> }> {
+  const keys = Object.keys(variants) as Array<keyof V & string>
+  const results = Object.fromEntries(keys.map((k) => [k, []])) as unknown as { [K in keyof V]: Array<V[K]> }
   for (let r = 0; r < rounds; r++) {
     for (let i = 0; i < keys.length; i++) {
       const key = keys[(i + r) % keys.length]!
