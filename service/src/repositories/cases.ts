@@ -6,7 +6,7 @@ import { subjectFrom } from '../domain/case-rules.js'
 import type { CaseSummary, CreateCaseFields, Message } from '../schemas/cases.js'
 import type { StoredAttachment } from './attachments.js'
 import { toCaseSummary, toMessage, type StoredCase, type StoredMessage } from './case-mapping.js'
-import { appendMessage, messageDoc, nextCaseNumber } from './case-messages.js'
+import { appendMessage, insertNumbered, messageDoc } from './case-messages.js'
 import { Position, afterPosition, cursorCodec, positionOf } from './cursor.js'
 import { toObjectId } from './map.js'
 
@@ -58,12 +58,11 @@ export function createCasesRepository(models: Models) {
     async create(identity: Identity, fields: CreateCaseFields, attachments: StoredAttachment[], userAgent: string | null): Promise<{ case: CaseSummary; message: Message }> {
       const now = new Date()
       const caseId = new Types.ObjectId()
-      const number = await nextCaseNumber(models, identity.appId)
       const caseDoc = {
         _id: caseId,
         ...tenant(identity),
         officeName: identity.office.name,
-        number,
+        number: 0,
         subject: subjectFrom(fields.question, fields.subject),
         status: 'open' as const,
         account: identity.account,
@@ -89,7 +88,9 @@ export function createCasesRepository(models: Models) {
       // No transactions: the message first (unreachable without its case), then the case.
       await models.Message.create(message)
       try {
-        await models.Case.create(caseDoc)
+        caseDoc.number = await insertNumbered(models, identity.appId, async (number) => {
+          await models.Case.create({ ...caseDoc, number })
+        })
       } catch (err) {
         await models.Message.deleteOne({ _id: message._id }).catch(() => {})
         throw err

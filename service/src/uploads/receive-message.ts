@@ -47,7 +47,7 @@ export async function receiveMessage<T, R>(
   try {
     const raw: Record<string, string | string[]> = Object.create(null)
     const files: StoredAttachment[] = []
-    for await (const part of request.parts()) {
+    for await (const part of guarded(request.parts())) {
       if (part.type === 'field') {
         if (part.valueTruncated) throw fieldError(part.fieldname, 'is too long')
         const value = String(part.value)
@@ -56,14 +56,9 @@ export async function receiveMessage<T, R>(
         continue
       }
       if (part.fieldname !== 'files') throw fieldError(part.fieldname, 'file parts must be named "files"')
-      // An empty <input type=file> sends a nameless, empty part: nothing was attached.
-      if (part.filename === '') {
-        part.file.resume()
-        await finished(part.file)
-        continue
-      }
       if (files.length >= options.maxFiles) throw new AppError('TOO_MANY_ATTACHMENTS', `At most ${options.maxFiles} files per message`)
-      files.push(await storeFile(part, { attachments, tenant: options.tenant, maxFileBytes: options.maxFileBytes, uploaded }))
+      const stored = await storeFile(part, { attachments, tenant: options.tenant, maxFileBytes: options.maxFileBytes, uploaded })
+      if (stored) files.push(stored)
     }
     if (!options.validate(raw)) {
       throw Object.assign(new Error('invalid multipart fields'), { validation: options.validate.errors ?? [], validationContext: 'body', statusCode: 400 })
@@ -72,6 +67,20 @@ export async function receiveMessage<T, R>(
   } catch (err) {
     await attachments.deleteFiles(uploaded).catch((cleanupErr: unknown) => request.log.error({ err: cleanupErr, files: uploaded.map(String) }, 'could not delete uploaded files'))
     throw err
+  }
+}
+
+/**
+ * Errors raised while *reading* the multipart stream are the client's fault (a body that
+ * ends early, a broken boundary): busboy reports some as plain Errors, which would otherwise
+ * become 500s. Limit errors keep their FST_* code for the error handler.
+ */
+async function* guarded<T>(source: AsyncIterable<T>): AsyncGenerator<T> {
+  try {
+    for await (const item of source) yield item
+  } catch (err) {
+    if (err instanceof AppError || (err as { code?: string }).code?.startsWith('FST_')) throw err
+    throw new AppError('INVALID_MULTIPART', `The multipart body is malformed: ${(err as Error).message}`.slice(0, 300))
   }
 }
 
@@ -86,7 +95,8 @@ interface StoreContext {
   uploaded: Types.ObjectId[]
 }
 
-async function storeFile(part: MultipartFile, { attachments, tenant, maxFileBytes, uploaded }: StoreContext): Promise<StoredAttachment> {
+/** Stores one file part; null for the nameless, empty part an unused <input type=file> sends. */
+async function storeFile(part: MultipartFile, { attachments, tenant, maxFileBytes, uploaded }: StoreContext): Promise<StoredAttachment | null> {
   const filename = sanitizeFilename(part.filename)
   const { id, stream: upload } = attachments.openUpload(filename, tenant)
   // Recorded before the first byte is written, so a failure at any point deletes its chunks.
@@ -109,7 +119,7 @@ async function storeFile(part: MultipartFile, { attachments, tenant, maxFileByte
     return type
   }
 
-  for await (const chunk of part.file as AsyncIterable<Buffer>) {
+  for await (const chunk of guarded(part.file as AsyncIterable<Buffer>)) {
     if (part.file.truncated) throw tooLarge()
     size += chunk.length
     if (contentType !== null) {
@@ -126,6 +136,10 @@ async function storeFile(part: MultipartFile, { attachments, tenant, maxFileByte
   }
   // busboy ends an over-limit file early and only marks it truncated.
   if (part.file.truncated) throw tooLarge()
+  if (size === 0 && !part.filename) {
+    upload.destroy()
+    return null
+  }
   if (contentType === null) {
     const bytes = Buffer.concat(head)
     contentType = await decide(bytes)

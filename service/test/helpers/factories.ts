@@ -80,3 +80,10 @@ export async function gridFsCounts(app: FastifyInstance): Promise<{ files: numbe
   const db = app.db.db!
   return { files: await db.collection('fs.files').countDocuments(), chunks: await db.collection('fs.chunks').countDocuments() }
 }
+
+let officeSeq = 0
+/** A chief of a brand-new office, so counts and lists in one test are not disturbed by others. */
+export function freshChief(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  const office = { id: `office-t${++officeSeq}-${Math.random().toString(36).slice(2, 8)}`, name: `Biuro Testowe ${officeSeq}` }
+  return { ...personas.chiefOffice, sub: `chief-${office.id}`, office, account: { type: 'office', ...office }, ...overrides }
+}
