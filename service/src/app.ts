@@ -11,6 +11,7 @@ import helmet from './plugins/external/helmet.js'
 import cors from './plugins/external/cors.js'
 import multipart from './plugins/external/multipart.js'
 import swagger from './plugins/external/swagger.js'
+import rateLimit from './plugins/external/rate-limit.js'
 import health from './routes/health.js'
 import api from './routes/api/index.js'
 import admin from './routes/admin/index.js'
@@ -39,6 +40,8 @@ const app: FastifyPluginAsync<AppOptions> = async (fastify, opts) => {
   await fastify.register(cors)
   await fastify.register(multipart)
   await fastify.register(swagger)
+  // After auth (the key is the verified user) and before routes (its onRoute hook must see them).
+  await fastify.register(rateLimit)
 
   await fastify.register(health)
   await fastify.register(widget)

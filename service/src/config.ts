@@ -29,7 +29,10 @@ const ConfigSchema = Type.Object({
   requestTimeoutMs: Type.Integer({ minimum: 1000 }),
   trustProxy: Type.Boolean(),
   widgetDistDir: Type.String(),
-  appCacheTtlMs: Type.Integer({ minimum: 0 })
+  appCacheTtlMs: Type.Integer({ minimum: 0 }),
+  /** Forum threads + replies one user (or expert) may post per window, shared by all instances. */
+  forumPostRateMax: Type.Integer({ minimum: 1 }),
+  forumPostRateWindowMs: Type.Integer({ minimum: 1000 })
 })
 
 export type Config = Static<typeof ConfigSchema>
@@ -75,6 +78,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     trustProxy: env.TRUST_PROXY === 'true',
     widgetDistDir: env.WIDGET_DIST_DIR ?? new URL('../../widget/dist', import.meta.url).pathname,
     appCacheTtlMs: int(env.APP_CACHE_TTL_MS, 30_000),
+    forumPostRateMax: int(env.FORUM_POST_RATE_MAX, 5),
+    forumPostRateWindowMs: int(env.FORUM_POST_RATE_WINDOW_MS, 60_000),
     ...overrides
   }
   if (!validateConfig(candidate)) {

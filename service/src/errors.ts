@@ -20,6 +20,7 @@ export const errorRegistry = {
   EXPERT_KEY_INVALID: { status: 401, title: 'The expert API key is not valid' },
   EXPERT_KEY_REVOKED: { status: 401, title: 'The expert API key has been revoked' },
   ADMIN_ROLE_REQUIRED: { status: 403, title: 'This action needs an expert with the admin role' },
+  NOT_THREAD_AUTHOR: { status: 403, title: 'Only the author of the thread or an expert may mark the accepted answer' },
   ONLY_OFFICE_CHIEF: { status: 403, title: 'Only the office chief may ask experts' },
   PACKAGE_INACTIVE: { status: 403, title: 'With an inactive package questions go through START » WIADOMOŚCI' },
   ORIGIN_NOT_ALLOWED: { status: 403, title: 'This origin may not call the service' },

@@ -4,6 +4,10 @@ import { caseModel } from './case.js'
 import { counterModel } from './counter.js'
 import { expertModel } from './expert.js'
 import { messageModel } from './message.js'
+import { articleModel } from './article.js'
+import { forumThreadModel } from './forum-thread.js'
+import { forumPostModel } from './forum-post.js'
+import { rateLimitModel } from './rate-limit.js'
 
 /** Every model, bound to one connection; add new domains here. */
 export function registerModels(connection: Connection) {
@@ -13,6 +17,10 @@ export function registerModels(connection: Connection) {
     Case: caseModel(connection),
     Message: messageModel(connection),
     Counter: counterModel(connection),
+    Article: articleModel(connection),
+    ForumThread: forumThreadModel(connection),
+    ForumPost: forumPostModel(connection),
+    RateLimit: rateLimitModel(connection)
   }
 }
 

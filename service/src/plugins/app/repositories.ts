@@ -4,6 +4,9 @@ import { createExpertsRepository, type ExpertsRepository } from '../../repositor
 import { createCasesRepository, type CasesRepository } from '../../repositories/cases.js'
 import { createCaseQueueRepository, type CaseQueueRepository } from '../../repositories/case-queue.js'
 import { createAttachmentsRepository, type AttachmentsRepository } from '../../repositories/attachments.js'
+import { createArticlesRepository, type ArticlesRepository } from '../../repositories/articles.js'
+import { createForumRepository, type ForumRepository } from '../../repositories/forum.js'
+import { createSuggestionsRepository, type SuggestionsRepository } from '../../repositories/suggestions.js'
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -15,6 +18,12 @@ declare module 'fastify' {
     caseQueue: CaseQueueRepository
     /** Attachment bytes in GridFS. */
     attachments: AttachmentsRepository
+    /** Instructional articles (Markdown rendered on write). */
+    articles: ArticlesRepository
+    /** The community forum of each host app. */
+    forum: ForumRepository
+    /** Articles and solved threads matching a draft question. */
+    suggestions: SuggestionsRepository
   }
 }
 
@@ -26,6 +35,9 @@ export default fp(
     fastify.decorate('cases', createCasesRepository(fastify.models))
     fastify.decorate('caseQueue', createCaseQueueRepository(fastify.models))
     fastify.decorate('attachments', createAttachmentsRepository(fastify.db, fastify.models))
+    fastify.decorate('articles', createArticlesRepository(fastify.models))
+    fastify.decorate('forum', createForumRepository(fastify.models))
+    fastify.decorate('suggestions', createSuggestionsRepository(fastify.articles, fastify.forum))
 
     // Apps given in configuration are upserted once the database is reachable.
     const { bootstrapApps } = fastify.config

@@ -2,6 +2,8 @@ import type { FastifyPluginAsync } from 'fastify'
 import me from './me.js'
 import cases from './cases/index.js'
 import attachments from './attachments.js'
+import articles from './articles.js'
+import forum from './forum.js'
 
 /** /admin/v1 — experts. One hook guards the whole subtree with the expert API key. */
 const admin: FastifyPluginAsync = async (fastify) => {
@@ -11,6 +13,8 @@ const admin: FastifyPluginAsync = async (fastify) => {
   await fastify.register(me)
   await fastify.register(cases, { prefix: '/cases' })
   await fastify.register(attachments)
+  await fastify.register(articles, { prefix: '/articles' })
+  await fastify.register(forum, { prefix: '/forum' })
 }
 
 export default admin

@@ -2,6 +2,9 @@ import type { FastifyPluginAsync } from 'fastify'
 import me from './me.js'
 import cases from './cases/index.js'
 import attachments from './attachments.js'
+import articles from './articles.js'
+import forum from './forum/index.js'
+import suggestions from './suggestions.js'
 
 /**
  * /api/v1 — end users of host apps. The hook below protects the whole subtree, so no
@@ -14,6 +17,9 @@ const api: FastifyPluginAsync = async (fastify) => {
   await fastify.register(me)
   await fastify.register(cases, { prefix: '/cases' })
   await fastify.register(attachments)
+  await fastify.register(articles, { prefix: '/articles' })
+  await fastify.register(forum, { prefix: '/forum' })
+  await fastify.register(suggestions)
 }
 
 export default api

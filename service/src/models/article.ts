@@ -1,0 +1,29 @@
+import { Schema, type Connection, type InferSchemaType } from 'mongoose'
+import { searchFieldsSchema } from './search-fields.js'
+
+/**
+ * An instructional article of one host app. The Markdown source is rendered and sanitised
+ * on write, so reads serve stored HTML and never run the renderer.
+ */
+const articleSchema = new Schema(
+  {
+    appId: { type: String, required: true },
+    slug: { type: String, required: true },
+    title: { type: String, required: true },
+    body: { type: String, required: true },
+    html: { type: String, required: true },
+    excerpt: { type: String, required: true },
+    category: { id: { type: String, required: true }, name: { type: String, required: true } },
+    tags: { type: [String], default: [] },
+    published: { type: Boolean, required: true, default: false },
+    search: searchFieldsSchema
+  },
+  { timestamps: true, versionKey: false }
+)
+
+articleSchema.index({ appId: 1, slug: 1 }, { unique: true })
+articleSchema.index({ appId: 1, published: 1, 'search.keys': 1 })
+
+export type ArticleDoc = InferSchemaType<typeof articleSchema>
+
+export const articleModel = (connection: Connection) => connection.model('Article', articleSchema, 'articles')

@@ -1,0 +1,55 @@
+import type { Types } from 'mongoose'
+import type { Static } from 'typebox'
+import type { SearchFields } from '../search/normalize.js'
+import type { AdminArticle, AdminArticleSummary, ArticleSummary, ArticleView } from '../schemas/articles.js'
+
+// Written out rather than inferred: mongoose types nested paths as nullable.
+export interface StoredArticle {
+  _id: Types.ObjectId
+  appId: string
+  slug: string
+  title: string
+  body: string
+  html: string
+  excerpt: string
+  category: { id: string; name: string }
+  tags: string[]
+  published: boolean
+  search?: Partial<SearchFields> | null
+  createdAt: Date
+  updatedAt: Date
+}
+
+export const toArticleSummary = (d: Pick<StoredArticle, 'slug' | 'title' | 'category' | 'excerpt' | 'updatedAt'>): Static<typeof ArticleSummary> => ({
+  slug: d.slug,
+  title: d.title,
+  category: d.category.id,
+  categoryName: d.category.name,
+  excerpt: d.excerpt,
+  updatedAt: d.updatedAt.toISOString()
+})
+
+export const toArticleView = (d: StoredArticle): Static<typeof ArticleView> => ({
+  slug: d.slug,
+  title: d.title,
+  category: d.category.id,
+  categoryName: d.category.name,
+  tags: d.tags,
+  html: d.html,
+  updatedAt: d.updatedAt.toISOString()
+})
+
+export const toAdminArticleSummary = (d: StoredArticle): Static<typeof AdminArticleSummary> => ({
+  id: String(d._id),
+  appId: d.appId,
+  slug: d.slug,
+  title: d.title,
+  category: { id: d.category.id, name: d.category.name },
+  tags: d.tags,
+  excerpt: d.excerpt,
+  published: d.published,
+  createdAt: d.createdAt.toISOString(),
+  updatedAt: d.updatedAt.toISOString()
+})
+
+export const toAdminArticle = (d: StoredArticle): Static<typeof AdminArticle> => ({ ...toAdminArticleSummary(d), body: d.body, html: d.html })

@@ -1,0 +1,62 @@
+import type { Models } from '../models/index.js'
+
+export interface WindowCount {
+  /** Slots held in the window, this request's included; max + 1 when refused. */
+  current: number
+  /** Milliseconds until this request's slot (or, when refused, the next slot) frees up. */
+  ttl: number
+}
+
+const isDuplicateKey = (err: unknown): boolean => (err as { code?: number })?.code === 11000
+
+/**
+ * At most `max` requests per key in any `windowMs`: each allowed request holds one of `max`
+ * slot documents for `windowMs`. Why slots and not one `$inc` counter: FerretDB 1.24 does
+ * not serialise concurrent `$inc` (20 concurrent increments left a counter at 7), while an
+ * insert with a unique `_id` is atomic on FerretDB and MongoDB alike. So whatever the
+ * interleaving of instances, no more than `max` slots are held, and deleting only expired
+ * slots can never free one that is still held. Usually one delete, one read and one insert.
+ */
+export function createRateLimitsRepository(models: Models) {
+  const { RateLimit } = models
+
+  async function hit(key: string, windowMs: number, max: number): Promise<WindowCount> {
+    const now = new Date()
+    await RateLimit.deleteMany({ key, expiresAt: { $lte: now } })
+    const held = await RateLimit.find({ key }, { expiresAt: 1 }).lean()
+    const taken = new Set(held.map((d) => d._id))
+    const expiresAt = new Date(now.getTime() + windowMs)
+    for (let n = 1; n <= max; n++) {
+      const _id = `${key}#${n}`
+      if (taken.has(_id)) continue
+      try {
+        await RateLimit.create({ _id, key, expiresAt })
+        return { current: held.length + 1, ttl: windowMs }
+      } catch (err) {
+        // Another instance took this slot meanwhile: try the next one.
+        if (!isDuplicateKey(err)) throw err
+      }
+    }
+    const soonest = Math.min(...held.map((d) => d.expiresAt.getTime()), expiresAt.getTime())
+    return { current: max + 1, ttl: Math.max(1, soonest - now.getTime()) }
+  }
+
+  return {
+    hit,
+
+    async peek(key: string): Promise<WindowCount> {
+      const now = Date.now()
+      const held = await RateLimit.find({ key, expiresAt: { $gt: new Date(now) } }, { expiresAt: 1 }).lean()
+      const soonest = held.length ? Math.min(...held.map((d) => d.expiresAt.getTime())) - now : 0
+      return { current: held.length, ttl: soonest }
+    },
+
+    /** Drops every expired slot (FerretDB has no TTL indexes). */
+    async deleteExpired(): Promise<number> {
+      const res = await RateLimit.deleteMany({ expiresAt: { $lte: new Date() } })
+      return res.deletedCount
+    }
+  }
+}
+
+export type RateLimitsRepository = ReturnType<typeof createRateLimitsRepository>

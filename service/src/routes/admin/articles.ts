@@ -1,0 +1,82 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { Type } from 'typebox'
+import { AppError } from '../../errors.js'
+import { IdParams, problemResponses } from '../../schemas/common.js'
+import { AdminArticle, AdminArticleListQuery, AdminArticleListResponse, ArticleCreateBody, ArticlePatchBody } from '../../schemas/articles.js'
+
+const security = [{ expertKey: [] }]
+const tags = ['admin', 'articles']
+
+/** /admin/v1/articles — article management, for experts with the admin role only. */
+const articles: FastifyPluginAsyncTypebox = async (fastify) => {
+  // Encapsulated: guards only this plugin's routes, after the subtree's key check.
+  fastify.addHook('onRequest', async (request) => {
+    if (!request.expert?.admin) throw new AppError('ADMIN_ROLE_REQUIRED', 'Managing articles needs an expert with the admin role')
+  })
+
+  fastify.get(
+    '/',
+    {
+      schema: {
+        tags,
+        summary: 'All articles, published or not (without bodies)',
+        security,
+        querystring: AdminArticleListQuery,
+        response: { 200: AdminArticleListResponse, ...problemResponses }
+      }
+    },
+    async (request) => ({ items: await fastify.articles.adminList(request.query) })
+  )
+
+  fastify.get(
+    '/:id',
+    { schema: { tags, summary: 'One article with its Markdown source and rendered HTML', security, params: IdParams, response: { 200: AdminArticle, ...problemResponses } } },
+    async (request) => fastify.articles.adminGet(request.params.id)
+  )
+
+  fastify.post(
+    '/',
+    {
+      schema: {
+        tags,
+        summary: 'Create an article (Markdown is rendered and sanitised on write)',
+        description: 'The slug is unique per app (409 CONFLICT otherwise). Unpublished by default.',
+        security,
+        body: ArticleCreateBody,
+        response: { 201: AdminArticle, ...problemResponses }
+      }
+    },
+    async (request, reply) => {
+      if (!(await fastify.apps.findById(request.body.appId))) {
+        throw new AppError('VALIDATION_FAILED', `Unknown app "${request.body.appId}"`, { errors: [{ path: '/body/appId', message: 'is not a known app' }] })
+      }
+      return reply.code(201).send(await fastify.articles.create(request.body))
+    }
+  )
+
+  fastify.patch(
+    '/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Change an article; changed Markdown is rendered again',
+        security,
+        params: IdParams,
+        body: ArticlePatchBody,
+        response: { 200: AdminArticle, ...problemResponses }
+      }
+    },
+    async (request) => fastify.articles.update(request.params.id, request.body)
+  )
+
+  fastify.delete(
+    '/:id',
+    { schema: { tags, summary: 'Delete an article', security, params: IdParams, response: { 204: Type.Null({ description: 'Deleted' }), ...problemResponses } } },
+    async (request, reply) => {
+      await fastify.articles.remove(request.params.id)
+      return reply.code(204).send(null)
+    }
+  )
+}
+
+export default articles

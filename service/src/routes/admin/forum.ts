@@ -1,0 +1,94 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { forumPostingLimit } from '../../plugins/external/rate-limit.js'
+import type { ForumActor } from '../../repositories/forum.js'
+import { toAdminPost, toAdminThread } from '../../repositories/forum-mapping.js'
+import { IdParams, problemResponses } from '../../schemas/common.js'
+import {
+  AcceptBody,
+  AdminPostCreated,
+  AdminPostResponse,
+  AdminThreadDetail,
+  AdminThreadListQuery,
+  AdminThreadPage,
+  AdminThreadResponse,
+  ReplyBody
+} from '../../schemas/forum.js'
+
+const security = [{ expertKey: [] }]
+const tags = ['admin', 'forum']
+const admin = { admin: true } as const
+
+/** /admin/v1/forum — experts read everything (hidden included), answer with an expert badge and moderate. */
+const forum: FastifyPluginAsyncTypebox = async (fastify) => {
+  const expertActor = (expert: { id: string; name: string }): ForumActor => ({ kind: 'expert', id: expert.id, name: expert.name })
+
+  fastify.get(
+    '/threads',
+    { schema: { tags, summary: 'Threads of every app, hidden included, most recent activity first', security, querystring: AdminThreadListQuery, response: { 200: AdminThreadPage, ...problemResponses } } },
+    async (request) => {
+      const page = await fastify.forum.listAll(request.query)
+      return { items: page.items.map(toAdminThread), nextCursor: page.nextCursor }
+    }
+  )
+
+  fastify.get(
+    '/threads/:id',
+    { schema: { tags, summary: 'A thread with all replies, hidden included', security, params: IdParams, response: { 200: AdminThreadDetail, ...problemResponses } } },
+    async (request) => {
+      const { thread, posts } = await fastify.forum.threadWithPosts(request.params.id, admin)
+      return { thread: { ...toAdminThread(thread), body: thread.body }, posts: posts.map((p) => toAdminPost(p, thread)) }
+    }
+  )
+
+  fastify.post(
+    '/threads/:id/replies',
+    {
+      config: { rateLimit: forumPostingLimit(fastify.config) },
+      schema: { tags, summary: 'Reply as an expert (shown with the expert badge)', security, params: IdParams, body: ReplyBody, response: { 201: AdminPostCreated, ...problemResponses } }
+    },
+    async (request, reply) => {
+      const { thread, post } = await fastify.forum.reply(request.params.id, admin, expertActor(request.expert!), request.body.body)
+      return reply.code(201).send({ post: toAdminPost(post, thread) })
+    }
+  )
+
+  fastify.post(
+    '/threads/:id/accept',
+    { schema: { tags, summary: 'Mark a reply as the accepted answer; the thread becomes solved', security, params: IdParams, body: AcceptBody, response: { 200: AdminThreadResponse, ...problemResponses } } },
+    async (request) => ({ thread: toAdminThread(await fastify.forum.accept(request.params.id, request.body.postId, admin, expertActor(request.expert!))) })
+  )
+
+  for (const [action, hidden] of [['hide', true], ['unhide', false]] as const) {
+    fastify.post(
+      `/posts/:id/${action}`,
+      {
+        schema: {
+          tags,
+          summary: hidden ? 'Hide a reply from end users (moderation); hiding the accepted answer unsolves the thread' : 'Show a hidden reply again',
+          security,
+          params: IdParams,
+          response: { 200: AdminPostResponse, ...problemResponses }
+        }
+      },
+      async (request) => {
+        const { post, thread } = await fastify.forum.setPostHidden(request.params.id, hidden)
+        return { post: toAdminPost(post, thread) }
+      }
+    )
+    fastify.post(
+      `/threads/:id/${action}`,
+      {
+        schema: {
+          tags,
+          summary: hidden ? 'Hide a whole thread from end users (moderation)' : 'Show a hidden thread again',
+          security,
+          params: IdParams,
+          response: { 200: AdminThreadResponse, ...problemResponses }
+        }
+      },
+      async (request) => ({ thread: toAdminThread(await fastify.forum.setThreadHidden(request.params.id, hidden)) })
+    )
+  }
+}
+
+export default forum

@@ -1,0 +1,45 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { IdParams, problemResponses } from '../../../schemas/common.js'
+import { ThreadDetail, ThreadListQuery, ThreadPage } from '../../../schemas/forum.js'
+import { toPost, toThread } from '../../../repositories/forum-mapping.js'
+
+const threads: FastifyPluginAsyncTypebox = async (fastify) => {
+  fastify.get(
+    '/threads',
+    {
+      schema: {
+        tags: ['forum'],
+        summary: 'Forum threads, most recent activity first',
+        description: 'With `q`, only threads whose title or opening post contains every word (diacritics and case ignored, word beginnings match). Keyset-paginated: pass `nextCursor` back as `cursor`.',
+        security: [{ identityToken: [] }],
+        querystring: ThreadListQuery,
+        response: { 200: ThreadPage, ...problemResponses }
+      }
+    },
+    async (request) => {
+      const page = await fastify.forum.listVisible(request.identity!.appId, request.query)
+      return { items: page.items.map(toThread), nextCursor: page.nextCursor }
+    }
+  )
+
+  fastify.get(
+    '/threads/:id',
+    {
+      schema: {
+        tags: ['forum'],
+        summary: 'A thread with its visible replies, oldest first',
+        security: [{ identityToken: [] }],
+        params: IdParams,
+        response: { 200: ThreadDetail, ...problemResponses }
+      }
+    },
+    async (request) => {
+      const identity = request.identity!
+      const { thread, posts } = await fastify.forum.threadWithPosts(request.params.id, { appId: identity.appId })
+      const canAccept = thread.author.kind === 'user' && thread.author.id === identity.userId
+      return { thread: { ...toThread(thread), body: thread.body, canAccept }, posts: posts.map((p) => toPost(p, thread)) }
+    }
+  )
+}
+
+export default threads

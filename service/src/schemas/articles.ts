@@ -1,0 +1,150 @@
+import { Type, type Static } from 'typebox'
+import { SLUG_PATTERN } from '../domain/markdown.js'
+
+const iso = (example: string) => Type.String({ format: 'date-time', examples: [example] })
+
+export const Slug = Type.String({ pattern: SLUG_PATTERN, minLength: 1, maxLength: 120, examples: ['jak-zalaczyc-plik-do-sprawy'] })
+const CategoryId = Type.String({ pattern: SLUG_PATTERN, minLength: 1, maxLength: 60, examples: ['sprawy-i-zalaczniki'] })
+const SearchText = Type.String({ maxLength: 200, description: 'Free text; case and Polish diacritics do not matter, word beginnings match', examples: ['zalacz pliki'] })
+
+export const SlugParams = Type.Object({ slug: Slug }, { additionalProperties: false })
+
+// ---- end users -------------------------------------------------------------------------
+
+export const ArticleListQuery = Type.Object({ q: Type.Optional(SearchText), category: Type.Optional(CategoryId) }, { additionalProperties: false })
+
+const summaryExample = {
+  slug: 'jak-zalaczyc-plik-do-sprawy',
+  title: 'Jak załączyć plik do sprawy',
+  category: 'zapytaj-eksperta',
+  categoryName: 'Zapytaj Eksperta',
+  excerpt: 'Do pytania możesz dołączyć zrzuty ekranu i dokumenty: przeciągnij je na pole „Załącz pliki” albo kliknij „Wybierz”.',
+  updatedAt: '2025-03-04T10:15:00.000Z'
+}
+
+export const ArticleSummary = Type.Object(
+  {
+    slug: Slug,
+    title: Type.String(),
+    category: Type.String({ description: 'Category id; its name is in `categories`' }),
+    categoryName: Type.String(),
+    excerpt: Type.String({ description: 'Plain text' }),
+    updatedAt: iso('2025-03-04T10:15:00.000Z')
+  },
+  { examples: [summaryExample] }
+)
+
+export const ArticleListResponse = Type.Object(
+  {
+    items: Type.Array(ArticleSummary, { description: 'Best match first when `q` is given, otherwise by category and title' }),
+    categories: Type.Array(Type.Object({ id: Type.String(), name: Type.String(), count: Type.Integer({ minimum: 0 }) }), {
+      description: 'Every category with its number of published articles (independent of `q` and `category`)'
+    })
+  },
+  { examples: [{ items: [summaryExample], categories: [{ id: 'zapytaj-eksperta', name: 'Zapytaj Eksperta', count: 3 }] }] }
+)
+
+export const ArticleView = Type.Object(
+  {
+    slug: Slug,
+    title: Type.String(),
+    category: Type.String(),
+    categoryName: Type.String(),
+    tags: Type.Array(Type.String()),
+    html: Type.String({ description: 'Sanitised HTML; links to other articles are `href="#article/<slug>" data-article="<slug>"`' }),
+    updatedAt: iso('2025-03-04T10:15:00.000Z')
+  },
+  {
+    examples: [
+      {
+        ...summaryExample,
+        tags: ['załączniki', 'pliki'],
+        html: '<p>Przeciągnij plik na pole <strong>Załącz pliki</strong>. Zobacz też <a href="#article/zapytaj-eksperta-jak-zadac-pytanie" data-article="zapytaj-eksperta-jak-zadac-pytanie">Jak zadać pytanie</a>.</p>'
+      }
+    ]
+  }
+)
+
+// ---- experts (admin) -------------------------------------------------------------------
+
+const Category = Type.Object({ id: CategoryId, name: Type.String({ minLength: 1, maxLength: 80, examples: ['Zapytaj Eksperta'] }) }, { additionalProperties: false })
+const Title = Type.String({ minLength: 1, maxLength: 200, pattern: '\\S' })
+const MarkdownBody = Type.String({ minLength: 1, maxLength: 100_000, description: 'Markdown; raw HTML is shown as text. Link other articles with `[text](article:slug)`' })
+const Tags = Type.Array(Type.String({ minLength: 1, maxLength: 40 }), { maxItems: 20, uniqueItems: true })
+
+const inputExample = {
+  appId: 'mojebiuro24-demo',
+  slug: 'jak-zalaczyc-plik-do-sprawy',
+  title: 'Jak załączyć plik do sprawy',
+  body: 'Przeciągnij plik na pole **Załącz pliki** albo kliknij **Wybierz**.\n\nZobacz też [Jak zadać pytanie](article:zapytaj-eksperta-jak-zadac-pytanie).',
+  category: { id: 'zapytaj-eksperta', name: 'Zapytaj Eksperta' },
+  tags: ['załączniki'],
+  published: true
+}
+
+export const ArticleCreateBody = Type.Object(
+  {
+    appId: Type.String({ pattern: '^[a-z0-9][a-z0-9-]{1,62}$', description: 'The host app the article belongs to' }),
+    slug: Slug,
+    title: Title,
+    body: MarkdownBody,
+    category: Category,
+    tags: Type.Optional(Tags),
+    published: Type.Optional(Type.Boolean({ default: false }))
+  },
+  { additionalProperties: false, examples: [inputExample] }
+)
+
+export const ArticlePatchBody = Type.Object(
+  {
+    slug: Type.Optional(Slug),
+    title: Type.Optional(Title),
+    body: Type.Optional(MarkdownBody),
+    category: Type.Optional(Category),
+    tags: Type.Optional(Tags),
+    published: Type.Optional(Type.Boolean())
+  },
+  { additionalProperties: false, minProperties: 1, examples: [{ published: false }] }
+)
+
+export const AdminArticleListQuery = Type.Object(
+  {
+    appId: Type.Optional(Type.String({ pattern: '^[a-z0-9][a-z0-9-]{1,62}$' })),
+    q: Type.Optional(SearchText),
+    category: Type.Optional(CategoryId),
+    published: Type.Optional(Type.Boolean())
+  },
+  { additionalProperties: false }
+)
+
+const adminSummaryProperties = {
+  id: Type.String(),
+  appId: Type.String(),
+  slug: Slug,
+  title: Type.String(),
+  category: Category,
+  tags: Type.Array(Type.String()),
+  excerpt: Type.String(),
+  published: Type.Boolean(),
+  createdAt: iso('2025-03-01T09:00:00.000Z'),
+  updatedAt: iso('2025-03-04T10:15:00.000Z')
+}
+
+const adminExample = {
+  ...inputExample,
+  id: '665f1c2e9b1e8a3d4c5b6a80',
+  excerpt: summaryExample.excerpt,
+  createdAt: '2025-03-01T09:00:00.000Z',
+  updatedAt: '2025-03-04T10:15:00.000Z'
+}
+
+export const AdminArticleSummary = Type.Object(adminSummaryProperties)
+export const AdminArticle = Type.Object(
+  { ...adminSummaryProperties, body: MarkdownBody, html: Type.String({ description: 'Rendered and sanitised on write' }) },
+  { examples: [{ ...adminExample, html: '<p>Przeciągnij plik na pole <strong>Załącz pliki</strong> …</p>' }] }
+)
+export const AdminArticleListResponse = Type.Object({ items: Type.Array(AdminArticleSummary) })
+
+export type ArticleCreateInput = Static<typeof ArticleCreateBody>
+export type ArticlePatchInput = Static<typeof ArticlePatchBody>
+export type AdminArticleListFilter = Static<typeof AdminArticleListQuery>
