@@ -59,7 +59,7 @@ export async function createCase(app: FastifyInstance, persona: Persona | Record
   return res.json() as { case: Record<string, any> & { id: string }; message: Record<string, any> & { id: string; attachments: Array<{ id: string; filename: string; contentType: string; size: number }> } }
 }
 
-export async function chiefReply(app: FastifyInstance, persona: Persona, caseId: string, body: string, files: FilePart[] = []) {
+export async function chiefReply(app: FastifyInstance, persona: Persona | Record<string, unknown>, caseId: string, body: string, files: FilePart[] = []) {
   const form = await multipart({ body }, files)
   return app.inject({ method: 'POST', url: `/api/v1/cases/${caseId}/messages`, payload: form.payload, headers: { ...form.headers, ...(await authFor(persona)) } })
 }
