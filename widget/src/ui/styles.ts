@@ -10,6 +10,7 @@ export const coreCss = `
 button,input,textarea{font:inherit;color:inherit}
 button{cursor:pointer}
 :focus-visible{outline:3px solid var(--ze-brand);outline-offset:2px}
+[tabindex="-1"]:focus{outline:none}
 .sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 .launcher{position:fixed;right:20px;bottom:20px;z-index:2147483000;width:56px;height:56px;border-radius:50%;border:0;
 background:var(--ze-brand);color:var(--ze-brand-text);font-size:26px;font-weight:700;box-shadow:0 4px 14px rgba(0,0,0,.25)}
