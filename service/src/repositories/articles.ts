@@ -7,7 +7,11 @@ import type { AdminArticleListFilter, ArticleCreateInput, ArticlePatchInput } fr
 import { toAdminArticle, toAdminArticleSummary, toArticleSummary, toArticleView, type StoredArticle } from './article-mapping.js'
 import { toObjectId } from './map.js'
 
-const isDuplicateKey = (err: unknown): boolean => (err as { code?: number })?.code === 11000
+// FerretDB reports a unique violation on update as code 1 with SQLite's message, not 11000.
+const isDuplicateKey = (err: unknown): boolean => {
+  const e = err as { code?: number; message?: string } | undefined
+  return e?.code === 11000 || /E11000|UNIQUE constraint failed/i.test(e?.message ?? '')
+}
 
 /** Everything derived from the Markdown source: stored so reads never render. */
 function derived(input: { title: string; body: string; tags: string[] }) {
@@ -108,7 +112,8 @@ export function createArticlesRepository(models: Models) {
       const changesContent = patch.title !== undefined || patch.body !== undefined || patch.tags !== undefined
       const $set = { ...patch, ...(changesContent ? derived(next) : {}) }
       try {
-        const doc = (await Article.findOneAndUpdate({ _id: current._id, updatedAt: current.updatedAt }, { $set }, { new: true, projection: WITHOUT_SEARCH }).lean()) as StoredArticle | null
+        // No projection: FerretDB's findAndModify does not support one (the mapper drops `search`).
+        const doc = (await Article.findOneAndUpdate({ _id: current._id, updatedAt: current.updatedAt }, { $set }, { new: true }).lean()) as StoredArticle | null
         if (!doc) throw new AppError('CONFLICT', 'The article was changed meanwhile; read it again')
         return toAdminArticle(doc)
       } catch (err) {

@@ -138,7 +138,7 @@ export function createForumRepository(models: Models) {
 
     async setThreadHidden(threadId: string, hidden: boolean): Promise<StoredThread> {
       const _id = toObjectId(threadId)
-      const doc = _id && ((await ForumThread.findOneAndUpdate({ _id }, { $set: { hidden } }, { new: true, projection: { search: 0 } }).lean()) as StoredThread | null)
+      const doc = _id && ((await ForumThread.findOneAndUpdate({ _id }, { $set: { hidden } }, { new: true }).lean()) as StoredThread | null)
       if (!doc) throw new AppError('THREAD_NOT_FOUND')
       return doc
     },

@@ -66,6 +66,16 @@ export function stem(token: string): string {
   return token
 }
 
+/**
+ * The stem less its last letter (for stems of 5+ letters): Polish alternates the final
+ * consonant in inflection ("wysyłka" → "wysyłce", "droga" → "drodze"), so the shared root
+ * is what the candidate lookup asks for; ranking then prefers closer forms.
+ */
+export function root(token: string): string {
+  const s = stem(token)
+  return s.length >= 5 && !/^\d+$/.test(s) ? s.slice(0, -1) : s
+}
+
 const MIN_KEY = 2
 const MAX_KEY = 24
 
@@ -96,7 +106,7 @@ export function searchFields(input: { title: string; body: string; tags?: string
 /** A parsed query: content tokens (or the raw tokens if the query is only stopwords). */
 export interface SearchQuery {
   tokens: string[]
-  /** The key each token must hit to be a candidate: its stem, which is a prefix of every matching word. */
+  /** The key each token must hit to be a candidate: its root, a prefix of every matching word form. */
   lookupKeys: string[]
 }
 
@@ -108,5 +118,5 @@ export function parseQuery(q: string | undefined): SearchQuery | null {
   const content = all.filter((t) => !isStopword(t))
   const tokens = (content.length > 0 ? content : all).slice(0, MAX_QUERY_TOKENS)
   if (tokens.length === 0) return null
-  return { tokens, lookupKeys: [...new Set(tokens.map((t) => stem(t).slice(0, MAX_KEY)))] }
+  return { tokens, lookupKeys: [...new Set(tokens.map((t) => root(t).slice(0, MAX_KEY)))] }
 }

@@ -1,4 +1,4 @@
-import { stem, type SearchQuery } from './normalize.js'
+import { root, stem, type SearchQuery } from './normalize.js'
 
 /**
  * In-process ranking over the candidates the database found. Candidate sets are small
@@ -28,6 +28,7 @@ const EXACT = 1
 const SAME_STEM = 0.9
 const PREFIX = 0.8
 const STEM_PREFIX = 0.7
+const ROOT_PREFIX = 0.6
 const TYPO = 0.5
 
 /** How well one query token matches one document token (0 = not at all). */
@@ -39,6 +40,9 @@ export function tokenMatch(query: string, token: string): number {
   if (token.startsWith(query)) return PREFIX
   // Another inflected form: "faktura" (stem "faktur") → "fakturze".
   if (qs.length >= 4 && token.startsWith(qs)) return STEM_PREFIX
+  // Final consonant alternation: "wysyłka" (root "wysyl") → "wysyłce".
+  const qr = root(query)
+  if (qr.length >= 4 && qr !== qs && token.startsWith(qr)) return ROOT_PREFIX
   if (query.length >= MIN_TYPO_LENGTH && token.length >= MIN_TYPO_LENGTH - 1) {
     if (withinOneEdit(query, token) || withinOneEdit(qs, stem(token))) return TYPO
   }
