@@ -67,20 +67,21 @@ export function createCaseQueueRepository(models: Models) {
       const start = cursor ? phases.indexOf(cursor.p) : 0
       if (start < 0) throw new AppError('VALIDATION_FAILED', 'The cursor does not belong to this filter', { errors: [{ path: '/cursor', message: 'is not a valid cursor' }] })
 
+      const limit = query.limit ?? 25
       const taken: Array<{ doc: StoredCase; phase: Phase }> = []
       for (const phase of phases.slice(start)) {
         const spec = PHASE[phase]
         const statuses = query.status ? [query.status] : spec.statuses
         const filter = { ...base, status: { $in: statuses }, ...afterPosition(cursor?.p === phase ? cursor : undefined, spec.direction) }
-        const docs = await models.Case.find(filter).sort(spec.sort).limit(query.limit + 1 - taken.length).lean<StoredCase[]>()
+        const docs = await models.Case.find(filter).sort(spec.sort).limit(limit + 1 - taken.length).lean<StoredCase[]>()
         taken.push(...docs.map((doc) => ({ doc, phase })))
-        if (taken.length > query.limit) break
+        if (taken.length > limit) break
       }
-      const page = taken.slice(0, query.limit)
+      const page = taken.slice(0, limit)
       const last = page.at(-1)
       return {
         items: await present(page.map((t) => t.doc)),
-        nextCursor: taken.length > query.limit && last ? queueCursor.encode({ p: last.phase, ...positionOf(last.doc) }) : null
+        nextCursor: taken.length > limit && last ? queueCursor.encode({ p: last.phase, ...positionOf(last.doc) }) : null
       }
     },
 

@@ -38,7 +38,9 @@ export function createCasesRepository(models: Models) {
   return {
     findOwn,
 
-    async list(identity: Identity, query: { view: 'active' | 'archived'; unread?: boolean; cursor?: string; limit: number }) {
+    async list(identity: Identity, query: { view?: 'active' | 'archived'; unread?: boolean; cursor?: string; limit?: number }) {
+      // Defaults are filled in by the schema; repeated here so direct callers get the same.
+      const limit = query.limit ?? 20
       const position = query.cursor ? listCursor.decode(query.cursor) : undefined
       const filter = {
         ...tenant(identity),
@@ -46,12 +48,12 @@ export function createCasesRepository(models: Models) {
         ...(query.unread === undefined ? {} : { chiefUnread: query.unread }),
         ...afterPosition(position, 'desc')
       }
-      const docs = await models.Case.find(filter).sort({ lastActivityAt: -1, _id: -1 }).limit(query.limit + 1).lean<StoredCase[]>()
-      const page = docs.slice(0, query.limit)
+      const docs = await models.Case.find(filter).sort({ lastActivityAt: -1, _id: -1 }).limit(limit + 1).lean<StoredCase[]>()
+      const page = docs.slice(0, limit)
       const last = page.at(-1)
       return {
         items: page.map((d) => toCaseSummary(d, identity.locale)),
-        nextCursor: docs.length > query.limit && last ? listCursor.encode(positionOf(last)) : null
+        nextCursor: docs.length > limit && last ? listCursor.encode(positionOf(last)) : null
       }
     },
 

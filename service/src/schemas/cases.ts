@@ -127,11 +127,11 @@ export const AdminCase = Type.Object(
 )
 
 const Cursor = Type.String({ maxLength: 512, pattern: '^[A-Za-z0-9_-]+$', description: 'Opaque; `nextCursor` of the previous page' })
-const Limit = (max: number, fallback: number) => Type.Integer({ minimum: 1, maximum: max, default: fallback })
+const Limit = (max: number, fallback: number) => Type.Optional(Type.Integer({ minimum: 1, maximum: max, default: fallback }))
 
 export const CaseListQuery = Type.Object(
   {
-    view: Type.Union([Type.Literal('active'), Type.Literal('archived')], { default: 'active' }),
+    view: Type.Optional(Type.Union([Type.Literal('active'), Type.Literal('archived')], { default: 'active' })),
     unread: Type.Optional(Type.Boolean()),
     cursor: Type.Optional(Cursor),
     limit: Limit(50, 20)
