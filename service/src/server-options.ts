@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import type { FastifyServerOptions } from 'fastify'
 import type { Config } from './config.js'
+import { sendProblem, toProblem } from './plugins/app/error-handler.js'
 
 const REQUEST_ID = /^[\w.:-]{8,128}$/
 
@@ -23,9 +24,17 @@ export function serverOptions(config: Config, logger: FastifyServerOptions['logg
         removeAdditional: false,
         coerceTypes: 'array',
         useDefaults: true,
-        allErrors: false
+        allErrors: false,
+        // With Ajv's default strictNumbers, "?limit=1e309" is coerced to Infinity and then
+        // passes minimum/maximum (found by test/hardening/bad-input); off, ranges hold.
+        strictNumbers: false
       }
     },
-    routerOptions: { maxParamLength: 200 }
+    routerOptions: { maxParamLength: 200 },
+    // The router rejects undecodable URLs and over-long parameters before any route or error
+    // handler runs; without this they would be Fastify's plain JSON, not problem documents.
+    frameworkErrors: (error, request, reply) => {
+      sendProblem(request, reply, toProblem(error))
+    }
   }
 }

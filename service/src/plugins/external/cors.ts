@@ -11,7 +11,8 @@ export default fp(
       delegator: (request, callback) => {
         const url = request.url ?? ''
         if (url === '/widget.js' || url.startsWith('/widget-assets/')) {
-          callback(null, { origin: '*', methods: ['GET', 'HEAD'] })
+          // Not strict: a malformed preflight gets the public CORS answer, not a text/plain 400.
+          callback(null, { origin: '*', methods: ['GET', 'HEAD'], strictPreflight: false })
           return
         }
         const origin = request.headers.origin
