@@ -28,15 +28,18 @@ export const SNIFF_BYTES = 4100
 // Plain-text formats have no magic bytes: accepted by extension when the content is text.
 const TEXT_TYPES: Record<string, string> = { txt: 'text/plain', csv: 'text/csv', xml: 'application/xml' }
 
-function looksLikeUtf8Text(head: Uint8Array): boolean {
-  if (head.includes(0)) return false
-  try {
-    // `stream: true` so a multi-byte character cut at the end of the sample is not an error.
-    new TextDecoder('utf-8', { fatal: true }).decode(head, { stream: true })
-    return true
-  } catch {
-    return false
-  }
+// Tab, line feed, form feed, carriage return, and SUB (0x1A, the end-of-file mark old
+// Windows exports still write).
+const TEXT_CONTROLS = new Set([0x09, 0x0a, 0x0c, 0x0d, 0x1a])
+
+/**
+ * Text in UTF-8 or in a single-byte code page: Polish accounting exports (JPK, bank
+ * statements in CSV) are often Windows-1250 or ISO-8859-2, so bytes above 0x7F are fine;
+ * binary files give themselves away with NUL and other control bytes.
+ */
+function looksLikeText(head: Uint8Array): boolean {
+  for (const byte of head) if (byte < 0x20 && !TEXT_CONTROLS.has(byte)) return false
+  return true
 }
 
 /**
@@ -47,5 +50,5 @@ export function decideAttachmentType(head: Uint8Array, extension: string, detect
   const allowed: readonly string[] = attachmentPolicy.allowedTypes
   if (detected) return allowed.includes(detected.mime) ? detected.mime : null
   const textType = TEXT_TYPES[extension]
-  return textType && looksLikeUtf8Text(head) ? textType : null
+  return textType && looksLikeText(head) ? textType : null
 }

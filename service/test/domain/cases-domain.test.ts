@@ -60,12 +60,17 @@ describe('attachment type decision', () => {
     expect(decideAttachmentType(text, 'exe', { mime: 'application/pdf' })).toBe('application/pdf')
     expect(decideAttachmentType(text, 'png', { mime: 'application/x-elf' })).toBeNull()
   })
-  it('accepts undetected content only as UTF-8 text with a text extension', () => {
+  it('accepts undetected content only as text with a text extension', () => {
     expect(decideAttachmentType(text, 'csv', undefined)).toBe('text/csv')
     expect(decideAttachmentType(text, 'html', undefined)).toBeNull()
     expect(decideAttachmentType(new Uint8Array([0x61, 0, 0x62]), 'txt', undefined)).toBeNull()
-    expect(decideAttachmentType(new Uint8Array([0xc3, 0x28]), 'txt', undefined)).toBeNull()
+    expect(decideAttachmentType(new Uint8Array([0x61, 0x01, 0x02, 0x62]), 'csv', undefined)).toBeNull()
     // A multi-byte character cut at the end of the sample is still text.
     expect(decideAttachmentType(new Uint8Array([0x61, 0xc5]), 'txt', undefined)).toBe('text/plain')
+  })
+  it('accepts CSV exported in Windows-1250 (Polish letters as single bytes)', () => {
+    // "Zażółć;gęślą\r\n" in Windows-1250: ż=0xBF ó=0xF3 ł=0xB3 ć=0xE6 ę=0xEA ś=0x9C ą=0xB9
+    const cp1250 = new Uint8Array([0x5a, 0x61, 0xbf, 0xf3, 0xb3, 0xe6, 0x3b, 0x67, 0xea, 0x9c, 0x6c, 0xb9, 0x0d, 0x0a])
+    expect(decideAttachmentType(cp1250, 'csv', undefined)).toBe('text/csv')
   })
 })
