@@ -1,8 +1,10 @@
 import type { SeedContext, SeedModule } from './context.js'
 import { casesSeed } from './cases.js'
+import { articlesSeed } from './articles.js'
+import { forumSeed } from './forum.js'
 
 /** Seed modules in order. Each runs once per version, so `npm run demo` is idempotent. */
-export const seedModules: SeedModule[] = [casesSeed]
+export const seedModules: SeedModule[] = [casesSeed, articlesSeed, forumSeed]
 
 export async function runSeeds(ctx: SeedContext, modules: SeedModule[] = seedModules): Promise<void> {
   const markers = ctx.connection.collection<{ _id: string; version: number; at: Date }>('demo_seed')
