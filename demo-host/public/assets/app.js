@@ -7,7 +7,9 @@
   const config = JSON.parse(/** @type {HTMLElement} */ (document.getElementById('demo-config')).textContent || '{}')
   const DEFAULT_PERSONA = 'chief-office'
   const ROLE_LABELS = { office_chief: 'Szef biura', employee: 'Pracownik biura', client: 'Klient biura' }
-  const SupportWidget = window.SupportWidget
+  // Always go through window.SupportWidget: until widget.js arrives it is the queue stub, and
+  // the script then replaces it with the real function (a saved reference would keep the stub).
+  const SupportWidget = (/** @type {string} */ command, /** @type {unknown[]} */ ...args) => window.SupportWidget(command, ...args)
 
   const byId = (/** @type {string} */ id) => /** @type {HTMLElement} */ (document.getElementById(id))
   const known = (/** @type {string | null} */ id) => config.personas.some(p => p.id === id)
@@ -48,12 +50,12 @@
     kind.textContent = p.account.type === 'client' ? 'Konto klienta' : 'Konto biura'
     const name = document.createElement('b')
     name.textContent = p.account.name
-    ctx.append(kind, name)
+    ctx.append(kind, ' ', name)
     if (p.account.type === 'client') {
       const office = document.createElement('span')
       office.className = 'office'
       office.textContent = `· ${p.office.name}`
-      ctx.append(office)
+      ctx.append(' ', office)
     }
     for (const el of document.querySelectorAll('[data-user-first-name]')) el.textContent = p.name.split(' ')[0] || p.name
     ;/** @type {HTMLSelectElement} */ (byId('persona-switcher')).value = persona
@@ -161,6 +163,8 @@
         break
       case 'my-questions':
         setMenu(false)
+        // The widget gives focus back to what was focused when it opened: make that the avatar, not the hidden item.
+        avatarButton.focus()
         SupportWidget('open', 'cases')
         break
       default:

@@ -1,0 +1,73 @@
+// R2, R3, R4: the three ways into Zapytaj Eksperta, as a person uses them.
+import { copyFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import { repoRoot } from '../../scripts/src/db/ferretdb.js'
+import { helpButton, inlinePanel, openDemo, openMojePytania, openPomoc, panel, screenshot, type DemoPage } from './helpers.js'
+
+let demo: DemoPage | undefined
+afterEach(async () => {
+  expect(demo?.problems ?? []).toEqual([])
+  await demo?.close()
+  demo = undefined
+})
+
+describe('entry points', () => {
+  it('R2: the "?" Pomoc in the right sidebar is on every page and opens the three forms of support', async () => {
+    demo = await openDemo('chief-office', '/klienci')
+    const { page } = demo
+    for (const [navName, path] of [['Klienci', '/klienci'], ['Faktury', '/faktury'], ['Wiadomości', '/wiadomosci'], ['Pulpit', '/']] as const) {
+      if (navName !== 'Klienci') await page.getByRole('navigation', { name: 'Menu główne' }).getByRole('link', { name: navName }).click()
+      await page.waitForURL((url) => url.pathname === path && url.searchParams.get('persona') === 'chief-office')
+      await page.waitForFunction(() => (window.SupportWidget as { loaded?: boolean } | undefined)?.loaded === true)
+      expect(await helpButton(page).isVisible(), `"?" on ${path}`).toBe(true)
+      const dialog = await openPomoc(page)
+      for (const name of ['Artykuły', 'Forum', 'Zapytaj Eksperta']) {
+        expect(await dialog.getByRole('button', { name: new RegExp(`^${name}`) }).isEnabled(), `${name} on ${path}`).toBe(true)
+      }
+      if (path === '/') await screenshot(page, 'r2-pomoc')
+      await page.keyboard.press('Escape')
+      await dialog.waitFor({ state: 'detached' })
+    }
+    // "Po wybraniu opcji Zapytaj Eksperta otworzy się okno z możliwością zadania pytania."
+    const dialog = await openPomoc(page)
+    await dialog.getByRole('button', { name: /^Zapytaj Eksperta/ }).click()
+    await dialog.getByRole('heading', { name: 'Zapytaj Eksperta' }).waitFor()
+    expect(await dialog.getByLabel('Twoje pytanie').isVisible()).toBe(true)
+    await screenshot(page, 'r2-zapytaj-eksperta')
+    copyFileSync(join(import.meta.dirname, 'screenshots', 'r2-pomoc.png'), join(repoRoot, 'docs', 'screenshot-pomoc.png'))
+  })
+
+  it('R3: avatar → Moje pytania shows the history of questions and Utwórz sprawę', async () => {
+    demo = await openDemo('chief-office', '/faktury')
+    const { page } = demo
+    const dialog = await openMojePytania(page)
+    // The seeded history of this chief (office and client accounts alike).
+    expect(await dialog.locator('li.case').count()).toBeGreaterThanOrEqual(3)
+    expect(await dialog.getByRole('tab', { name: 'Aktywne' }).getAttribute('aria-selected')).toBe('true')
+    await screenshot(page, 'r3-moje-pytania')
+    copyFileSync(join(import.meta.dirname, 'screenshots', 'r3-moje-pytania.png'), join(repoRoot, 'docs', 'screenshot-moje-pytania.png'))
+    await dialog.getByRole('button', { name: 'Utwórz sprawę' }).click()
+    await dialog.getByRole('heading', { name: 'Zapytaj Eksperta' }).waitFor()
+    expect(await dialog.getByLabel('Twoje pytanie').isVisible()).toBe(true)
+  })
+
+  it('R4: START » WIADOMOŚCI shows the whole correspondence inline with Utwórz sprawę', async () => {
+    demo = await openDemo('chief-office', '/')
+    const { page } = demo
+    await page.getByRole('navigation', { name: 'Menu główne' }).getByRole('link', { name: 'Wiadomości' }).click()
+    await page.waitForURL((url) => url.pathname === '/wiadomosci')
+    expect((await page.locator('.crumbs').textContent())?.replace(/\s+/g, ' ').trim()).toBe('START » WIADOMOŚCI')
+    const region = inlinePanel(page)
+    await region.getByRole('heading', { name: 'Moje pytania' }).waitFor()
+    await region.locator('li.case').first().waitFor()
+    expect(await region.locator('li.case').count()).toBeGreaterThanOrEqual(3)
+    // Inline, part of the page: no floating dialog was opened.
+    expect(await panel(page).count()).toBe(0)
+    await screenshot(page, 'r4-wiadomosci')
+    await region.getByRole('button', { name: 'Utwórz sprawę' }).click()
+    await region.getByRole('heading', { name: 'Zapytaj Eksperta' }).waitFor()
+    expect(await region.getByLabel('Twoje pytanie').isVisible()).toBe(true)
+    await screenshot(page, 'r4-utworz-sprawe')
+  })
+})
