@@ -44,7 +44,9 @@ export async function buildWidget(outDir = join(root, 'dist')) {
         output: {
           format: 'es',
           entryFileNames: 'core-[hash].js',
-          chunkFileNames: '[name]-[hash].js'
+          // The chunk the articles and forum views share gets a readable name instead of
+          // whichever of its modules Rollup happens to pick.
+          chunkFileNames: c => (!c.isDynamicEntry && c.moduleIds.some(id => /[\\/]src[\\/]ui[\\/]content[\\/]/.test(id)) ? 'content-[hash].js' : '[name]-[hash].js')
         }
       }
     }

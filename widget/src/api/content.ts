@@ -23,3 +23,7 @@ export const createThread = (c: ApiClient, title: string, body: string) =>
 
 export const replyToThread = (c: ApiClient, id: string, body: string) =>
   c.request<{ post: Post }>(`/api/v1/forum/threads/${encodeURIComponent(id)}/replies`, { json: { body } })
+
+/** Thread author only (403 NOT_THREAD_AUTHOR otherwise); the thread becomes solved. */
+export const acceptAnswer = (c: ApiClient, id: string, postId: string) =>
+  c.request<{ thread: Thread }>(`/api/v1/forum/threads/${encodeURIComponent(id)}/accept`, { json: { postId } })

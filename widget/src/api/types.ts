@@ -64,17 +64,22 @@ export interface CaseWithMessages { case: CaseSummary; messages: Message[] }
 export interface CaseAndMessage { case: CaseSummary; message: Message }
 export interface BulkResult { changed: string[] }
 
-export interface ArticleSummary { slug: string; title: string; category: string; excerpt: string; updatedAt: string }
+// Articles, forum, suggestions: service/src/schemas/{articles,forum}.ts and routes/api/suggestions.ts.
+export interface ArticleSummary { slug: string; title: string; category: string; categoryName: string; excerpt: string; updatedAt: string }
 export interface ArticleCategory { id: string; name: string; count: number }
 export interface ArticleList { items: ArticleSummary[]; categories: ArticleCategory[] }
-export interface Article { slug: string; title: string; category: string; tags: string[]; html: string; updatedAt: string }
+/** `html` is sanitised by the service (allow-list); internal links carry `data-article="<slug>"`. */
+export interface Article { slug: string; title: string; category: string; categoryName: string; tags: string[]; html: string; updatedAt: string }
 
 export interface Suggestion { kind: 'article' | 'thread'; id: string; slug?: string; title: string; excerpt: string }
 
-export interface ThreadAuthor { name: string; role: string; expert: boolean }
+export type ForumRole = Role | 'expert'
+export interface ForumAuthor { name: string; role: ForumRole; expert: boolean }
+/** Titles and bodies are plain text: always rendered as text, never as HTML. */
 export interface Thread {
-  id: string; title: string; excerpt: string; author: ThreadAuthor
-  replyCount: number; solved: boolean; lastActivityAt: string; createdAt: string
+  id: string; title: string; excerpt: string; author: ForumAuthor
+  replyCount: number; solved: boolean; acceptedPostId: string | null; lastActivityAt: string; createdAt: string
 }
-export interface Post { id: string; author: ThreadAuthor; body: string; createdAt: string; accepted: boolean }
-export interface ThreadWithPosts { thread: Thread & { body: string }; posts: Post[] }
+export interface Post { id: string; author: ForumAuthor; body: string; createdAt: string; accepted: boolean }
+/** `canAccept`: the viewer wrote the thread; `posts`: visible replies, oldest first. */
+export interface ThreadWithPosts { thread: Thread & { body: string; canAccept: boolean }; posts: Post[] }

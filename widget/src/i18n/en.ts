@@ -21,8 +21,6 @@ export const en: Strings = {
   inactivePackage: 'Your package is inactive. Questions about using the system can be asked via START » MESSAGES » CREATE CASE.',
   goToMessages: 'Go to START » MESSAGES',
   meError: 'Could not load your account details.',
-  articlesSoon: 'Articles will be available soon.',
-  forumSoon: 'The forum will be available soon.',
   createCase: 'Create case',
   question: 'Your question',
   scopeNotice: 'Expert help covers technical guidance on using the system only.',

@@ -20,8 +20,6 @@ export const pl = {
   inactivePackage: 'Twój pakiet jest nieaktywny. Pytania dotyczące obsługi systemu możesz zadać przez START » WIADOMOŚCI » UTWÓRZ SPRAWĘ.',
   goToMessages: 'Przejdź do START » WIADOMOŚCI',
   meError: 'Nie udało się pobrać danych konta.',
-  articlesSoon: 'Artykuły będą dostępne wkrótce.',
-  forumSoon: 'Forum będzie dostępne wkrótce.',
   createCase: 'Utwórz sprawę',
   question: 'Twoje pytanie',
   scopeNotice: 'Pomoc ekspertów dotyczy wyłącznie wskazówek technicznych związanych z obsługą systemu.',

@@ -1,5 +1,6 @@
 import type { GetToken } from '../api/token'
 import type { Locale, Strings } from '../i18n'
+import type { ContentStrings } from '../i18n/content'
 
 export interface Theme { brandColor?: string; fontFamily?: string }
 
@@ -15,7 +16,8 @@ export interface InitOptions {
   messagesLink?: string
   /** Alternative to messagesLink when the host navigates itself. */
   onOpenMessages?: () => void
-  strings?: Partial<Strings>
+  /** Any visible string: keys of i18n/pl.ts and, for articles and forum, i18n/content.ts. */
+  strings?: Partial<Strings & ContentStrings>
   theme?: Theme
 }
 

@@ -1,4 +1,4 @@
-import type { CaseSummary, Me, Message } from '../../src/api/types'
+import type { Article, ArticleSummary, CaseSummary, Me, Message, Post, Thread, ThreadWithPosts } from '../../src/api/types'
 
 export function jwt(payload: Record<string, unknown>): string {
   const b64 = (o: unknown) => btoa(JSON.stringify(o)).replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_')
@@ -61,3 +61,44 @@ export function makeMessage(o: Partial<Message> = {}): Message {
 }
 
 export const file = (name: string, size: number, type: string) => new File([new Uint8Array(size)], name, { type })
+
+export function makeArticleSummary(o: Partial<ArticleSummary> = {}): ArticleSummary {
+  seq++
+  return {
+    slug: `artykul-${seq}`, title: `Artykuł ${seq}`, category: 'faktury', categoryName: 'Faktury',
+    excerpt: `Wstęp artykułu ${seq}`, updatedAt: '2025-03-04T10:15:00.000Z', ...o
+  }
+}
+
+export function makeArticle(o: Partial<Article> = {}): Article {
+  seq++
+  return {
+    slug: `artykul-${seq}`, title: `Artykuł ${seq}`, category: 'faktury', categoryName: 'Faktury', tags: [],
+    html: `<p>Treść artykułu ${seq}</p>`, updatedAt: '2025-03-04T10:15:00.000Z', ...o
+  }
+}
+
+export function makeThread(o: Partial<Thread> = {}): Thread {
+  seq++
+  return {
+    id: seq.toString(16).padStart(24, 'f'), title: `Wątek ${seq}`, excerpt: `Początek wątku ${seq}`,
+    author: { name: 'Marek Wiśniewski', role: 'employee', expert: false }, replyCount: 0, solved: false, acceptedPostId: null,
+    lastActivityAt: '2025-03-04T10:15:00.000Z', createdAt: '2025-03-03T08:00:00.000Z', ...o
+  }
+}
+
+export function makePost(o: Partial<Post> = {}): Post {
+  seq++
+  return {
+    id: seq.toString(16).padStart(24, 'e'), author: { name: 'Ewa Nowak', role: 'client', expert: false },
+    body: `Odpowiedź ${seq}`, createdAt: '2025-03-03T09:30:00.000Z', accepted: false, ...o
+  }
+}
+
+export function makeThreadWithPosts(thread: Partial<ThreadWithPosts['thread']> = {}, posts: Post[] = []): ThreadWithPosts {
+  const accepted = posts.find(p => p.accepted)
+  return {
+    thread: { ...makeThread({ replyCount: posts.length, solved: !!accepted, acceptedPostId: accepted?.id ?? null }), body: 'Pełna treść pytania', canAccept: false, ...thread },
+    posts
+  }
+}

@@ -1,6 +1,6 @@
 import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact'
 import { afterEach, expect, test, vi } from 'vitest'
-import { employee, inactiveChief, makeMe } from '../helpers/factories'
+import { employee, inactiveChief, makeArticleSummary, makeMe, makeThread } from '../helpers/factories'
 import { installFakeApi } from '../helpers/fakeApi'
 import { renderWidget } from '../helpers/render'
 
@@ -57,14 +57,17 @@ test('inactive package: the inline mount (messages) still allows asking', async 
   expect(await screen.findByLabelText('Twoje pytanie')).toBeTruthy()
 })
 
-test('articles and forum tiles lead to honest coming-soon views', async () => {
-  installFakeApi()
+test('articles and forum tiles lead to the article list and the forum', async () => {
+  installFakeApi({
+    'GET /api/v1/articles': { body: { items: [makeArticleSummary({ title: 'Jak wystawić fakturę' })], categories: [] } },
+    'GET /api/v1/forum/threads': { body: { items: [makeThread({ title: 'Korekta do paragonu' })], nextCursor: null } }
+  })
   renderWidget({ me: makeMe() })
   fireEvent.click(tile(/Artykuły/))
-  expect(await screen.findByText('Artykuły będą dostępne wkrótce.')).toBeTruthy()
+  expect(await screen.findByText('Jak wystawić fakturę')).toBeTruthy()
   fireEvent.click(screen.getByRole('button', { name: 'Wstecz' }))
   fireEvent.click(tile(/Forum/))
-  expect(await screen.findByText('Forum będzie dostępne wkrótce.')).toBeTruthy()
+  expect(await screen.findByText('Korekta do paragonu')).toBeTruthy()
 })
 
 test('loading /me fails: the ask tile offers a retry', async () => {

@@ -1,12 +1,18 @@
-import { useWidget } from '../context'
+import { contentCss } from '../content/contentCss'
+import { ArticleList } from './ArticleList'
+import { ArticlePage } from './ArticlePage'
 
 export interface ArticlesViewProps {
   /** null: the article list; otherwise one article (state `article {slug}`). */
   slug: string | null
 }
 
-// Placeholder until the articles issue fills this chunk (api/content.ts has the client calls).
-export default function ArticlesView(_props: ArticlesViewProps) {
-  const { session } = useWidget()
-  return <p class="note" role="status">{session.t('articlesSoon')}</p>
+/** Artykuły (R11): the list with categories and search, or one article. */
+export default function ArticlesView({ slug }: ArticlesViewProps) {
+  return (
+    <>
+      <style>{contentCss}</style>
+      {slug ? <ArticlePage key={slug} slug={slug} /> : <ArticleList />}
+    </>
+  )
 }

@@ -1,12 +1,20 @@
-import { useWidget } from '../context'
+import { contentCss } from '../content/contentCss'
+import { NewThread } from './NewThread'
+import { ThreadList } from './ThreadList'
+import { ThreadPage } from './ThreadPage'
 
 export interface ForumViewProps {
-  /** null: the thread list; otherwise one thread (state `thread {id}`). */
+  /** null: the thread list (or, with `compose`, the new-thread form); otherwise one thread. */
   threadId: string | null
+  compose?: boolean
 }
 
-// Placeholder until the forum issue fills this chunk (api/content.ts has the client calls).
-export default function ForumView(_props: ForumViewProps) {
-  const { session } = useWidget()
-  return <p class="note" role="status">{session.t('forumSoon')}</p>
+/** Forum (R12): every signed-in user of the host app may read, ask and answer. */
+export default function ForumView({ threadId, compose }: ForumViewProps) {
+  return (
+    <>
+      <style>{contentCss}</style>
+      {threadId ? <ThreadPage key={threadId} id={threadId} /> : compose ? <NewThread /> : <ThreadList />}
+    </>
+  )
 }
