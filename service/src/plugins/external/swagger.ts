@@ -23,7 +23,10 @@ export default fp(
           { name: 'ops', description: 'Health and readiness' },
           { name: 'identity', description: 'Who am I, what may I do' },
           { name: 'cases', description: 'Zapytaj Eksperta cases (end users)' },
-          { name: 'admin', description: 'Expert endpoints' }
+          { name: 'admin', description: 'Expert endpoints' },
+          { name: 'articles', description: 'Instructional articles (Markdown rendered to sanitised HTML)' },
+          { name: 'forum', description: 'The host app’s community forum' },
+          { name: 'suggestions', description: 'Articles and solved threads for a draft question' }
         ]
       }
     })
