@@ -1,0 +1,59 @@
+import { cleanup, fireEvent, screen } from '@testing-library/preact'
+import { afterEach, beforeEach, expect, test, vi } from 'vitest'
+import { file, makeArticle, makeMe, makeThreadWithPosts } from '../../helpers/factories'
+import { installFakeApi } from '../../helpers/fakeApi'
+import { renderWidget } from '../../helpers/render'
+
+// Deflection (PRODUCT.md §3): a suggestion opens inside the panel and Back brings the
+// ask form back with the text and the picked files.
+const thread = makeThreadWithPosts({ title: 'Nie mogę dodać załącznika PDF', solved: true })
+beforeEach(() => {
+  localStorage.clear()
+  installFakeApi({
+    'GET /api/v1/me': { body: makeMe() },
+    'GET /api/v1/suggestions': {
+      body: {
+        items: [
+          { kind: 'article', id: 'a1', slug: 'jak-zalaczyc-plik', title: 'Jak załączyć plik do sprawy', excerpt: 'Przeciągnij plik…' },
+          { kind: 'thread', id: thread.thread.id, title: thread.thread.title, excerpt: 'Przy dodawaniu…' }
+        ]
+      }
+    },
+    'GET /api/v1/articles/jak-zalaczyc-plik': { body: makeArticle({ slug: 'jak-zalaczyc-plik', title: 'Jak załączyć plik do sprawy', html: '<p>Przeciągnij plik na pole <strong>Załącz pliki</strong>.</p>' }) },
+    [`GET /api/v1/forum/threads/${thread.thread.id}`]: { body: thread }
+  })
+})
+afterEach(() => { cleanup(); vi.unstubAllGlobals() })
+
+async function typeQuestionWithFile() {
+  const q = (await screen.findByLabelText('Twoje pytanie')) as HTMLTextAreaElement
+  fireEvent.input(q, { target: { value: 'jak załączyć plik' } })
+  const drop = new Event('drop', { bubbles: true, cancelable: true })
+  Object.defineProperty(drop, 'dataTransfer', { value: { files: [file('zrzut.png', 5, 'image/png')] } })
+  fireEvent(screen.getByRole('button', { name: /Przeciągnij tutaj pliki/ }), drop)
+  await screen.findByText('zrzut.png')
+}
+
+async function expectDraftIntact() {
+  fireEvent.click(screen.getByRole('button', { name: 'Wstecz' }))
+  expect(((await screen.findByLabelText('Twoje pytanie')) as HTMLTextAreaElement).value).toBe('jak załączyć plik')
+  expect(screen.getByText('zrzut.png')).toBeTruthy()
+}
+
+test('suggested article → article view → Back: question text and files are still there', async () => {
+  const { panel } = renderWidget({ target: 'ask', me: makeMe() })
+  await typeQuestionWithFile()
+  fireEvent.click(await screen.findByRole('button', { name: 'Jak załączyć plik do sprawy' }, { timeout: 2000 }))
+  expect(await screen.findByRole('heading', { name: 'Jak załączyć plik do sprawy' })).toBeTruthy()
+  expect(screen.getByText('Załącz pliki', { selector: 'strong' })).toBeTruthy()
+  expect(panel.store.get()).toMatchObject({ view: { name: 'article', slug: 'jak-zalaczyc-plik' }, history: [{ name: 'ask' }] })
+  await expectDraftIntact()
+})
+
+test('suggested thread → thread view → Back: the draft is intact', async () => {
+  renderWidget({ target: 'ask', me: makeMe() })
+  await typeQuestionWithFile()
+  fireEvent.click(await screen.findByRole('button', { name: 'Nie mogę dodać załącznika PDF' }, { timeout: 2000 }))
+  expect(await screen.findByRole('heading', { name: 'Nie mogę dodać załącznika PDF' })).toBeTruthy()
+  await expectDraftIntact()
+})
