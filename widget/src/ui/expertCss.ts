@@ -15,7 +15,7 @@ textarea{width:100%;padding:8px;border:1px solid var(--ze-border);border-radius:
 .link{border:0;background:none;padding:0;color:var(--ze-brand);text-decoration:underline;text-align:left}
 .suggest h3{margin:0 0 4px;font-size:13px}
 .suggest li{margin-bottom:4px}
-.suggest .hint{display:block}
+.suggest .hint{display:-webkit-box;-webkit-line-clamp:2;-webkit-box-orient:vertical;overflow:hidden}
 .bar{display:flex;flex-wrap:wrap;gap:8px;align-items:center;justify-content:space-between;margin-bottom:10px}
 .tools{justify-content:flex-start}
 .tabs{display:flex;gap:4px}

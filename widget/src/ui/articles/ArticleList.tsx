@@ -39,8 +39,23 @@ function Rows({ items }: { items: ArticleSummary[] }) {
   )
 }
 
-function Chips({ categories, value, onChange }: { categories: ArticleCategory[]; value: string; onChange: (id: string) => void }) {
+/** Up to this many categories fit as chips; more would push the articles below the fold. */
+export const MAX_CHIPS = 5
+
+function CategoryFilter({ categories, value, onChange }: { categories: ArticleCategory[]; value: string; onChange: (id: string) => void }) {
   const t = useContentT()
+  const shown = categories.filter(c => c.count > 0 || c.id === value)
+  if (shown.length > MAX_CHIPS) {
+    return (
+      <div class="cat">
+        <label for="ze-article-cat">{t('category')}</label>
+        <select id="ze-article-cat" value={value} onChange={e => onChange(e.currentTarget.value)}>
+          <option value="">{t('allCategories')}</option>
+          {shown.map(c => <option key={c.id} value={c.id}>{`${c.name} (${c.count})`}</option>)}
+        </select>
+      </div>
+    )
+  }
   const chip = (id: string, name: string, count?: number) => (
     <button key={id} type="button" class="chip" aria-pressed={value === id} onClick={() => onChange(id)}>
       {name}{count !== undefined && <small> ({count})</small>}
@@ -49,7 +64,7 @@ function Chips({ categories, value, onChange }: { categories: ArticleCategory[];
   return (
     <div class="chips" role="group" aria-label={t('categories')}>
       {chip('', t('allCategories'))}
-      {categories.filter(c => c.count > 0).map(c => chip(c.id, c.name, c.count))}
+      {shown.map(c => chip(c.id, c.name, c.count))}
     </div>
   )
 }
@@ -87,7 +102,7 @@ export function ArticleList() {
   return (
     <div aria-busy={state.s === 'loading'}>
       <SearchBox id="ze-article-q" label={t('searchArticles')} value={q} onInput={setQ} />
-      {categories.length > 0 && <Chips categories={categories} value={category} onChange={setCategory} />}
+      {categories.length > 0 && <CategoryFilter categories={categories} value={category} onChange={setCategory} />}
       <p class="sr" role="status">{state.s === 'ok' && (query || category) ? t('articlesFound', { n: state.data.items.length }) : ''}</p>
       {body}
     </div>

@@ -8,7 +8,9 @@ export const contentCss = `
 .chips{display:flex;flex-wrap:wrap;gap:6px;margin:0 0 12px}
 .chip{padding:4px 10px;border:1px solid var(--ze-border);border-radius:999px;background:#fff;font-size:13px}
 .chip[aria-pressed=true]{background:var(--ze-brand);border-color:var(--ze-brand);color:var(--ze-brand-text)}
-.chip small{font-size:12px;opacity:.9}
+.chip small{font-size:12px}
+.cat{display:flex;align-items:center;gap:8px;margin:0 0 12px;font-weight:600}
+.cat select{flex:1;min-width:0;padding:6px 8px;border:1px solid var(--ze-border);border-radius:8px;background:#fff;font:inherit;font-weight:400;color:inherit}
 .group{margin:0 0 14px}
 .group h3,.sub{margin:0 0 6px;font-size:13px;text-transform:uppercase;letter-spacing:.03em;color:var(--ze-muted)}
 .rows{list-style:none;margin:0;padding:0;display:grid;gap:8px}
@@ -46,15 +48,18 @@ export const contentCss = `
 .post{padding:10px 12px;border:1px solid var(--ze-border);border-radius:10px}
 .post.acc{border:2px solid #1c6b2f;background:#f3faf5}
 .post .text{margin-top:6px}
-.who{display:flex;flex-wrap:wrap;align-items:center;gap:6px;font-size:13px}
+.author{display:inline-flex;align-items:center;gap:6px}
+.who{display:flex;flex-wrap:wrap;align-items:center;gap:4px 8px;margin:0;font-size:13px}
 .who time{color:var(--ze-muted);font-size:12px}
 .acc-label{margin:0 0 6px;font-size:12px;font-weight:700;color:#1c6b2f}
 .post .btn{margin-top:8px;padding:4px 10px;font-size:13px}
-.thread-q{padding-bottom:12px;border-bottom:1px solid var(--ze-border)}
+.thread-q{padding-bottom:12px;border-bottom:1px solid var(--ze-border);margin-bottom:12px}
 .form{display:grid;gap:8px}
 .field{display:grid;gap:4px}
 .field label{font-weight:600}
 .field textarea{resize:vertical}
+.field [aria-invalid=true]{border-color:var(--ze-danger);border-width:2px}
+.form .err,.post .err{margin:0}
 .actions{display:flex;gap:8px;flex-wrap:wrap}
 .hint{color:var(--ze-muted);font-size:12px;margin:0}
 `

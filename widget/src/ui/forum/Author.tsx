@@ -6,7 +6,7 @@ export function Author({ author }: { author: ForumAuthor }) {
   const t = useContentT()
   const role = author.expert ? 'expert' : author.role
   return (
-    <span class="who">
+    <span class="author">
       <span class="name">{author.name}</span>
       <span class={author.expert ? 'tag exp' : 'tag'}>{t(`role_${role}`)}</span>
     </span>

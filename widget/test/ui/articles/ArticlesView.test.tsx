@@ -132,3 +132,17 @@ test('English strings come with the view', async () => {
   expect(await screen.findByLabelText('Find a guide')).toBeTruthy()
   expect(await screen.findByRole('button', { name: 'All' })).toBeTruthy()
 })
+
+test('many categories become a labelled select that filters the same way', async () => {
+  const many = Array.from({ length: 8 }, (_, i) => ({ id: `kat-${i}`, name: `Kategoria ${i}`, count: i + 1 }))
+  api.on('GET /api/v1/articles', req => ({
+    body: { items: req.query.get('category') === 'kat-3' ? [all[2]] : all, categories: many }
+  }))
+  renderWidget({ target: 'articles', me: makeMe() })
+  const select = (await screen.findByLabelText('Kategoria')) as HTMLSelectElement
+  expect(select.options).toHaveLength(9)
+  expect(screen.queryByRole('group', { name: 'Kategorie' })).toBeNull()
+  fireEvent.change(select, { target: { value: 'kat-3' } })
+  await waitFor(() => expect(screen.queryByText('Faktura korygująca')).toBeNull())
+  expect(api.called('GET /api/v1/articles').at(-1)!.query.get('category')).toBe('kat-3')
+})
