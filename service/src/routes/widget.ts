@@ -1,5 +1,5 @@
 import type { FastifyPluginAsync } from 'fastify'
-import { readFile } from 'node:fs/promises'
+import { readFile, stat } from 'node:fs/promises'
 import { createHash } from 'node:crypto'
 import { basename, extname, join } from 'node:path'
 import { AppError } from '../errors.js'
@@ -17,19 +17,22 @@ const TYPES: Record<string, string> = {
  */
 const widget: FastifyPluginAsync = async (fastify) => {
   const dir = fastify.config.widgetDistDir
-  // A cache of file bytes and their ETags; every instance can rebuild it from disk.
-  const cache = new Map<string, { body: Buffer; etag: string }>()
+  // A cache of file bytes and their ETags, checked against the file's mtime so a rebuilt
+  // widget is served at once (the loader names the new core; a stale loader would not).
+  const cache = new Map<string, { body: Buffer; etag: string; mtimeMs: number }>()
 
   async function load(relative: string): Promise<{ body: Buffer; etag: string }> {
-    const hit = cache.get(relative)
-    if (hit) return hit
-    let body: Buffer
+    const path = join(dir, relative)
+    let mtimeMs: number
     try {
-      body = await readFile(join(dir, relative))
+      mtimeMs = (await stat(path)).mtimeMs
     } catch {
       throw new AppError('NOT_FOUND', relative === 'widget.js' ? 'The widget has not been built; run `npm run build`' : 'No such widget file')
     }
-    const entry = { body, etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"` }
+    const hit = cache.get(relative)
+    if (hit && hit.mtimeMs === mtimeMs) return hit
+    const body = await readFile(path)
+    const entry = { body, mtimeMs, etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"` }
     cache.set(relative, entry)
     return entry
   }
