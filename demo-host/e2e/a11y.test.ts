@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Locator, Page } from 'playwright-core'
 import type { PersonaId } from '../src/personas.js'
-import { api, axePath, inlinePanel, openDemo, openMojePytania, openPomoc, panel, pngFile, dropFiles, screenshot, unique, type DemoPage } from './helpers.js'
+import { api, axePath, closePagesAfterEach, inlinePanel, openDemo, openMojePytania, openPomoc, panel, pngFile, dropFiles, screenshot, unique, type DemoPage } from './helpers.js'
 
 interface Finding { id: string; impact: string | null; help: string; nodes: string[] }
 
@@ -34,6 +34,7 @@ async function check(page: Page, view: string, surface: 'floating' | 'inline' = 
   expect(violations, `${view}:\n${violations.map((v) => `${v.impact} ${v.id}: ${v.help}\n  ${v.nodes.join('\n  ')}`).join('\n')}`).toEqual([])
 }
 
+closePagesAfterEach()
 let demo: DemoPage | undefined
 async function as(persona: PersonaId, path = '/'): Promise<Page> {
   await demo?.close()

@@ -1,15 +1,11 @@
 // R1 (only the office chief asks — from the office account and from a client's account),
 // R9 (inactive package: only through START » WIADOMOŚCI), R10 (scope notice), tenant isolation.
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { PersonaId } from '../src/personas.js'
-import { api, asPersona, caseRow, env, inlinePanel, openDemo, openMojePytania, openPomoc, panel, screenshot, unique, type DemoPage } from './helpers.js'
+import { api, asPersona, caseRow, env, inlinePanel, openDemo, openMojePytania, openPomoc, panel, screenshot, unique, type DemoPage, closePagesAfterEach } from './helpers.js'
 
 let demo: DemoPage | undefined
-afterEach(async () => {
-  expect(demo?.problems ?? []).toEqual([])
-  await demo?.close()
-  demo = undefined
-})
+closePagesAfterEach()
 
 const ONLY_CHIEF = 'Pytanie do ekspertów może wysłać wyłącznie szef biura'
 

@@ -1,15 +1,10 @@
 // R5 (ask with attachments: drop zone + Wybierz), R8 (a case is a conversation), R10, the unread badge.
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import {
-  api, badgeText, caseRow, chooseFiles, dropFiles, openDemo, openMojePytania, openPomoc, pdfFile, pngFile, screenshot, unique, type DemoPage
-} from './helpers.js'
+  api, badgeText, caseRow, chooseFiles, dropFiles, openDemo, openMojePytania, openPomoc, pdfFile, pngFile, screenshot, unique, type DemoPage, closePagesAfterEach } from './helpers.js'
 
 let demo: DemoPage | undefined
-afterEach(async () => {
-  expect(demo?.problems ?? []).toEqual([])
-  await demo?.close()
-  demo = undefined
-})
+closePagesAfterEach()
 
 describe('asking and the conversation', () => {
   it('R5: the chief asks with one file dropped onto the drop zone and one chosen with Wybierz; the case appears in Moje pytania', async () => {

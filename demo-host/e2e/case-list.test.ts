@@ -1,14 +1,10 @@
 // R6 (Archiwizuj) and R7 (Oznacz jako przeczytane) on checked cases, in the floating
 // Moje pytania and in the inline START » WIADOMOŚCI list.
-import { afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { api, badgeText, caseRow, inlinePanel, openDemo, openMojePytania, screenshot, unique, type CaseSummary, type DemoPage } from './helpers.js'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { api, badgeText, caseRow, inlinePanel, openDemo, openMojePytania, screenshot, unique, type CaseSummary, type DemoPage, closePagesAfterEach } from './helpers.js'
 
 let demo: DemoPage | undefined
-afterEach(async () => {
-  expect(demo?.problems ?? []).toEqual([])
-  await demo?.close()
-  demo = undefined
-})
+closePagesAfterEach()
 
 const subjects = {
   archiveA: unique('Archiwizacja A: jak zmienić hasło do e-Deklaracji?'),

@@ -1,16 +1,12 @@
 // R2, R3, R4: the three ways into Zapytaj Eksperta, as a person uses them.
 import { copyFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { repoRoot } from '../../scripts/src/db/ferretdb.js'
-import { helpButton, inlinePanel, openDemo, openMojePytania, openPomoc, panel, screenshot, type DemoPage } from './helpers.js'
+import { helpButton, inlinePanel, openDemo, openMojePytania, openPomoc, panel, screenshot, type DemoPage, closePagesAfterEach } from './helpers.js'
 
 let demo: DemoPage | undefined
-afterEach(async () => {
-  expect(demo?.problems ?? []).toEqual([])
-  await demo?.close()
-  demo = undefined
-})
+closePagesAfterEach()
 
 describe('entry points', () => {
   it('R2: the "?" Pomoc in the right sidebar is on every page and opens the three forms of support', async () => {

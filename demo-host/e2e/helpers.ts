@@ -4,7 +4,7 @@
 import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core'
-import { inject } from 'vitest'
+import { afterEach, expect, inject } from 'vitest'
 import type { PersonaId } from '../src/personas.js'
 import { signPersonaToken } from '../src/sign-token.js'
 import { SCREENSHOT_DIR } from './browser.js'
@@ -37,6 +37,27 @@ export function demoUrl(path: string, persona?: PersonaId): string {
  * stub. `clock: true` installs Playwright's fake clock first, so a test can jump over the
  * widget's 30 s poll interval instead of sleeping through it.
  */
+const openPages: DemoPage[] = []
+
+/**
+ * For a test file: after each test, every page it opened is closed — with a screenshot of it
+ * first when the test failed — and a passing test must not have left page errors or widget warnings.
+ */
+export function closePagesAfterEach(): void {
+  afterEach(async (ctx) => {
+    const pages = openPages.splice(0)
+    const failed = ctx.task.result?.state === 'fail' || (ctx.task.result?.errors?.length ?? 0) > 0
+    for (const [i, demo] of pages.entries()) {
+      if (failed) {
+        const name = `FAILED-${ctx.task.name.replace(/[^\p{L}\p{N}]+/gu, '-').slice(0, 60)}-${i}`
+        await demo.page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`) }).catch(() => undefined)
+      }
+      await demo.close()
+    }
+    if (!failed) for (const demo of pages) expect(demo.problems).toEqual([])
+  })
+}
+
 export async function openDemo(persona: PersonaId, path = '/', opts: { clock?: boolean } = {}): Promise<DemoPage> {
   const context = await (await sharedBrowser()).newContext({ viewport: { width: 1366, height: 800 }, locale: 'pl-PL' })
   const page = await context.newPage()
@@ -45,10 +66,12 @@ export async function openDemo(persona: PersonaId, path = '/', opts: { clock?: b
   page.on('console', (m) => {
     if (m.text().includes('[SupportWidget]')) problems.push(`console.${m.type()}: ${m.text()}`)
   })
+  const demo: DemoPage = { page, context, problems, close: () => context.close() }
+  openPages.push(demo)
   if (opts.clock) await page.clock.install()
   await page.goto(demoUrl(path, persona))
   await page.waitForFunction(() => (window.SupportWidget as { loaded?: boolean } | undefined)?.loaded === true)
-  return { page, context, problems, close: () => context.close() }
+  return demo
 }
 
 // ---- the widget inside the page (Playwright's CSS and role locators pierce open shadow roots) ----

@@ -1,17 +1,11 @@
 // The widget and the host page leave each other alone (Shadow DOM, :host reset): a host page
 // with hostile global CSS does not change how the widget looks, and the widget adds nothing
 // to the page but its own host elements and window.SupportWidget.
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
-import { floatingHost, openDemo, openPomoc, panel, screenshot, type DemoPage } from './helpers.js'
+import { closePagesAfterEach, floatingHost, openDemo, openPomoc, panel, screenshot } from './helpers.js'
 
-const opened: DemoPage[] = []
-afterEach(async () => {
-  for (const d of opened.splice(0)) {
-    expect(d.problems).toEqual([])
-    await d.close()
-  }
-})
+closePagesAfterEach()
 
 const PROPS = [
   'color', 'background-color', 'font-family', 'font-size', 'font-style', 'font-weight', 'line-height', 'letter-spacing',
@@ -39,7 +33,6 @@ function snapshot(page: Page) {
 
 async function viewOn(path: string, view: 'home' | 'ask') {
   const demo = await openDemo('chief-office', path)
-  opened.push(demo)
   const dialog = await openPomoc(demo.page)
   if (view === 'ask') {
     await dialog.getByRole('button', { name: /^Zapytaj Eksperta/ }).click()
@@ -77,8 +70,7 @@ describe('isolation between host page and widget', () => {
 
   it('the widget adds only its host elements and window.SupportWidget to the page', async () => {
     const demo = await viewOn('/', 'home')
-    opened.push(demo)
-    const added = await demo.page.evaluate(() => {
+      const added = await demo.page.evaluate(() => {
       const frame = document.createElement('iframe')
       document.body.append(frame)
       const baseline = new Set(Object.getOwnPropertyNames(frame.contentWindow!))

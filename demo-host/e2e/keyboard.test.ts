@@ -1,14 +1,10 @@
 // Keyboard only: reach "?" with Tab, open Pomoc, Zapytaj Eksperta, type, attach with Wybierz,
 // send, close with Escape — focus stays inside the dialog and comes back to "?".
-import { afterEach, describe, expect, it } from 'vitest'
-import { api, deepFocus, openDemo, panel, pdfFile, screenshot, tabTo, unique, type DemoPage } from './helpers.js'
+import { describe, expect, it } from 'vitest'
+import { api, deepFocus, openDemo, panel, pdfFile, screenshot, tabTo, unique, type DemoPage, closePagesAfterEach } from './helpers.js'
 
 let demo: DemoPage | undefined
-afterEach(async () => {
-  expect(demo?.problems ?? []).toEqual([])
-  await demo?.close()
-  demo = undefined
-})
+closePagesAfterEach()
 
 describe('keyboard only', () => {
   it('open, fill, attach via the picker, send, close with Escape', async () => {

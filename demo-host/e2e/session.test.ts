@@ -1,14 +1,10 @@
 // The host side of the widget's session: the persona switcher (logout + init), ?persona= kept
 // across pages, and getToken called again before the short-lived token expires.
-import { afterEach, describe, expect, it } from 'vitest'
-import { openDemo, openPomoc, screenshot, type DemoPage } from './helpers.js'
+import { describe, expect, it } from 'vitest'
+import { openDemo, openPomoc, screenshot, type DemoPage, closePagesAfterEach } from './helpers.js'
 
 let demo: DemoPage | undefined
-afterEach(async () => {
-  expect(demo?.problems ?? []).toEqual([])
-  await demo?.close()
-  demo = undefined
-})
+closePagesAfterEach()
 
 describe('persona and session', () => {
   it('?persona= picks the user and is kept when navigating between pages', async () => {
