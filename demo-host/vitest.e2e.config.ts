@@ -4,7 +4,7 @@ import { defineConfig } from 'vitest/config'
 
 // The order (entry points first, so the README screenshots show the seeded demo data
 // before other tests add their own cases); anything new runs after, by name.
-const ORDER = ['demo-host', 'entry-points', 'ask-and-reply', 'case-list', 'access', 'session', 'keyboard', 'isolation', 'a11y']
+const ORDER = ['demo-host', 'entry-points', 'ask-and-reply', 'case-list', 'access', 'content', 'session', 'keyboard', 'isolation', 'a11y']
 const rank = (spec: TestSpecification): number => {
   const i = ORDER.indexOf(basename(spec.moduleId).replace(/\.test\.ts$/, ''))
   return i === -1 ? ORDER.length : i
