@@ -6,6 +6,10 @@ import { repoRoot } from '../../scripts/src/db/ferretdb.js'
 import { helpButton, inlinePanel, openDemo, openMojePytania, openPomoc, panel, screenshot, type DemoPage, closePagesAfterEach } from './helpers.js'
 
 let demo: DemoPage | undefined
+// Tests never change tracked files unless asked: UPDATE_DOCS_SCREENSHOTS=1 refreshes the README images.
+const toDocs = (shot: string, docName: string): void => {
+  if (process.env.UPDATE_DOCS_SCREENSHOTS === '1') copyFileSync(join(import.meta.dirname, 'screenshots', `${shot}.png`), join(repoRoot, 'docs', docName))
+}
 closePagesAfterEach()
 
 describe('entry points', () => {
@@ -31,7 +35,7 @@ describe('entry points', () => {
     await dialog.getByRole('heading', { name: 'Zapytaj Eksperta' }).waitFor()
     expect(await dialog.getByLabel('Twoje pytanie').isVisible()).toBe(true)
     await screenshot(page, 'r2-zapytaj-eksperta')
-    copyFileSync(join(import.meta.dirname, 'screenshots', 'r2-pomoc.png'), join(repoRoot, 'docs', 'screenshot-pomoc.png'))
+    toDocs('r2-pomoc', 'screenshot-pomoc.png')
   })
 
   it('R3: avatar → Moje pytania shows the history of questions and Utwórz sprawę', async () => {
@@ -42,7 +46,7 @@ describe('entry points', () => {
     expect(await dialog.locator('li.case').count()).toBeGreaterThanOrEqual(3)
     expect(await dialog.getByRole('tab', { name: 'Aktywne' }).getAttribute('aria-selected')).toBe('true')
     await screenshot(page, 'r3-moje-pytania')
-    copyFileSync(join(import.meta.dirname, 'screenshots', 'r3-moje-pytania.png'), join(repoRoot, 'docs', 'screenshot-moje-pytania.png'))
+    toDocs('r3-moje-pytania', 'screenshot-moje-pytania.png')
     await dialog.getByRole('button', { name: 'Utwórz sprawę' }).click()
     await dialog.getByRole('heading', { name: 'Zapytaj Eksperta' }).waitFor()
     expect(await dialog.getByLabel('Twoje pytanie').isVisible()).toBe(true)
