@@ -32,7 +32,13 @@ const ConfigSchema = Type.Object({
   appCacheTtlMs: Type.Integer({ minimum: 0 }),
   /** Forum threads + replies one user (or expert) may post per window, shared by all instances. */
   forumPostRateMax: Type.Integer({ minimum: 1 }),
-  forumPostRateWindowMs: Type.Integer({ minimum: 1000 })
+  forumPostRateWindowMs: Type.Integer({ minimum: 1000 }),
+  /** New cases one office chief may open per window (every instance counts into one shared window). */
+  caseCreateRateMax: Type.Integer({ minimum: 1 }),
+  caseCreateRateWindowMs: Type.Integer({ minimum: 1000 }),
+  /** Chief replies in cases per window, shared by all instances. */
+  caseReplyRateMax: Type.Integer({ minimum: 1 }),
+  caseReplyRateWindowMs: Type.Integer({ minimum: 1000 })
 })
 
 export type Config = Static<typeof ConfigSchema>
@@ -80,6 +86,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     appCacheTtlMs: int(env.APP_CACHE_TTL_MS, 30_000),
     forumPostRateMax: int(env.FORUM_POST_RATE_MAX, 5),
     forumPostRateWindowMs: int(env.FORUM_POST_RATE_WINDOW_MS, 60_000),
+    caseCreateRateMax: int(env.CASE_CREATE_RATE_MAX, 30),
+    caseCreateRateWindowMs: int(env.CASE_CREATE_RATE_WINDOW_MS, 600_000),
+    caseReplyRateMax: int(env.CASE_REPLY_RATE_MAX, 60),
+    caseReplyRateWindowMs: int(env.CASE_REPLY_RATE_WINDOW_MS, 600_000),
     ...overrides
   }
   if (!validateConfig(candidate)) {

@@ -1,18 +1,27 @@
 import { randomUUID } from 'node:crypto'
-import type { FastifyServerOptions } from 'fastify'
+import type { Server } from 'node:http'
+import type { FastifyHttpOptions, FastifyServerOptions } from 'fastify'
 import type { Config } from './config.js'
 import { sendProblem, toProblem } from './plugins/app/error-handler.js'
 
 const REQUEST_ID = /^[\w.:-]{8,128}$/
 
 /** Fastify options shared by the real server and the tests, so both validate alike. */
-export function serverOptions(config: Config, logger: FastifyServerOptions['logger']): FastifyServerOptions {
+export function serverOptions(config: Config, logger: FastifyServerOptions['logger']): FastifyHttpOptions<Server> {
   return {
     logger,
     trustProxy: config.trustProxy,
     bodyLimit: config.bodyLimitBytes,
     requestTimeout: config.requestTimeoutMs,
     connectionTimeout: config.requestTimeoutMs,
+    // Node enforces requestTimeout only when headersTimeout is not longer (its default is
+    // 60 s) and only every connectionsCheckingInterval (30 s by default); without these a
+    // slow client could hold a request well past a small REQUEST_TIMEOUT_MS.
+    http: {
+      requestTimeout: config.requestTimeoutMs,
+      headersTimeout: Math.min(60_000, config.requestTimeoutMs),
+      connectionsCheckingInterval: Math.max(250, Math.min(30_000, Math.floor(config.requestTimeoutMs / 4)))
+    },
     // Keep a load balancer's request id when it is sane, otherwise make one.
     genReqId: (req) => {
       const incoming = req.headers['x-request-id']

@@ -107,7 +107,7 @@ let fixtures: Fixtures
 let headersOf: Record<Caller, Record<string, string>>
 
 beforeAll(async () => {
-  app = await buildTestApp({ appCacheTtlMs: 600_000, forumPostRateMax: 10_000 })
+  app = await buildTestApp({ appCacheTtlMs: 600_000, forumPostRateMax: 10_000, caseCreateRateMax: 10_000, caseReplyRateMax: 10_000 })
   fixtures = await buildFixtures(app)
   const now = Math.floor(Date.now() / 1000)
   headersOf = {

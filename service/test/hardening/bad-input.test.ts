@@ -25,7 +25,9 @@ beforeAll(async () => {
     bodyLimitBytes: LIMITS.bodyLimitBytes,
     // The app cache and a generous forum limit keep the run fast and the requests reaching validation.
     appCacheTtlMs: 600_000,
-    forumPostRateMax: 1_000_000
+    forumPostRateMax: 1_000_000,
+    caseCreateRateMax: 1_000_000,
+    caseReplyRateMax: 1_000_000
   })
   seeded = await seedEverything(app)
 }, 120_000)
@@ -80,7 +82,7 @@ function problemFailure(o: Outcome): string | null {
   return null
 }
 
-const describeRequest = (o: Outcome, why: string) => `${why}: ${o.request.method} ${o.request.url.slice(0, 120)} [${o.request.label}] → ${o.status} ${o.body.slice(0, 200)}`
+const describeRequest = (o: Outcome, why: string) => `${why}: ${o.request.method} ${o.request.url.slice(0, 120)} [${o.request.label}] → ${o.status} ${o.body.slice(0, Number(process.env.HARDENING_BODY_CHARS ?? 200))}`
 
 describe('bad input', () => {
   it(`${REQUESTS} malformed requests across every route: 4xx problem documents only, nothing stored changes`, async () => {

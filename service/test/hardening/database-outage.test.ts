@@ -24,7 +24,7 @@ let db: RunningFerretDB
 let app: FastifyInstance
 beforeAll(async () => {
   db = await startFerretDB({ dataDir: tempDataDir() })
-  app = await buildTestApp({ mongodbUri: testDatabaseUri(db.uri), dbTimeoutMs: DB_TIMEOUT_MS, appCacheTtlMs: 600_000 })
+  app = await buildTestApp({ mongodbUri: testDatabaseUri(db.uri), dbTimeoutMs: DB_TIMEOUT_MS, appCacheTtlMs: 600_000, caseCreateRateMax: 100_000, caseReplyRateMax: 100_000 })
 }, 120_000)
 afterAll(async () => {
   await app?.close()

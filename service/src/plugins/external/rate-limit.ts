@@ -74,3 +74,9 @@ export default fp(
 
 /** Posting to the forum (new threads and replies, users and experts alike) shares one window per person. */
 export const forumPostingLimit = (config: Config) => ({ max: config.forumPostRateMax, timeWindow: config.forumPostRateWindowMs, groupId: 'forum-post' })
+
+/** Asking experts: cases a chief opens, counted per person across instances. */
+export const caseCreateLimit = (config: Config) => ({ max: config.caseCreateRateMax, timeWindow: config.caseCreateRateWindowMs, groupId: 'case-create' })
+
+/** A chief's replies in case conversations. */
+export const caseReplyLimit = (config: Config) => ({ max: config.caseReplyRateMax, timeWindow: config.caseReplyRateWindowMs, groupId: 'case-reply' })

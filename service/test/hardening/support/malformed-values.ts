@@ -65,7 +65,8 @@ export const DISGUISED: Array<{ name: string; data: Buffer }> = [
   { name: 'zdjecie.jpg', data: Buffer.from('<html><script>alert(1)</script></html>') },
   { name: 'obraz.svg', data: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>') },
   { name: 'dane.csv', data: Buffer.from([0x00, 0x01, 0x02, 0xff, 0xfe, 0x00, 0x41]) },
-  { name: 'notatka.txt', data: Buffer.from([0xc3, 0x28, 0xa0, 0xa1, 0xe2, 0x28, 0xa1]) },
+  // Text types are accepted by extension in UTF-8 or a single-byte code page, never with binary control bytes.
+  { name: 'notatka.txt', data: Buffer.from([0x4e, 0x6f, 0x01, 0x02, 0x1b, 0x5b, 0x33, 0x31, 0x6d, 0x7f]) },
   { name: 'skrypt.sh', data: Buffer.from('#!/bin/sh\nrm -rf /\n') },
   { name: 'archiwum.docx', data: Buffer.concat([Buffer.from('7f454c46', 'hex'), Buffer.alloc(64, 7)]) }
 ]

@@ -49,9 +49,12 @@ export function multipartJunk(r: Prng, route: MultipartRoute, limits: { maxFiles
     () => ['proto field name', ct, assemble(boundary, [field('__proto__', '{"admin":true}'), field('constructor', 'x')])],
     () => {
       const d = r.pick(DISGUISED)
-      return [`disguised ${d.name} named ${'traversal'}`, ct, assemble(boundary, [...ok, file(r.pick(BAD_FILENAMES).replace(/"/g, '') + d.name, d.data, 'files', 'image/png')])]
+      return [`disguised ${d.name}, traversal name`, ct, assemble(boundary, [...ok, file(r.pick(BAD_FILENAMES).replace(/"/g, '') + d.name, d.data, 'files', 'image/png')])]
     },
-    () => [`disguised ${'type'}`, ct, assemble(boundary, [...ok, file(r.pick(DISGUISED).name, r.pick(DISGUISED).data)])],
+    () => {
+      const d = r.pick(DISGUISED)
+      return [`disguised ${d.name}`, ct, assemble(boundary, [...ok, file(d.name, d.data)])]
+    },
     () => ['bad entryPoint', ct, assemble(boundary, [field(mainField(route), 'Pytanie'), field('entryPoint', r.pick(['{"$gt":""}', 'sidebar"; DROP', '', 'SIDEBAR', 'x'.repeat(300)])), file('a.png', PNG)])],
     () => ['blank main field', ct, assemble(boundary, [field(mainField(route), r.pick(['', '   ', '\r\n\t'])), ...ok.slice(1)])],
     () => ['main field too long', ct, assemble(boundary, [field(mainField(route), 'x'.repeat(10_001)), ...ok.slice(1)])],

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { problemResponses } from '../../../schemas/common.js'
 import { CaseWithMessage, CreateCaseFields, withFiles } from '../../../schemas/cases.js'
 import { multipartDocs } from '../../../schemas/multipart.js'
+import { caseCreateLimit } from '../../../plugins/external/rate-limit.js'
 import { assertMayCreateFrom } from '../../../domain/case-rules.js'
 import { fieldsValidator, receiveMessage } from '../../../uploads/receive-message.js'
 
@@ -12,7 +13,7 @@ const create: FastifyPluginAsyncTypebox = async (fastify) => {
   fastify.post(
     '',
     {
-      config: multipartDocs(withFiles(CreateCaseFields)),
+      config: { ...multipartDocs(withFiles(CreateCaseFields)), rateLimit: caseCreateLimit(fastify.config) },
       schema: {
         tags: ['cases'],
         summary: 'Utwórz sprawę: ask the experts a question, with attachments',

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { IdParams, problemResponses } from '../../../schemas/common.js'
 import { CaseWithMessage, ReplyFields, withFiles } from '../../../schemas/cases.js'
 import { multipartDocs } from '../../../schemas/multipart.js'
+import { caseReplyLimit } from '../../../plugins/external/rate-limit.js'
 import { fieldsValidator, receiveMessage } from '../../../uploads/receive-message.js'
 
 const validateFields = fieldsValidator(ReplyFields)
@@ -11,7 +12,7 @@ const reply: FastifyPluginAsyncTypebox = async (fastify) => {
   fastify.post(
     '/:id/messages',
     {
-      config: multipartDocs(withFiles(ReplyFields)),
+      config: { ...multipartDocs(withFiles(ReplyFields)), rateLimit: caseReplyLimit(fastify.config) },
       schema: {
         tags: ['cases'],
         summary: 'Reply in a case conversation',
