@@ -19,9 +19,10 @@ textarea{width:100%;padding:8px;border:1px solid var(--ze-border);border-radius:
 .bar{display:flex;flex-wrap:wrap;gap:8px;align-items:center;justify-content:space-between;margin-bottom:10px}
 .tools{justify-content:flex-start}
 .tabs{display:flex;gap:4px}
-.tabs button{border:0;border-bottom:3px solid transparent;background:none;padding:6px 8px;font-weight:600;color:var(--ze-muted)}
+.tabs button{border:0;border-bottom:3px solid transparent;background:none;padding:6px 6px;font-size:14px;font-weight:600;color:var(--ze-muted)}
 .tabs [aria-selected=true]{border-color:var(--ze-brand);color:var(--ze-text)}
-.all{display:flex;gap:6px;align-items:center;margin-right:auto;font-weight:400}
+.all{display:flex;gap:6px;align-items:center;padding:6px 0;border-bottom:1px solid var(--ze-border);font-size:14px;font-weight:400}
+.btn.sm{padding:6px 10px;font-size:14px}
 .case{display:flex;gap:8px;align-items:flex-start;padding:8px 0;border-bottom:1px solid var(--ze-border)}
 .case input{margin-top:4px}
 .open{flex:1;min-width:0;border:0;background:none;text-align:left;padding:0}

@@ -4,11 +4,31 @@ import type { CaseSummary } from '../../api/types'
 import { useWidget } from '../context'
 import { expertCss } from '../expertCss'
 import { CaseRow } from './CaseRow'
+import { MeGate } from '../MeGate'
 
 type Load = 'loading' | 'more' | 'ready' | 'error'
 
-/** Moje pytania (R3, R6, R7): tabs, bulk actions on checked cases, load more on scroll. */
+/** Moje pytania is the chief's correspondence (R1): others get the reason, not a failed list. */
 export default function CasesView({ tab }: { tab: CasesTab }) {
+  const { session } = useWidget()
+  return (
+    <MeGate>
+      {me =>
+        me.capabilities.askExpertDeniedReason === 'ONLY_OFFICE_CHIEF' ? (
+          <div class="cases">
+            <style>{expertCss}</style>
+            <p class="note">{session.t('onlyChief')}</p>
+          </div>
+        ) : (
+          <CasesList tab={tab} />
+        )
+      }
+    </MeGate>
+  )
+}
+
+/** Moje pytania (R3, R6, R7): tabs, bulk actions on checked cases, load more on scroll. */
+function CasesList({ tab }: { tab: CasesTab }) {
   const { session, panel } = useWidget()
   const { t } = session
   const [items, setItems] = useState<CaseSummary[]>([])
@@ -91,28 +111,29 @@ export default function CasesView({ tab }: { tab: CasesTab }) {
             </button>
           ))}
         </div>
-        <button type="button" class="btn primary" onClick={() => panel.navigate({ name: 'ask' })}>{t('createCase')}</button>
+        <button type="button" class="btn primary sm" onClick={() => panel.navigate({ name: 'ask' })}>{t('createCase')}</button>
       </div>
       <div class="bar tools">
-        <label class="all">
-          <input
-            ref={selectAll}
-            type="checkbox"
-            checked={allChecked}
-            disabled={!items.length}
-            onChange={() => setSelected(allChecked ? new Set() : new Set(items.map(i => i.id)))}
-          />
-          {t('selectAll')}
-        </label>
         {tab === 'active' ? (
           <>
-            <button type="button" class="btn" disabled={none} onClick={() => void act('archive')}>{t('archive')}</button>
-            <button type="button" class="btn" disabled={none} onClick={() => void act('read')}>{t('markRead')}</button>
+            <button type="button" class="btn sm" disabled={none} onClick={() => void act('archive')}>{t('archive')}</button>
+            <button type="button" class="btn sm" disabled={none} onClick={() => void act('read')}>{t('markRead')}</button>
           </>
         ) : (
-          <button type="button" class="btn" disabled={none} onClick={() => void act('unarchive')}>{t('unarchive')}</button>
+          <button type="button" class="btn sm" disabled={none} onClick={() => void act('unarchive')}>{t('unarchive')}</button>
         )}
       </div>
+      {/* Select-all heads the list, in line with the rows' checkboxes, as in a mail client. */}
+      <label class="all">
+        <input
+          ref={selectAll}
+          type="checkbox"
+          checked={allChecked}
+          disabled={!items.length}
+          onChange={() => setSelected(allChecked ? new Set() : new Set(items.map(i => i.id)))}
+        />
+        {t('selectAll')}
+      </label>
       {actionError && <p role="alert" class="err">{t('actionFailed')}</p>}
       {load === 'loading' && <p aria-busy="true">{t('loading')}</p>}
       {load === 'error' && (

@@ -1,8 +1,8 @@
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact'
 import { afterEach, beforeEach, expect, test, vi } from 'vitest'
 import type { CaseSummary } from '../../../src/api/types'
-import { makeCase, makeMe } from '../../helpers/factories'
-import { installFakeApi, type FakeApi } from '../../helpers/fakeApi'
+import { employee, makeCase, makeMe } from '../../helpers/factories'
+import { installFakeApi, problem, type FakeApi } from '../../helpers/fakeApi'
 import { renderWidget } from '../../helpers/render'
 
 let api: FakeApi
@@ -141,4 +141,13 @@ test('clicking a case opens its conversation', async () => {
   fireEvent.click(within(rows()[0]!).getByText(c.subject))
   expect(await screen.findByRole('heading', { name: c.subject })).toBeTruthy()
   expect(panel.store.get()).toMatchObject({ view: { name: 'case', caseId: c.id } })
+})
+
+test('an employee gets the reason instead of a failed list, and no list request', async () => {
+  api = installFakeApi({ 'GET /api/v1/me': { body: employee() }, 'GET /api/v1/cases': problem(403, 'ONLY_OFFICE_CHIEF') })
+  renderWidget({ target: 'cases', me: employee() })
+  await screen.findByText('Pytanie do ekspertów może wysłać wyłącznie szef biura')
+  expect(screen.queryByRole('button', { name: 'Archiwizuj' })).toBeNull()
+  expect(screen.queryByText('Nie udało się pobrać listy spraw.')).toBeNull()
+  expect(api.called('GET /api/v1/cases')).toHaveLength(0)
 })
