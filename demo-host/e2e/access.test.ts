@@ -43,9 +43,7 @@ describe('who may ask', () => {
     })
   }
 
-  // Skipped until the widget explains instead of failing: its case list calls GET /api/v1/cases for
-  // any user and shows "Nie udało się pobrać listy spraw." on the 403 ONLY_OFFICE_CHIEF (reported).
-  it.skip('R1: a non-chief opening Moje pytania or START » WIADOMOŚCI is told why instead of seeing an error', async () => {
+  it('R1: a non-chief opening Moje pytania or START » WIADOMOŚCI is told why instead of seeing an error', async () => {
     demo = await openDemo('employee', '/')
     const { page } = demo
     await page.locator('#avatar-button').click()
