@@ -4,6 +4,7 @@ import { widgetSizeBench } from './widget-size.js'
 import { apiBench } from './api.js'
 import { scaleBench } from './scale.js'
 import { uploadsBench } from './uploads.js'
+import { hostImpactBench } from './host-impact.js'
 import { loadResults, saveResult, type SetResult } from './lib/results.js'
 import { SET_ORDER, writeReport } from './lib/report.js'
 
@@ -13,7 +14,8 @@ const sets: Partial<Record<SetName, () => Promise<SetResult>>> = {
   widget: widgetSizeBench,
   api: apiBench,
   scale: scaleBench,
-  uploads: uploadsBench
+  uploads: uploadsBench,
+  host: hostImpactBench
 }
 
 function selected(argv: string[]): SetName[] {
