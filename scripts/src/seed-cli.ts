@@ -1,0 +1,37 @@
+// npm run seed -- app --id ID --name NAME --origin URL [--origin URL …] [--secret SECRET]
+// Registers (or updates) a host app: the id is the identity token's `aud`, the secret signs
+// its tokens (HS256), the origins may call the API from browsers.
+import { randomBytes } from 'node:crypto'
+import { parseArgs } from 'node:util'
+import { openDevDatabase } from './lib/dev-database.js'
+import { connectServiceData } from './lib/service-data.js'
+
+const USAGE = 'usage: npm run seed -- app --id ID --name NAME --origin https://host.example [--origin …] [--secret SECRET (≥ 32 chars)]'
+const { positionals, values } = parseArgs({
+  allowPositionals: true,
+  options: { id: { type: 'string' }, name: { type: 'string' }, origin: { type: 'string', multiple: true }, secret: { type: 'string' } }
+})
+
+function fail(message: string): never {
+  console.error(`${message}\n${USAGE}`)
+  process.exit(2)
+}
+
+if (positionals[0] !== 'app') fail('the only seed command is `app`; `npm run demo` seeds the demo data')
+if (!values.id || !/^[a-z0-9][a-z0-9-]{1,62}$/.test(values.id)) fail('--id must be 2–63 lower-case letters, digits or dashes')
+if (!values.name) fail('--name is required')
+const origins = values.origin ?? []
+for (const origin of origins) if (!/^https?:\/\/[^/]+$/.test(origin)) fail(`--origin ${origin} must be a scheme and host without a path`)
+if (values.secret !== undefined && values.secret.length < 32) fail('--secret must be at least 32 characters')
+
+const secret = values.secret ?? randomBytes(32).toString('base64url')
+const db = await openDevDatabase()
+const data = await connectServiceData(db.uri)
+try {
+  await data.apps.upsert({ id: values.id, name: values.name, secret, allowedOrigins: origins })
+  console.log(`App ${values.id} (${values.name}) registered; allowed origins: ${origins.join(', ') || 'none'}.`)
+  if (!values.secret) console.log(`Signing secret (keep it on the host's backend only):\n${secret}`)
+} finally {
+  await data.close()
+  await db.close()
+}
