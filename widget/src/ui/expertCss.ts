@@ -18,8 +18,8 @@ textarea{width:100%;padding:8px;border:1px solid var(--ze-border);border-radius:
 .suggest .hint{display:-webkit-box;-webkit-line-clamp:2;-webkit-box-orient:vertical;overflow:hidden}
 .bar{display:flex;flex-wrap:wrap;gap:8px;align-items:center;justify-content:space-between;margin-bottom:10px}
 .tools{justify-content:flex-start}
-.tabs{display:flex;gap:4px}
-.tabs button{border:0;border-bottom:3px solid transparent;background:none;padding:6px 6px;font-size:14px;font-weight:600;color:var(--ze-muted)}
+.tabs{display:flex;gap:2px}
+.tabs button{border:0;border-bottom:3px solid transparent;background:none;padding:6px 4px;font-size:14px;font-weight:600;color:var(--ze-muted)}
 .tabs [aria-selected=true]{border-color:var(--ze-brand);color:var(--ze-text)}
 .all{display:flex;gap:6px;align-items:center;padding:6px 0;border-bottom:1px solid var(--ze-border);font-size:14px;font-weight:400}
 .btn.sm{padding:6px 10px;font-size:14px}
