@@ -5,7 +5,8 @@ import type { Figure, SetResult } from './lib/results.js'
 import { interleaved, median } from './lib/stats.js'
 import { machine } from './lib/machine.js'
 
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3)
+// Cheap per round and noisy on a shared machine (a stray long task on either side), so more rounds.
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5)
 // The pulpit (floating launcher only) and START » WIADOMOŚCI (the case list mounted inline in the page).
 const PAGES = ['/', '/wiadomosci'] as const
 

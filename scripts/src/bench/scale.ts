@@ -82,17 +82,16 @@ export async function scaleBench(): Promise<SetResult> {
     // shows the trend even when the largest one is slow.
     const measured = [atSmall]
     let size = SMALL
-    const seedStarted = Date.now()
+    let seedSeconds = 0
     for (const goal of [MIDDLE, LARGE]) {
-      while (size < goal && (Date.now() - seedStarted) / 1000 < SEED_BUDGET_S) {
+      while (size < goal && seedSeconds < SEED_BUDGET_S) {
         const count = Math.min(5_000, goal - size)
-        await seedCases(tenant.data.models, { ...plan, count, firstNumber: size + 1 })
+        seedSeconds += (await seedCases(tenant.data.models, { ...plan, count, firstNumber: size + 1 })).seconds
         size += count
-        console.log(`[bench] seeded ${size} cases (${Math.round((Date.now() - seedStarted) / 1000)} s)`)
+        console.log(`[bench] seeded ${size} cases (${Math.round(seedSeconds)} s of seeding)`)
       }
       if (size > measured.at(-1)!.size) measured.push(await measure(size, list, queue, rounds))
     }
-    const seedSeconds = (Date.now() - seedStarted) / 1000
     const atLarge = measured.at(-1)!
     const explain = await queryPlan(tenant, office.id)
 
@@ -106,7 +105,7 @@ export async function scaleBench(): Promise<SetResult> {
     ]
     const notes = [
       `The chief's office holds ${FOCUS_SHARE * 100} % of all cases (${Math.round(SMALL * FOCUS_SHARE)} at ${SMALL}, ~${Math.round(size * FOCUS_SHARE)} at ${size}); the rest belong to ${plan.otherOffices} other offices; a third of the cases are open. Both endpoints read the first page of 20.`,
-      `p99 of up to ${SAMPLES} sequential requests per round (or ${ROUND_BUDGET_S} s, at least 5 requests), ${ROUNDS} interleaved rounds, median of the round p99s. With few requests per round the p99 is close to the maximum.`,
+      `p99 of up to ${SAMPLES} sequential requests per round (or until ${ROUND_BUDGET_S} s have passed, at least one request), ${ROUNDS} interleaved rounds, median of the round p99s. With few requests per round the p99 is close to the maximum.`,
       `Seeding: mongoose insertMany of the service's own Case model in batches of 1000 (documents validated against the real schema), case counter moved past the seeded numbers.`,
       `Query plan of the list query on this database: ${explain}`
     ]

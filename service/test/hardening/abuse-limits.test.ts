@@ -133,7 +133,8 @@ describe('slow clients', () => {
       clearInterval(trickle)
       socket.destroy()
       expect(elapsed, 'the connection was closed by the server').toBeGreaterThan(0)
-      expect(elapsed).toBeLessThan(REQUEST_TIMEOUT_MS * 2)
+      // Node checks every REQUEST_TIMEOUT_MS / 4; the rest is slack for a busy CI machine.
+      expect(elapsed).toBeLessThan(REQUEST_TIMEOUT_MS * 2 + 1000)
       expect(answer.startsWith('HTTP/1.1 408')).toBe(true)
       // The half-received file is removed once the request fails.
       await new Promise((r) => setTimeout(r, 500))

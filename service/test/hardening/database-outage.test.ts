@@ -7,8 +7,11 @@ import { authFor, freshChief, multipart, samples } from '../helpers/factories.js
 
 // Owns its database process so it can kill it (SIGKILL, like a crash) and start it again.
 const DB_TIMEOUT_MS = 1500
-/** A request may make a few database calls; each fails within DB_TIMEOUT_MS once the server is gone. */
-const HANG_LIMIT_MS = DB_TIMEOUT_MS * 2 + 1000
+/**
+ * Each database call fails within DB_TIMEOUT_MS once the server is gone; a failed upload then
+ * makes one more (deleting what it stored), so the worst case is two timeouts plus slack.
+ */
+const HANG_LIMIT_MS = DB_TIMEOUT_MS * 2 + 1500
 const LOOPS = 3
 
 type Phase = 'before' | 'outage' | 'after'
