@@ -61,4 +61,35 @@ const DISCUSSION = `## Reading these figures
 - FerretDB 1.24 on SQLite is the development database; it is much slower than MongoDB and is
   usually the bottleneck of both sides of a comparison, which pushes ratios towards 1. Run with
   \`MONGODB_URI=mongodb://… npm run bench\` for production-like absolute numbers.
+
+### Missed: scale (p99 at 100 k ≤ 1.5 × p99 at 1 k)
+
+On the embedded FerretDB the p99 of both the chief's list and the expert queue grows in
+proportion to the number of cases (≈ 8–10× per 10× more cases). The query plan printed in the
+notes says why: FerretDB 1.24's SQLite backend pushes down only \`_id\` filters (\`filterPushdown=false\`,
+\`sortPushdown=false\`, \`SCAN\` of the whole collection), so every request reads and sorts every
+case document in Go, whatever indexes exist. The service's queries are shaped for indexes —
+equality on \`appId\`, \`officeId\`, \`archived\` / \`status\` and a sort on \`(lastActivityAt, _id)\` with a
+limit, matching the compound indexes declared in \`service/src/models/case.ts\` — which on MongoDB
+gives an index scan that stops after 21 entries, independent of the collection size. That could
+not be measured here (no MongoDB server on this machine); \`MONGODB_URI=… npm run bench -- --only scale\`
+measures it. Consequences for the embedded database: fine for development, tests and the demo
+(hundreds to a few thousand cases), not a production store — at 100 k cases a list takes
+≈ 24 s, close to the database socket timeout (max(6 × DB_TIMEOUT_MS, 30 s)) beyond which it
+would fail with 503. PRODUCT.md §5 already names MongoDB for production.
+
+### Worth knowing
+
+- API: with the database in the path both sides are limited by FerretDB (≈ 60–80 req/s on a
+  60-document collection), so the ≥ 0.7 ratio says that the service adds little on top of the
+  query, not how fast the service is. Without a database, the service's pipeline (helmet's
+  headers, the CORS delegator, request ids, schema serialisation) serves about a third of a
+  bare Fastify route's rate; that is the ceiling of a cheap route on this machine, far above
+  what the database allows.
+- Uploads: memory stays flat — the peak growth varies between rounds (0.1–10 MB for 256 MB) but
+  never follows the file size,
+  and the service is within ~10 % of a bare GridFS write — FerretDB's chunk inserts are the limit
+  on both sides.
+- Host impact: stray long tasks (50–90 ms) appear in both variants on this busy machine and
+  cancel out in the medians; none started after the panel was opened.
 `
