@@ -62,4 +62,15 @@ describe('articles, forum, suggestions', () => {
     await dialog.getByRole('button', { name: 'Wstecz' }).click()
     expect(await dialog.getByLabel('Twoje pytanie').inputValue()).toBe(draft)
   })
+
+  it('deflection: "jak załączyć plik" suggests the article about attaching files first', async () => {
+    const { page } = await openDemo('chief-office', '/')
+    const dialog = await openPomoc(page)
+    await dialog.getByRole('button', { name: /^Zapytaj Eksperta/ }).click()
+    await dialog.getByLabel('Twoje pytanie').fill('jak załączyć plik')
+    const suggestions = dialog.getByRole('region', { name: 'Może to pomoże' })
+    // Polled: suggestions for an older draft may show until the debounced search answers.
+    await expect.poll(() => suggestions.getByRole('button').first().textContent(), { timeout: 10_000 }).toContain('Jak załączyć plik do sprawy')
+    await screenshot(page, 'deflection-zalacz-plik')
+  })
 })
