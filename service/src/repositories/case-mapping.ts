@@ -8,8 +8,11 @@ import { withId } from './map.js'
 export type StoredCase = CaseDoc & { _id: Types.ObjectId; createdAt: Date; updatedAt: Date }
 export type StoredMessage = MessageDoc & { _id: Types.ObjectId; createdAt: Date }
 
-/** The chief's view of a case: only what end users may see, labelled in their locale. */
-export function toCaseSummary(doc: StoredCase, locale: 'pl' | 'en'): CaseSummary {
+/**
+ * What both audiences see of a case, copied field by field so nothing else that is stored
+ * (tenant keys, the experts' state) reaches a response by accident.
+ */
+function sharedFields(doc: StoredCase) {
   const c = withId(doc)
   return {
     id: c.id,
@@ -17,11 +20,8 @@ export function toCaseSummary(doc: StoredCase, locale: 'pl' | 'en'): CaseSummary
     subject: c.subject,
     status: c.status,
     account: { type: c.account.type, id: c.account.id, name: c.account.name },
-    accountLabel: accountLabel(c.account, locale),
     entryPoint: c.entryPoint,
     aboutSystemUsage: c.aboutSystemUsage,
-    unread: c.chiefUnread,
-    archived: c.archived,
     messageCount: c.messageCount,
     createdAt: c.createdAt.toISOString(),
     createdBy: { id: c.createdBy.id, name: c.createdBy.name },
@@ -30,31 +30,24 @@ export function toCaseSummary(doc: StoredCase, locale: 'pl' | 'en'): CaseSummary
   }
 }
 
+/** The chief's view of a case: only what end users may see, labelled in their locale. */
+export function toCaseSummary(doc: StoredCase, locale: 'pl' | 'en'): CaseSummary {
+  return { ...sharedFields(doc), accountLabel: accountLabel(doc.account, locale), unread: doc.chiefUnread, archived: doc.archived }
+}
+
 export function toAdminCase(doc: StoredCase, assignee: { id: string; name: string } | null): AdminCase {
-  const c = withId(doc)
   return {
-    id: c.id,
-    number: c.number,
-    subject: c.subject,
-    status: c.status,
-    appId: c.appId,
-    office: { id: c.officeId, name: c.officeName },
-    account: { type: c.account.type, id: c.account.id, name: c.account.name },
-    entryPoint: c.entryPoint,
-    aboutSystemUsage: c.aboutSystemUsage,
-    package: { active: c.packageActive, name: c.packageName ?? null },
-    context: { pageUrl: c.context?.pageUrl ?? null, userAgent: c.context?.userAgent ?? null },
+    ...sharedFields(doc),
+    appId: doc.appId,
+    office: { id: doc.officeId, name: doc.officeName },
+    package: { active: doc.packageActive, name: doc.packageName ?? null },
+    context: { pageUrl: doc.context?.pageUrl ?? null, userAgent: doc.context?.userAgent ?? null },
     assignee,
-    createdAt: c.createdAt.toISOString(),
-    createdBy: { id: c.createdBy.id, name: c.createdBy.name },
-    lastActivityAt: c.lastActivityAt.toISOString(),
-    lastActivityBy: c.lastActivityBy,
-    firstResponseAt: c.firstResponseAt ? c.firstResponseAt.toISOString() : null,
-    chiefUnread: c.chiefUnread,
-    archived: c.archived,
-    expertUnread: c.expertUnread,
-    messageCount: c.messageCount,
-    internalNoteCount: c.internalNoteCount
+    firstResponseAt: doc.firstResponseAt ? doc.firstResponseAt.toISOString() : null,
+    chiefUnread: doc.chiefUnread,
+    archived: doc.archived,
+    expertUnread: doc.expertUnread,
+    internalNoteCount: doc.internalNoteCount
   }
 }
 
