@@ -2,9 +2,9 @@
 import { randomBytes } from 'node:crypto'
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { ensureDatabase, withDatabase } from './db/database.js'
+import { ensureDatabase } from './db/database.js'
 import { DatabaseSetupError, repoRoot } from './db/ferretdb.js'
-import { clearDemoState, DEV_DB_NAME, writeDemoState } from './lib/dev-database.js'
+import { clearDemoState, devDatabaseUri, writeDemoState } from './lib/dev-database.js'
 import { startChild, waitForHttp, type Child } from './lib/processes.js'
 import { connectServiceData } from './lib/service-data.js'
 import { runSeeds } from './seed/index.js'
@@ -45,7 +45,7 @@ process.on('SIGTERM', () => void shutdown(0))
 try {
   const db = await ensureDatabase({ log })
   stopDatabase = db.stop
-  const mongodbUri = process.env.MONGODB_URI && new URL(process.env.MONGODB_URI).pathname.length > 1 ? process.env.MONGODB_URI : withDatabase(db.serverUri, DEV_DB_NAME)
+  const mongodbUri = devDatabaseUri(db.serverUri)
   log(db.embedded ? `FerretDB ${db.embedded.uri} (data in ${db.embedded.dataDir})` : 'using MONGODB_URI')
 
   const data = await connectServiceData(mongodbUri)

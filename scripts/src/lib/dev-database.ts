@@ -22,6 +22,13 @@ export function clearDemoState(): void {
   rmSync(stateFile, { force: true })
 }
 
+/** The development database on a server: the database MONGODB_URI names, else `zapytaj`. */
+export function devDatabaseUri(serverUri: string): string {
+  const external = process.env.MONGODB_URI
+  if (external && new URL(external).pathname.length > 1) return external
+  return withDatabase(serverUri, DEV_DB_NAME)
+}
+
 function runningDemo(): DemoState | null {
   if (!existsSync(stateFile)) return null
   try {
@@ -39,8 +46,7 @@ function runningDemo(): DemoState | null {
  */
 export async function openDevDatabase(): Promise<{ uri: string; close(): Promise<void> }> {
   if (process.env.MONGODB_URI) {
-    const uri = new URL(process.env.MONGODB_URI).pathname.length > 1 ? process.env.MONGODB_URI : withDatabase(process.env.MONGODB_URI, DEV_DB_NAME)
-    return { uri, close: async () => {} }
+    return { uri: devDatabaseUri(process.env.MONGODB_URI), close: async () => {} }
   }
   const demo = runningDemo()
   if (demo) {
@@ -48,5 +54,5 @@ export async function openDevDatabase(): Promise<{ uri: string; close(): Promise
     return { uri: demo.mongodbUri, close: async () => {} }
   }
   const db = await ensureDatabase()
-  return { uri: withDatabase(db.serverUri, DEV_DB_NAME), close: () => db.stop() }
+  return { uri: devDatabaseUri(db.serverUri), close: () => db.stop() }
 }
