@@ -1,5 +1,6 @@
 import { Type, type Static, type TSchema } from 'typebox'
 import { ObjectIdString } from './common.js'
+import { AccountType, EntryPoint } from '../domain/identity.js'
 
 const iso = (example: string) => Type.String({ format: 'date-time', examples: [example] })
 const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()])
@@ -7,10 +8,9 @@ const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null
 export const CaseStatus = Type.Union([Type.Literal('open'), Type.Literal('answered'), Type.Literal('resolved')], {
   description: 'open: waiting for an expert · answered: an expert replied, waiting for the chief · resolved'
 })
-export const EntryPointSchema = Type.Union([Type.Literal('sidebar'), Type.Literal('avatar'), Type.Literal('messages')])
 const AuthorKind = Type.Union([Type.Literal('chief'), Type.Literal('expert'), Type.Literal('system')])
 const Ref = Type.Object({ id: Type.String(), name: Type.String() })
-const Account = Type.Object({ type: Type.Union([Type.Literal('office'), Type.Literal('client')]), id: Type.String(), name: Type.String() })
+const Account = Type.Object({ type: AccountType, id: Type.String(), name: Type.String() })
 
 export const Attachment = Type.Object({
   id: Type.String({ examples: ['665f1c2e9b1e8a3d4c5b6a70'] }),
@@ -70,7 +70,7 @@ export const CaseSummary = Type.Object(
     status: CaseStatus,
     account: Account,
     accountLabel: Type.String({ description: '"Konto biura" / "Klient: <name>" (English by the token locale)' }),
-    entryPoint: EntryPointSchema,
+    entryPoint: EntryPoint,
     aboutSystemUsage: Type.Boolean({ description: 'Asked with an inactive package: about using the system only (R9)' }),
     unread: Type.Boolean({ description: 'Unread for the chief' }),
     archived: Type.Boolean(),
@@ -92,7 +92,7 @@ export const AdminCase = Type.Object(
     appId: Type.String(),
     office: Ref,
     account: Account,
-    entryPoint: EntryPointSchema,
+    entryPoint: EntryPoint,
     aboutSystemUsage: Type.Boolean(),
     package: Type.Object({ active: Type.Boolean(), name: Nullable(Type.String()) }),
     context: Type.Object({ pageUrl: Nullable(Type.String()), userAgent: Nullable(Type.String()) }),
@@ -151,7 +151,7 @@ export const CreateCaseFields = Type.Object(
   {
     question: Question,
     subject: Type.Optional(Type.String({ maxLength: 200, description: 'Defaults to the first line of the question' })),
-    entryPoint: EntryPointSchema,
+    entryPoint: EntryPoint,
     pageUrl: Type.Optional(Type.String({ maxLength: 2000, pattern: '^https?://' }))
   },
   { additionalProperties: false }
