@@ -33,7 +33,7 @@ describe('entry points', () => {
     const dialog = await openPomoc(page)
     await dialog.getByRole('button', { name: /^Zapytaj Eksperta/ }).click()
     await dialog.getByRole('heading', { name: 'Zapytaj Eksperta' }).waitFor()
-    expect(await dialog.getByLabel('Twoje pytanie').isVisible()).toBe(true)
+    await dialog.getByLabel('Twoje pytanie').waitFor({ state: 'visible' }) // the form is in a lazy chunk
     await screenshot(page, 'r2-zapytaj-eksperta')
     toDocs('r2-pomoc', 'screenshot-pomoc.png')
   })
@@ -49,7 +49,7 @@ describe('entry points', () => {
     toDocs('r3-moje-pytania', 'screenshot-moje-pytania.png')
     await dialog.getByRole('button', { name: 'Utwórz sprawę' }).click()
     await dialog.getByRole('heading', { name: 'Zapytaj Eksperta' }).waitFor()
-    expect(await dialog.getByLabel('Twoje pytanie').isVisible()).toBe(true)
+    await dialog.getByLabel('Twoje pytanie').waitFor({ state: 'visible' }) // the form is in a lazy chunk
   })
 
   it('R4: START » WIADOMOŚCI shows the whole correspondence inline with Utwórz sprawę', async () => {
@@ -67,7 +67,7 @@ describe('entry points', () => {
     await screenshot(page, 'r4-wiadomosci')
     await region.getByRole('button', { name: 'Utwórz sprawę' }).click()
     await region.getByRole('heading', { name: 'Zapytaj Eksperta' }).waitFor()
-    expect(await region.getByLabel('Twoje pytanie').isVisible()).toBe(true)
+    await region.getByLabel('Twoje pytanie').waitFor({ state: 'visible' }) // the form is in a lazy chunk
     await screenshot(page, 'r4-utworz-sprawe')
   })
 })
