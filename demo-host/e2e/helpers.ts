@@ -168,8 +168,13 @@ export async function dropFiles(target: Locator, files: TestFile[]): Promise<voi
 
 /** "Wybierz": the button opens the browser's file chooser, which gets the files. */
 export async function chooseFiles(page: Page, button: Locator, files: TestFile[], press?: string): Promise<void> {
-  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), press ? button.press(press) : button.click()])
-  await chooser.setFiles(files)
+  // Listening starts one round trip before the action: interception is switched on
+  // asynchronously and must be in place before the key or click reaches the page.
+  const chooser = page.waitForEvent('filechooser')
+  chooser.catch(() => undefined)
+  await button.waitFor()
+  await (press ? button.press(press) : button.click())
+  await (await chooser).setFiles(files)
 }
 
 // ---- screenshots ----

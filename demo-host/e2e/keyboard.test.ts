@@ -25,9 +25,14 @@ describe('keyboard only', () => {
     const question = unique('Jak za pomocą klawiatury przejść do listy dokumentów klienta?')
     await page.keyboard.type(question)
 
+    // Listen before tabbing: Playwright turns on file-chooser interception asynchronously, and a
+    // bare key press (unlike click(), with its actionability round trips) can overtake it — then
+    // headless Chromium opens its own invisible dialog and no event ever comes (seen once in CI).
+    const chooser = page.waitForEvent('filechooser')
+    chooser.catch(() => undefined) // a failure before Enter is reported by its own step
     await tabTo(page, (f) => f.inWidget && f.text === 'Wybierz')
-    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Enter')])
-    await chooser.setFiles([pdfFile('wyciag-bankowy.pdf')])
+    await page.keyboard.press('Enter')
+    await (await chooser).setFiles([pdfFile('wyciag-bankowy.pdf')])
     await dialog.getByText('wyciag-bankowy.pdf').waitFor()
     await screenshot(page, 'keyboard-formularz')
 
