@@ -53,8 +53,8 @@ export class WidgetController {
         case 'unmount': return this.unmount(args[0])
         case 'on': return this.on(args[0], args[1])
         case 'off': return this.off(args[0], args[1])
-        case 'logout': return this.logout()
-        case 'destroy': return this.destroy()
+        case 'logout': this.session?.forgetDrafts(); return this.logout()
+        case 'destroy': this.session?.forgetDrafts(); return this.destroy()
         default: warn('unknown command', command)
       }
     } catch (e) {

@@ -1,4 +1,4 @@
-import { waitFor } from '@testing-library/preact'
+import { fireEvent, waitFor } from '@testing-library/preact'
 import { afterEach, beforeEach, expect, test, vi } from 'vitest'
 import { install, type SupportWidgetFn } from '../src/install'
 import { freshToken, makeMe } from './helpers/factories'
@@ -155,6 +155,29 @@ test('mount renders inline (no dialog) in the host element; logout removes every
   expect(remove).toHaveBeenCalledWith('visibilitychange', expect.any(Function))
   expect(onLogout).toHaveBeenCalledOnce()
   slot.remove()
+})
+
+test("an explicit logout forgets this user's drafts; a re-init with a fresh token keeps them", async () => {
+  localStorage.clear()
+  localStorage.setItem('ze-draft:app-1:u-2', 'szkic innej osoby')
+  install(win)
+  const question = async () => {
+    await waitFor(() => expect(q('#ze-question')).toBeTruthy())
+    return q<HTMLTextAreaElement>('#ze-question')!
+  }
+  win.SupportWidget!('init', init)
+  win.SupportWidget!('open', 'ask')
+  fireEvent.input(await question(), { target: { value: 'Jak dodać korektę?' } })
+  localStorage.setItem('ze-draft:app-1:u-1:reply:c1', 'Dziękuję, a co z KSeF?')
+
+  win.SupportWidget!('init', { ...init, token: freshToken() })
+  win.SupportWidget!('open', 'ask')
+  await waitFor(async () => expect((await question()).value).toBe('Jak dodać korektę?'))
+
+  win.SupportWidget!('logout')
+  expect(localStorage.getItem('ze-draft:app-1:u-1')).toBeNull()
+  expect(localStorage.getItem('ze-draft:app-1:u-1:reply:c1')).toBeNull()
+  expect(localStorage.getItem('ze-draft:app-1:u-2')).toBe('szkic innej osoby')
 })
 
 test('the public API never throws into the host page', async () => {

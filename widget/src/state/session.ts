@@ -14,6 +14,9 @@ export type Emit = (event: WidgetEvent, payload?: unknown) => void
 
 export const POLL_MS = 30_000
 
+/** Which form a draft belongs to: the question, or the reply to one case. */
+export type DraftScope = 'ask' | `reply:${string}`
+
 /**
  * Everything tied to one logged-in user: the API client, /me, the unread poller, drafts.
  * Shared by the floating panel and any inline mounts; logout destroys it.
@@ -24,8 +27,8 @@ export class Session {
   readonly locale: Locale
   readonly me: Store<MeState> = createStore<MeState>({ status: 'loading' })
   readonly unread: Store<number> = createStore(0)
-  /** Files picked for an unsent question survive closing the panel (not a reload: File can't be stored). */
-  draftFiles: File[] = []
+  /** Files picked for an unsent question or reply survive closing the panel (not a reload: a File can't be stored). */
+  private readonly draftFiles = new Map<DraftScope, File[]>()
   private lastUnread: number | null = null
   private lastFetch = 0
   private timer: ReturnType<typeof setTimeout> | undefined
@@ -94,18 +97,21 @@ export class Session {
     else this.schedule(POLL_MS - since)
   }
 
-  draftKey(): string | null {
+  /** `ze-draft:<app>:<user>` for the question, `…:reply:<case>` for a reply to that case. */
+  private draftKey(scope: DraftScope): string | null {
     const me = this.me.get()
-    return me.status === 'ready' ? `ze-draft:${this.options.appId}:${me.me.user.id}` : null
+    if (me.status !== 'ready') return null
+    const base = `ze-draft:${this.options.appId}:${me.me.user.id}`
+    return scope === 'ask' ? base : `${base}:${scope}`
   }
 
-  loadDraft(): string {
-    const key = this.draftKey()
+  loadDraft(scope: DraftScope = 'ask'): string {
+    const key = this.draftKey(scope)
     try { return (key && localStorage.getItem(key)) || '' } catch { return '' }
   }
 
-  saveDraft(text: string): void {
-    const key = this.draftKey()
+  saveDraft(text: string, scope: DraftScope = 'ask'): void {
+    const key = this.draftKey(scope)
     if (!key) return
     try {
       if (text) localStorage.setItem(key, text)
@@ -113,11 +119,31 @@ export class Session {
     } catch { /* storage full or blocked: the draft just won't survive a reload */ }
   }
 
+  loadDraftFiles(scope: DraftScope = 'ask'): File[] {
+    return this.draftFiles.get(scope) ?? []
+  }
+
+  saveDraftFiles(files: File[], scope: DraftScope = 'ask'): void {
+    if (files.length) this.draftFiles.set(scope, files)
+    else this.draftFiles.delete(scope)
+  }
+
+  /** An explicit logout leaves no text of this user behind in the browser (shared office computers). */
+  forgetDrafts(): void {
+    this.draftFiles.clear()
+    const base = this.draftKey('ask')
+    if (!base) return
+    try {
+      const keys = Array.from({ length: localStorage.length }, (_, i) => localStorage.key(i))
+      for (const key of keys) if (key === base || key?.startsWith(`${base}:`)) localStorage.removeItem(key)
+    } catch { /* storage blocked: nothing was saved either */ }
+  }
+
   destroy(): void {
     this.destroyed = true
     clearTimeout(this.timer)
     this.inflight?.abort()
     document.removeEventListener('visibilitychange', this.onVisibility)
-    this.draftFiles = []
+    this.draftFiles.clear()
   }
 }

@@ -7,6 +7,7 @@ import { useWidget } from '../context'
 import { expertCss } from '../expertCss'
 import { FilePicker } from '../files/FilePicker'
 import { SendStatus } from '../files/SendStatus'
+import { useDraft } from '../files/useDraft'
 import { useSend } from '../files/useSend'
 import { checkFiles, filesFromClipboard } from '../files/validate'
 import { MessagesLink } from '../MessagesLink'
@@ -16,17 +17,14 @@ import { Suggestions } from './Suggestions'
 function AskForm({ me, entryPoint }: { me: Me; entryPoint: EntryPoint }) {
   const { session, panel } = useWidget()
   const { t, locale } = session
-  const [text, setText] = useState(() => session.loadDraft())
-  const [files, setFilesState] = useState<File[]>(() => session.draftFiles)
+  const { text, files, setText, setFiles, clear } = useDraft('ask')
   const [pasteErrors, setPasteErrors] = useState<string[]>([])
   const [missing, setMissing] = useState(false)
-  const setFiles = (f: File[]): void => { session.draftFiles = f; setFilesState(f) }
 
   const { phase, send } = useSend(
     onProgress => createCase(session.api, { question: text.trim(), entryPoint, pageUrl: location.href, files }, { onProgress }),
     (r: CaseAndMessage) => {
-      session.saveDraft('')
-      session.draftFiles = []
+      clear()
       session.emitEvent('caseCreated', { case: r.case })
       void session.refresh()
       panel.replace({ name: 'case', caseId: r.case.id })
@@ -60,7 +58,7 @@ function AskForm({ me, entryPoint }: { me: Me; entryPoint: EntryPoint }) {
         readOnly={sending}
         aria-invalid={missing}
         aria-describedby={missing ? 'ze-q-err' : undefined}
-        onInput={e => { const v = e.currentTarget.value; setText(v); setMissing(false); session.saveDraft(v) }}
+        onInput={e => { setText(e.currentTarget.value); setMissing(false) }}
         onPaste={onPaste}
       />
       {missing && <p id="ze-q-err" class="err">{t('questionRequired')}</p>}

@@ -59,6 +59,7 @@ export default function ConversationView({ caseId }: { caseId: string }) {
         <MeGate>
           {me => me.capabilities.canAskExpert ? (
             <ReplyBox
+              key={c.id}
               caseId={c.id}
               limits={me.limits}
               onSent={r => setState({ s: 'ready', data: { case: r.case, messages: [...messages, r.message] } })}

@@ -1,20 +1,19 @@
-import { useState } from 'preact/hooks'
 import { replyToCase } from '../../api/cases'
 import type { CaseAndMessage, Limits } from '../../api/types'
 import { useWidget } from '../context'
 import { FilePicker } from '../files/FilePicker'
 import { SendStatus } from '../files/SendStatus'
+import { useDraft } from '../files/useDraft'
 import { useSend } from '../files/useSend'
 
-/** The chief's reply (R8); a failed send keeps text and files for the retry. */
+/** The chief's reply (R8); the unsent draft is kept like the question's, and a failed send keeps it for the retry. */
 export function ReplyBox({ caseId, limits, onSent }: { caseId: string; limits: Limits; onSent: (r: CaseAndMessage) => void }) {
   const { session } = useWidget()
   const { t } = session
-  const [text, setText] = useState('')
-  const [files, setFiles] = useState<File[]>([])
+  const { text, files, setText, setFiles, clear } = useDraft(`reply:${caseId}`)
   const { phase, send } = useSend(
     onProgress => replyToCase(session.api, caseId, text.trim(), files, { onProgress }),
-    r => { setText(''); setFiles([]); onSent(r) }
+    r => { clear(); onSent(r) }
   )
   const sending = phase.s === 'sending'
   const submit = (e?: Event): void => {

@@ -62,6 +62,23 @@ test('reply with an attachment is appended to the conversation', async () => {
   expect(box.value).toBe('')
 })
 
+test('an unsent reply survives leaving the conversation and a reload, per case; sending clears it', async () => {
+  localStorage.clear()
+  const first = renderWidget({ target: { caseId: c.id }, me: makeMe() })
+  fireEvent.input(await screen.findByLabelText('Twoja odpowiedź'), { target: { value: 'Jeszcze jedno pytanie' } })
+  first.unmount()
+  expect(localStorage.getItem(`ze-draft:app-1:u-1:reply:${c.id}`)).toBe('Jeszcze jedno pytanie')
+
+  const reply = makeMessage({ caseId: c.id, body: 'Jeszcze jedno pytanie' })
+  api.on(`POST /api/v1/cases/${c.id}/messages`, { status: 201, body: { case: { ...c, status: 'open' }, message: reply } })
+  renderWidget({ target: { caseId: c.id }, me: makeMe() })
+  const box = (await screen.findByLabelText('Twoja odpowiedź')) as HTMLTextAreaElement
+  expect(box.value).toBe('Jeszcze jedno pytanie')
+  fireEvent.click(screen.getByRole('button', { name: 'Odpowiedz' }))
+  await waitFor(() => expect(box.value).toBe(''))
+  expect(localStorage.getItem(`ze-draft:app-1:u-1:reply:${c.id}`)).toBeNull()
+})
+
 test('unknown case shows not found; non-chiefs get no reply box', async () => {
   api.on(`GET /api/v1/cases/${c.id}`, problem(404, 'CASE_NOT_FOUND'))
   renderWidget({ target: { caseId: c.id }, me: makeMe() })
