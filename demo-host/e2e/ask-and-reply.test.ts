@@ -47,7 +47,7 @@ describe('asking and the conversation', () => {
     await screenshot(page, 'r5-w-moich-pytaniach')
   })
 
-  it('R8: an expert replies through the admin API; the badge shows it without a reload; opening the case shows the reply and clears it; the chief answers again', async () => {
+  it('R8: an expert replies through the admin API; the badge shows it without a reload; opening the case shows the reply and clears it; the chief answers again (the draft survives a reload)', async () => {
     const subject = unique('Jak ustawić przypomnienia o terminach ZUS?')
     const c = await api.createCase('chief-office', `${subject}\nChcę, by klienci dostawali przypomnienia.`, subject)
     // Fake clock: the widget polls /me at most every 30 s; the test jumps over the wait.
@@ -77,7 +77,14 @@ describe('asking and the conversation', () => {
     expect((await api.cases('chief-office')).find((x) => x.id === c.id)?.unread).toBe(false)
     await screenshot(page, 'r8-odpowiedz-eksperta')
 
-    await list.getByLabel('Twoja odpowiedź').fill('Dziękuję, działa. Czy da się też wysyłać SMS?')
+    // An unsent reply is a draft of this case: it survives a reload of the host page.
+    const draft = 'Dziękuję, działa. Czy da się też wysyłać SMS?'
+    await list.getByLabel('Twoja odpowiedź').fill(draft)
+    await page.reload()
+    await page.waitForFunction(() => (window.SupportWidget as { loaded?: boolean } | undefined)?.loaded === true)
+    await openMojePytania(page)
+    await caseRow(list, subject).getByRole('button').filter({ hasText: subject }).click()
+    await expect.poll(() => list.getByLabel('Twoja odpowiedź').inputValue()).toBe(draft)
     await list.getByRole('button', { name: 'Odpowiedz' }).click()
     await conversation.getByText('Czy da się też wysyłać SMS?').waitFor()
     const detail = await api.getCase('chief-office', c.id)
