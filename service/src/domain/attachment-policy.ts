@@ -28,6 +28,17 @@ export const SNIFF_BYTES = 4100
 // Plain-text formats have no magic bytes: accepted by extension when the content is text.
 const TEXT_TYPES: Record<string, string> = { txt: 'text/plain', csv: 'text/csv', xml: 'application/xml' }
 
+// Office and ODF documents are zip archives. file-type names them from the entries within
+// the first SNIFF_BYTES; when a large entry (a thumbnail, embedded fonts) comes first it can
+// only say "zip". The bytes are a zip either way, so such a file keeps the type its name says
+// and downloads open in the right program.
+const OFFICE_ZIPS: Record<string, string> = {
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  odt: 'application/vnd.oasis.opendocument.text',
+  ods: 'application/vnd.oasis.opendocument.spreadsheet'
+}
+
 // Tab, line feed, form feed, carriage return, and SUB (0x1A, the end-of-file mark old
 // Windows exports still write).
 const TEXT_CONTROLS = new Set([0x09, 0x0a, 0x0c, 0x0d, 0x1a])
@@ -48,6 +59,7 @@ function looksLikeText(head: Uint8Array): boolean {
  */
 export function decideAttachmentType(head: Uint8Array, extension: string, detected: { mime: string } | undefined): string | null {
   const allowed: readonly string[] = attachmentPolicy.allowedTypes
+  if (detected?.mime === 'application/zip' && OFFICE_ZIPS[extension]) return OFFICE_ZIPS[extension]
   if (detected) return allowed.includes(detected.mime) ? detected.mime : null
   const textType = TEXT_TYPES[extension]
   return textType && looksLikeText(head) ? textType : null

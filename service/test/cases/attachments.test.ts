@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { FastifyInstance } from 'fastify'
 import { readFileSync } from 'node:fs'
 import { buildTestApp } from '../helpers/app.js'
-import { authFor, chiefReply, createCase, gridFsCounts, postCase, samples, sha256 } from '../helpers/factories.js'
+import { authFor, chiefReply, createCase, gridFsCounts, postCase, samples, sha256, storedZip } from '../helpers/factories.js'
 
 const MAX_BYTES = 64 * 1024
 const MAX_FILES = 3
@@ -73,6 +73,24 @@ describe('attachments', () => {
   ])('accepts %s, typed by content', async (_label, name, data, contentType) => {
     const { message } = await createCase(app, 'chiefOffice', { files: [{ name, data, type: 'application/x-anything' }] })
     expect(message.attachments[0]).toMatchObject({ filename: name, contentType })
+  })
+
+  it('an xlsx whose workbook entries come after a large thumbnail keeps its type; the same bytes named .zip stay a zip', async () => {
+    const other = await buildTestApp({ uploadMaxFileBytes: 1024 * 1024 })
+    try {
+      const thumbnail = pdfOfSize(300 * 1024).subarray(8) // incompressible bytes, stored: the sniffed head sees only this entry
+      const xlsx = storedZip([
+        ['docProps/thumbnail.jpeg', thumbnail],
+        ['[Content_Types].xml', Buffer.from('<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>')],
+        ['xl/workbook.xml', Buffer.from('<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"/>')]
+      ])
+      const { message } = await createCase(other, 'chiefOffice', { files: [{ name: 'raport.xlsx', data: xlsx }, { name: 'raport.zip', data: xlsx }] })
+      expect(message.attachments.map((a) => a.contentType)).toEqual(['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/zip'])
+      const res = await other.inject({ method: 'GET', url: `/api/v1/attachments/${message.attachments[0]!.id}`, headers: await authFor('chiefOffice') })
+      expect(sha256(res.rawPayload)).toBe(sha256(xlsx))
+    } finally {
+      await other.close()
+    }
   })
 
   it.each([

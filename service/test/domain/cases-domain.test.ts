@@ -60,6 +60,16 @@ describe('attachment type decision', () => {
     expect(decideAttachmentType(text, 'exe', { mime: 'application/pdf' })).toBe('application/pdf')
     expect(decideAttachmentType(text, 'png', { mime: 'application/x-elf' })).toBeNull()
   })
+  it('names a zip whose Office entries lie beyond the sniffed bytes by its extension, other zips stay zips', () => {
+    const zip = { mime: 'application/zip' }
+    expect(decideAttachmentType(text, 'xlsx', zip)).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+    expect(decideAttachmentType(text, 'docx', zip)).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
+    expect(decideAttachmentType(text, 'ods', zip)).toBe('application/vnd.oasis.opendocument.spreadsheet')
+    expect(decideAttachmentType(text, 'zip', zip)).toBe('application/zip')
+    expect(decideAttachmentType(text, 'pdf', zip)).toBe('application/zip')
+    // Only a zip is renamed: a detected PDF called .xlsx stays a PDF.
+    expect(decideAttachmentType(text, 'xlsx', { mime: 'application/pdf' })).toBe('application/pdf')
+  })
   it('accepts undetected content only as text with a text extension', () => {
     expect(decideAttachmentType(text, 'csv', undefined)).toBe('text/csv')
     expect(decideAttachmentType(text, 'html', undefined)).toBeNull()
