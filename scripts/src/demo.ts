@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import { ensureDatabase } from './db/database.js'
 import { DatabaseSetupError, repoRoot } from './db/ferretdb.js'
 import { clearDemoState, devDatabaseUri, writeDemoState } from './lib/dev-database.js'
-import { startChild, waitForHttp, type Child } from './lib/processes.js'
+import { portIsFree, startChild, waitForHttp, type Child } from './lib/processes.js'
 import { connectServiceData } from './lib/service-data.js'
 import { runSeeds } from './seed/index.js'
 import { DEMO_APP_ID } from '../../demo-host/src/personas.js'
@@ -43,6 +43,11 @@ process.on('SIGINT', () => void shutdown(0))
 process.on('SIGTERM', () => void shutdown(0))
 
 try {
+  for (const [port, what, variable] of [[PORT, 'service', 'PORT'], [DEMO_PORT, 'demo host', 'DEMO_PORT']] as const) {
+    if (await portIsFree(port)) continue
+    console.error(`[demo] Port ${port} for the ${what} is already in use — is an earlier demo still running? Stop it, or pick another port: ${variable}=… npm run demo`)
+    process.exit(1)
+  }
   const db = await ensureDatabase({ log })
   stopDatabase = db.stop
   const mongodbUri = devDatabaseUri(db.serverUri)

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process'
+import { createServer } from 'node:net'
 
 export interface Child {
   name: string
@@ -13,7 +14,13 @@ export function startChild(name: string, command: string, args: string[], env: N
   child.stdout?.on('data', (c: Buffer) => process.stdout.write(prefix(c)))
   child.stderr?.on('data', (c: Buffer) => process.stderr.write(prefix(c)))
   let stopping = false
+  // Whatever ends the parent — an error, process.exit mid-shutdown — the child goes with it
+  // instead of holding its port as an orphan. (A SIGKILLed parent runs no handler at all; the
+  // scripts run under plain `node --import tsx`, so no relay process can SIGKILL them.)
+  const onParentExit = (): void => { child.kill('SIGTERM') }
+  process.once('exit', onParentExit)
   child.once('exit', (code) => {
+    process.removeListener('exit', onParentExit)
     if (!stopping) onExit?.(code)
   })
   return {
@@ -45,4 +52,13 @@ export async function waitForHttp(url: string, timeoutMs = 30_000): Promise<void
     await new Promise((r) => setTimeout(r, 250))
   }
   throw new Error(`${url} did not answer 200 within ${timeoutMs} ms`)
+}
+
+/** True when nothing listens on the port yet (an earlier run left running would answer in our place). */
+export function portIsFree(port: number, host = '127.0.0.1'): Promise<boolean> {
+  return new Promise((resolve) => {
+    const probe = createServer()
+    probe.once('error', () => resolve(false))
+    probe.listen({ port, host, exclusive: true }, () => probe.close(() => resolve(true)))
+  })
 }
