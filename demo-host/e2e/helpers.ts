@@ -166,15 +166,24 @@ export async function dropFiles(target: Locator, files: TestFile[]): Promise<voi
   }, payload)
 }
 
+/**
+ * Gives `files` to the file chooser that `act` opens. Listening starts before `act`:
+ * Playwright switches interception on asynchronously, and a key press or click that overtook
+ * it would open headless Chromium's own invisible dialog, with no event ever coming.
+ */
+export async function answerFileChooser(page: Page, act: () => Promise<void>, files: TestFile[]): Promise<void> {
+  const chooser = page.waitForEvent('filechooser')
+  chooser.catch(() => undefined) // when `act` fails, its own error is the one to report
+  await act()
+  await (await chooser).setFiles(files)
+}
+
 /** "Wybierz": the button opens the browser's file chooser, which gets the files. */
 export async function chooseFiles(page: Page, button: Locator, files: TestFile[], press?: string): Promise<void> {
-  // Listening starts one round trip before the action: interception is switched on
-  // asynchronously and must be in place before the key or click reaches the page.
-  const chooser = page.waitForEvent('filechooser')
-  chooser.catch(() => undefined)
-  await button.waitFor()
-  await (press ? button.press(press) : button.click())
-  await (await chooser).setFiles(files)
+  await answerFileChooser(page, async () => {
+    await button.waitFor()
+    await (press ? button.press(press) : button.click())
+  }, files)
 }
 
 // ---- screenshots ----

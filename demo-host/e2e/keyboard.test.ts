@@ -1,7 +1,7 @@
 // Keyboard only: reach "?" with Tab, open Pomoc, Zapytaj Eksperta, type, attach with Wybierz,
 // send, close with Escape — focus stays inside the dialog and comes back to "?".
 import { describe, expect, it } from 'vitest'
-import { api, deepFocus, openDemo, panel, pdfFile, screenshot, tabTo, unique, type DemoPage, closePagesAfterEach } from './helpers.js'
+import { answerFileChooser, api, deepFocus, openDemo, panel, pdfFile, screenshot, tabTo, unique, type DemoPage, closePagesAfterEach } from './helpers.js'
 
 let demo: DemoPage | undefined
 closePagesAfterEach()
@@ -25,14 +25,10 @@ describe('keyboard only', () => {
     const question = unique('Jak za pomocą klawiatury przejść do listy dokumentów klienta?')
     await page.keyboard.type(question)
 
-    // Listen before tabbing: Playwright turns on file-chooser interception asynchronously, and a
-    // bare key press (unlike click(), with its actionability round trips) can overtake it — then
-    // headless Chromium opens its own invisible dialog and no event ever comes (seen once in CI).
-    const chooser = page.waitForEvent('filechooser')
-    chooser.catch(() => undefined) // a failure before Enter is reported by its own step
-    await tabTo(page, (f) => f.inWidget && f.text === 'Wybierz')
-    await page.keyboard.press('Enter')
-    await (await chooser).setFiles([pdfFile('wyciag-bankowy.pdf')])
+    await answerFileChooser(page, async () => {
+      await tabTo(page, (f) => f.inWidget && f.text === 'Wybierz')
+      await page.keyboard.press('Enter')
+    }, [pdfFile('wyciag-bankowy.pdf')])
     await dialog.getByText('wyciag-bankowy.pdf').waitFor()
     await screenshot(page, 'keyboard-formularz')
 
