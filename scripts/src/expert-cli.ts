@@ -1,5 +1,5 @@
 // npm run expert -- create --name NAME --email EMAIL [--admin] | list | revoke ID
-import { parseArgs } from 'node:util'
+import { failUsage, parseCli } from './lib/cli.js'
 import { openDevDatabase } from './lib/dev-database.js'
 import { connectServiceData } from './lib/service-data.js'
 
@@ -8,15 +8,13 @@ const USAGE = `usage:
   npm run expert -- list
   npm run expert -- revoke EXPERT_ID`
 
-const { positionals, values } = parseArgs({
-  allowPositionals: true,
-  options: { name: { type: 'string' }, email: { type: 'string' }, admin: { type: 'boolean', default: false }, help: { type: 'boolean' } }
-})
+const { positionals, values } = parseCli(
+  { name: { type: 'string' }, email: { type: 'string' }, admin: { type: 'boolean', default: false }, help: { type: 'boolean' } },
+  USAGE
+)
 const [command, ...rest] = positionals
-
 function fail(message: string): never {
-  console.error(`${message}\n${USAGE}`)
-  process.exit(2)
+  return failUsage(message, USAGE)
 }
 
 if (values.help || !command) fail('')

@@ -1,20 +1,19 @@
-// npm run seed -- app --id ID --name NAME --origin URL [--origin URL …] [--secret SECRET]
+// npm run seed -- app --id ID --name NAME --origin URL [--origin URL …] [--secret=SECRET]
 // Registers (or updates) a host app: the id is the identity token's `aud`, the secret signs
 // its tokens (HS256), the origins may call the API from browsers.
 import { randomBytes } from 'node:crypto'
-import { parseArgs } from 'node:util'
+import { failUsage, parseCli } from './lib/cli.js'
 import { openDevDatabase } from './lib/dev-database.js'
 import { connectServiceData } from './lib/service-data.js'
 
-const USAGE = 'usage: npm run seed -- app --id ID --name NAME --origin https://host.example [--origin …] [--secret SECRET (≥ 32 chars)]'
-const { positionals, values } = parseArgs({
-  allowPositionals: true,
-  options: { id: { type: 'string' }, name: { type: 'string' }, origin: { type: 'string', multiple: true }, secret: { type: 'string' } }
-})
-
+// A generated secret may start with "-", which only the --secret=VALUE form passes through.
+const USAGE = 'usage: npm run seed -- app --id ID --name NAME --origin https://host.example [--origin …] [--secret=SECRET (≥ 32 chars)]'
+const { positionals, values } = parseCli(
+  { id: { type: 'string' }, name: { type: 'string' }, origin: { type: 'string', multiple: true }, secret: { type: 'string' } },
+  USAGE
+)
 function fail(message: string): never {
-  console.error(`${message}\n${USAGE}`)
-  process.exit(2)
+  return failUsage(message, USAGE)
 }
 
 if (positionals[0] !== 'app') fail('the only seed command is `app`; `npm run demo` seeds the demo data')

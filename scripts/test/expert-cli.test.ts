@@ -30,16 +30,18 @@ describe('npm run expert', () => {
     }
   })
 
-  it('refuses a create without an email, with usage and exit code 2', () => {
-    let status = 0
-    let stderr = ''
-    try {
-      cli('mongodb://127.0.0.1:1/x', 'create', '--name', 'X')
-    } catch (err) {
-      status = (err as { status: number }).status
-      stderr = String((err as { stderr: string }).stderr)
+  it('refuses a create without an email, and an unknown option, with usage and exit code 2', () => {
+    for (const args of [['create', '--name', 'X'], ['list', '--colour', 'red']]) {
+      let status = 0
+      let stderr = ''
+      try {
+        cli('mongodb://127.0.0.1:1/x', ...args)
+      } catch (err) {
+        status = (err as { status: number }).status
+        stderr = String((err as { stderr: string }).stderr)
+      }
+      expect(status, args.join(' ')).toBe(2)
+      expect(stderr, args.join(' ')).toContain('usage:')
     }
-    expect(status).toBe(2)
-    expect(stderr).toContain('usage:')
   })
 })

@@ -16,7 +16,8 @@ describe('npm run seed -- app', () => {
     const out = cli(uri, 'app', '--id', 'biuro-app', '--name', 'Biuro', '--origin', 'https://biuro.example').trimEnd().split('\n')
     const secret = out.at(-1)!
     expect(secret).toMatch(/^[\w-]{43}$/)
-    cli(uri, 'app', '--id', 'biuro-app', '--name', 'Biuro 2', '--origin', 'https://a.example', '--origin', 'https://b.example', '--secret', secret)
+    // The documented --secret=VALUE form: a generated secret starts with "-" one time in 64.
+    cli(uri, 'app', '--id', 'biuro-app', '--name', 'Biuro 2', '--origin', 'https://a.example', '--origin', 'https://b.example', `--secret=${secret}`)
     const data = await connectServiceData(uri)
     try {
       const app = await data.apps.findById('biuro-app')
@@ -27,15 +28,31 @@ describe('npm run seed -- app', () => {
     }
   })
 
-  it('refuses a short secret and an origin with a path', () => {
-    for (const args of [['--secret', 'short'], ['--origin', 'https://x.example/path']]) {
+  it('keeps a secret that starts with a dash', async () => {
+    const uri = withDatabase(inject('mongoServerUri'), `seed_${randomBytes(4).toString('hex')}`)
+    const secret = `-${'x'.repeat(42)}`
+    cli(uri, 'app', '--id', 'dash-app', '--name', 'Dash', `--secret=${secret}`)
+    const data = await connectServiceData(uri)
+    try {
+      expect((await data.apps.findById('dash-app'))?.secret).toBe(secret)
+    } finally {
+      await data.close()
+    }
+  })
+
+  it('refuses a short secret, an origin with a path and a malformed command line, with exit code 2', () => {
+    const dashValue = ['--secret', `-${'x'.repeat(42)}`]
+    for (const args of [['--secret', 'short'], ['--origin', 'https://x.example/path'], dashValue, ['--colour', 'red']]) {
       let status = 0
+      let stderr = ''
       try {
         cli('mongodb://127.0.0.1:1/x', 'app', '--id', 'abc', '--name', 'X', ...args)
       } catch (err) {
         status = (err as { status: number }).status
+        stderr = String((err as { stderr: string }).stderr)
       }
-      expect(status).toBe(2)
+      expect(status, args.join(' ')).toBe(2)
+      expect(stderr, args.join(' ')).toContain('usage:')
     }
   })
 })
