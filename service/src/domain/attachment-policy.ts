@@ -22,6 +22,32 @@ export const attachmentPolicy = {
   allowedExtensions: ['png', 'jpg', 'jpeg', 'gif', 'webp', 'pdf', 'txt', 'csv', 'xml', 'docx', 'xlsx', 'odt', 'ods', 'zip']
 }
 
+// The extensions a stored file name may end in for each type; the first is appended when the
+// name ends in anything else. Downloads are saved under the stored name (`curl -OJ`, a
+// browser's Save), so a PNG named report.html must not land on disk as HTML (issue 16).
+const EXTENSIONS_BY_TYPE: Record<string, readonly string[]> = {
+  'image/png': ['png'],
+  'image/jpeg': ['jpg', 'jpeg'],
+  'image/gif': ['gif'],
+  'image/webp': ['webp'],
+  'application/pdf': ['pdf'],
+  'text/plain': ['txt'],
+  'text/csv': ['csv'],
+  'application/xml': ['xml'],
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': ['docx'],
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': ['xlsx'],
+  'application/vnd.oasis.opendocument.text': ['odt'],
+  'application/vnd.oasis.opendocument.spreadsheet': ['ods'],
+  'application/zip': ['zip']
+}
+
+/** The name a file is stored and downloaded under: its own when the extension names its type, else with one appended. */
+export function storedFilename(filename: string, extension: string, contentType: string): string {
+  const extensions = EXTENSIONS_BY_TYPE[contentType]
+  if (!extensions || extensions.includes(extension)) return filename
+  return `${filename}.${extensions[0]}`
+}
+
 /** Bytes read before deciding a file's type: enough for file-type's signatures, incl. Office/ODF zips. */
 export const SNIFF_BYTES = 4100
 

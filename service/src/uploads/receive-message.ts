@@ -7,7 +7,7 @@ import type { TSchema, Static } from 'typebox'
 import { fileTypeFromBuffer } from 'file-type'
 import type { Types } from 'mongoose'
 import { AppError } from '../errors.js'
-import { SNIFF_BYTES, attachmentPolicy, decideAttachmentType } from '../domain/attachment-policy.js'
+import { SNIFF_BYTES, attachmentPolicy, decideAttachmentType, storedFilename } from '../domain/attachment-policy.js'
 import { extensionOf, sanitizeFilename } from '../domain/filename.js'
 import type { AttachmentTenant, AttachmentsRepository, StoredAttachment } from '../repositories/attachments.js'
 
@@ -95,35 +95,41 @@ interface StoreContext {
   uploaded: Types.ObjectId[]
 }
 
-/** Stores one file part; null for the nameless, empty part an unused <input type=file> sends. */
+/**
+ * Stores one file part; null for the nameless, empty part an unused <input type=file> sends.
+ * The GridFS upload opens once the type is decided, under the name that type allows.
+ */
 async function storeFile(part: MultipartFile, { attachments, tenant, maxFileBytes, uploaded }: StoreContext): Promise<StoredAttachment | null> {
-  const filename = sanitizeFilename(part.filename)
-  const { id, stream: upload } = attachments.openUpload(filename, tenant)
-  // Recorded before the first byte is written, so a failure at any point deletes its chunks.
-  uploaded.push(id)
-  const tooLarge = () => new AppError('ATTACHMENT_TOO_LARGE', `"${filename}" is larger than ${maxFileBytes} bytes`, { maxFileBytes })
+  const given = sanitizeFilename(part.filename)
+  const tooLarge = () => new AppError('ATTACHMENT_TOO_LARGE', `"${given}" is larger than ${maxFileBytes} bytes`, { maxFileBytes })
 
   let head: Buffer[] = []
   let headLength = 0
-  let contentType: string | null = null
   let size = 0
+  let target: { id: Types.ObjectId; stream: Writable; filename: string; contentType: string } | null = null
 
-  const decide = async (bytes: Buffer): Promise<string> => {
+  const open = async (bytes: Buffer) => {
+    const extension = extensionOf(given)
     const detected = await fileTypeFromBuffer(bytes).catch(() => undefined)
-    const type = decideAttachmentType(bytes, extensionOf(filename), detected)
-    if (!type) {
-      throw new AppError('ATTACHMENT_TYPE_NOT_ALLOWED', `"${filename}" is not an allowed kind of file (detected: ${detected?.mime ?? 'unknown'})`, {
+    const contentType = decideAttachmentType(bytes, extension, detected)
+    if (!contentType) {
+      throw new AppError('ATTACHMENT_TYPE_NOT_ALLOWED', `"${given}" is not an allowed kind of file (detected: ${detected?.mime ?? 'unknown'})`, {
         allowedTypes: attachmentPolicy.allowedTypes
       })
     }
-    return type
+    const filename = storedFilename(given, extension, contentType)
+    const { id, stream } = attachments.openUpload(filename, tenant)
+    // Recorded before the first byte is written, so a failure at any point deletes its chunks.
+    uploaded.push(id)
+    if (bytes.length > 0) await write(stream, bytes)
+    return { id, stream, filename, contentType }
   }
 
   for await (const chunk of guarded(part.file as AsyncIterable<Buffer>)) {
     if (part.file.truncated) throw tooLarge()
     size += chunk.length
-    if (contentType !== null) {
-      await write(upload, chunk)
+    if (target !== null) {
+      await write(target.stream, chunk)
       continue
     }
     head.push(chunk)
@@ -131,23 +137,15 @@ async function storeFile(part: MultipartFile, { attachments, tenant, maxFileByte
     if (headLength < SNIFF_BYTES) continue
     const bytes = Buffer.concat(head)
     head = []
-    contentType = await decide(bytes)
-    await write(upload, bytes)
+    target = await open(bytes)
   }
   // busboy ends an over-limit file early and only marks it truncated.
   if (part.file.truncated) throw tooLarge()
-  if (size === 0 && !part.filename) {
-    upload.destroy()
-    return null
-  }
-  if (contentType === null) {
-    const bytes = Buffer.concat(head)
-    contentType = await decide(bytes)
-    if (bytes.length > 0) await write(upload, bytes)
-  }
-  upload.end()
-  await finished(upload)
-  return { _id: id, filename, contentType, size }
+  if (size === 0 && !part.filename) return null
+  target ??= await open(Buffer.concat(head))
+  target.stream.end()
+  await finished(target.stream)
+  return { _id: target.id, filename: target.filename, contentType: target.contentType, size }
 }
 
 /**

@@ -142,7 +142,7 @@ describe('attachments', () => {
         { name: '', data: samples.png }
       ]
     })
-    expect(message.attachments.map((a) => a.filename)).toEqual(['passwd.txt', 'zrzut.png', 'plik'])
+    expect(message.attachments.map((a) => a.filename)).toEqual(['passwd.txt', 'zrzut.png', 'plik.png'])
   })
 
   it('ignores the empty, nameless part of an unused file input', async () => {
