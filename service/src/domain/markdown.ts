@@ -1,5 +1,6 @@
 import MarkdownIt from 'markdown-it'
 import sanitizeHtml from 'sanitize-html'
+import { AppError } from '../errors.js'
 
 /**
  * Article Markdown → HTML that is safe to put into the widget's shadow root. Two layers:
@@ -50,7 +51,7 @@ function rewriteLink(attribs: sanitizeHtml.Attributes): sanitizeHtml.Attributes 
   const href = (attribs.href ?? '').trim()
   const article = ARTICLE_LINK.exec(href)
   if (article) {
-    const slug = decodeURIComponent(article[1]!).toLowerCase()
+    const slug = decodeSlug(article[1]!)
     if (!SLUG.test(slug)) return { title: attribs.title ?? '' }
     // Links between articles open inside the widget, which reads data-article.
     return { ...(attribs.title ? { title: attribs.title } : {}), href: `#article/${slug}`, 'data-article': slug }
@@ -61,6 +62,16 @@ function rewriteLink(attribs: sanitizeHtml.Attributes): sanitizeHtml.Attributes 
   if (/^https?:\/\/[^\s]+$/i.test(href)) return { ...out, href, target: '_blank', rel: 'noopener noreferrer nofollow' }
   if (/^mailto:[^\s:]+$/i.test(href)) return { ...out, href }
   return out
+}
+
+/** The slug an `article:` link names; a link that is not valid percent-encoding is the author's error (400), not ours. */
+function decodeSlug(encoded: string): string {
+  try {
+    return decodeURIComponent(encoded).toLowerCase()
+  } catch {
+    const message = `article link "article:${encoded.slice(0, 80)}" is not valid percent-encoding`
+    throw new AppError('VALIDATION_FAILED', `The body has an ${message}`, { errors: [{ path: 'body/body', message }] })
+  }
 }
 
 function checkImage(attribs: sanitizeHtml.Attributes): sanitizeHtml.Attributes {
