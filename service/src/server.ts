@@ -3,6 +3,7 @@ import closeWithGrace from 'close-with-grace'
 import { ConfigError, loadConfig } from './config.js'
 import app from './app.js'
 import { serverOptions } from './server-options.js'
+import { loggerOptions } from './logging.js'
 
 let config
 try {
@@ -13,12 +14,7 @@ try {
   process.exit(1)
 }
 
-const server = Fastify(
-  serverOptions(config, {
-    level: config.logLevel,
-    redact: ['req.headers.authorization', 'req.headers.cookie']
-  })
-)
+const server = Fastify(serverOptions(config, loggerOptions(config)))
 await server.register(app, { config })
 
 closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
