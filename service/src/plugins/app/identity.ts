@@ -76,6 +76,12 @@ export default fp(
       if (payload.iat > Date.now() / 1000 + tokenClockToleranceSeconds) {
         throw new AppError('TOKEN_NOT_YET_VALID', 'The "iat" claim is in the future')
       }
+      // A browser on another app's page could send this token (leaked, or the user signed in
+      // to both): CORS would only hide the answer, so the request must not run at all.
+      const origin = request.headers.origin
+      if (origin !== undefined && !app.allowedOrigins.includes(origin)) {
+        throw new AppError('ORIGIN_NOT_ALLOWED', `Origin ${JSON.stringify(origin.slice(0, 200))} is not one of the app's allowed origins`)
+      }
       const identity = identityFromClaims(payload)
       request.identity = identity
       return identity

@@ -1,9 +1,28 @@
 import fp from 'fastify-plugin'
 import cors from '@fastify/cors'
+import { decodeJwt } from 'jose'
+import type { FastifyRequest } from 'fastify'
+import { bearerToken } from '../app/identity.js'
+
+/** The app a request's (not yet verified) identity token names; identity verification checks it later. */
+function claimedAudience(request: FastifyRequest): string | null {
+  const token = bearerToken(request)
+  if (!token || token.length > 8192) return null
+  try {
+    const { aud } = decodeJwt(token)
+    return typeof aud === 'string' ? aud : null
+  } catch {
+    return null
+  }
+}
 
 /**
- * The API answers only the origins that some registered app allows; the public widget
- * files may be loaded by anyone (they hold no data).
+ * The public widget files may be loaded by anyone (they hold no data). `/api/v1` answers an
+ * origin only when it belongs to the app the identity token is for: a preflight carries no
+ * token, so it is answered for any registered app's origin, and the real request then gets
+ * CORS headers only from its own app's origin (the identity check refuses it otherwise).
+ * `/admin/v1` is used same-origin by the console and by scripts: no CORS at all, so no other
+ * site's page can drive an expert's browser against it.
  */
 export default fp(
   async function corsPlugin(fastify) {
@@ -16,14 +35,16 @@ export default fp(
           return
         }
         const origin = request.headers.origin
-        if (!origin) {
+        if (!origin || !url.startsWith('/api/')) {
           callback(null, { origin: false })
           return
         }
-        fastify.apps.isOriginAllowed(origin).then(
-          (allowed) =>
+        const audience = request.method === 'OPTIONS' ? null : claimedAudience(request)
+        const allowed = audience ? fastify.apps.findById(audience).then((app) => app?.allowedOrigins.includes(origin) ?? false) : fastify.apps.isOriginAllowed(origin)
+        allowed.then(
+          (yes) =>
             callback(null, {
-              origin: allowed ? origin : false,
+              origin: yes ? origin : false,
               methods: ['GET', 'POST', 'PATCH', 'DELETE'],
               allowedHeaders: ['Authorization', 'Content-Type', 'X-Request-Id'],
               exposedHeaders: ['Retry-After', 'X-Request-Id', 'Content-Disposition'],
