@@ -38,7 +38,9 @@ const ConfigSchema = Type.Object({
   caseCreateRateWindowMs: Type.Integer({ minimum: 1000 }),
   /** Chief replies in cases per window, shared by all instances. */
   caseReplyRateMax: Type.Integer({ minimum: 1 }),
-  caseReplyRateWindowMs: Type.Integer({ minimum: 1000 })
+  caseReplyRateWindowMs: Type.Integer({ minimum: 1000 }),
+  /** Hosts article images may come from (empty: any https host). */
+  articleImageHosts: Type.Array(Type.String({ pattern: '^[a-z0-9.-]+$' }))
 })
 
 export type Config = Static<typeof ConfigSchema>
@@ -52,6 +54,11 @@ export class ConfigError extends Error {}
 function int(value: string | undefined, fallback: number): number {
   if (value === undefined || value === '') return fallback
   return /^-?\d+$/.test(value) ? Number(value) : Number.NaN
+}
+
+/** A comma-separated list; blanks dropped. */
+function list(value: string | undefined): string[] {
+  return (value ?? '').split(',').map((item) => item.trim().toLowerCase()).filter(Boolean)
 }
 
 function json(name: string, value: string | undefined, fallback: unknown): unknown {
@@ -90,6 +97,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     caseCreateRateWindowMs: int(env.CASE_CREATE_RATE_WINDOW_MS, 600_000),
     caseReplyRateMax: int(env.CASE_REPLY_RATE_MAX, 60),
     caseReplyRateWindowMs: int(env.CASE_REPLY_RATE_WINDOW_MS, 600_000),
+    articleImageHosts: list(env.ARTICLE_IMAGE_HOSTS),
     ...overrides
   }
   if (!validateConfig(candidate)) {

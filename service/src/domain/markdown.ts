@@ -19,18 +19,23 @@ const ARTICLE_LINK = /^article:([^?#\s]+)$/i
 const defaultValidateLink = md.validateLink.bind(md)
 md.validateLink = (url: string) => ARTICLE_LINK.test(url.trim()) || defaultValidateLink(url)
 
-const SANITIZE: sanitizeHtml.IOptions = {
+export interface RenderOptions {
+  /** When not empty, article images may come only from these hosts (exact names). */
+  imageHosts?: readonly string[]
+}
+
+const sanitizeOptions = ({ imageHosts = [] }: RenderOptions = {}): sanitizeHtml.IOptions => ({
   allowedTags: [
     'h2', 'h3', 'h4', 'p', 'br', 'hr', 'strong', 'em', 's', 'code', 'pre', 'blockquote',
     'ul', 'ol', 'li', 'a', 'img', 'table', 'thead', 'tbody', 'tr', 'th', 'td'
   ],
   allowedAttributes: {
     a: ['href', 'title', 'data-article', 'rel', 'target'],
-    img: ['src', 'alt', 'title'],
+    img: ['src', 'alt', 'title', 'referrerpolicy'],
     ol: ['start']
   },
   allowedSchemes: ['http', 'https', 'mailto'],
-  allowedSchemesByTag: { img: ['http', 'https'] },
+  allowedSchemesByTag: { img: ['https'] },
   allowedSchemesAppliedToAttributes: ['href', 'src', 'cite'],
   allowProtocolRelative: false,
   // The article carries its own title; headings inside start one level lower.
@@ -39,13 +44,15 @@ const SANITIZE: sanitizeHtml.IOptions = {
     h5: 'h4',
     h6: 'h4',
     a: (tagName, attribs) => ({ tagName, attribs: rewriteLink(attribs) }),
-    img: (tagName, attribs) => ({ tagName, attribs: checkImage(attribs) })
+    img: (tagName, attribs) => ({ tagName, attribs: checkImage(attribs, imageHosts) })
   },
   // An image whose source was refused is dropped rather than left as a broken <img>.
   exclusiveFilter: (frame) => frame.tag === 'img' && !frame.attribs.src,
   disallowedTagsMode: 'discard',
   nonTextTags: ['script', 'style', 'textarea', 'option', 'noscript', 'iframe', 'object', 'embed', 'svg', 'math']
-}
+})
+
+const SANITIZE = sanitizeOptions()
 
 function rewriteLink(attribs: sanitizeHtml.Attributes): sanitizeHtml.Attributes {
   const href = (attribs.href ?? '').trim()
@@ -74,14 +81,29 @@ function decodeSlug(encoded: string): string {
   }
 }
 
-function checkImage(attribs: sanitizeHtml.Attributes): sanitizeHtml.Attributes {
+/**
+ * Images are fetched by every reader's browser: https only (no mixed content, no plain-text
+ * tracking), no Referer (the host app's URLs can name clients), and, when configured, only
+ * from the hosts the operator lists, so an article cannot carry a third party's pixel.
+ */
+function checkImage(attribs: sanitizeHtml.Attributes, imageHosts: readonly string[]): sanitizeHtml.Attributes {
   const src = (attribs.src ?? '').trim()
   const { alt, title } = attribs
-  return { ...(alt ? { alt } : {}), ...(title ? { title } : {}), ...(/^https?:\/\/[^\s]+$/i.test(src) ? { src } : {}) }
+  const out = { ...(alt ? { alt } : {}), ...(title ? { title } : {}) }
+  if (!/^https:\/\/[^\s]+$/i.test(src)) return out
+  let url: URL
+  try {
+    url = new URL(src)
+  } catch {
+    return out
+  }
+  if (url.username || url.password) return out
+  if (imageHosts.length > 0 && !imageHosts.includes(url.hostname)) return out
+  return { ...out, src, referrerpolicy: 'no-referrer' }
 }
 
-export function renderMarkdown(source: string): string {
-  return sanitizeHtml(md.render(source), SANITIZE)
+export function renderMarkdown(source: string, options?: RenderOptions): string {
+  return sanitizeHtml(md.render(source), options?.imageHosts?.length ? sanitizeOptions(options) : SANITIZE)
 }
 
 /** Sanitises HTML from anywhere (used by the tests to prove the allow-list on raw payloads). */

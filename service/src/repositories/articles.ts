@@ -1,6 +1,6 @@
 import type { Models } from '../models/index.js'
 import { AppError } from '../errors.js'
-import { excerpt, markdownToText, renderMarkdown } from '../domain/markdown.js'
+import { excerpt, markdownToText, renderMarkdown, type RenderOptions } from '../domain/markdown.js'
 import { parseQuery, searchFields, type SearchQuery } from '../search/normalize.js'
 import { needsTypoFallback, rank } from '../search/rank.js'
 import type { AdminArticleListFilter, ArticleCreateInput, ArticlePatchInput } from '../schemas/articles.js'
@@ -14,9 +14,9 @@ const isDuplicateKey = (err: unknown): boolean => {
 }
 
 /** Everything derived from the Markdown source: stored so reads never render. */
-function derived(input: { title: string; body: string; tags: string[] }) {
+function derived(input: { title: string; body: string; tags: string[] }, render: RenderOptions) {
   const text = markdownToText(input.body)
-  return { html: renderMarkdown(input.body), excerpt: excerpt(text), search: searchFields({ title: input.title, tags: input.tags, body: text }) }
+  return { html: renderMarkdown(input.body, render), excerpt: excerpt(text), search: searchFields({ title: input.title, tags: input.tags, body: text }) }
 }
 
 const SUMMARY_FIELDS = { slug: 1, title: 1, category: 1, excerpt: 1, updatedAt: 1 } as const
@@ -26,7 +26,7 @@ const WITHOUT_SEARCH = { search: 0 } as const
 
 const searchable = (d: StoredArticle) => ({ title: d.search?.title ?? [], tags: d.search?.tags ?? [], body: d.search?.body ?? [], doc: d })
 
-export function createArticlesRepository(models: Models) {
+export function createArticlesRepository(models: Models, render: RenderOptions = {}) {
   const { Article } = models
 
   /**
@@ -97,7 +97,7 @@ export function createArticlesRepository(models: Models) {
     async create(input: ArticleCreateInput) {
       const tags = input.tags ?? []
       try {
-        const doc = await Article.create({ ...input, tags, published: input.published ?? false, ...derived({ title: input.title, body: input.body, tags }) })
+        const doc = await Article.create({ ...input, tags, published: input.published ?? false, ...derived({ title: input.title, body: input.body, tags }, render) })
         return toAdminArticle(doc.toObject() as StoredArticle)
       } catch (err) {
         if (isDuplicateKey(err)) throw new AppError('CONFLICT', `The slug "${input.slug}" is already used in app ${input.appId}`)
@@ -110,7 +110,7 @@ export function createArticlesRepository(models: Models) {
       const current = await findStored(id)
       const next = { title: patch.title ?? current.title, body: patch.body ?? current.body, tags: patch.tags ?? current.tags }
       const changesContent = patch.title !== undefined || patch.body !== undefined || patch.tags !== undefined
-      const $set = { ...patch, ...(changesContent ? derived(next) : {}) }
+      const $set = { ...patch, ...(changesContent ? derived(next, render) : {}) }
       try {
         // No projection: FerretDB's findAndModify does not support one (the mapper drops `search`).
         const doc = (await Article.findOneAndUpdate({ _id: current._id, updatedAt: current.updatedAt }, { $set }, { new: true }).lean()) as StoredArticle | null

@@ -56,7 +56,7 @@ const htmlPayloads = [
 ]
 
 const ALLOWED_TAGS = new Set(['h2', 'h3', 'h4', 'p', 'br', 'hr', 'strong', 'em', 's', 'code', 'pre', 'blockquote', 'ul', 'ol', 'li', 'a', 'img', 'table', 'thead', 'tbody', 'tr', 'th', 'td'])
-const ALLOWED_ATTRIBUTES = new Set(['href', 'title', 'data-article', 'rel', 'target', 'src', 'alt', 'start'])
+const ALLOWED_ATTRIBUTES = new Set(['href', 'title', 'data-article', 'rel', 'target', 'src', 'alt', 'start', 'referrerpolicy'])
 const SAFE_URL = /^(https?:\/\/|mailto:|#article\/[a-z0-9-]+$)/i
 
 /**

@@ -35,7 +35,7 @@ export default fp(
     fastify.decorate('cases', createCasesRepository(fastify.models))
     fastify.decorate('caseQueue', createCaseQueueRepository(fastify.models))
     fastify.decorate('attachments', createAttachmentsRepository(fastify.db, fastify.models))
-    fastify.decorate('articles', createArticlesRepository(fastify.models))
+    fastify.decorate('articles', createArticlesRepository(fastify.models, { imageHosts: fastify.config.articleImageHosts }))
     fastify.decorate('forum', createForumRepository(fastify.models))
     fastify.decorate('suggestions', createSuggestionsRepository(fastify.articles, fastify.forum))
 
