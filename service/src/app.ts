@@ -5,6 +5,7 @@ import configPlugin from './plugins/app/config.js'
 import errorHandler from './plugins/app/error-handler.js'
 import mongoosePlugin from './plugins/app/mongoose.js'
 import repositories from './plugins/app/repositories.js'
+import outboxWorker from './notifications/plugin.js'
 import identity from './plugins/app/identity.js'
 import expertAuth from './plugins/app/expert-auth.js'
 import helmet from './plugins/external/helmet.js'
@@ -16,6 +17,7 @@ import health from './routes/health.js'
 import api from './routes/api/index.js'
 import admin from './routes/admin/index.js'
 import widget from './routes/widget.js'
+import unsubscribe from './routes/unsubscribe.js'
 
 export interface AppOptions {
   config: Config
@@ -34,6 +36,7 @@ const app: FastifyPluginAsync<AppOptions> = async (fastify, opts) => {
   await fastify.register(errorHandler)
   await fastify.register(mongoosePlugin)
   await fastify.register(repositories)
+  await fastify.register(outboxWorker)
   await fastify.register(identity)
   await fastify.register(expertAuth)
   await fastify.register(helmet)
@@ -45,6 +48,7 @@ const app: FastifyPluginAsync<AppOptions> = async (fastify, opts) => {
 
   await fastify.register(health)
   await fastify.register(widget)
+  await fastify.register(unsubscribe)
   await fastify.register(api, { prefix: '/api/v1' })
   await fastify.register(admin, { prefix: '/admin/v1' })
 }

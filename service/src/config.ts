@@ -6,7 +6,12 @@ const AppEntry = Type.Object(
     id: Type.String({ pattern: '^[a-z0-9][a-z0-9-]{1,62}$' }),
     name: Type.String({ minLength: 1 }),
     secret: Type.String({ minLength: 32 }),
-    allowedOrigins: Type.Array(Type.String({ pattern: '^https?://[^/]+$' }))
+    allowedOrigins: Type.Array(Type.String({ pattern: '^https?://[^/]+$' })),
+    /** Link to a case in the host app for e-mails; `{id}` and `{number}` are replaced. */
+    caseUrlTemplate: Type.Optional(Type.String({ pattern: '^https?://' })),
+    /** Standard Webhooks endpoint of the host app and its signing secret (`whsec_…`). */
+    webhookUrl: Type.Optional(Type.Union([Type.String({ pattern: '^https?://' }), Type.Null()])),
+    webhookSecret: Type.Optional(Type.String({ pattern: '^whsec_[A-Za-z0-9+/=]{32,}$' }))
   },
   { additionalProperties: false }
 )
@@ -40,7 +45,24 @@ const ConfigSchema = Type.Object({
   caseReplyRateMax: Type.Integer({ minimum: 1 }),
   caseReplyRateWindowMs: Type.Integer({ minimum: 1000 }),
   /** Hosts article images may come from (empty: any https host). */
-  articleImageHosts: Type.Array(Type.String({ pattern: '^[a-z0-9.-]+$' }))
+  articleImageHosts: Type.Array(Type.String({ pattern: '^[a-z0-9.-]+$' })),
+  /** Outgoing mail server (nodemailer URL, e.g. smtp://127.0.0.1:1025); empty = no e-mail is written to the outbox. */
+  smtpUrl: Type.String({ pattern: '^(smtps?://.*)?$' }),
+  mailFrom: Type.String({ minLength: 3 }),
+  /** The service's address as people reach it, for links in e-mails (unsubscribe). */
+  publicUrl: Type.String({ pattern: '^https?://[^/]+(/.*)?$' }),
+  /** How long an expert's public reply may stay unread before the chief is e-mailed. */
+  notifyDelaySeconds: Type.Integer({ minimum: 0, maximum: 7 * 86_400 }),
+  /** Whether this instance takes part in delivering the outbox (the lease lets one at a time send). */
+  outboxWorker: Type.Boolean(),
+  outboxPollMs: Type.Integer({ minimum: 50 }),
+  outboxLeaseMs: Type.Integer({ minimum: 1000 }),
+  /** First retry delay; each further attempt doubles it, up to `outboxMaxBackoffMs`, until `outboxGiveUpMs` after the first attempt. */
+  outboxRetryBaseMs: Type.Integer({ minimum: 10 }),
+  outboxMaxBackoffMs: Type.Integer({ minimum: 10 }),
+  outboxGiveUpMs: Type.Integer({ minimum: 1000 }),
+  /** A webhook receiver that does not answer within this is counted as a failed attempt. */
+  webhookTimeoutMs: Type.Integer({ minimum: 100 })
 })
 
 export type Config = Static<typeof ConfigSchema>
@@ -98,6 +120,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     caseReplyRateMax: int(env.CASE_REPLY_RATE_MAX, 60),
     caseReplyRateWindowMs: int(env.CASE_REPLY_RATE_WINDOW_MS, 600_000),
     articleImageHosts: list(env.ARTICLE_IMAGE_HOSTS),
+    smtpUrl: env.SMTP_URL ?? '',
+    mailFrom: env.MAIL_FROM ?? 'Zapytaj Eksperta <no-reply@zapytaj-eksperta.local>',
+    publicUrl: (env.PUBLIC_URL ?? `http://${env.HOST && env.HOST !== '0.0.0.0' ? env.HOST : '127.0.0.1'}:${env.PORT ?? 3000}`).replace(/\/+$/, ''),
+    notifyDelaySeconds: int(env.NOTIFY_DELAY_SECONDS, 300),
+    outboxWorker: env.OUTBOX_WORKER !== 'false',
+    outboxPollMs: int(env.OUTBOX_POLL_MS, 1000),
+    outboxLeaseMs: int(env.OUTBOX_LEASE_MS, 15_000),
+    outboxRetryBaseMs: int(env.OUTBOX_RETRY_BASE_MS, 10_000),
+    outboxMaxBackoffMs: int(env.OUTBOX_MAX_BACKOFF_MS, 3_600_000),
+    outboxGiveUpMs: int(env.OUTBOX_GIVE_UP_MS, 86_400_000),
+    webhookTimeoutMs: int(env.WEBHOOK_TIMEOUT_MS, 10_000),
     ...overrides
   }
   if (!validateConfig(candidate)) {

@@ -32,6 +32,8 @@ export const errorRegistry = {
   THREAD_NOT_FOUND: { status: 404, title: 'Forum thread not found' },
   POST_NOT_FOUND: { status: 404, title: 'Forum post not found' },
   EXPERT_NOT_FOUND: { status: 404, title: 'Expert not found' },
+  APP_NOT_FOUND: { status: 404, title: 'Host app not found' },
+  UNSUBSCRIBE_LINK_INVALID: { status: 404, title: 'This unsubscribe link is not known' },
   METHOD_NOT_ALLOWED: { status: 405, title: 'Method not allowed' },
   CONFLICT: { status: 409, title: 'The resource changed or already exists' },
   PAYLOAD_TOO_LARGE: { status: 413, title: 'The request body is too large' },

@@ -7,7 +7,12 @@ const appSchema = new Schema(
     name: { type: String, required: true },
     // HS256 needs the shared secret itself; it never leaves the service in a response.
     secret: { type: String, required: true },
-    allowedOrigins: { type: [String], default: [] }
+    allowedOrigins: { type: [String], default: [] },
+    // Where e-mails link to a case in the host app, e.g. https://app.example/wiadomosci?case={id}.
+    caseUrlTemplate: { type: String, default: null },
+    // Standard Webhooks receiver of the host app; the secret signs every delivery.
+    webhookUrl: { type: String, default: null },
+    webhookSecret: { type: String, default: null }
   },
   { timestamps: true, versionKey: false }
 )

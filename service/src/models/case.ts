@@ -24,6 +24,10 @@ const caseSchema = new Schema(
     status: { type: String, enum: ['open', 'answered', 'resolved'], required: true, default: 'open' },
     account: { type: accountSchema, required: true },
     createdBy: { type: refSchema, required: true },
+    // From the identity token of the chief's latest write: where and in which language reply
+    // notifications go (the service has no other way to reach the chief).
+    chiefEmail: { type: String, default: null },
+    chiefLocale: { type: String, enum: ['pl', 'en'], default: 'pl' },
     entryPoint: { type: String, enum: ['sidebar', 'avatar', 'messages'], required: true },
     // R9: asked while the package was inactive, so it can only be about using the system.
     aboutSystemUsage: { type: Boolean, required: true, default: false },

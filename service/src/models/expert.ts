@@ -9,7 +9,11 @@ const expertSchema = new Schema(
     keyHash: { type: String, required: true, unique: true },
     // The first characters of the key, so an operator can tell keys apart without the secret.
     keyPrefix: { type: String, required: true },
-    revokedAt: { type: Date, default: null }
+    revokedAt: { type: Date, default: null },
+    // Which new cases this expert is e-mailed about: every one, only those still unassigned
+    // after the notification delay, one daily digest, or none. Replies by the chief in cases
+    // assigned to the expert are always mailed (unless the address unsubscribed).
+    notifyNewCases: { type: String, enum: ['all', 'unassigned', 'digest', 'none'], required: true, default: 'unassigned' }
   },
   { timestamps: true, versionKey: false }
 )

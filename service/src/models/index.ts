@@ -8,6 +8,7 @@ import { articleModel } from './article.js'
 import { forumThreadModel } from './forum-thread.js'
 import { forumPostModel } from './forum-post.js'
 import { rateLimitModel } from './rate-limit.js'
+import { notificationModels } from '../notifications/models.js'
 
 /** Every model, bound to one connection; add new domains here. */
 export function registerModels(connection: Connection) {
@@ -20,7 +21,8 @@ export function registerModels(connection: Connection) {
     Article: articleModel(connection),
     ForumThread: forumThreadModel(connection),
     ForumPost: forumPostModel(connection),
-    RateLimit: rateLimitModel(connection)
+    RateLimit: rateLimitModel(connection),
+    ...notificationModels(connection)
   }
 }
 

@@ -6,6 +6,9 @@ export interface HostApp {
   name: string
   secret: string
   allowedOrigins: string[]
+  caseUrlTemplate: string | null
+  webhookUrl: string | null
+  webhookSecret: string | null
 }
 
 /**
@@ -18,8 +21,13 @@ export function createAppsRepository(models: Models, ttlMs: number) {
 
   async function load(): Promise<Map<string, HostApp>> {
     if (cache && Date.now() - cache.at < ttlMs) return cache.byId
-    const docs = await models.App.find({}, { name: 1, secret: 1, allowedOrigins: 1 }).lean()
-    const byId = new Map(docs.map((d) => [d._id, { id: d._id, name: d.name, secret: d.secret, allowedOrigins: d.allowedOrigins }]))
+    const docs = await models.App.find({}, { name: 1, secret: 1, allowedOrigins: 1, caseUrlTemplate: 1, webhookUrl: 1, webhookSecret: 1 }).lean()
+    const byId = new Map(
+      docs.map((d) => [
+        d._id,
+        { id: d._id, name: d.name, secret: d.secret, allowedOrigins: d.allowedOrigins, caseUrlTemplate: d.caseUrlTemplate ?? null, webhookUrl: d.webhookUrl ?? null, webhookSecret: d.webhookSecret ?? null }
+      ])
+    )
     cache = { at: Date.now(), byId }
     return byId
   }
@@ -32,13 +40,18 @@ export function createAppsRepository(models: Models, ttlMs: number) {
       for (const app of (await load()).values()) if (app.allowedOrigins.includes(origin)) return true
       return false
     },
+    /** Creates or updates an app; optional settings left out keep their stored value. */
     async upsert(app: AppBootstrap): Promise<void> {
-      await models.App.updateOne(
-        { _id: app.id },
-        { $set: { name: app.name, secret: app.secret, allowedOrigins: app.allowedOrigins } },
-        { upsert: true }
-      )
+      const set: Record<string, unknown> = { name: app.name, secret: app.secret, allowedOrigins: app.allowedOrigins }
+      for (const key of ['caseUrlTemplate', 'webhookUrl', 'webhookSecret'] as const) if (app[key] !== undefined) set[key] = app[key]
+      await models.App.updateOne({ _id: app.id }, { $set: set }, { upsert: true })
       cache = null
+    },
+    /** The webhook endpoint of an app (null URL turns deliveries off); false when the app does not exist. */
+    async setWebhook(id: string, webhook: { url: string | null; secret: string }): Promise<boolean> {
+      const res = await models.App.updateOne({ _id: id }, { $set: { webhookUrl: webhook.url, webhookSecret: webhook.secret } })
+      cache = null
+      return res.matchedCount === 1
     },
     invalidate(): void {
       cache = null

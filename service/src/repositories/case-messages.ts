@@ -29,12 +29,17 @@ export const messageDoc = (c: { _id: Types.ObjectId; appId: string; officeId: st
  * There are no transactions on FerretDB: the message is written first, then the case; if
  * the case update fails the message is removed again (best effort) and the error surfaces.
  */
-export async function appendMessage(models: Models, existing: StoredCase, message: NewMessage): Promise<{ updated: StoredCase; stored: StoredMessage }> {
+export async function appendMessage(
+  models: Models,
+  existing: StoredCase,
+  message: NewMessage,
+  alsoSet: Record<string, unknown> = {}
+): Promise<{ updated: StoredCase; stored: StoredMessage }> {
   const now = new Date()
   const doc = messageDoc(existing, message, now)
   await models.Message.create(doc)
   const change = changeAfterMessage(message.author.kind, message.internal)
-  const set: Record<string, unknown> = {}
+  const set: Record<string, unknown> = { ...alsoSet }
   if (change.status) set.status = change.status
   if (change.chiefUnread !== undefined) set.chiefUnread = change.chiefUnread
   if (change.expertUnread !== undefined) set.expertUnread = change.expertUnread

@@ -9,6 +9,7 @@ import { toAdminCase, toAdminMessage, type StoredCase, type StoredMessage } from
 import { appendMessage } from './case-messages.js'
 import { Position, afterPosition, cursorCodec, escapeRegex, positionOf } from './cursor.js'
 import { toObjectId } from './map.js'
+import type { CaseEvents } from '../notifications/index.js'
 
 /**
  * The expert queue is read in two phases, each a plain indexed query:
@@ -28,7 +29,7 @@ const PHASE = {
 } as const
 
 /** The experts' side of cases: every office, internal notes included. */
-export function createCaseQueueRepository(models: Models) {
+export function createCaseQueueRepository(models: Models, events: CaseEvents) {
   async function assigneesOf(docs: StoredCase[]): Promise<Map<string, { id: string; name: string }>> {
     const ids = [...new Set(docs.map((d) => d.assigneeId).filter((id): id is Types.ObjectId => Boolean(id)).map(String))]
     if (ids.length === 0) return new Map()
@@ -99,6 +100,7 @@ export function createCaseQueueRepository(models: Models) {
         internal: fields.internal ?? false,
         attachments
       })
+      await events.messageCreated(updated, stored)
       const [presented] = await present([updated])
       return { case: presented!, message: toAdminMessage(stored) }
     },
@@ -117,6 +119,7 @@ export function createCaseQueueRepository(models: Models) {
       }
       const updated = await models.Case.findOneAndUpdate({ _id: existing._id }, { $set: set }, { new: true }).lean<StoredCase>()
       if (!updated) throw new AppError('CASE_NOT_FOUND')
+      await events.caseUpdated(existing, updated)
       const [presented] = await present([updated])
       return presented!
     }

@@ -9,6 +9,7 @@ import { toCaseSummary, toMessage, type StoredCase, type StoredMessage } from '.
 import { appendMessage, insertNumbered, messageDoc } from './case-messages.js'
 import { Position, afterPosition, cursorCodec, positionOf } from './cursor.js'
 import { toObjectId } from './map.js'
+import type { CaseEvents } from '../notifications/index.js'
 
 const listCursor = cursorCodec(Position)
 const MAX_MESSAGES = 1000
@@ -26,7 +27,7 @@ const BULK: Record<BulkAction, { field: 'archived' | 'chiefUnread'; from: boolea
 const tenant = (identity: Identity) => ({ appId: identity.appId, officeId: identity.office.id })
 
 /** The chief's side of cases ("Moje pytania"); permissions are checked by the routes' hooks. */
-export function createCasesRepository(models: Models) {
+export function createCasesRepository(models: Models, events: CaseEvents) {
   async function findOwn(identity: Identity, rawId: string): Promise<StoredCase> {
     const id = toObjectId(rawId)
     const found = id ? await models.Case.findOne({ _id: id, ...tenant(identity) }).lean<StoredCase>() : null
@@ -69,6 +70,8 @@ export function createCasesRepository(models: Models) {
         status: 'open' as const,
         account: identity.account,
         createdBy: { id: identity.userId, name: identity.name },
+        chiefEmail: identity.email,
+        chiefLocale: identity.locale,
         entryPoint: fields.entryPoint,
         aboutSystemUsage: !identity.package.active,
         packageActive: identity.package.active,
@@ -97,6 +100,7 @@ export function createCasesRepository(models: Models) {
         await models.Message.deleteOne({ _id: message._id }).catch(() => {})
         throw err
       }
+      await events.caseCreated(caseDoc as StoredCase, message as StoredMessage)
       return { case: toCaseSummary(caseDoc as StoredCase, identity.locale), message: toMessage(message as StoredMessage) }
     },
 
@@ -111,7 +115,13 @@ export function createCasesRepository(models: Models) {
     },
 
     async reply(identity: Identity, existing: StoredCase, body: string, attachments: StoredAttachment[]): Promise<{ case: CaseSummary; message: Message }> {
-      const { updated, stored } = await appendMessage(models, existing, { author: { kind: 'chief', id: identity.userId, name: identity.name }, body, internal: false, attachments })
+      const { updated, stored } = await appendMessage(
+        models,
+        existing,
+        { author: { kind: 'chief', id: identity.userId, name: identity.name }, body, internal: false, attachments },
+        { chiefEmail: identity.email, chiefLocale: identity.locale }
+      )
+      await events.messageCreated(updated, stored)
       return { case: toCaseSummary(updated, identity.locale), message: toMessage(stored) }
     },
 
@@ -125,9 +135,10 @@ export function createCasesRepository(models: Models) {
       const { field, from } = BULK[action]
       const ids = [...new Set(rawIds.map((id) => id.toLowerCase()))].map((id) => new Types.ObjectId(id))
       const filter = { _id: { $in: ids }, ...tenant(identity), [field]: from }
-      const candidates = await models.Case.find(filter, { _id: 1 }).lean()
+      const candidates = await models.Case.find(filter, { _id: 1, appId: 1, officeId: 1, number: 1, status: 1 }).lean()
       if (candidates.length === 0) return []
       await models.Case.updateMany({ ...filter, _id: { $in: candidates.map((c) => c._id) } }, { $set: { [field]: !from } })
+      if (action === 'read') await events.casesRead(candidates)
       return candidates.map((c) => String(c._id))
     },
 

@@ -80,10 +80,14 @@ POST /admin/v1/forum/threads/:id/hide        B          KI  KI  KI  KI  KI  KI  
 GET /api/v1/forum/threads/:id                B          TN  TN  TN  TN  TN  TN  TM TM TX TE
 POST /admin/v1/forum/threads/:id/unhide      B          KI  KI  KI  KI  KI  KI  200 200 KX KI
 GET /api/v1/articles/:slug                   deletable  RN  RN  RN  RN  RN  RN  TM TM TX TE
+GET /admin/v1/me/notifications               -          KI  KI  KI  KI  KI  KI  200 200 KX KI
+PUT /admin/v1/me/notifications               -          KI  KI  KI  KI  KI  KI  200 200 KX KI
+PUT /admin/v1/apps/:id/webhook               -          KI  KI  KI  KI  KI  KI  AR  200 KX KI
+GET /admin/v1/webhooks/deliveries            -          KI  KI  KI  KI  KI  KI  AR  200 KX KI
 `
 
 /** Routes that need no identity at all (health, docs, the widget files, CORS preflight). */
-const PUBLIC = ['OPTIONS *', 'GET /healthz', 'GET /readyz', 'GET /docs', 'GET /docs/json', 'GET /docs/yaml', 'GET /docs/static/*', 'GET /docs/static/index.html', 'GET /docs/static/swagger-initializer.js', 'GET /widget.js', 'GET /widget-assets/:file']
+const PUBLIC = ['OPTIONS *', 'GET /healthz', 'GET /readyz', 'GET /docs', 'GET /docs/json', 'GET /docs/yaml', 'GET /docs/static/*', 'GET /docs/static/index.html', 'GET /docs/static/swagger-initializer.js', 'GET /widget.js', 'GET /widget-assets/:file', 'GET /unsubscribe', 'POST /unsubscribe']
 
 interface Row {
   route: string

@@ -7,6 +7,7 @@ import { createAttachmentsRepository, type AttachmentsRepository } from '../../r
 import { createArticlesRepository, type ArticlesRepository } from '../../repositories/articles.js'
 import { createForumRepository, type ForumRepository } from '../../repositories/forum.js'
 import { createSuggestionsRepository, type SuggestionsRepository } from '../../repositories/suggestions.js'
+import { createNotifications, type Notifications } from '../../notifications/index.js'
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -24,6 +25,8 @@ declare module 'fastify' {
     forum: ForumRepository
     /** Articles and solved threads matching a draft question. */
     suggestions: SuggestionsRepository
+    /** The outbox (e-mail, webhooks): `enqueueMail` and the case write paths' events. */
+    notifications: Notifications
   }
 }
 
@@ -32,8 +35,9 @@ export default fp(
   async function repositoriesPlugin(fastify) {
     fastify.decorate('apps', createAppsRepository(fastify.models, fastify.config.appCacheTtlMs))
     fastify.decorate('experts', createExpertsRepository(fastify.models))
-    fastify.decorate('cases', createCasesRepository(fastify.models))
-    fastify.decorate('caseQueue', createCaseQueueRepository(fastify.models))
+    fastify.decorate('notifications', createNotifications({ models: fastify.models, apps: fastify.apps, config: fastify.config, log: fastify.log }))
+    fastify.decorate('cases', createCasesRepository(fastify.models, fastify.notifications.events))
+    fastify.decorate('caseQueue', createCaseQueueRepository(fastify.models, fastify.notifications.events))
     fastify.decorate('attachments', createAttachmentsRepository(fastify.db, fastify.models))
     fastify.decorate('articles', createArticlesRepository(fastify.models, { imageHosts: fastify.config.articleImageHosts }))
     fastify.decorate('forum', createForumRepository(fastify.models))

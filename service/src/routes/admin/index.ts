@@ -4,6 +4,7 @@ import cases from './cases/index.js'
 import attachments from './attachments.js'
 import articles from './articles.js'
 import forum from './forum.js'
+import notifications from './notifications.js'
 
 /** /admin/v1 — experts. One hook guards the whole subtree with the expert API key. */
 const admin: FastifyPluginAsync = async (fastify) => {
@@ -15,6 +16,7 @@ const admin: FastifyPluginAsync = async (fastify) => {
   await fastify.register(attachments)
   await fastify.register(articles, { prefix: '/articles' })
   await fastify.register(forum, { prefix: '/forum' })
+  await fastify.register(notifications)
 }
 
 export default admin

@@ -4,8 +4,8 @@ import type { FastifyInstance } from 'fastify'
 
 const { EJSON } = mongoose.mongo.BSON
 
-/** Bookkeeping, not stored user data: rate-limit slots come and go with every limited request. */
-const BOOKKEEPING = new Set(['rate_limits'])
+/** Bookkeeping, not stored user data: rate-limit slots come and go with every limited request; the outbox worker renews its lease. */
+const BOOKKEEPING = new Set(['rate_limits', 'leases', 'lease_claims'])
 
 export type Snapshot = Map<string, Map<string, string>>
 

@@ -111,7 +111,11 @@ export function requestFor(route: string, target: string, f: Fixtures): () => Pr
     'POST /admin/v1/forum/posts/:id/hide': async () => ({ method: 'POST', url: `/admin/v1/forum/posts/${f.posts[target as 'A']}/hide` }),
     'POST /admin/v1/forum/posts/:id/unhide': async () => ({ method: 'POST', url: `/admin/v1/forum/posts/${f.posts[target as 'A']}/unhide` }),
     'POST /admin/v1/forum/threads/:id/hide': async () => ({ method: 'POST', url: `/admin/v1/forum/threads/${threadId}/hide` }),
-    'POST /admin/v1/forum/threads/:id/unhide': async () => ({ method: 'POST', url: `/admin/v1/forum/threads/${threadId}/unhide` })
+    'POST /admin/v1/forum/threads/:id/unhide': async () => ({ method: 'POST', url: `/admin/v1/forum/threads/${threadId}/unhide` }),
+    'GET /admin/v1/me/notifications': async () => ({ method: 'GET', url: '/admin/v1/me/notifications' }),
+    'PUT /admin/v1/me/notifications': async () => ({ method: 'PUT', url: '/admin/v1/me/notifications', payload: { newCases: 'none' } }),
+    'PUT /admin/v1/apps/:id/webhook': async () => ({ method: 'PUT', url: `/admin/v1/apps/${TEST_APP.id}/webhook`, payload: { url: null } }),
+    'GET /admin/v1/webhooks/deliveries': async () => ({ method: 'GET', url: `/admin/v1/webhooks/deliveries?appId=${TEST_APP.id}` })
   }
   const build = builders[route]
   if (!build) throw new Error(`no request builder for ${route}`)
