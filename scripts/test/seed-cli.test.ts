@@ -21,8 +21,24 @@ describe('npm run seed -- app', () => {
     const data = await connectServiceData(uri)
     try {
       const app = await data.apps.findById('biuro-app')
-      expect(app).toEqual({ id: 'biuro-app', name: 'Biuro 2', secret, allowedOrigins: ['https://a.example', 'https://b.example'] })
+      expect(app).toEqual({ id: 'biuro-app', name: 'Biuro 2', secret, allowedOrigins: ['https://a.example', 'https://b.example'], caseUrlTemplate: null, webhookUrl: null, webhookSecret: null })
       expect(await data.models.App.countDocuments()).toBe(1)
+    } finally {
+      await data.close()
+    }
+  })
+
+  it('sets the case link template and the webhook endpoint, generating a Standard Webhooks secret', async () => {
+    const uri = withDatabase(inject('mongoServerUri'), `seed_${randomBytes(4).toString('hex')}`)
+    const args = ['app', '--id', 'hook-app', '--name', 'Hook', '--origin', 'https://hook.example', `--secret=${'s'.repeat(40)}`]
+    const out = cli(uri, ...args, '--case-url-template', 'https://hook.example/wiadomosci?case={id}', '--webhook-url', 'https://hook.example/hooks').trimEnd().split('\n')
+    const webhookSecret = out.at(-1)!
+    expect(webhookSecret).toMatch(/^whsec_[A-Za-z0-9+/]{43}=$/)
+    // Updating without the options keeps them.
+    cli(uri, ...args)
+    const data = await connectServiceData(uri)
+    try {
+      expect(await data.apps.findById('hook-app')).toMatchObject({ caseUrlTemplate: 'https://hook.example/wiadomosci?case={id}', webhookUrl: 'https://hook.example/hooks', webhookSecret })
     } finally {
       await data.close()
     }
@@ -42,7 +58,8 @@ describe('npm run seed -- app', () => {
 
   it('refuses a short secret, an origin with a path and a malformed command line, with exit code 2', () => {
     const dashValue = ['--secret', `-${'x'.repeat(42)}`]
-    for (const args of [['--secret', 'short'], ['--origin', 'https://x.example/path'], dashValue, ['--colour', 'red']]) {
+    const badWebhooks = [['--webhook-url', 'ftp://x.example'], ['--webhook-secret=whsec_short'], ['--case-url-template', 'javascript:alert(1)']]
+    for (const args of [['--secret', 'short'], ['--origin', 'https://x.example/path'], dashValue, ['--colour', 'red'], ...badWebhooks]) {
       let status = 0
       let stderr = ''
       try {

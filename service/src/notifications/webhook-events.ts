@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto'
 import type { StoredCase } from '../repositories/case-mapping.js'
 
 export const WEBHOOK_EVENT_TYPES = ['case.created', 'case.replied', 'case.resolved', 'case.read'] as const
@@ -16,3 +17,6 @@ export function caseRef(c: Pick<StoredCase, '_id' | 'appId' | 'officeId' | 'numb
 export function webhookEvent(type: WebhookEventType, data: Record<string, unknown>) {
   return { type, timestamp: new Date().toISOString(), data }
 }
+
+/** A Standard Webhooks signing secret: `whsec_` + base64 of 32 random bytes. */
+export const newWebhookSecret = (): string => `whsec_${randomBytes(32).toString('base64')}`

@@ -1,16 +1,13 @@
-import { randomBytes } from 'node:crypto'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Types } from 'mongoose'
 import { AppError } from '../../errors.js'
 import { problemResponses } from '../../schemas/common.js'
 import { AppIdParams, DeliveryLog, DeliveryLogQuery, ExpertNotificationSettings, WebhookSettings, WebhookSettingsBody } from '../../schemas/notifications.js'
 import { toDelivery } from '../../notifications/delivery-log.js'
+import { newWebhookSecret } from '../../notifications/webhook-events.js'
 
 const security = [{ expertKey: [] }]
 const tags = ['admin', 'notifications']
-
-/** A Standard Webhooks secret: `whsec_` + base64 of 32 random bytes. */
-export const newWebhookSecret = (): string => `whsec_${randomBytes(32).toString('base64')}`
 
 /** Notification settings: each expert's own e-mail choice; webhooks and their log for admins. */
 const notifications: FastifyPluginAsyncTypebox = async (fastify) => {
