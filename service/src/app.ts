@@ -6,6 +6,8 @@ import errorHandler from './plugins/app/error-handler.js'
 import mongoosePlugin from './plugins/app/mongoose.js'
 import repositories from './plugins/app/repositories.js'
 import outboxWorker from './notifications/plugin.js'
+import events from './events/plugin.js'
+import live from './events/live-plugin.js'
 import identity from './plugins/app/identity.js'
 import expertAuth from './plugins/app/expert-auth.js'
 import helmet from './plugins/external/helmet.js'
@@ -35,10 +37,12 @@ const app: FastifyPluginAsync<AppOptions> = async (fastify, opts) => {
   await fastify.register(configPlugin, { config: opts.config })
   await fastify.register(errorHandler)
   await fastify.register(mongoosePlugin)
+  await fastify.register(events)
   await fastify.register(repositories)
   await fastify.register(outboxWorker)
   await fastify.register(identity)
   await fastify.register(expertAuth)
+  await fastify.register(live)
   await fastify.register(helmet)
   await fastify.register(cors)
   await fastify.register(multipart)

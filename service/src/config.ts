@@ -62,7 +62,15 @@ const ConfigSchema = Type.Object({
   outboxMaxBackoffMs: Type.Integer({ minimum: 10 }),
   outboxGiveUpMs: Type.Integer({ minimum: 1000 }),
   /** A webhook receiver that does not answer within this is counted as a failed attempt. */
-  webhookTimeoutMs: Type.Integer({ minimum: 100 })
+  webhookTimeoutMs: Type.Integer({ minimum: 100 }),
+  /** How often each instance reads the shared event feed (one read per instance, not per client). */
+  eventsPollMs: Type.Integer({ minimum: 20, maximum: 5000 }),
+  /** Comment lines on idle event streams, so proxies keep them open (at most 25 s by contract). */
+  eventsHeartbeatMs: Type.Integer({ minimum: 100, maximum: 25_000 }),
+  /** How long events stay in the feed (Last-Event-ID resumes within this window). */
+  eventsRetentionSeconds: Type.Integer({ minimum: 60 }),
+  /** An expert's "viewing"/"typing" presence lasts this long unless posted again. */
+  presenceTtlSeconds: Type.Integer({ minimum: 5, maximum: 600 })
 })
 
 export type Config = Static<typeof ConfigSchema>
@@ -131,6 +139,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     outboxMaxBackoffMs: int(env.OUTBOX_MAX_BACKOFF_MS, 3_600_000),
     outboxGiveUpMs: int(env.OUTBOX_GIVE_UP_MS, 86_400_000),
     webhookTimeoutMs: int(env.WEBHOOK_TIMEOUT_MS, 10_000),
+    eventsPollMs: int(env.EVENTS_POLL_MS, 300),
+    eventsHeartbeatMs: int(env.EVENTS_HEARTBEAT_MS, 20_000),
+    eventsRetentionSeconds: int(env.EVENTS_RETENTION_SECONDS, 86_400),
+    presenceTtlSeconds: int(env.PRESENCE_TTL_SECONDS, 30),
     ...overrides
   }
   if (!validateConfig(candidate)) {

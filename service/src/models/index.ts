@@ -9,6 +9,7 @@ import { forumThreadModel } from './forum-thread.js'
 import { forumPostModel } from './forum-post.js'
 import { rateLimitModel } from './rate-limit.js'
 import { notificationModels } from '../notifications/models.js'
+import { eventModel } from '../events/model.js'
 
 /** Every model, bound to one connection; add new domains here. */
 export function registerModels(connection: Connection) {
@@ -22,7 +23,8 @@ export function registerModels(connection: Connection) {
     ForumThread: forumThreadModel(connection),
     ForumPost: forumPostModel(connection),
     RateLimit: rateLimitModel(connection),
-    ...notificationModels(connection)
+    ...notificationModels(connection),
+    Event: eventModel(connection)
   }
 }
 

@@ -9,7 +9,7 @@ import { toAdminCase, toAdminMessage, type StoredCase, type StoredMessage } from
 import { appendMessage } from './case-messages.js'
 import { Position, afterPosition, cursorCodec, escapeRegex, positionOf } from './cursor.js'
 import { toObjectId } from './map.js'
-import type { CaseEvents } from '../notifications/index.js'
+import type { ActivityRecorder, CaseChangeKind, PresenceState } from '../events/activity.js'
 
 /**
  * The expert queue is read in two phases, each a plain indexed query:
@@ -29,7 +29,7 @@ const PHASE = {
 } as const
 
 /** The experts' side of cases: every office, internal notes included. */
-export function createCaseQueueRepository(models: Models, events: CaseEvents) {
+export function createCaseQueueRepository(models: Models, activity: ActivityRecorder) {
   async function assigneesOf(docs: StoredCase[]): Promise<Map<string, { id: string; name: string }>> {
     const ids = [...new Set(docs.map((d) => d.assigneeId).filter((id): id is Types.ObjectId => Boolean(id)).map(String))]
     if (ids.length === 0) return new Map()
@@ -100,13 +100,13 @@ export function createCaseQueueRepository(models: Models, events: CaseEvents) {
         internal: fields.internal ?? false,
         attachments
       })
-      await events.messageCreated(updated, stored)
+      await activity.record({ type: 'message.created', case: updated, message: stored })
       const [presented] = await present([updated])
       return { case: presented!, message: toAdminMessage(stored) }
     },
 
     /** Status and assignment; neither is a message, so the chief's unread state and activity stay as they are. */
-    async patch(rawId: string, patch: AdminCasePatch): Promise<AdminCase> {
+    async patch(expert: Expert, rawId: string, patch: AdminCasePatch): Promise<AdminCase> {
       const existing = await findCase(rawId)
       const set: Record<string, unknown> = { expertUnread: false }
       if (patch.status) set.status = patch.status
@@ -119,9 +119,20 @@ export function createCaseQueueRepository(models: Models, events: CaseEvents) {
       }
       const updated = await models.Case.findOneAndUpdate({ _id: existing._id }, { $set: set }, { new: true }).lean<StoredCase>()
       if (!updated) throw new AppError('CASE_NOT_FOUND')
-      await events.caseUpdated(existing, updated)
+      const changes: CaseChangeKind[] = []
+      if (updated.status !== existing.status) changes.push('status')
+      if (String(updated.assigneeId) !== String(existing.assigneeId)) changes.push('assignee')
+      if (changes.length > 0) await activity.record({ type: 'case.updated', case: updated, before: existing, changes, actor: { kind: 'expert', id: expert.id, name: expert.name } })
       const [presented] = await present([updated])
       return presented!
+    },
+
+    /** An expert looks at or types in a case; other experts see it live until it expires. */
+    async presence(expert: Expert, rawId: string, state: PresenceState, ttlSeconds: number): Promise<{ expiresAt: Date }> {
+      const found = await findCase(rawId)
+      const expiresAt = new Date(Date.now() + (state === 'left' ? 0 : ttlSeconds * 1000))
+      await activity.record({ type: 'presence', case: found, expert: { id: expert.id, name: expert.name }, state, expiresAt })
+      return { expiresAt }
     }
   }
 }

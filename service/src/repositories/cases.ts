@@ -9,7 +9,7 @@ import { toCaseSummary, toMessage, type StoredCase, type StoredMessage } from '.
 import { appendMessage, insertNumbered, messageDoc } from './case-messages.js'
 import { Position, afterPosition, cursorCodec, positionOf } from './cursor.js'
 import { toObjectId } from './map.js'
-import type { CaseEvents } from '../notifications/index.js'
+import type { ActivityRecorder, CaseChangeKind } from '../events/activity.js'
 
 const listCursor = cursorCodec(Position)
 const MAX_MESSAGES = 1000
@@ -17,17 +17,17 @@ const MAX_MESSAGES = 1000
 export type BulkAction = 'archive' | 'unarchive' | 'read'
 
 // Each bulk action flips one flag; the "from" value makes the answer list only real changes.
-const BULK: Record<BulkAction, { field: 'archived' | 'chiefUnread'; from: boolean }> = {
-  archive: { field: 'archived', from: false },
-  unarchive: { field: 'archived', from: true },
-  read: { field: 'chiefUnread', from: true }
+const BULK: Record<BulkAction, { field: 'archived' | 'chiefUnread'; from: boolean; change: CaseChangeKind }> = {
+  archive: { field: 'archived', from: false, change: 'archived' },
+  unarchive: { field: 'archived', from: true, change: 'unarchived' },
+  read: { field: 'chiefUnread', from: true, change: 'read' }
 }
 
 /** The tenant filter: every end-user query goes through this. */
 const tenant = (identity: Identity) => ({ appId: identity.appId, officeId: identity.office.id })
 
 /** The chief's side of cases ("Moje pytania"); permissions are checked by the routes' hooks. */
-export function createCasesRepository(models: Models, events: CaseEvents) {
+export function createCasesRepository(models: Models, activity: ActivityRecorder) {
   async function findOwn(identity: Identity, rawId: string): Promise<StoredCase> {
     const id = toObjectId(rawId)
     const found = id ? await models.Case.findOne({ _id: id, ...tenant(identity) }).lean<StoredCase>() : null
@@ -100,7 +100,7 @@ export function createCasesRepository(models: Models, events: CaseEvents) {
         await models.Message.deleteOne({ _id: message._id }).catch(() => {})
         throw err
       }
-      await events.caseCreated(caseDoc as StoredCase, message as StoredMessage)
+      await activity.record({ type: 'case.created', case: caseDoc as StoredCase, message: message as StoredMessage })
       return { case: toCaseSummary(caseDoc as StoredCase, identity.locale), message: toMessage(message as StoredMessage) }
     },
 
@@ -121,7 +121,7 @@ export function createCasesRepository(models: Models, events: CaseEvents) {
         { author: { kind: 'chief', id: identity.userId, name: identity.name }, body, internal: false, attachments },
         { chiefEmail: identity.email, chiefLocale: identity.locale }
       )
-      await events.messageCreated(updated, stored)
+      await activity.record({ type: 'message.created', case: updated, message: stored })
       return { case: toCaseSummary(updated, identity.locale), message: toMessage(stored) }
     },
 
@@ -132,13 +132,14 @@ export function createCasesRepository(models: Models, events: CaseEvents) {
      * requests flipping the same case may both list it; the end state is the same).
      */
     async bulk(identity: Identity, action: BulkAction, rawIds: string[]): Promise<string[]> {
-      const { field, from } = BULK[action]
+      const { field, from, change } = BULK[action]
       const ids = [...new Set(rawIds.map((id) => id.toLowerCase()))].map((id) => new Types.ObjectId(id))
       const filter = { _id: { $in: ids }, ...tenant(identity), [field]: from }
-      const candidates = await models.Case.find(filter, { _id: 1, appId: 1, officeId: 1, number: 1, status: 1 }).lean()
+      const candidates = await models.Case.find(filter).lean<StoredCase[]>()
       if (candidates.length === 0) return []
       await models.Case.updateMany({ ...filter, _id: { $in: candidates.map((c) => c._id) } }, { $set: { [field]: !from } })
-      if (action === 'read') await events.casesRead(candidates)
+      const actor = { kind: 'chief' as const, id: identity.userId, name: identity.name }
+      await activity.record(...candidates.map((c) => ({ type: 'case.updated' as const, case: { ...c, [field]: !from }, changes: [change], actor })))
       return candidates.map((c) => String(c._id))
     },
 

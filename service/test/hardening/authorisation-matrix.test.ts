@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { FastifyInstance } from 'fastify'
+import type { FastifyInstance, InjectOptions } from 'fastify'
 import { buildTestApp } from '../helpers/app.js'
 import { bearer, personas, signToken } from '../helpers/tokens.js'
 import { buildFixtures, requestFor, type Fixtures } from './support/matrix-fixtures.js'
@@ -76,6 +76,9 @@ POST /admin/v1/forum/threads/:id/replies     B          KI  KI  KI  KI  KI  KI  
 POST /admin/v1/forum/threads/:id/accept      B          KI  KI  KI  KI  KI  KI  200 200 KX KI
 POST /admin/v1/forum/posts/:id/hide          A          KI  KI  KI  KI  KI  KI  200 200 KX KI
 POST /admin/v1/forum/posts/:id/unhide        A          KI  KI  KI  KI  KI  KI  200 200 KX KI
+GET /api/v1/events                           -          200 200 OC  OC  200 200 TM TM TX TE
+GET /admin/v1/events                         -          KI  KI  KI  KI  KI  KI  200 200 KX KI
+POST /admin/v1/cases/:id/presence            B          KI  KI  KI  KI  KI  KI  204 204 KX KI
 POST /admin/v1/forum/threads/:id/hide        B          KI  KI  KI  KI  KI  KI  200 200 KX KI
 GET /api/v1/forum/threads/:id                B          TN  TN  TN  TN  TN  TN  TM TM TX TE
 POST /admin/v1/forum/threads/:id/unhide      B          KI  KI  KI  KI  KI  KI  200 200 KX KI
@@ -131,6 +134,18 @@ afterAll(async () => {
   await app?.close()
 })
 
+async function streamedResponse(injected: InjectOptions): Promise<{ statusCode: number; json(): unknown }> {
+  const res = await app.inject({ ...injected, payloadAsStream: true })
+  const stream = res.stream()
+  if (res.statusCode === 200) {
+    stream.destroy()
+    return { statusCode: 200, json: () => ({}) }
+  }
+  const chunks: Buffer[] = []
+  for await (const chunk of stream) chunks.push(Buffer.from(chunk as Buffer))
+  return { statusCode: res.statusCode, json: () => JSON.parse(Buffer.concat(chunks).toString()) }
+}
+
 describe('authorisation matrix', () => {
   it('covers every authenticated route, and nothing else is reachable without credentials', () => {
     const seen = app.routesSeen.map((r) => `${r.method} ${r.url}`)
@@ -145,7 +160,9 @@ describe('authorisation matrix', () => {
       const build = requestFor(row.route, row.target, fixtures)
       for (const caller of CALLERS) {
         const request = await build()
-        const res = await app.inject({ method: request.method as 'GET', url: request.url, headers: { ...request.headers, ...headersOf[caller] }, ...(request.payload !== undefined ? { payload: request.payload } : {}) })
+        const injected = { method: request.method as 'GET', url: request.url, headers: { ...request.headers, ...headersOf[caller] }, ...(request.payload !== undefined ? { payload: request.payload } : {}) }
+        // Event streams never end: read the status, then hang up (errors are ordinary problem bodies).
+        const res = request.stream ? await streamedResponse(injected) : await app.inject(injected)
         const expected = row.cells[caller]
         const [status, code] = CODES[expected] ?? [Number(expected), undefined]
         const actualCode = res.statusCode >= 400 ? (res.json() as { code?: string }).code : undefined

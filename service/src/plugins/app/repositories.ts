@@ -1,4 +1,5 @@
 import fp from 'fastify-plugin'
+import { notificationListener } from '../../notifications/activity-listener.js'
 import { createAppsRepository, type AppsRepository } from '../../repositories/apps.js'
 import { createExpertsRepository, type ExpertsRepository } from '../../repositories/experts.js'
 import { createCasesRepository, type CasesRepository } from '../../repositories/cases.js'
@@ -36,8 +37,9 @@ export default fp(
     fastify.decorate('apps', createAppsRepository(fastify.models, fastify.config.appCacheTtlMs))
     fastify.decorate('experts', createExpertsRepository(fastify.models))
     fastify.decorate('notifications', createNotifications({ models: fastify.models, apps: fastify.apps, config: fastify.config, log: fastify.log }))
-    fastify.decorate('cases', createCasesRepository(fastify.models, fastify.notifications.events))
-    fastify.decorate('caseQueue', createCaseQueueRepository(fastify.models, fastify.notifications.events))
+    fastify.activity.use('notifications', notificationListener(fastify.notifications.events))
+    fastify.decorate('cases', createCasesRepository(fastify.models, fastify.activity))
+    fastify.decorate('caseQueue', createCaseQueueRepository(fastify.models, fastify.activity))
     fastify.decorate('attachments', createAttachmentsRepository(fastify.db, fastify.models))
     fastify.decorate('articles', createArticlesRepository(fastify.models, { imageHosts: fastify.config.articleImageHosts }))
     fastify.decorate('forum', createForumRepository(fastify.models))
@@ -53,5 +55,5 @@ export default fp(
       else fastify.db.once('connected', () => void upsertAll().catch((err) => fastify.log.error({ err }, 'bootstrap apps failed')))
     }
   },
-  { name: 'repositories', dependencies: ['mongoose'] }
+  { name: 'repositories', dependencies: ['mongoose', 'events'] }
 )

@@ -5,6 +5,7 @@ import attachments from './attachments.js'
 import articles from './articles.js'
 import forum from './forum.js'
 import notifications from './notifications.js'
+import events from './events.js'
 
 /** /admin/v1 — experts. One hook guards the whole subtree with the expert API key. */
 const admin: FastifyPluginAsync = async (fastify) => {
@@ -17,6 +18,7 @@ const admin: FastifyPluginAsync = async (fastify) => {
   await fastify.register(articles, { prefix: '/articles' })
   await fastify.register(forum, { prefix: '/forum' })
   await fastify.register(notifications)
+  await fastify.register(events)
 }
 
 export default admin

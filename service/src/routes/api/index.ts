@@ -5,6 +5,7 @@ import attachments from './attachments.js'
 import articles from './articles.js'
 import forum from './forum/index.js'
 import suggestions from './suggestions.js'
+import events from './events.js'
 
 /**
  * /api/v1 — end users of host apps. The hook below protects the whole subtree, so no
@@ -20,6 +21,7 @@ const api: FastifyPluginAsync = async (fastify) => {
   await fastify.register(articles, { prefix: '/articles' })
   await fastify.register(forum, { prefix: '/forum' })
   await fastify.register(suggestions)
+  await fastify.register(events)
 }
 
 export default api

@@ -58,6 +58,8 @@ export interface MatrixRequest {
   url: string
   payload?: string | Buffer | Record<string, unknown>
   headers?: Record<string, string>
+  /** A server-sent event stream: the matrix reads only its status. */
+  stream?: boolean
 }
 
 let slugSeq = 0
@@ -110,6 +112,9 @@ export function requestFor(route: string, target: string, f: Fixtures): () => Pr
     'POST /admin/v1/forum/threads/:id/accept': async () => ({ method: 'POST', url: `/admin/v1/forum/threads/${threadId}/accept`, payload: { postId: f.posts[target as 'A'] } }),
     'POST /admin/v1/forum/posts/:id/hide': async () => ({ method: 'POST', url: `/admin/v1/forum/posts/${f.posts[target as 'A']}/hide` }),
     'POST /admin/v1/forum/posts/:id/unhide': async () => ({ method: 'POST', url: `/admin/v1/forum/posts/${f.posts[target as 'A']}/unhide` }),
+    'GET /api/v1/events': async () => ({ method: 'GET', url: '/api/v1/events', stream: true }),
+    'GET /admin/v1/events': async () => ({ method: 'GET', url: '/admin/v1/events', stream: true }),
+    'POST /admin/v1/cases/:id/presence': async () => ({ method: 'POST', url: `/admin/v1/cases/${caseId}/presence`, payload: { state: 'viewing' } }),
     'POST /admin/v1/forum/threads/:id/hide': async () => ({ method: 'POST', url: `/admin/v1/forum/threads/${threadId}/hide` }),
     'POST /admin/v1/forum/threads/:id/unhide': async () => ({ method: 'POST', url: `/admin/v1/forum/threads/${threadId}/unhide` }),
     'GET /admin/v1/me/notifications': async () => ({ method: 'GET', url: '/admin/v1/me/notifications' }),

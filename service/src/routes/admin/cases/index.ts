@@ -3,6 +3,7 @@ import queue from './queue.js'
 import detail from './detail.js'
 import reply from './reply.js'
 import update from './update.js'
+import presence from './presence.js'
 
 /** /admin/v1/cases — the experts' queue; the parent hook has verified the expert key. */
 const cases: FastifyPluginAsync = async (fastify) => {
@@ -10,6 +11,7 @@ const cases: FastifyPluginAsync = async (fastify) => {
   await fastify.register(detail)
   await fastify.register(reply)
   await fastify.register(update)
+  await fastify.register(presence)
 }
 
 export default cases

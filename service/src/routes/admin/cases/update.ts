@@ -17,7 +17,7 @@ const update: FastifyPluginAsyncTypebox = async (fastify) => {
         response: { 200: AdminCaseResponse, ...problemResponses }
       }
     },
-    async (request) => ({ case: await fastify.caseQueue.patch(request.params.id, request.body) })
+    async (request) => ({ case: await fastify.caseQueue.patch(request.expert!, request.params.id, request.body) })
   )
 }
 
