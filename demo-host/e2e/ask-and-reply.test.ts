@@ -27,7 +27,8 @@ describe('asking and the conversation', () => {
     await dialog.getByRole('button', { name: 'Wyślij' }).click()
     // After sending, the panel shows the new case as a conversation with both attachments.
     await dialog.getByRole('article').getByText(question).first().waitFor()
-    await dialog.getByRole('button', { name: /Pobierz zrzut-ekranu\.png/ }).waitFor()
+    // Images show as thumbnails, other files as chips that download.
+    await dialog.getByRole('button', { name: 'Powiększ zrzut-ekranu.png' }).waitFor()
     await dialog.getByRole('button', { name: /Pobierz faktura-korygujaca\.pdf/ }).waitFor()
     await page.getByRole('status').getByText('Pytanie zostało wysłane do ekspertów.').waitFor()
     await screenshot(page, 'r5-wyslane')

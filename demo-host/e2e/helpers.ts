@@ -58,8 +58,15 @@ export function closePagesAfterEach(): void {
   })
 }
 
-export async function openDemo(persona: PersonaId, path = '/', opts: { clock?: boolean } = {}): Promise<DemoPage> {
-  const context = await (await sharedBrowser()).newContext({ viewport: { width: 1366, height: 800 }, locale: 'pl-PL' })
+/** A phone as the issue tried it: 390×844, touch, a mobile viewport. */
+export const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true }
+
+export async function openDemo(
+  persona: PersonaId,
+  path = '/',
+  opts: { clock?: boolean; device?: { viewport: { width: number; height: number }; isMobile?: boolean; hasTouch?: boolean } } = {}
+): Promise<DemoPage> {
+  const context = await (await sharedBrowser()).newContext({ viewport: { width: 1366, height: 800 }, ...opts.device, locale: 'pl-PL' })
   const page = await context.newPage()
   const problems: string[] = []
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`))
@@ -246,9 +253,10 @@ export const api = {
   async me(persona: PersonaId): Promise<{ unreadCount: number }> {
     return request('GET', '/api/v1/me', await asPersona(persona))
   },
-  async expertReply(caseId: string, body: string): Promise<void> {
+  async expertReply(caseId: string, body: string, files: TestFile[] = []): Promise<void> {
     const fd = new FormData()
     fd.append('body', body)
+    for (const f of files) fd.append('files', new Blob([new Uint8Array(f.buffer)], { type: f.mimeType }), f.name)
     await request('POST', `/admin/v1/cases/${caseId}/messages`, asExpert(), fd)
   },
   async markRead(persona: PersonaId, ids: string[]): Promise<void> {

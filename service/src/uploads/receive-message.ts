@@ -101,7 +101,7 @@ interface StoreContext {
  */
 async function storeFile(part: MultipartFile, { attachments, tenant, maxFileBytes, uploaded }: StoreContext): Promise<StoredAttachment | null> {
   const given = sanitizeFilename(part.filename)
-  const tooLarge = () => new AppError('ATTACHMENT_TOO_LARGE', `"${given}" is larger than ${maxFileBytes} bytes`, { maxFileBytes })
+  const tooLarge = () => new AppError('ATTACHMENT_TOO_LARGE', `"${given}" is larger than ${maxFileBytes} bytes`, { maxFileBytes, filename: given })
 
   let head: Buffer[] = []
   let headLength = 0
@@ -114,7 +114,8 @@ async function storeFile(part: MultipartFile, { attachments, tenant, maxFileByte
     const contentType = decideAttachmentType(bytes, extension, detected)
     if (!contentType) {
       throw new AppError('ATTACHMENT_TYPE_NOT_ALLOWED', `"${given}" is not an allowed kind of file (detected: ${detected?.mime ?? 'unknown'})`, {
-        allowedTypes: attachmentPolicy.allowedTypes
+        allowedTypes: attachmentPolicy.allowedTypes,
+        filename: given
       })
     }
     const filename = storedFilename(given, extension, contentType)

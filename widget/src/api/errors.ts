@@ -11,7 +11,9 @@ export class ApiError extends Error {
     readonly code: ErrorCode | (string & {}),
     readonly status: number,
     message: string,
-    readonly retryAfter?: number
+    readonly retryAfter?: number,
+    /** The problem body's extension members (e.g. `filename`, `maxFileBytes`). */
+    readonly problem: Record<string, unknown> = {}
   ) {
     super(message)
     this.name = 'ApiError'
@@ -25,7 +27,7 @@ export function problemToError(status: number, body: unknown, retryAfterHeader: 
   const code = typeof p.code === 'string' ? p.code : status === 401 ? 'TOKEN_INVALID' : 'UNKNOWN'
   const msg = typeof p.detail === 'string' ? p.detail : typeof p.title === 'string' ? p.title : `HTTP ${status}`
   const retry = retryAfterHeader ? Number(retryAfterHeader) : NaN
-  return new ApiError(code, status, msg, Number.isFinite(retry) ? retry : undefined)
+  return new ApiError(code, status, msg, Number.isFinite(retry) ? retry : undefined, p as Record<string, unknown>)
 }
 
 export const isAbort = (e: unknown): boolean => e instanceof ApiError && e.code === 'ABORTED'

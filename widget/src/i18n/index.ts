@@ -8,10 +8,15 @@ export type Translate = (key: StringKey, vars?: Record<string, string | number>)
 export const loadStrings = (locale: Locale): Promise<Strings> =>
   locale === 'en' ? import('./en').then(m => m.en) : Promise.resolve(pl)
 
-export function makeTranslator(base: Strings, overrides?: Partial<Strings>): Translate {
-  const table: Strings = { ...base, ...overrides }
+/** Also used by lazy chunks for their own string tables (`fallback`: their Polish table). */
+export function makeTranslator<K extends string = StringKey>(
+  base: Record<K, string>,
+  overrides?: Partial<Record<string, string>>,
+  fallback: Record<K, string> = pl as Record<string, string>
+): (key: K, vars?: Record<string, string | number>) => string {
+  const table = { ...base, ...overrides } as Record<K, string>
   return (key, vars) => {
-    const s = table[key] ?? pl[key]
+    const s = table[key] ?? fallback[key]
     return vars ? s.replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m)) : s
   }
 }

@@ -1,6 +1,7 @@
 import type { GetToken } from '../api/token'
 import type { Locale, Strings } from '../i18n'
 import type { ContentStrings } from '../i18n/content'
+import type { ExpertStrings } from '../i18n/expert'
 
 export interface Theme { brandColor?: string; fontFamily?: string }
 
@@ -16,8 +17,8 @@ export interface InitOptions {
   messagesLink?: string
   /** Alternative to messagesLink when the host navigates itself. */
   onOpenMessages?: () => void
-  /** Any visible string: keys of i18n/pl.ts and, for articles and forum, i18n/content.ts. */
-  strings?: Partial<Strings & ContentStrings>
+  /** Any visible string: keys of i18n/pl.ts, i18n/expert.ts (conversation, files, errors) and, for articles and forum, i18n/content.ts. */
+  strings?: Partial<Strings & ContentStrings & ExpertStrings>
   theme?: Theme
 }
 

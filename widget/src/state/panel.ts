@@ -48,6 +48,8 @@ export function entryPointFor(target: OpenTarget | undefined, inline: boolean): 
 export interface PanelController {
   readonly store: Store<PanelState>
   readonly inline: boolean
+  /** A view's own title for the header (a case: its number and subject); null → the view's name. */
+  readonly heading: Store<string | null>
   /** The host element that had focus when the floating panel opened; focus returns there. */
   readonly openedFrom: Element | null
   open(target?: OpenTarget): void
@@ -67,6 +69,7 @@ export function createPanel(inline: boolean, initial?: OpenTarget): PanelControl
   const panel: PanelController = {
     store,
     inline,
+    heading: createStore<string | null>(null),
     openedFrom: null,
     open(target) {
       // Recorded before rendering: once the panel mounts, focus is already inside it.

@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'preact/hooks'
 import type { PanelState } from '../state/panel'
+import { useStore } from '../state/store'
 import { useWidget } from './context'
 import { CurrentView, viewTitle } from './views'
 
@@ -23,12 +24,13 @@ function trapTab(e: KeyboardEvent, box: HTMLElement): void {
   else if (!e.shiftKey && (active === last || !box.contains(active))) { e.preventDefault(); first.focus() }
 }
 
-export function Panel({ state, focusOnMount }: { state: Open; focusOnMount: boolean }) {
+export function Panel({ state, focusOnMount, launcher }: { state: Open; focusOnMount: boolean; launcher?: boolean }) {
   const { session, panel } = useWidget()
   const { t } = session
   const box = useRef<HTMLDivElement>(null)
   const title = useRef<HTMLHeadingElement>(null)
   const first = useRef(true)
+  const heading = useStore(panel.heading)
 
   // Focus follows the view so screen-reader users hear where they are; an inline mount
   // does not steal focus from the host page when it first renders.
@@ -47,7 +49,7 @@ export function Panel({ state, focusOnMount }: { state: Open; focusOnMount: bool
   return (
     <div
       ref={box}
-      class={panel.inline ? 'panel inline' : 'panel'}
+      class={panel.inline ? 'panel inline' : launcher ? 'panel' : 'panel nol'}
       role={panel.inline ? 'region' : 'dialog'}
       aria-modal={panel.inline ? undefined : 'true'}
       aria-labelledby="ze-title"
@@ -59,7 +61,7 @@ export function Panel({ state, focusOnMount }: { state: Open; focusOnMount: bool
             <span aria-hidden="true">←</span>
           </button>
         )}
-        <h2 id="ze-title" tabIndex={-1} ref={title}>{t(viewTitle(state.view))}</h2>
+        <h2 id="ze-title" tabIndex={-1} ref={title}>{heading ?? t(viewTitle(state.view))}</h2>
         {!panel.inline && (
           <button type="button" onClick={() => panel.close()} aria-label={t('close')}>
             <span aria-hidden="true">×</span>

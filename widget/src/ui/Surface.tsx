@@ -37,7 +37,7 @@ function Floating({ launcher }: { launcher: boolean }) {
           {unread > 0 && <span class="badge" aria-hidden="true">{unread > 99 ? '99+' : unread}</span>}
         </button>
       )}
-      {state.status === 'open' && <Panel state={state} focusOnMount />}
+      {state.status === 'open' && <Panel state={state} focusOnMount launcher={launcher} />}
     </>
   )
 }

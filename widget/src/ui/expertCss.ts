@@ -1,15 +1,22 @@
 // Styles of the lazily loaded views; rendered as a <style> inside the shadow root with the view.
 export const expertCss = `
-.form{display:grid;gap:10px}
+.form{display:grid;grid-template-columns:minmax(0,1fr);gap:10px}
 label,legend{font-weight:600}
 textarea{width:100%;padding:8px;border:1px solid var(--ze-border);border-radius:8px;resize:vertical;background:#fff}
-.files{border:0;margin:0;padding:0;display:grid;gap:6px;min-width:0}
+.files{border:0;margin:0;padding:0;display:grid;grid-template-columns:minmax(0,1fr);gap:6px;min-width:0}
 .drop{padding:14px;border:2px dashed var(--ze-border);border-radius:10px;text-align:center;color:var(--ze-muted)}
 .drop.over{border-color:var(--ze-brand);background:var(--ze-soft);color:var(--ze-text)}
 .hint{color:var(--ze-muted);font-size:12px}
 .filelist,.atts,.list,.msgs,.suggest ul{list-style:none;margin:0;padding:0}
-.filelist li{display:flex;gap:6px;align-items:center}
-.filelist li>span:first-child{flex:1;overflow:hidden;text-overflow:ellipsis;white-space:nowrap}
+.filelist li{display:flex;gap:6px;align-items:center;min-width:0}
+.filelist .fname{flex:1}
+.filelist .bad{background:#fdecea;border-radius:6px;padding:2px 4px}
+.fname{display:inline-flex;min-width:0;max-width:100%;white-space:nowrap;overflow:hidden}
+.fn1{overflow:hidden;text-overflow:ellipsis;min-width:1.5em}
+.fn2{flex:none}
+.sending{display:flex;gap:8px;align-items:center}
+.sending .progress{flex:1}
+.count{margin:0;font-size:12px}
 .x{border:0;background:none;font-size:18px;color:var(--ze-danger);padding:0 6px}
 .progress{width:100%}
 .link{border:0;background:none;padding:0;color:var(--ze-brand);text-decoration:underline;text-align:left}
@@ -35,9 +42,33 @@ textarea{width:100%;padding:8px;border:1px solid var(--ze-border);border-radius:
 .status{font-weight:600}
 .s-answered{color:#1c6b2f}
 .more{margin-top:10px;width:100%}
-.conv h3{margin:0;font-size:16px}
-.msgs{display:grid;gap:10px;margin:12px 0}
-.msg{padding:8px 10px;border-radius:10px;max-width:88%}
+.head h2{overflow:hidden;display:-webkit-box;-webkit-line-clamp:2;-webkit-box-orient:vertical;overflow-wrap:anywhere;font-size:15px}
+.msgs{display:grid;grid-template-columns:minmax(0,1fr);gap:10px;margin:12px 0}
+.msg{padding:8px 10px;border-radius:10px;max-width:88%;min-width:0}
+.day,.new{justify-self:stretch;display:flex;align-items:center;gap:8px;color:var(--ze-muted);font-size:12px}
+.day::before,.day::after,.new::before,.new::after{content:"";flex:1;border-top:1px solid var(--ze-border)}
+.new{color:var(--ze-danger);font-weight:600}
+.new::before,.new::after{border-color:var(--ze-danger)}
+.atts{display:flex;flex-wrap:wrap;gap:6px;margin-top:6px}
+.chip{display:flex;flex-direction:column;min-width:0;max-width:100%}
+.chip button{display:flex;gap:8px;align-items:center;max-width:100%;padding:6px 10px;border:1px solid var(--ze-border);border-radius:8px;background:var(--ze-bg);color:var(--ze-brand);text-align:left}
+.chip .hint{flex:none}
+.thumb button{display:block;padding:0;border:1px solid var(--ze-border);border-radius:8px;background:var(--ze-soft);overflow:hidden;cursor:zoom-in}
+.thumb img,.thumb .skel{display:block;width:120px;height:90px;object-fit:cover}
+.lightbox{position:fixed;left:0;top:0;width:100vw;height:100vh;height:100dvh;z-index:2147483002;display:flex;align-items:center;justify-content:center;padding:48px 16px 16px;background:rgba(0,0,0,.85)}
+.lightbox img{max-width:100%;max-height:100%;object-fit:contain;background:#fff}
+.lbclose{position:absolute;top:8px;right:8px;width:40px;height:40px;border:0;border-radius:50%;background:#fff;color:#000;font-size:24px}
+.reply{position:sticky;bottom:-14px;margin:0 -14px -14px;padding:8px 14px 10px;background:var(--ze-bg);border-top:1px solid var(--ze-border);display:grid;gap:6px}
+.reply.over{outline:2px dashed var(--ze-brand);outline-offset:-4px}
+.cover{margin:0;text-align:center;color:var(--ze-brand);font-weight:600}
+.rrow{display:flex;gap:6px;align-items:flex-end}
+.rrow textarea{flex:1;min-width:0;resize:none;max-height:160px;overflow-y:auto}
+.clip{flex:none;width:36px;height:36px;display:flex;align-items:center;justify-content:center;border:1px solid var(--ze-border);border-radius:8px;background:var(--ze-bg);color:var(--ze-text)}
+.reply .hint{margin:0}
+.skeleton{display:grid;gap:10px}
+.skeleton span,.skel{display:block;height:56px;border-radius:10px;background:linear-gradient(90deg,var(--ze-soft),#e3e8ef,var(--ze-soft));background-size:200% 100%;animation:ze-sh 1.2s linear infinite}
+@keyframes ze-sh{to{background-position:-200% 0}}
+@media (prefers-reduced-motion:reduce){.skeleton span,.skel{animation:none}}
 .msg.chief{justify-self:end;background:var(--ze-soft);border:1px solid var(--ze-border)}
 .msg.expert{justify-self:start;background:#fff;border:1px solid var(--ze-brand);border-left-width:4px}
 .msg.system{justify-self:center;color:var(--ze-muted);font-size:12px}

@@ -20,12 +20,15 @@ font-size:12px;font-weight:700;line-height:20px;text-align:center}
 .panel{position:fixed;right:20px;bottom:88px;z-index:2147483001;width:min(400px,calc(100vw - 24px));height:min(640px,calc(100vh - 110px));
 display:flex;flex-direction:column;background:var(--ze-bg);border:1px solid var(--ze-border);border-radius:12px;
 box-shadow:0 12px 40px rgba(0,0,0,.25);overflow:hidden}
+.nol{bottom:20px;height:min(640px,calc(100vh - 40px))}
+@media (max-width:480px),(max-height:480px){.panel:not(.inline){left:0;top:0;width:100vw;height:100vh;height:100dvh;border:0;border-radius:0}}
 .inline{position:static;width:100%;height:auto;min-height:420px;box-shadow:none;border-radius:8px}
 .head{display:flex;align-items:center;gap:8px;padding:12px 14px;background:var(--ze-brand);color:var(--ze-brand-text)}
 .head h2{flex:1;margin:0;font-size:17px;font-weight:700}
 .head button{background:transparent;border:0;color:inherit;font-size:18px;padding:4px 8px;border-radius:6px}
 .head :focus-visible{outline-color:#fff}
-.body{flex:1;overflow:auto;padding:14px}
+.body{flex:1;overflow:auto;overflow-x:hidden;padding:14px;overflow-wrap:anywhere}
+.body *{max-width:100%}
 .tiles{display:grid;gap:10px;margin:0;padding:0;list-style:none}
 .tile{display:block;width:100%;padding:12px 14px;border:1px solid var(--ze-border);border-radius:10px;background:var(--ze-bg);text-align:left}
 .tile:hover:not(:disabled){border-color:var(--ze-brand)}

@@ -60,7 +60,18 @@ export function makeMessage(o: Partial<Message> = {}): Message {
   }
 }
 
-export const file = (name: string, size: number, type: string) => new File([new Uint8Array(size)], name, { type })
+// The first bytes the widget (like the service) recognises a type by; other types get zeros.
+const MAGIC: Record<string, number[]> = {
+  'image/png': [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a],
+  'image/jpeg': [0xff, 0xd8, 0xff, 0xe0],
+  'application/pdf': [0x25, 0x50, 0x44, 0x46, 0x2d],
+  'application/x-msdownload': [0x4d, 0x5a]
+}
+export function file(name: string, size: number, type: string, head = MAGIC[type] ?? []): File {
+  const bytes = new Uint8Array(size)
+  bytes.set(head.slice(0, size))
+  return new File([bytes], name, { type })
+}
 
 export function makeArticleSummary(o: Partial<ArticleSummary> = {}): ArticleSummary {
   seq++

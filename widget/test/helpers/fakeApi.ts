@@ -21,8 +21,8 @@ export interface FakeApi {
   called(route: string): FakeRequest[]
 }
 
-export function problem(status: number, code: string): FakeResponse {
-  return { status, body: { type: 'about:blank', title: code, status, code } }
+export function problem(status: number, code: string, extra: Record<string, unknown> = {}): FakeResponse {
+  return { status, body: { type: 'about:blank', title: code, status, code, ...extra } }
 }
 
 export function installFakeApi(routes: Record<string, Handler | FakeResponse> = {}): FakeApi {

@@ -5,6 +5,8 @@ import { askAccess } from '../../state/access'
 import { useStore } from '../../state/store'
 import { useWidget } from '../context'
 import { expertCss } from '../expertCss'
+import { useExpertT } from '../expertT'
+import { CharCount } from '../files/CharCount'
 import { FilePicker } from '../files/FilePicker'
 import { SendStatus } from '../files/SendStatus'
 import { useDraft } from '../files/useDraft'
@@ -21,8 +23,10 @@ function AskForm({ me, entryPoint }: { me: Me; entryPoint: EntryPoint }) {
   const [pasteErrors, setPasteErrors] = useState<string[]>([])
   const [missing, setMissing] = useState(false)
 
-  const { phase, send } = useSend(
-    onProgress => createCase(session.api, { question: text.trim(), entryPoint, pageUrl: location.href, files }, { onProgress }),
+  const [refused, setRefused] = useState<string>()
+  const et = useExpertT()
+  const { phase, send, cancel, wait, setWait } = useSend(
+    (onProgress, signal) => createCase(session.api, { question: text.trim(), entryPoint, pageUrl: location.href, files }, { onProgress, signal }),
     (r: CaseAndMessage) => {
       clear()
       session.emitEvent('caseCreated', { case: r.case })
@@ -31,19 +35,22 @@ function AskForm({ me, entryPoint }: { me: Me; entryPoint: EntryPoint }) {
     }
   )
   const sending = phase.s === 'sending'
+  const max = me.limits.maxBodyChars
+  const tooLong = text.length > max
 
   const onPaste = (e: ClipboardEvent): void => {
     const pasted = filesFromClipboard(e.clipboardData)
     if (!pasted.length) return
     e.preventDefault()
-    const r = checkFiles(files, pasted, me.limits, t, locale)
-    setPasteErrors(r.errors)
-    if (r.accepted.length) setFiles([...files, ...r.accepted])
+    void checkFiles(files, pasted, me.limits, t, et, locale).then(r => {
+      setPasteErrors(r.errors)
+      if (r.accepted.length) setFiles([...files, ...r.accepted])
+    })
   }
   const submit = (e?: Event): void => {
     e?.preventDefault()
     if (!text.trim()) { setMissing(true); return }
-    if (!sending) void send()
+    if (!sending && !tooLong && wait <= 0) void send()
   }
 
   return (
@@ -54,18 +61,18 @@ function AskForm({ me, entryPoint }: { me: Me; entryPoint: EntryPoint }) {
         id="ze-question"
         rows={6}
         value={text}
-        maxLength={me.limits.maxBodyChars}
         readOnly={sending}
-        aria-invalid={missing}
-        aria-describedby={missing ? 'ze-q-err' : undefined}
+        aria-invalid={missing || tooLong}
+        aria-describedby={missing ? 'ze-q-err' : 'ze-q-count'}
         onInput={e => { setText(e.currentTarget.value); setMissing(false) }}
         onPaste={onPaste}
       />
       {missing && <p id="ze-q-err" class="err">{t('questionRequired')}</p>}
+      <CharCount id="ze-q-count" length={text.length} max={max} />
       <Suggestions query={text} />
-      <FilePicker files={files} limits={me.limits} onChange={setFiles} disabled={sending} extraErrors={pasteErrors} />
-      <SendStatus phase={phase} onRetry={submit} />
-      <button type="submit" class="btn primary" disabled={sending}>{sending ? t('sending') : t('send')}</button>
+      <FilePicker files={files} limits={me.limits} onChange={setFiles} disabled={sending} extraErrors={pasteErrors} refused={refused} />
+      <SendStatus phase={phase} onRetry={submit} onCancel={cancel} maxFiles={me.limits.maxFiles} wait={wait} setWait={setWait} onRefusedFile={setRefused} />
+      <button type="submit" class="btn primary" disabled={sending || wait > 0}>{sending ? t('sending') : t('send')}</button>
     </form>
   )
 }

@@ -1,30 +1,56 @@
-import { useEffect, useState } from 'preact/hooks'
+import { Fragment } from 'preact'
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks'
 import { bulkCases, getCase } from '../../api/cases'
 import { ApiError } from '../../api/errors'
-import type { CaseWithMessages } from '../../api/types'
+import type { CaseWithMessages, Message } from '../../api/types'
 import { useWidget } from '../context'
 import { expertCss } from '../expertCss'
-import { formatDate } from '../format'
+import { useExpertT } from '../expertT'
 import { MeGate } from '../MeGate'
 import { MessageItem } from './MessageItem'
 import { ReplyBox } from './ReplyBox'
+import { dayKey, dayLabel, relativeTime } from './time'
 
-type State = { s: 'loading' } | { s: 'ready'; data: CaseWithMessages } | { s: 'error'; notFound: boolean }
+type State = { s: 'loading' } | { s: 'ready'; data: CaseWithMessages; firstUnread: number } | { s: 'error'; notFound: boolean }
 
-/** One case as a conversation (R8). Opening it marks it read. */
+/** The expert's replies the chief has not read yet start after the chief's last own message. */
+export function firstUnreadIndex(messages: Message[], unread: boolean): number {
+  if (!unread) return -1
+  let lastChief = -1
+  messages.forEach((m, i) => { if (m.author.kind === 'chief') lastChief = i })
+  return messages.findIndex((m, i) => i > lastChief && m.author.kind === 'expert')
+}
+
+/** Scrolls the panel body (not the host page) so `el` starts at its top, or to the end when el fits. */
+function scrollToMessage(el: Element, toEnd: boolean): void {
+  const body = el.closest('.body')
+  if (!body) return
+  if (toEnd && el.getBoundingClientRect().height < body.clientHeight * 0.8) { body.scrollTop = body.scrollHeight; return }
+  body.scrollTop += el.getBoundingClientRect().top - body.getBoundingClientRect().top - 8
+}
+
+export function Skeleton() {
+  return <div class="skeleton" aria-busy="true" aria-label={useWidget().session.t('loading')}><span /><span /><span /></div>
+}
+
+/** One case as a conversation (R8). Opens at the first unread reply, else the newest; opening it marks it read. */
 export default function ConversationView({ caseId }: { caseId: string }) {
-  const { session } = useWidget()
+  const { session, panel } = useWidget()
   const { t, locale } = session
+  const et = useExpertT()
   const [state, setState] = useState<State>({ s: 'loading' })
   const [attempt, setAttempt] = useState(0)
+  const list = useRef<HTMLOListElement>(null)
+  const scrolled = useRef(false)
 
   useEffect(() => {
     const ctrl = new AbortController()
     setState({ s: 'loading' })
+    scrolled.current = false
     getCase(session.api, caseId, ctrl.signal).then(
       data => {
         if (ctrl.signal.aborted) return
-        setState({ s: 'ready', data })
+        setState({ s: 'ready', data, firstUnread: firstUnreadIndex(data.messages, data.case.unread) })
         // GET does not change read state (contract); reading is an explicit call.
         bulkCases(session.api, 'read', [caseId]).then(() => session.refresh(), () => undefined)
       },
@@ -33,8 +59,22 @@ export default function ConversationView({ caseId }: { caseId: string }) {
     return () => ctrl.abort()
   }, [caseId, attempt])
 
+  const c = state.s === 'ready' ? state.data.case : null
+  // The panel's header names the case: "Sprawa nr 12: Korekta faktury".
+  useEffect(() => {
+    panel.heading.set(c ? et('caseHeading', { n: c.number, subject: c.subject }) : null)
+  }, [c?.number, c?.subject])
+  useEffect(() => () => panel.heading.set(null), [])
+
+  useLayoutEffect(() => {
+    if (state.s !== 'ready' || scrolled.current || !list.current) return
+    scrolled.current = true
+    const target = list.current.querySelector('[data-first-unread]') ?? list.current.lastElementChild
+    if (target) scrollToMessage(target, !target.hasAttribute('data-first-unread'))
+  })
+
   let body
-  if (state.s === 'loading') body = <p aria-busy="true">{t('loading')}</p>
+  if (state.s === 'loading') body = <Skeleton />
   else if (state.s === 'error') {
     body = (
       <div role="alert">
@@ -43,31 +83,46 @@ export default function ConversationView({ caseId }: { caseId: string }) {
       </div>
     )
   } else {
-    const { case: c, messages } = state.data
+    const { case: kase, messages } = state.data
+    const now = new Date()
+    const lastExpert = [...messages].reverse().find(m => m.author.kind === 'expert')
     body = (
-      <article class="conv">
-        <header>
-          <h3>{c.subject}</h3>
-          <p class="meta">
-            <span>{t('caseNumber', { n: c.number })}</span>
-            <span class={`status s-${c.status}`}>{t(`status_${c.status}`)}</span>
-            <span>{c.accountLabel}</span>
-            <time dateTime={c.createdAt}>{formatDate(c.createdAt, locale)}</time>
-          </p>
-        </header>
-        <ol class="msgs">{messages.map(m => <MessageItem key={m.id} m={m} />)}</ol>
+      <article class="conv" aria-labelledby="ze-title">
+        <p class="meta">
+          <span class={`status s-${kase.status}`}>{t(`status_${kase.status}`)}</span>
+          <span>{kase.accountLabel}</span>
+          <span>
+            {lastExpert
+              ? et('lastAnswer', { name: lastExpert.author.name, when: relativeTime(lastExpert.createdAt, now, locale, et) })
+              : et('waitingSince', { when: relativeTime(kase.createdAt, now, locale, et) })}
+          </span>
+        </p>
+        <ol class="msgs" ref={list}>
+          {messages.map((m, i) => (
+            <Fragment key={m.id}>
+              {(i === 0 || dayKey(m.createdAt) !== dayKey(messages[i - 1]!.createdAt)) && (
+                <li class="day"><span>{dayLabel(m.createdAt, now, locale, et)}</span></li>
+              )}
+              {i === state.firstUnread && <li class="new"><span>{et('newMessages')}</span></li>}
+              <MessageItem m={m} now={now} first={i === state.firstUnread} />
+            </Fragment>
+          ))}
+        </ol>
         <MeGate>
           {me => me.capabilities.canAskExpert ? (
             <ReplyBox
-              key={c.id}
-              caseId={c.id}
+              key={kase.id}
+              caseId={kase.id}
               limits={me.limits}
-              onSent={r => setState({ s: 'ready', data: { case: r.case, messages: [...messages, r.message] } })}
+              onSent={r => {
+                setState({ s: 'ready', data: { case: r.case, messages: [...messages, r.message] }, firstUnread: -1 })
+                requestAnimationFrame(() => { const last = list.current?.lastElementChild; if (last) scrollToMessage(last, true) })
+              }}
             />
           ) : <></>}
         </MeGate>
       </article>
     )
   }
-  return <div><style>{expertCss}</style>{body}</div>
+  return <div class="convwrap"><style>{expertCss}</style>{body}</div>
 }

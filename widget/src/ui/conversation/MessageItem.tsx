@@ -1,42 +1,32 @@
-import { useState } from 'preact/hooks'
 import type { Message } from '../../api/types'
-import { formatBytes } from '../../i18n'
 import { useWidget } from '../context'
-import { formatDate } from '../format'
-import { downloadAttachment } from './download'
+import { useExpertT } from '../expertT'
+import { Attachments } from './Attachments'
+import { linkify } from './linkify'
+import { relativeTime } from './time'
 
-export function MessageItem({ m }: { m: Message }) {
+/** Message text with web addresses as links; everything else stays plain text. */
+export function LinkedText({ text }: { text: string }) {
+  return (
+    <div class="text">
+      {linkify(text).map((p, i) => (typeof p === 'string' ? p : <a key={i} href={p.href} target="_blank" rel="noopener noreferrer">{p.text}</a>))}
+    </div>
+  )
+}
+
+export function MessageItem({ m, now, first }: { m: Message; now: Date; first?: boolean }) {
   const { session } = useWidget()
   const { t, locale } = session
-  const [failed, setFailed] = useState(false)
+  const et = useExpertT()
   const who = m.author.kind === 'chief' ? t('you')
     : m.author.kind === 'expert' ? `${m.author.name} · ${t('expert')}` : t('system')
   return (
-    <li class={`msg ${m.author.kind}`} data-author={m.author.kind}>
+    <li class={`msg ${m.author.kind}`} data-author={m.author.kind} data-first-unread={first || undefined}>
       <p class="who">
-        <b>{who}</b> <time dateTime={m.createdAt}>{formatDate(m.createdAt, locale)}</time>
+        <b>{who}</b> <time dateTime={m.createdAt} title={new Date(m.createdAt).toLocaleString(locale === 'en' ? 'en-GB' : 'pl-PL')}>{relativeTime(m.createdAt, now, locale, et)}</time>
       </p>
-      <div class="text">{m.body}</div>
-      {m.attachments.length > 0 && (
-        <ul class="atts">
-          {m.attachments.map(a => (
-            <li key={a.id}>
-              <button
-                type="button"
-                class="link"
-                onClick={e => {
-                  setFailed(false)
-                  downloadAttachment(session.api, a.id, a.filename, e.currentTarget).catch(() => setFailed(true))
-                }}
-              >
-                {t('download', { name: a.filename })}
-              </button>{' '}
-              <span class="hint">{formatBytes(a.size, locale)}</span>
-            </li>
-          ))}
-        </ul>
-      )}
-      {failed && <p role="alert" class="err">{t('genericError')}</p>}
+      <LinkedText text={m.body} />
+      <Attachments items={m.attachments} />
     </li>
   )
 }

@@ -1,8 +1,10 @@
-import { useRef, useState } from 'preact/hooks'
 import type { Limits } from '../../api/types'
 import { formatBytes } from '../../i18n'
 import { useWidget } from '../context'
-import { checkFiles } from './validate'
+import { useExpertT } from '../expertT'
+import { FileName } from './FileName'
+import { isTouch, useFilePicking } from './useFilePicking'
+import { allowedList } from './validate'
 
 interface Props {
   files: File[]
@@ -11,34 +13,39 @@ interface Props {
   disabled?: boolean
   /** Errors from paste handled by the parent, shown in the same list. */
   extraErrors?: string[]
+  /** The file the service refused: marked in the list with a visible "Usuń". */
+  refused?: string
 }
 
+/** The chosen files: middle-shortened names, sizes, and a remove button that never leaves the panel. */
+export function FileList({ files, onChange, refused }: Pick<Props, 'files' | 'onChange' | 'refused'>) {
+  const { session } = useWidget()
+  const et = useExpertT()
+  if (!files.length) return null
+  return (
+    <ul class="filelist">
+      {files.map((f, i) => (
+        <li key={`${f.name}:${f.size}:${i}`} class={f.name === refused ? 'bad' : undefined}>
+          <FileName name={f.name} />
+          <span class="hint">{formatBytes(f.size, session.locale)}</span>
+          <button type="button" class={f.name === refused ? 'btn sm' : 'x'} aria-label={session.t('remove', { name: f.name })} onClick={() => onChange(files.filter((_, j) => j !== i))}>
+            {f.name === refused ? et('removeFile') : <span aria-hidden="true">×</span>}
+          </button>
+        </li>
+      ))}
+    </ul>
+  )
+}
+
+export const FileErrors = ({ errors }: { errors: string[] }) =>
+  errors.length ? <ul class="err" role="alert">{errors.map(m => <li key={m}>{m}</li>)}</ul> : null
+
 /** "Załącz pliki": drop zone (drag-and-drop, Enter/Space), "Wybierz" and the chosen-file list (R5). */
-export function FilePicker({ files, limits, onChange, disabled, extraErrors = [] }: Props) {
+export function FilePicker({ files, limits, onChange, disabled, extraErrors = [], refused }: Props) {
   const { session } = useWidget()
   const { t, locale } = session
-  const input = useRef<HTMLInputElement>(null)
-  const [over, setOver] = useState(false)
-  const [errors, setErrors] = useState<string[]>([])
-
-  const add = (incoming: File[]): void => {
-    const r = checkFiles(files, incoming, limits, t, locale)
-    setErrors(r.errors)
-    if (r.accepted.length) onChange([...files, ...r.accepted])
-  }
-  const pick = (): void => { if (!disabled) input.current?.click() }
-  const onDrag = (e: DragEvent): void => {
-    // Without preventDefault on dragover the browser would navigate to the dropped file.
-    e.preventDefault()
-    if (e.dataTransfer) e.dataTransfer.dropEffect = disabled ? 'none' : 'copy'
-    setOver(e.type !== 'dragleave')
-  }
-  const onDrop = (e: DragEvent): void => {
-    e.preventDefault()
-    setOver(false)
-    if (!disabled) add(Array.from(e.dataTransfer?.files ?? []))
-  }
-  const shown = [...extraErrors, ...errors]
+  const et = useExpertT()
+  const { errors, over, pick, dragProps, inputProps } = useFilePicking({ files, limits, onChange, disabled })
 
   return (
     <fieldset class="files" disabled={disabled}>
@@ -51,43 +58,17 @@ export function FilePicker({ files, limits, onChange, disabled, extraErrors = []
         aria-describedby="ze-limits"
         onClick={pick}
         onKeyDown={e => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); pick() } }}
-        onDragEnter={onDrag}
-        onDragOver={onDrag}
-        onDragLeave={onDrag}
-        onDrop={onDrop}
+        {...dragProps}
       >
-        {t('dropHint')}
+        {isTouch() ? et('addFiles') : t('dropHint')}
       </div>
       <button type="button" class="btn" onClick={pick}>{t('choose')}</button>
-      <input
-        ref={input}
-        type="file"
-        multiple
-        hidden
-        tabIndex={-1}
-        accept={[...limits.allowedTypes, ...limits.allowedExtensions.map(x => '.' + x.replace(/^\./, ''))].join(',')}
-        onChange={e => {
-          const el = e.currentTarget
-          add(Array.from(el.files ?? []))
-          el.value = ''
-        }}
-      />
-      <p id="ze-limits" class="hint">{t('limitsInfo', { files: limits.maxFiles, size: formatBytes(limits.maxFileBytes, locale) })}</p>
-      {shown.length > 0 && (
-        <ul class="err" role="alert">{shown.map(m => <li key={m}>{m}</li>)}</ul>
-      )}
-      {files.length > 0 && (
-        <ul class="filelist">
-          {files.map((f, i) => (
-            <li key={`${f.name}:${f.size}:${i}`}>
-              <span>{f.name}</span> <span class="hint">{formatBytes(f.size, locale)}</span>
-              <button type="button" class="x" aria-label={t('remove', { name: f.name })} onClick={() => onChange(files.filter((_, j) => j !== i))}>
-                <span aria-hidden="true">×</span>
-              </button>
-            </li>
-          ))}
-        </ul>
-      )}
+      <input {...inputProps} />
+      <p id="ze-limits" class="hint">
+        {t('limitsInfo', { files: limits.maxFiles, size: formatBytes(limits.maxFileBytes, locale) })} {et('allowedTypes', { types: allowedList(limits) })}
+      </p>
+      <FileErrors errors={[...extraErrors, ...errors]} />
+      <FileList files={files} onChange={onChange} refused={refused} />
     </fieldset>
   )
 }

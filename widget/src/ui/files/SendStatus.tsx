@@ -1,21 +1,46 @@
-import { ApiError } from '../../api/errors'
+import { useEffect } from 'preact/hooks'
 import { useWidget } from '../context'
+import { useExpertT } from '../expertT'
+import { explainProblem } from './problemMessage'
 import type { SendPhase } from './useSend'
 
-/** Progress while uploading; after a failure, what went wrong and a retry that reuses text and files. */
-export function SendStatus({ phase, onRetry }: { phase: SendPhase; onRetry: () => void }) {
-  const { t } = useWidget().session
+interface Props {
+  phase: SendPhase
+  onRetry: () => void
+  onCancel: () => void
+  maxFiles: number
+  /** Seconds until a 429 lets the user send again; set from the failure. */
+  wait: number
+  setWait: (s: number) => void
+  /** A file the service refused: the file list marks it with "Usuń". */
+  onRefusedFile?: (name: string | undefined) => void
+}
+
+/** Progress in percent with "Anuluj" while uploading; after a failure, why in plain Polish and the next step. */
+export function SendStatus({ phase, onRetry, onCancel, maxFiles, wait, setWait, onRefusedFile }: Props) {
+  const { session } = useWidget()
+  const et = useExpertT()
+  const failed = phase.s === 'failed' ? explainProblem(phase.error, et, session.locale, maxFiles) : null
+  useEffect(() => {
+    onRefusedFile?.(failed?.file)
+    if (failed?.waitSeconds) setWait(failed.waitSeconds)
+  }, [phase])
   if (phase.s === 'sending') {
-    return <progress class="progress" max={1} value={phase.progress} aria-label={t('uploadProgress')} />
+    const pct = Math.round(phase.progress * 100)
+    return (
+      <div class="sending">
+        <progress class="progress" max={100} value={pct} aria-label={session.t('uploadProgress')} />
+        <span aria-live="polite">{et('uploadPct', { pct })}</span>
+        <button type="button" class="btn sm" onClick={onCancel}>{et('cancel')}</button>
+      </div>
+    )
   }
-  if (phase.s !== 'failed') return null
-  const e = phase.error
-  const why = e instanceof ApiError && e.code === 'ONLY_OFFICE_CHIEF' ? t('onlyChief')
-    : e instanceof ApiError && e.status >= 400 && e.status < 500 && e.message ? e.message : ''
+  if (!failed) return null
+  const text = failed.waitSeconds && wait > 0 ? et('err_RATE_LIMITED', { s: wait }) : failed.text
   return (
     <div role="alert" class="failed">
-      <p class="err">{t('sendFailed')}{why ? ` ${why}` : ''}</p>
-      <button type="button" class="btn" onClick={onRetry}>{t('retry')}</button>
+      <p class="err">{failed.waitSeconds ? text : `${session.t('sendFailed')} ${text}`}</p>
+      {failed.retry && <button type="button" class="btn sm" onClick={onRetry}>{session.t('retry')}</button>}
     </div>
   )
 }

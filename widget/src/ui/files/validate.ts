@@ -1,33 +1,31 @@
 import type { Limits } from '../../api/types'
 import { formatBytes, type Locale, type Translate } from '../../i18n'
+import type { ExpertT } from '../expertT'
+import { readHead, sniffType } from './sniff'
 
 export interface FileCheck { accepted: File[]; errors: string[] }
 
-function extension(name: string): string {
-  const dot = name.lastIndexOf('.')
-  return dot > 0 ? name.slice(dot + 1).toLowerCase() : ''
-}
-
 /**
- * The same limits the service enforces, applied before any byte is uploaded. The service
- * still checks content (magic bytes); this only saves the user a failed upload.
+ * The same limits the service enforces, applied before any byte is uploaded: size, type by
+ * the file's first bytes (not its name), and count — saying which files were left out.
  */
-export function checkFiles(current: File[], incoming: File[], limits: Limits, t: Translate, locale: Locale): FileCheck {
+export async function checkFiles(current: File[], incoming: File[], limits: Limits, t: Translate, et: ExpertT, locale: Locale): Promise<FileCheck> {
   const accepted: File[] = []
   const errors: string[] = []
-  const types = limits.allowedTypes.map(s => s.toLowerCase())
-  const exts = limits.allowedExtensions.map(s => s.toLowerCase().replace(/^\./, ''))
+  const leftOut: string[] = []
   for (const f of incoming) {
-    const typeOk = (f.type && types.includes(f.type.toLowerCase())) || exts.includes(extension(f.name))
-    if (!typeOk) errors.push(t('fileBadType', { name: f.name }))
-    else if (f.size > limits.maxFileBytes) errors.push(t('fileTooLarge', { name: f.name, max: formatBytes(limits.maxFileBytes, locale) }))
-    else if (current.length + accepted.length >= limits.maxFiles) {
-      errors.push(t('tooManyFiles', { max: limits.maxFiles }))
-      break
-    } else accepted.push(f)
+    if (f.size > limits.maxFileBytes) errors.push(t('fileTooLarge', { name: f.name, max: formatBytes(limits.maxFileBytes, locale) }))
+    else if (!sniffType(await readHead(f), f.name, limits.allowedTypes)) errors.push(et('badTypeNamed', { name: f.name }))
+    else if (current.length + accepted.length >= limits.maxFiles) leftOut.push(f.name)
+    else accepted.push(f)
   }
+  if (leftOut.length) errors.push(et('leftOut', { names: leftOut.join(', '), max: limits.maxFiles }))
   return { accepted, errors }
 }
+
+/** "PNG, JPG, PDF, …" for the hint under the picker, from the service's allow-list. */
+export const allowedList = (limits: Limits): string =>
+  limits.allowedExtensions.map(x => x.replace(/^\./, '').toUpperCase()).join(', ')
 
 /** Clipboard screenshots arrive unnamed ("image.png"); give them a distinct name. */
 export function filesFromClipboard(data: DataTransfer | null): File[] {

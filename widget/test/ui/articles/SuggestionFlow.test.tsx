@@ -29,7 +29,7 @@ async function typeQuestionWithFile() {
   const q = (await screen.findByLabelText('Twoje pytanie')) as HTMLTextAreaElement
   fireEvent.input(q, { target: { value: 'jak załączyć plik' } })
   const drop = new Event('drop', { bubbles: true, cancelable: true })
-  Object.defineProperty(drop, 'dataTransfer', { value: { files: [file('zrzut.png', 5, 'image/png')] } })
+  Object.defineProperty(drop, 'dataTransfer', { value: { files: [file('zrzut.png', 16, 'image/png')] } })
   fireEvent(screen.getByRole('button', { name: /Przeciągnij tutaj pliki/ }), drop)
   await screen.findByText('zrzut.png')
 }

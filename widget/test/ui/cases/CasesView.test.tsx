@@ -139,7 +139,7 @@ test('clicking a case opens its conversation', async () => {
   const { panel } = renderWidget({ target: 'cases', me: makeMe() })
   await waitFor(() => expect(rows()).toHaveLength(3))
   fireEvent.click(within(rows()[0]!).getByText(c.subject))
-  expect(await screen.findByRole('heading', { name: c.subject })).toBeTruthy()
+  expect(await screen.findByRole('heading', { name: `Sprawa nr ${c.number}: ${c.subject}` })).toBeTruthy()
   expect(panel.store.get()).toMatchObject({ view: { name: 'case', caseId: c.id } })
 })
 

@@ -21,9 +21,15 @@ beforeEach(() => {
 })
 afterEach(() => { cleanup(); vi.unstubAllGlobals() })
 
+function dropOnReply(box: HTMLElement, files: File[]): void {
+  const e = new Event('drop', { bubbles: true, cancelable: true })
+  Object.defineProperty(e, 'dataTransfer', { value: { files } })
+  fireEvent(box.closest('form')!, e)
+}
+
 test('renders chief and expert messages distinctly with the expert name, and marks the case read', async () => {
   renderWidget({ target: { caseId: c.id }, me: makeMe() })
-  expect(await screen.findByRole('heading', { name: 'Faktura korygująca' })).toBeTruthy()
+  expect(await screen.findByRole('heading', { name: `Sprawa nr ${c.number}: Faktura korygująca` }, { timeout: 5000 })).toBeTruthy()
   const items = Array.from(document.querySelectorAll<HTMLElement>('li.msg'))
   expect(items.map(i => i.dataset.author)).toEqual(['chief', 'expert'])
   expect(items[0]!.querySelector('.who b')?.textContent).toBe('Ty')
@@ -49,9 +55,8 @@ test('reply with an attachment is appended to the conversation', async () => {
   renderWidget({ target: { caseId: c.id }, me: makeMe() })
   const box = (await screen.findByLabelText('Twoja odpowiedź')) as HTMLTextAreaElement
   fireEvent.input(box, { target: { value: 'Dziękuję, a co z KSeF?' } })
-  const e = new Event('drop', { bubbles: true, cancelable: true })
-  Object.defineProperty(e, 'dataTransfer', { value: { files: [file('ekran.png', 5, 'image/png')] } })
-  fireEvent(screen.getByRole('button', { name: /Przeciągnij tutaj pliki/ }), e)
+  // Files dropped anywhere on the compact reply box are attached.
+  dropOnReply(box, [file('ekran.png', 16, 'image/png')])
   await screen.findByText('ekran.png')
   fireEvent.click(screen.getByRole('button', { name: 'Odpowiedz' }))
   await waitFor(() => expect(document.querySelectorAll('li.msg')).toHaveLength(3))
@@ -85,7 +90,73 @@ test('unknown case shows not found; non-chiefs get no reply box', async () => {
   expect(await screen.findByText('Nie znaleziono tej sprawy.')).toBeTruthy()
   cleanup()
   api.on(`GET /api/v1/cases/${c.id}`, { body: { case: c, messages } })
+  // Opening marks the case read and refreshes /me: it must still say employee.
+  api.on('GET /api/v1/me', { body: employee() })
   renderWidget({ target: { caseId: c.id }, me: employee() })
-  await screen.findByRole('heading', { name: 'Faktura korygująca' })
+  await screen.findByRole('heading', { name: `Sprawa nr ${c.number}: Faktura korygująca` })
   expect(screen.queryByLabelText('Twoja odpowiedź')).toBeNull()
+})
+
+test('a 415 names the refused file in Polish and marks it in the list with Usuń; no pointless retry', async () => {
+  api.on(`POST /api/v1/cases/${c.id}/messages`, problem(415, 'ATTACHMENT_TYPE_NOT_ALLOWED', { filename: 'ekran.png', detail: '"ekran.png" is not an allowed kind of file (detected: application/x-msdownload)' }))
+  renderWidget({ target: { caseId: c.id }, me: makeMe() })
+  const box = (await screen.findByLabelText('Twoja odpowiedź')) as HTMLTextAreaElement
+  fireEvent.input(box, { target: { value: 'Zrzut' } })
+  dropOnReply(box, [file('ekran.png', 16, 'image/png')])
+  await screen.findByText('ekran.png')
+  fireEvent.click(screen.getByRole('button', { name: 'Odpowiedz' }))
+  const alert = await screen.findByText(/Plik ekran.png nie może zostać załączony/)
+  expect(alert.textContent).not.toContain('detected')
+  expect(screen.queryByRole('button', { name: 'Spróbuj ponownie' })).toBeNull()
+  const remove = await screen.findByRole('button', { name: 'Usuń ekran.png' })
+  expect(remove.textContent).toBe('Usuń')
+  fireEvent.click(remove)
+  await waitFor(() => expect(screen.queryByText('ekran.png')).toBeNull())
+})
+
+test('a 429 counts down and keeps Odpowiedz disabled until the wait is over', async () => {
+  vi.useFakeTimers({ shouldAdvanceTime: true })
+  api.on(`POST /api/v1/cases/${c.id}/messages`, { ...problem(429, 'RATE_LIMITED', { detail: 'Too many posts; try again in 2 seconds' }), headers: { 'retry-after': '2' } })
+  renderWidget({ target: { caseId: c.id }, me: makeMe() })
+  const box = (await screen.findByLabelText('Twoja odpowiedź', undefined, { timeout: 5000 })) as HTMLTextAreaElement
+  fireEvent.input(box, { target: { value: 'Jeszcze raz' } })
+  fireEvent.click(screen.getByRole('button', { name: 'Odpowiedz' }))
+  await screen.findByText('Za dużo wiadomości w krótkim czasie. Możesz wysłać ponownie za 2 s.')
+  await waitFor(() => expect((screen.getByRole('button', { name: 'Odpowiedz' }) as HTMLButtonElement).disabled).toBe(true))
+  await vi.advanceTimersByTimeAsync(1000)
+  await screen.findByText(/ponownie za 1 s/)
+  await vi.advanceTimersByTimeAsync(1100)
+  await waitFor(() => expect((screen.getByRole('button', { name: 'Odpowiedz' }) as HTMLButtonElement).disabled).toBe(false))
+  vi.useRealTimers()
+})
+
+test('near the 10,000 limit a counter appears; a longer paste is kept whole and blocks sending', async () => {
+  renderWidget({ target: { caseId: c.id }, me: makeMe() })
+  const box = (await screen.findByLabelText('Twoja odpowiedź', undefined, { timeout: 5000 })) as HTMLTextAreaElement
+  fireEvent.input(box, { target: { value: 'a'.repeat(9200) } })
+  expect(await screen.findByText('9200 z 10000 znaków')).toBeTruthy()
+  fireEvent.input(box, { target: { value: 'a'.repeat(10_050) } })
+  expect(await screen.findByText(/o 50 znaków za długi/)).toBeTruthy()
+  expect(box.value).toHaveLength(10_050)
+  expect((screen.getByRole('button', { name: 'Odpowiedz' }) as HTMLButtonElement).disabled).toBe(true)
+})
+
+test('images show as thumbnails that open a lightbox; Escape closes only the lightbox', async () => {
+  vi.stubGlobal('URL', Object.assign(URL, { createObjectURL: () => 'blob:thumb', revokeObjectURL: () => undefined }))
+  const img = makeMessage({ caseId: c.id, author: { kind: 'expert', id: 'e1', name: 'Jan Ekspert' }, body: 'Zrzut: https://mojebiuro24.pl/pomoc',
+    attachments: [{ id: 'a00000000000000000000002', filename: 'zaznaczone-pole.png', contentType: 'image/png', size: 4096 }] })
+  api.on(`GET /api/v1/cases/${c.id}`, { body: { case: c, messages: [...messages, img] } })
+  api.on('GET /api/v1/attachments/a00000000000000000000002', { raw: 'PNG', headers: { 'content-type': 'image/png' } })
+  const { panel } = renderWidget({ target: { caseId: c.id }, me: makeMe() })
+  const link = await screen.findByRole('link', { name: 'https://mojebiuro24.pl/pomoc' }, { timeout: 5000 })
+  expect(link.getAttribute('rel')).toBe('noopener noreferrer')
+  const thumb = await screen.findByRole('button', { name: 'Powiększ zaznaczone-pole.png' })
+  await waitFor(() => expect(thumb.querySelector('img')?.getAttribute('src')).toBe('blob:thumb'))
+  fireEvent.click(thumb)
+  const box = await screen.findByRole('dialog', { name: 'zaznaczone-pole.png' })
+  fireEvent.keyDown(box, { key: 'Escape' })
+  await waitFor(() => expect(screen.queryByRole('dialog', { name: 'zaznaczone-pole.png' })).toBeNull())
+  expect(panel.store.get().status).toBe('open')
+  // The PDF is a chip with its size.
+  expect(screen.getByRole('button', { name: 'Pobierz instrukcja.pdf' }).textContent).toContain('2 KB')
 })
