@@ -45,6 +45,14 @@ describe('demo host backend', () => {
     }
   })
 
+  it('signs no token for names inherited from Object.prototype (issue 16 finding 7)', async () => {
+    for (const persona of ['toString', 'constructor', '__proto__', 'hasOwnProperty', 'valueOf']) {
+      const res = await post(JSON.stringify({ persona }))
+      expect(res.status, persona).toBe(400)
+      expect(((await res.json()) as { code: string }).code, persona).toBe('UNKNOWN_PERSONA')
+    }
+  })
+
   it('never sends the signing secret to the browser', async () => {
     for (const path of ['/', '/wiadomosci', '/klienci', '/faktury', '/hostile', '/assets/app.js', '/demo/config']) {
       const text = await (await fetch(`${env().demoUrl}${path}`)).text()

@@ -56,4 +56,5 @@ export const personas = {
 
 export type PersonaId = keyof typeof personas
 export const personaIds = Object.keys(personas) as PersonaId[]
-export const isPersonaId = (value: unknown): value is PersonaId => typeof value === 'string' && value in personas
+// Object.hasOwn, not `in`: "toString" or "__proto__" must not name a persona (issue 16).
+export const isPersonaId = (value: unknown): value is PersonaId => typeof value === 'string' && Object.hasOwn(personas, value)
