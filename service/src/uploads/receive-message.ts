@@ -49,6 +49,8 @@ export async function receiveMessage<T, R>(
     const files: StoredAttachment[] = []
     for await (const part of guarded(request.parts())) {
       if (part.type === 'field') {
+        // A part named "files" without a readable file name: the chief meant to attach something.
+        if (part.fieldname === 'files') throw fieldError('files', 'is a file part without a readable file name')
         if (part.valueTruncated) throw fieldError(part.fieldname, 'is too long')
         const value = String(part.value)
         const previous = raw[part.fieldname]
@@ -56,6 +58,8 @@ export async function receiveMessage<T, R>(
         continue
       }
       if (part.fieldname !== 'files') throw fieldError(part.fieldname, 'file parts must be named "files"')
+      // Refused rather than cleaned: a name that hides characters may not be what the chief sees (issue 16).
+      if (CONTROL_CHARACTER.test(part.filename ?? '')) throw fieldError('files', `file name ${JSON.stringify(part.filename.slice(0, 100))} contains a control character`)
       if (files.length >= options.maxFiles) throw new AppError('TOO_MANY_ATTACHMENTS', `At most ${options.maxFiles} files per message`)
       const stored = await storeFile(part, { attachments, tenant: options.tenant, maxFileBytes: options.maxFileBytes, uploaded })
       if (stored) files.push(stored)
@@ -83,6 +87,8 @@ async function* guarded<T>(source: AsyncIterable<T>): AsyncGenerator<T> {
     throw new AppError('INVALID_MULTIPART', `The multipart body is malformed: ${(err as Error).message}`.slice(0, 300))
   }
 }
+
+const CONTROL_CHARACTER = /[\u0000-\u001f\u007f-\u009f]/
 
 function fieldError(name: string, message: string): Error {
   return new AppError('VALIDATION_FAILED', `Field "${name}" ${message}`, { errors: [{ path: `body/${name}`, message }] })

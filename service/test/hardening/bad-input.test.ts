@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { FastifyInstance } from 'fastify'
 import { errorRegistry } from '../../src/errors.js'
 import { buildTestApp } from '../helpers/app.js'
-import { authFor, createCase, samples } from '../helpers/factories.js'
+import { authFor, createCase, postCase, samples } from '../helpers/factories.js'
 import { personas, signToken } from '../helpers/tokens.js'
 import { prng, seedFromEnv } from './support/prng.js'
 import { diff, digest, snapshot } from './support/checksum.js'
@@ -135,8 +135,11 @@ describe('bad input', () => {
     expect(download.rawPayload.equals(samples.png)).toBe(true)
   })
 
-  it('a path-traversal or control-character file name that is otherwise valid is stored sanitised', async () => {
-    const names = ['../../etc/passwd.png', '..\\..\\win.ini.png', 'a\u0000b\u202egnp.png', '/abs/x.png']
+  it('a path-traversal or bidi-override file name that is otherwise valid is stored sanitised; a control character is a 400', async () => {
+    const refused = await postCase(app, 'chiefOffice', { files: [{ name: 'a\u0000b\u202egnp.png', data: samples.png, type: 'image/png' }] })
+    expect(refused.statusCode).toBe(400)
+    expect(refused.json().code).toBe('VALIDATION_FAILED')
+    const names = ['../../etc/passwd.png', '..\\..\\win.ini.png', 'ab\u202egnp.png', '/abs/x.png']
     for (const name of names) {
       const created = await createCase(app, 'chiefOffice', { files: [{ name, data: samples.png, type: 'image/png' }] })
       const stored = created.message.attachments[0]!.filename
