@@ -22,9 +22,10 @@ export function serverOptions(config: Config, logger: FastifyServerOptions['logg
       headersTimeout: Math.min(60_000, config.requestTimeoutMs),
       connectionsCheckingInterval: Math.max(250, Math.min(30_000, Math.floor(config.requestTimeoutMs / 4)))
     },
-    // Keep a load balancer's request id when it is sane, otherwise make one.
+    // Keep a request id only from a trusted load balancer, and only when it is sane: a client's
+    // own id would let anyone plant or collide ids in our logs and problem documents.
     genReqId: (req) => {
-      const incoming = req.headers['x-request-id']
+      const incoming = config.trustProxy ? req.headers['x-request-id'] : undefined
       return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID()
     },
     ajv: {
