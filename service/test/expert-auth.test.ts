@@ -44,12 +44,16 @@ describe('expert API keys', () => {
     expect(res.json().code).toBe('EXPERT_KEY_INVALID')
   })
 
-  it('rejects a revoked key', async () => {
+  // Issue 16 finding 7: a distinct "revoked" answer told the holder of a leaked key that it was once real.
+  it('rejects a revoked key exactly as it rejects a key that never existed', async () => {
     const { key, expert } = await app.experts.create({ name: 'Piotr', email: 'p@example.com', admin: false })
     expect((await adminMe(`Bearer ${key}`)).statusCode).toBe(200)
     expect(await app.experts.revoke(expert.id)).toBe(true)
-    const res = await adminMe(`Bearer ${key}`)
-    expect(res.json()).toMatchObject({ status: 401, code: 'EXPERT_KEY_REVOKED' })
+    const revoked = await adminMe(`Bearer ${key}`)
+    const unknown = await adminMe(`Bearer zek_${'x'.repeat(43)}`)
+    const comparable = (res: typeof revoked) => ({ status: res.statusCode, body: { ...res.json(), requestId: undefined } })
+    expect(comparable(revoked)).toEqual(comparable(unknown))
+    expect(revoked.json()).toMatchObject({ status: 401, code: 'EXPERT_KEY_INVALID' })
   })
 
   it('guards every registered admin route', async () => {

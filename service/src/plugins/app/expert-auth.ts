@@ -19,8 +19,9 @@ export default fp(
     fastify.decorate('authenticateExpert', async (request: FastifyRequest): Promise<Expert> => {
       const key = bearerToken(request)
       if (!key) throw new AppError('EXPERT_KEY_MISSING', 'Send the expert API key as "Authorization: Bearer <key>"')
-      const { expert, revoked } = await fastify.experts.authenticate(key)
-      if (revoked) throw new AppError('EXPERT_KEY_REVOKED')
+      // A revoked key gets the same answer as one that never existed: a leaked old key must
+      // not confirm that it was once real (issue 16).
+      const { expert } = await fastify.experts.authenticate(key)
       if (!expert) throw new AppError('EXPERT_KEY_INVALID')
       request.expert = expert
       return expert
