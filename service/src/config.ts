@@ -70,7 +70,16 @@ const ConfigSchema = Type.Object({
   /** How long events stay in the feed (Last-Event-ID resumes within this window). */
   eventsRetentionSeconds: Type.Integer({ minimum: 60 }),
   /** An expert's "viewing"/"typing" presence lasts this long unless posted again. */
-  presenceTtlSeconds: Type.Integer({ minimum: 5, maximum: 600 })
+  presenceTtlSeconds: Type.Integer({ minimum: 5, maximum: 600 }),
+  /** How often an instance looks for article/thread changes made by other instances. */
+  searchSyncIntervalMs: Type.Integer({ minimum: 50 }),
+  /** Documents one app's in-memory search index may hold (bounds its memory). */
+  searchMaxDocsPerApp: Type.Integer({ minimum: 100 }),
+  /** Suggestions answer with what was found within this many milliseconds. */
+  suggestBudgetMs: Type.Integer({ minimum: 1, maximum: 10_000 }),
+  /** Suggestion requests one user may make per window, shared by all instances. */
+  suggestRateMax: Type.Integer({ minimum: 1 }),
+  suggestRateWindowMs: Type.Integer({ minimum: 1000 })
 })
 
 export type Config = Static<typeof ConfigSchema>
@@ -143,6 +152,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     eventsHeartbeatMs: int(env.EVENTS_HEARTBEAT_MS, 20_000),
     eventsRetentionSeconds: int(env.EVENTS_RETENTION_SECONDS, 86_400),
     presenceTtlSeconds: int(env.PRESENCE_TTL_SECONDS, 30),
+    searchSyncIntervalMs: int(env.SEARCH_SYNC_INTERVAL_MS, 2000),
+    searchMaxDocsPerApp: int(env.SEARCH_MAX_DOCS_PER_APP, 50_000),
+    suggestBudgetMs: int(env.SUGGEST_BUDGET_MS, 25),
+    suggestRateMax: int(env.SUGGEST_RATE_MAX, 120),
+    suggestRateWindowMs: int(env.SUGGEST_RATE_WINDOW_MS, 60_000),
     ...overrides
   }
   if (!validateConfig(candidate)) {

@@ -10,6 +10,7 @@ import { forumPostModel } from './forum-post.js'
 import { rateLimitModel } from './rate-limit.js'
 import { notificationModels } from '../notifications/models.js'
 import { eventModel } from '../events/model.js'
+import { searchChangeModel, searchVersionModel } from './search-sync.js'
 
 /** Every model, bound to one connection; add new domains here. */
 export function registerModels(connection: Connection) {
@@ -24,7 +25,9 @@ export function registerModels(connection: Connection) {
     ForumPost: forumPostModel(connection),
     RateLimit: rateLimitModel(connection),
     ...notificationModels(connection),
-    Event: eventModel(connection)
+    Event: eventModel(connection),
+    SearchChange: searchChangeModel(connection),
+    SearchVersion: searchVersionModel(connection)
   }
 }
 

@@ -1,8 +1,8 @@
 import type { Models } from '../models/index.js'
 import { AppError } from '../errors.js'
 import { excerpt, markdownToText, renderMarkdown, type RenderOptions } from '../domain/markdown.js'
-import { parseQuery, searchFields, type SearchQuery } from '../search/normalize.js'
-import { needsTypoFallback, rank } from '../search/rank.js'
+import { parseQuery, searchFields } from '../search/normalize.js'
+import type { SearchIndexes } from '../search/indexes.js'
 import type { AdminArticleListFilter, ArticleCreateInput, ArticlePatchInput } from '../schemas/articles.js'
 import { toAdminArticle, toAdminArticleSummary, toArticleSummary, toArticleView, type StoredArticle } from './article-mapping.js'
 import { toObjectId } from './map.js'
@@ -20,25 +20,15 @@ function derived(input: { title: string; body: string; tags: string[] }, render:
 }
 
 const SUMMARY_FIELDS = { slug: 1, title: 1, category: 1, excerpt: 1, updatedAt: 1 } as const
-// Ranking reads the token lists, never the (large) prefix keys.
-const RANK_FIELDS = { ...SUMMARY_FIELDS, 'search.title': 1, 'search.tags': 1, 'search.body': 1 } as const
 const WITHOUT_SEARCH = { search: 0 } as const
 
-const searchable = (d: StoredArticle) => ({ title: d.search?.title ?? [], tags: d.search?.tags ?? [], body: d.search?.body ?? [], doc: d })
-
-export function createArticlesRepository(models: Models, render: RenderOptions = {}) {
+export function createArticlesRepository(models: Models, searchIndexes: SearchIndexes, render: RenderOptions = {}) {
   const { Article } = models
 
-  /**
-   * Candidates share at least one key with the query; when a longer query word matched
-   * nothing but a typo would, every published article of the app is ranked instead
-   * (articles are few, so that stays cheap).
-   */
-  async function search(appId: string, query: SearchQuery, filter: Record<string, unknown> = {}) {
-    const base = { appId, published: true, ...filter }
-    let docs = (await Article.find({ ...base, 'search.keys': { $in: query.lookupKeys } }, RANK_FIELDS).limit(500).lean()) as StoredArticle[]
-    if (needsTypoFallback(query, docs.map(searchable))) docs = (await Article.find(base, RANK_FIELDS).limit(2000).lean()) as StoredArticle[]
-    return rank(query, docs.map(searchable)).map((r) => ({ ...toArticleSummary(r.doc.doc), id: String(r.doc.doc._id), score: r.score }))
+  /** Published articles matching the words, best first, from the app's in-memory index. */
+  async function search(appId: string, tokens: string[], category?: string) {
+    const hits = await searchIndexes.search(appId, tokens, { kinds: ['article'], ...(category ? { category } : {}) })
+    return hits.map(({ meta }) => toArticleSummary({ slug: meta.slug!, title: meta.title, category: meta.category!, excerpt: meta.excerpt, updatedAt: new Date(meta.updatedAt!) }))
   }
 
   async function findStored(id: string): Promise<StoredArticle> {
@@ -49,14 +39,12 @@ export function createArticlesRepository(models: Models, render: RenderOptions =
   }
 
   return {
-    search,
-
     async listPublished(appId: string, filter: { q?: string | undefined; category?: string | undefined }) {
       const categoryFilter = filter.category ? { 'category.id': filter.category } : {}
       const query = parseQuery(filter.q)
       const [items, all] = await Promise.all([
         query
-          ? search(appId, query, categoryFilter).then((found) => found.map(({ id: _id, score: _score, ...summary }) => summary))
+          ? search(appId, query.tokens, filter.category)
           : Article.find({ appId, published: true, ...categoryFilter }, SUMMARY_FIELDS)
               .sort({ 'category.name': 1, title: 1 })
               .limit(1000)
@@ -98,6 +86,7 @@ export function createArticlesRepository(models: Models, render: RenderOptions =
       const tags = input.tags ?? []
       try {
         const doc = await Article.create({ ...input, tags, published: input.published ?? false, ...derived({ title: input.title, body: input.body, tags }, render) })
+        await searchIndexes.changed(input.appId, 'article', String(doc._id))
         return toAdminArticle(doc.toObject() as StoredArticle)
       } catch (err) {
         if (isDuplicateKey(err)) throw new AppError('CONFLICT', `The slug "${input.slug}" is already used in app ${input.appId}`)
@@ -115,6 +104,7 @@ export function createArticlesRepository(models: Models, render: RenderOptions =
         // No projection: FerretDB's findAndModify does not support one (the mapper drops `search`).
         const doc = (await Article.findOneAndUpdate({ _id: current._id, updatedAt: current.updatedAt }, { $set }, { new: true }).lean()) as StoredArticle | null
         if (!doc) throw new AppError('CONFLICT', 'The article was changed meanwhile; read it again')
+        await searchIndexes.changed(doc.appId, 'article', id)
         return toAdminArticle(doc)
       } catch (err) {
         if (isDuplicateKey(err)) throw new AppError('CONFLICT', `The slug "${patch.slug}" is already used in app ${current.appId}`)
@@ -124,8 +114,10 @@ export function createArticlesRepository(models: Models, render: RenderOptions =
 
     async remove(id: string): Promise<void> {
       const _id = toObjectId(id)
-      const res = _id ? await Article.deleteOne({ _id }) : { deletedCount: 0 }
-      if (res.deletedCount !== 1) throw new AppError('ARTICLE_NOT_FOUND')
+      const found = _id && ((await Article.findById(_id, { appId: 1 }).lean()) as Pick<StoredArticle, 'appId'> | null)
+      const res = found ? await Article.deleteOne({ _id }) : { deletedCount: 0 }
+      if (!found || res.deletedCount !== 1) throw new AppError('ARTICLE_NOT_FOUND')
+      await searchIndexes.changed(found.appId, 'article', id)
     }
   }
 }

@@ -1,8 +1,8 @@
 import type { Types } from 'mongoose'
 import type { Models } from '../models/index.js'
 import { AppError } from '../errors.js'
-import { parseQuery, searchFields, type SearchQuery } from '../search/normalize.js'
-import { needsTypoFallback, rank } from '../search/rank.js'
+import { parseQuery, searchFields } from '../search/normalize.js'
+import type { SearchIndexes } from '../search/indexes.js'
 import type { AdminThreadListFilter, ThreadListFilter } from '../schemas/forum.js'
 import { afterPosition, cursorCodec, Position, positionOf } from './cursor.js'
 import { toObjectId } from './map.js'
@@ -25,7 +25,7 @@ const authorOf = (actor: ForumActor) =>
 // The accepted answer is part of what a solved thread is about, so it is searchable too.
 const threadSearch = (title: string, body: string, answer?: string) => searchFields({ title, body: answer ? `${body}\n${answer}` : body })
 
-export function createForumRepository(models: Models) {
+export function createForumRepository(models: Models, searchIndexes: SearchIndexes) {
   const { ForumThread, ForumPost } = models
 
   async function findThread(id: string, scope: ForumScope): Promise<StoredThread> {
@@ -54,11 +54,13 @@ export function createForumRepository(models: Models) {
     return { items: page, nextCursor: docs.length > limit && last ? cursor.encode(positionOf(last)) : null }
   }
 
+  /** After a change to what a thread is about or whether it is solved: stored tokens, then the index. */
   async function refreshSearch(threadId: Types.ObjectId): Promise<void> {
-    const thread = (await ForumThread.findById(threadId, { title: 1, body: 1, acceptedPostId: 1 }).lean()) as StoredThread | null
+    const thread = (await ForumThread.findById(threadId, { appId: 1, title: 1, body: 1, acceptedPostId: 1 }).lean()) as StoredThread | null
     if (!thread) return
     const answer = thread.acceptedPostId ? await ForumPost.findOne({ _id: thread.acceptedPostId, hidden: false }, { body: 1 }).lean() : null
     await ForumThread.updateOne({ _id: threadId }, { $set: { search: threadSearch(thread.title, thread.body, answer?.body) } })
+    await searchIndexes.changed(thread.appId, 'thread', String(threadId))
   }
 
   return {
@@ -140,20 +142,8 @@ export function createForumRepository(models: Models) {
       const _id = toObjectId(threadId)
       const doc = _id && ((await ForumThread.findOneAndUpdate({ _id }, { $set: { hidden } }, { new: true }).lean()) as StoredThread | null)
       if (!doc) throw new AppError('THREAD_NOT_FOUND')
+      await searchIndexes.changed(doc.appId, 'thread', threadId)
       return doc
-    },
-
-    /** Solved, visible threads ranked for a query (suggestions); typo fallback over recent solved threads. */
-    async searchSolved(appId: string, query: SearchQuery) {
-      const base = { appId, hidden: false, solved: true }
-      const fields = { title: 1, body: 1, 'search.title': 1, 'search.body': 1 }
-      type Doc = { _id: Types.ObjectId; title: string; body: string; search?: { title?: string[]; body?: string[] } }
-      const asSearchable = (d: Doc) => ({ ...d, title: d.search?.title ?? [], body: d.search?.body ?? [], doc: d })
-      let docs = (await ForumThread.find({ ...base, 'search.keys': { $in: query.lookupKeys } }, fields).sort({ lastActivityAt: -1 }).limit(300).lean()) as Doc[]
-      if (needsTypoFallback(query, docs.map(asSearchable))) {
-        docs = (await ForumThread.find(base, fields).sort({ lastActivityAt: -1 }).limit(300).lean()) as Doc[]
-      }
-      return rank(query, docs.map(asSearchable)).map((r) => ({ id: String(r.doc.doc._id), title: r.doc.doc.title, body: r.doc.doc.body, score: r.score }))
     }
   }
 }

@@ -1,7 +1,5 @@
-import { excerpt } from '../domain/markdown.js'
 import { parseQuery } from '../search/normalize.js'
-import type { ArticlesRepository } from './articles.js'
-import type { ForumRepository } from './forum.js'
+import type { SearchIndexes } from '../search/indexes.js'
 
 export interface Suggestion {
   kind: 'article' | 'thread'
@@ -14,24 +12,22 @@ export interface Suggestion {
 export const MAX_SUGGESTIONS = 5
 
 /**
- * Deflection while the chief types: published articles and solved, visible threads,
- * ranked by the same scoring so they can be mixed; on equal scores an article wins
- * (it is maintained by experts, a thread is one user's case).
+ * Deflection while the chief types: published articles and solved, visible threads from
+ * the app's in-memory index, scored together; on equal scores an article wins (it is
+ * maintained by experts, a thread is one user's case). Answers within `budgetMs`: what
+ * was found by then, or nothing while the index is still loading.
  */
-export function createSuggestionsRepository(articles: ArticlesRepository, forum: ForumRepository) {
+export function createSuggestionsRepository(searchIndexes: SearchIndexes, budgetMs: number) {
   return {
     async suggest(appId: string, q: string): Promise<Suggestion[]> {
       const query = parseQuery(q)
       if (!query) return []
-      const [foundArticles, foundThreads] = await Promise.all([articles.search(appId, query), forum.searchSolved(appId, query)])
-      const merged = [
-        ...foundArticles.map((a) => ({ score: a.score, tie: 1, item: { kind: 'article' as const, id: a.id, slug: a.slug, title: a.title, excerpt: a.excerpt } })),
-        ...foundThreads.map((t) => ({ score: t.score, tie: 0, item: { kind: 'thread' as const, id: t.id, title: t.title, excerpt: excerpt(t.body) } }))
-      ]
-      return merged
-        .sort((a, b) => b.score - a.score || b.tie - a.tie)
+      const hits = await searchIndexes.search(appId, query.tokens, {}, budgetMs)
+      const tie = (kind: string) => (kind === 'article' ? 1 : 0)
+      return hits
+        .sort((a, b) => b.score - a.score || tie(b.meta.kind) - tie(a.meta.kind))
         .slice(0, MAX_SUGGESTIONS)
-        .map((m) => m.item)
+        .map(({ meta }) => ({ kind: meta.kind, id: meta.id, ...(meta.slug ? { slug: meta.slug } : {}), title: meta.title, excerpt: meta.excerpt }))
     }
   }
 }

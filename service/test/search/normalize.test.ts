@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { fold, parseQuery, prefixKeys, root, searchFields, stem, tokenize } from '../../src/search/normalize.js'
-import { scoreDocument, tokenMatch, withinOneEdit } from '../../src/search/rank.js'
+import { createEngine, searchEngine } from '../../src/search/engine.js'
 
 describe('Polish normalisation', () => {
   it('folds case and every Polish diacritic, ł included', () => {
@@ -32,7 +32,6 @@ describe('Polish normalisation', () => {
   it('looks up by root so a final consonant alternation still matches ("wysyłka" / "wysyłce")', () => {
     expect(root('wysylka')).toBe('wysyl')
     expect('wysylce'.startsWith(root('wysylka'))).toBe(true)
-    expect(tokenMatch('wysylka', 'wysylce')).toBeGreaterThan(0)
     expect(root('plik')).toBe('plik')
   })
 
@@ -53,32 +52,38 @@ describe('Polish normalisation', () => {
   })
 })
 
-describe('matching and scoring', () => {
-  it('allows one insertion, deletion, substitution or swap', () => {
-    expect(withinOneEdit('faktura', 'faktura')).toBe(true)
-    expect(withinOneEdit('faktrua', 'faktura')).toBe(true)
-    expect(withinOneEdit('fakura', 'faktura')).toBe(true)
-    expect(withinOneEdit('faktora', 'faktura')).toBe(true)
-    expect(withinOneEdit('fktora', 'faktura')).toBe(false)
+describe('the in-memory index (MiniSearch with this term processor)', () => {
+  const hitsFor = (q: string, docs: Array<{ title: string; text?: string }>) => {
+    const engine = createEngine()
+    engine.addAll(docs.map((d, i) => ({ key: `article:${i}`, title: d.title, tags: '', text: d.text ?? '', meta: { kind: 'article' as const, id: String(i), title: d.title, excerpt: '' } })))
+    return searchEngine(engine, parseQuery(q)!.tokens, { filter: () => true })
+  }
+
+  it('ranks the exact form over another inflection over a typo', async () => {
+    const hits = hitsFor('faktura', [{ title: 'fakrura' }, { title: 'faktury' }, { title: 'faktura' }])
+    expect(hits.map((h) => h.meta.title)).toEqual(['faktura', 'faktury', 'fakrura'])
   })
 
-  it('ranks exact over inflection over prefix over typo', () => {
-    const exact = tokenMatch('faktura', 'faktura')
-    const inflected = tokenMatch('faktury', 'faktura')
-    const prefix = tokenMatch('fakt', 'faktura')
-    const typo = tokenMatch('faktrua', 'faktura')
-    expect(exact).toBeGreaterThan(inflected)
-    expect(inflected).toBeGreaterThan(prefix)
-    expect(prefix).toBeGreaterThan(typo)
-    expect(typo).toBeGreaterThan(0)
-    // Short words get no typo tolerance: too many false friends.
-    expect(tokenMatch('kota', 'kata')).toBe(0)
+  it('matches word beginnings while typing and a final consonant alternation', async () => {
+    expect((hitsFor('zała', [{ title: 'Załączniki' }, { title: 'Faktury' }])).map((h) => h.meta.title)).toEqual(['Załączniki'])
+    expect((hitsFor('wysyłka', [{ title: 'Błąd przy wysyłce' }])).map((h) => h.meta.title)).toEqual(['Błąd przy wysyłce'])
   })
 
-  it('scores a title hit above a body hit', () => {
-    const q = parseQuery('korekta')!
-    const inTitle = scoreDocument(q, { title: ['korekta'], body: [] })
-    const inBody = scoreDocument(q, { title: ['faktura'], body: ['korekta'] })
-    expect(inTitle.score).toBeGreaterThan(inBody.score)
+  it('gives short words no typo tolerance: too many false friends', async () => {
+    expect(hitsFor('kota', [{ title: 'kata' }])).toEqual([])
+  })
+
+  it('scores a title hit above a body hit', async () => {
+    const hits = hitsFor('korekta', [{ title: 'Faktura', text: 'korekta korekta' }, { title: 'Korekta' }])
+    expect(hits.map((h) => h.meta.title)).toEqual(['Korekta', 'Faktura'])
+  })
+
+  it('stops looking words up at the deadline', async () => {
+    const engine = createEngine()
+    engine.add({ key: 'article:1', title: 'plik faktura', tags: '', text: '', meta: { kind: 'article', id: '1', title: 'x', excerpt: '' } })
+    const hits = searchEngine(engine, ['plik', 'faktura'], { filter: () => true, deadline: performance.now() - 1 })
+    // The first word is always looked up; the second is past the deadline.
+    expect(hits).toHaveLength(1)
+    expect(hits[0]!.score).toBeLessThan(searchEngine(engine, ['plik', 'faktura'], { filter: () => true })[0]!.score)
   })
 })

@@ -9,6 +9,7 @@ import { createArticlesRepository, type ArticlesRepository } from '../../reposit
 import { createForumRepository, type ForumRepository } from '../../repositories/forum.js'
 import { createSuggestionsRepository, type SuggestionsRepository } from '../../repositories/suggestions.js'
 import { createNotifications, type Notifications } from '../../notifications/index.js'
+import { createSearchIndexes, type SearchIndexes } from '../../search/indexes.js'
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -28,6 +29,8 @@ declare module 'fastify' {
     suggestions: SuggestionsRepository
     /** The outbox (e-mail, webhooks): `enqueueMail` and the case write paths' events. */
     notifications: Notifications
+    /** Per-app in-memory search over articles and solved threads, kept current across instances. */
+    searchIndexes: SearchIndexes
   }
 }
 
@@ -41,9 +44,15 @@ export default fp(
     fastify.decorate('cases', createCasesRepository(fastify.models, fastify.activity))
     fastify.decorate('caseQueue', createCaseQueueRepository(fastify.models, fastify.activity))
     fastify.decorate('attachments', createAttachmentsRepository(fastify.db, fastify.models))
-    fastify.decorate('articles', createArticlesRepository(fastify.models, { imageHosts: fastify.config.articleImageHosts }))
-    fastify.decorate('forum', createForumRepository(fastify.models))
-    fastify.decorate('suggestions', createSuggestionsRepository(fastify.articles, fastify.forum))
+    const { searchSyncIntervalMs, searchMaxDocsPerApp, suggestBudgetMs } = fastify.config
+    const searchIndexes = createSearchIndexes(fastify.models, { syncIntervalMs: searchSyncIntervalMs, maxDocsPerApp: searchMaxDocsPerApp, log: fastify.log })
+    fastify.decorate('searchIndexes', searchIndexes)
+    fastify.decorate('articles', createArticlesRepository(fastify.models, searchIndexes, { imageHosts: fastify.config.articleImageHosts }))
+    fastify.decorate('forum', createForumRepository(fastify.models, searchIndexes))
+    fastify.decorate('suggestions', createSuggestionsRepository(searchIndexes, suggestBudgetMs))
+    // Loaded once the instance is up (never delaying start-up); searches before that wait for it.
+    fastify.addHook('onReady', async () => searchIndexes.start())
+    fastify.addHook('onClose', () => searchIndexes.stop())
 
     // Apps given in configuration are upserted once the database is reachable.
     const { bootstrapApps } = fastify.config

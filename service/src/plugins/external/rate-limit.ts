@@ -58,7 +58,7 @@ export default fp(
       keyGenerator: rateLimitKey,
       // Our problem document; the plugin has already set Retry-After, which the error handler keeps.
       errorResponseBuilder: (_request, context) =>
-        new AppError('RATE_LIMITED', `Too many posts; try again in ${context.after}`, { retryAfterSeconds: Math.ceil(context.ttl / 1000), limit: context.max })
+        new AppError('RATE_LIMITED', `Too many requests; try again in ${context.after}`, { retryAfterSeconds: Math.ceil(context.ttl / 1000), limit: context.max })
     }
     await fastify.register(rateLimit, options)
 
@@ -80,3 +80,6 @@ export const caseCreateLimit = (config: Config) => ({ max: config.caseCreateRate
 
 /** A chief's replies in case conversations. */
 export const caseReplyLimit = (config: Config) => ({ max: config.caseReplyRateMax, timeWindow: config.caseReplyRateWindowMs, groupId: 'case-reply' })
+
+/** Suggestions while a chief types (the widget debounces 300 ms): a ceiling per person, not a pace. */
+export const suggestLimit = (config: Config) => ({ max: config.suggestRateMax, timeWindow: config.suggestRateWindowMs, groupId: 'suggest' })

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import { problemResponses } from '../../schemas/common.js'
+import { suggestLimit } from '../../plugins/external/rate-limit.js'
 
 const SuggestionsQuery = Type.Object(
   { q: Type.String({ maxLength: 2000, description: 'The draft question as typed so far', examples: ['jak załączyć plik'] }) },
@@ -37,9 +38,11 @@ const suggestions: FastifyPluginAsyncTypebox = async (fastify) => {
   fastify.get(
     '/suggestions',
     {
+      config: { rateLimit: suggestLimit(fastify.config) },
       schema: {
         tags: ['suggestions'],
         summary: 'Up to 5 articles and solved forum threads matching a draft question',
+        description: 'Rate-limited per user (429 RATE_LIMITED with Retry-After). Only the first 12 content words count; the answer holds what was found within the time budget.',
         security: [{ identityToken: [] }],
         querystring: SuggestionsQuery,
         response: { 200: SuggestionsResponse, ...problemResponses }

@@ -1,0 +1,113 @@
+import MiniSearch, { type Query, type SearchResult } from 'minisearch'
+import { performance } from 'node:perf_hooks'
+import { isStopword, root, stem, tokenize } from './normalize.js'
+
+/**
+ * One app's in-memory full-text index (MiniSearch, BM25) over published articles and
+ * solved, visible forum threads. Polish folding and stemming (normalize.ts) is the term
+ * processor on both sides: a word is indexed as itself and as its stem, so an exact form
+ * scores above another inflection, which scores above a prefix or a typo.
+ */
+
+export type DocKind = 'article' | 'thread'
+
+/** What a hit returns without reading the database. */
+export interface StoredMeta {
+  kind: DocKind
+  /** Database id of the article or thread. */
+  id: string
+  title: string
+  excerpt: string
+  slug?: string
+  category?: { id: string; name: string }
+  updatedAt?: string
+}
+
+export interface IndexedDoc {
+  /** `kind:id`, unique across both kinds. */
+  key: string
+  title: string
+  tags: string
+  text: string
+  meta: StoredMeta
+}
+
+export const FIELD_BOOST = { title: 3, tags: 2, text: 1 } as const
+
+// Word and stem, stopwords dropped; null tells MiniSearch to skip the token.
+const indexTerms = (token: string): string[] | null => {
+  if (isStopword(token)) return null
+  const s = stem(token)
+  return s === token ? [token] : [token, s]
+}
+
+export function createEngine(): MiniSearch<IndexedDoc> {
+  return new MiniSearch<IndexedDoc>({
+    idField: 'key',
+    fields: ['title', 'tags', 'text'],
+    storeFields: ['meta'],
+    tokenize: (text) => tokenize(text),
+    processTerm: indexTerms
+  })
+}
+
+// A query is already folded and split by parseQuery; each sub-query term is used as given.
+const asIs = (term: string): string => term
+const single = (text: string): string[] => [text]
+
+/** Longer words tolerate more typos: one from 5 letters ("fakrura"), two from 8 ("bankoweog"). */
+const typos = (term: string): number => (term.length >= 8 ? 2 : term.length >= 5 ? 1 : 0)
+
+/**
+ * One query word as MiniSearch sub-queries: the word (prefix while typing, typos), its stem
+ * (other inflections) and its root (final consonant alternation, "wysyłka" → "wysyłce").
+ * Prefix expansion starts at three letters so a two-letter word cannot expand to the
+ * whole vocabulary.
+ */
+function wordQuery(token: string): Query {
+  const forms = [...new Set([token, stem(token), root(token)])]
+  return {
+    combineWith: 'OR',
+    queries: forms.map((form, i) => ({ queries: [form], prefix: form.length >= 3, fuzzy: i === 0 ? typos(form) : 0 }))
+  }
+}
+
+export interface Hit {
+  meta: StoredMeta
+  score: number
+}
+
+export interface SearchOptions {
+  filter: (meta: StoredMeta) => boolean
+  /** performance.now() after which no further query word is looked up. */
+  deadline?: number
+}
+
+
+/**
+ * Looks words up one at a time and stops at the deadline (the first word is always looked
+ * up). Runs in the search worker (worker.ts), never on the service's event loop. Scores
+ * combine as MiniSearch's own OR does (sum, times the number of words matched); a hit
+ * must match half the words or have one in its title, so one common word cannot pull in
+ * everything.
+ */
+export function searchEngine(engine: MiniSearch<IndexedDoc>, tokens: readonly string[], options: SearchOptions): Hit[] {
+  const found = new Map<string, { meta: StoredMeta; score: number; words: number; inTitle: boolean }>()
+  const filter = (r: SearchResult) => options.filter(r.meta as StoredMeta)
+  for (const [i, token] of tokens.entries()) {
+    if (i > 0 && options.deadline !== undefined && performance.now() > options.deadline) break
+    const results = engine.search(wordQuery(token), { boost: FIELD_BOOST, processTerm: asIs, tokenize: single, filter })
+    for (const r of results) {
+      const entry = found.get(r.id as string) ?? { meta: r.meta as StoredMeta, score: 0, words: 0, inTitle: false }
+      entry.score += r.score
+      entry.words++
+      entry.inTitle ||= Object.values(r.match).some((fields) => fields.includes('title'))
+      found.set(r.id as string, entry)
+    }
+  }
+  const words = tokens.length
+  return [...found.values()]
+    .filter((e) => e.words * 2 >= words || e.inTitle)
+    .map((e) => ({ meta: e.meta, score: e.score * e.words }))
+    .sort((a, b) => b.score - a.score)
+}
