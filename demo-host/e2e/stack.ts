@@ -9,6 +9,7 @@ import { startChild, waitForHttp, type Child } from '../../scripts/src/lib/proce
 import { connectServiceData } from '../../scripts/src/lib/service-data.js'
 import { runSeeds } from '../../scripts/src/seed/index.js'
 import { DEMO_APP_ID } from '../src/personas.js'
+import { newWebhookSecret } from '../../service/src/notifications/webhook-events.js'
 
 export interface StackInfo {
   demoUrl: string
@@ -39,13 +40,21 @@ export async function startStack(opts: { log?: (line: string) => void; tokenTtlS
 
     const data = await connectServiceData(mongodbUri)
     const appSecret = randomBytes(32).toString('base64url')
-    await data.apps.upsert({ id: DEMO_APP_ID, name: 'MojeBiuro24 (e2e)', secret: appSecret, allowedOrigins: [demoUrl, `http://localhost:${demoPort}`] })
+    const webhookSecret = newWebhookSecret()
+    await data.apps.upsert({
+      id: DEMO_APP_ID,
+      name: 'MojeBiuro24 (e2e)',
+      secret: appSecret,
+      allowedOrigins: [demoUrl, `http://localhost:${demoPort}`],
+      webhookUrl: `${demoUrl}/demo/webhooks`,
+      webhookSecret
+    })
     const { key: expertKey } = await data.experts.create({ name: 'Tomasz Ekspert', email: `ekspert.e2e.${Date.now()}@mojebiuro24.pl`, admin: true })
 
     const died = (name: string) => (code: number | null) => log(`${name} exited unexpectedly (code ${code})`)
     const quiet = process.env.E2E_VERBOSE ? 'info' : 'warn'
     children.push(
-      startChild('service', process.execPath, [join(repoRoot, 'service/dist/server.js')], { PORT: String(port), HOST: '127.0.0.1', MONGODB_URI: mongodbUri, LOG_LEVEL: quiet }, died('service'))
+      startChild('service', process.execPath, [join(repoRoot, 'service/dist/server.js')], { PORT: String(port), HOST: '127.0.0.1', MONGODB_URI: mongodbUri, LOG_LEVEL: quiet, OUTBOX_POLL_MS: '200' }, died('service'))
     )
     await waitForHttp(`${serviceUrl}/readyz`)
     children.push(
@@ -60,6 +69,7 @@ export async function startStack(opts: { log?: (line: string) => void; tokenTtlS
           DEMO_APP_ID,
           DEMO_APP_SECRET: appSecret,
           DEMO_TOKEN_TTL_SECONDS: String(opts.tokenTtlSeconds ?? 600),
+          DEMO_WEBHOOK_SECRET: webhookSecret,
           LOG_LEVEL: quiet
         },
         died('demo-host')

@@ -6,6 +6,7 @@ import type { DemoConfig } from './config.js'
 import { renderPages, pages } from './pages.js'
 import { isPersonaId, personaIds, personas } from './personas.js'
 import { signPersonaToken } from './sign-token.js'
+import { webhookRoutes } from './webhooks.js'
 
 // Both src/ (tsx) and dist/ (node) sit next to public/ and views/.
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
@@ -65,6 +66,8 @@ export async function buildApp(config: DemoConfig, opts: FastifyServerOptions = 
   app.get('/healthz', async () => ({ status: 'ok' }))
 
   app.get('/demo/config', async () => publicConfig)
+
+  await webhookRoutes(app, config.webhookSecret)
 
   app.post<{ Body: { persona: string } }>('/demo/token', { schema: { body: TokenBody } }, async (request, reply) => {
     const { persona } = request.body

@@ -10,6 +10,8 @@ export interface DemoConfig {
   appSecret: string
   tokenTtlSeconds: number
   logLevel: string
+  /** Standard Webhooks secret (whsec_…) of the app; null = the webhook route answers 503. */
+  webhookSecret: string | null
 }
 
 export class ConfigError extends Error {}
@@ -27,6 +29,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): DemoConfig {
   if (appSecret.length < 32) throw new ConfigError('DEMO_APP_SECRET is required (at least 32 characters, the same secret the service has for the app)')
   const serviceUrl = (env.SERVICE_URL ?? 'http://127.0.0.1:3000').replace(/\/+$/, '')
   if (!/^https?:\/\/[^/]+$/.test(serviceUrl)) throw new ConfigError('SERVICE_URL must be an origin such as http://127.0.0.1:3000')
+  if (env.DEMO_WEBHOOK_SECRET && !/^whsec_[A-Za-z0-9+/=]{32,}$/.test(env.DEMO_WEBHOOK_SECRET)) throw new ConfigError('DEMO_WEBHOOK_SECRET must be a whsec_… Standard Webhooks secret')
   return {
     // 'localhost' makes Fastify listen on both 127.0.0.1 and ::1.
     host: env.DEMO_HOST || 'localhost',
@@ -35,6 +38,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): DemoConfig {
     appId: env.DEMO_APP_ID || DEMO_APP_ID,
     appSecret,
     tokenTtlSeconds: integer('DEMO_TOKEN_TTL_SECONDS', env.DEMO_TOKEN_TTL_SECONDS, 600, 60, 3600),
-    logLevel: env.LOG_LEVEL || 'warn'
+    logLevel: env.LOG_LEVEL || 'warn',
+    webhookSecret: env.DEMO_WEBHOOK_SECRET || null
   }
 }

@@ -7,26 +7,31 @@ import { DatabaseSetupError, repoRoot } from './db/ferretdb.js'
 import { clearDemoState, devDatabaseUri, writeDemoState } from './lib/dev-database.js'
 import { portIsFree, startChild, waitForHttp, type Child } from './lib/processes.js'
 import { connectServiceData } from './lib/service-data.js'
+import { startMailpit, type RunningMailpit } from './mail/mailpit.js'
+import { newWebhookSecret } from '../../service/src/notifications/webhook-events.js'
 import { runSeeds } from './seed/index.js'
 import { DEMO_APP_ID } from '../../demo-host/src/personas.js'
 
 const PORT = Number(process.env.PORT ?? 3000)
 const DEMO_PORT = Number(process.env.DEMO_PORT ?? 8080)
+const SMTP_PORT = Number(process.env.SMTP_PORT ?? 1025)
+const MAIL_PORT = Number(process.env.MAIL_PORT ?? 8025)
 const DEMO_EXPERT_EMAIL = 'ekspert.demo@mojebiuro24.pl'
 const log = (line: string) => console.log(`[demo] ${line}`)
 
-/** The demo app's signing secret, made once and kept in the git-ignored .data folder. */
-function demoSecret(): string {
-  const file = join(repoRoot, '.data', 'demo-app-secret')
+/** A demo secret made once and kept in the git-ignored .data folder. */
+function demoSecret(name: string, make: () => string): string {
+  const file = join(repoRoot, '.data', name)
   if (existsSync(file)) return readFileSync(file, 'utf8').trim()
   mkdirSync(join(repoRoot, '.data'), { recursive: true })
-  const secret = randomBytes(32).toString('base64url')
+  const secret = make()
   writeFileSync(file, secret, { mode: 0o600 })
   return secret
 }
 
 const children: Child[] = []
 let stopDatabase: () => Promise<void> = async () => {}
+let mailpit: RunningMailpit | null = null
 let shuttingDown = false
 
 async function shutdown(code: number): Promise<never> {
@@ -34,6 +39,7 @@ async function shutdown(code: number): Promise<never> {
     shuttingDown = true
     log('stopping…')
     for (const child of children.reverse()) await child.stop()
+    await mailpit?.stop()
     await stopDatabase()
     clearDemoState()
   }
@@ -43,7 +49,8 @@ process.on('SIGINT', () => void shutdown(0))
 process.on('SIGTERM', () => void shutdown(0))
 
 try {
-  for (const [port, what, variable] of [[PORT, 'service', 'PORT'], [DEMO_PORT, 'demo host', 'DEMO_PORT']] as const) {
+  const ports = [[PORT, 'service', 'PORT'], [DEMO_PORT, 'demo host', 'DEMO_PORT'], [SMTP_PORT, 'Mailpit SMTP', 'SMTP_PORT'], [MAIL_PORT, 'Mailpit inbox', 'MAIL_PORT']] as const
+  for (const [port, what, variable] of ports) {
     if (await portIsFree(port)) continue
     console.error(`[demo] Port ${port} for the ${what} is already in use — is an earlier demo still running? Stop it, or pick another port: ${variable}=… npm run demo`)
     process.exit(1)
@@ -53,10 +60,23 @@ try {
   const mongodbUri = devDatabaseUri(db.serverUri)
   log(db.embedded ? `FerretDB ${db.embedded.uri} (data in ${db.embedded.dataDir})` : 'using MONGODB_URI')
 
+  mailpit = await startMailpit({ smtpPort: SMTP_PORT, httpPort: MAIL_PORT, log })
+  log(`Mailpit: SMTP ${mailpit.smtpUrl}, inbox ${mailpit.url}`)
+
   const data = await connectServiceData(mongodbUri)
-  const secret = process.env.DEMO_APP_SECRET ?? demoSecret()
+  const secret = process.env.DEMO_APP_SECRET ?? demoSecret('demo-app-secret', () => randomBytes(32).toString('base64url'))
+  const webhookSecret = demoSecret('demo-webhook-secret', newWebhookSecret)
   const demoOrigins = [`http://localhost:${DEMO_PORT}`, `http://127.0.0.1:${DEMO_PORT}`]
-  await data.apps.upsert({ id: DEMO_APP_ID, name: 'MojeBiuro24 (demo)', secret, allowedOrigins: demoOrigins })
+  await data.apps.upsert({
+    id: DEMO_APP_ID,
+    name: 'MojeBiuro24 (demo)',
+    secret,
+    allowedOrigins: demoOrigins,
+    // E-mails link back into the host's START » WIADOMOŚCI; the demo host receives the webhooks.
+    caseUrlTemplate: `http://localhost:${DEMO_PORT}/wiadomosci?case={id}`,
+    webhookUrl: `http://127.0.0.1:${DEMO_PORT}/demo/webhooks`,
+    webhookSecret
+  })
   const existing = await data.experts.findByEmail(DEMO_EXPERT_EMAIL)
   const expertKey = existing
     ? (await data.experts.rotateKey(existing.id))!
@@ -69,11 +89,19 @@ try {
     void shutdown(1)
   }
   children.push(
-    startChild('service', process.execPath, [join(repoRoot, 'service/dist/server.js')], { PORT: String(PORT), HOST: '127.0.0.1', MONGODB_URI: mongodbUri, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' }, died('service'))
+    startChild('service', process.execPath, [join(repoRoot, 'service/dist/server.js')], {
+      PORT: String(PORT),
+      HOST: '127.0.0.1',
+      MONGODB_URI: mongodbUri,
+      LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+      SMTP_URL: mailpit.smtpUrl,
+      PUBLIC_URL: `http://127.0.0.1:${PORT}`,
+      NOTIFY_DELAY_SECONDS: process.env.NOTIFY_DELAY_SECONDS ?? '10'
+    }, died('service'))
   )
   await waitForHttp(`${serviceUrl}/readyz`)
   children.push(
-    startChild('demo-host', process.execPath, [join(repoRoot, 'demo-host/dist/server.js')], { DEMO_PORT: String(DEMO_PORT), SERVICE_URL: serviceUrl, DEMO_APP_ID, DEMO_APP_SECRET: secret }, died('demo-host'))
+    startChild('demo-host', process.execPath, [join(repoRoot, 'demo-host/dist/server.js')], { DEMO_PORT: String(DEMO_PORT), SERVICE_URL: serviceUrl, DEMO_APP_ID, DEMO_APP_SECRET: secret, DEMO_WEBHOOK_SECRET: webhookSecret }, died('demo-host'))
   )
   await waitForHttp(`${demoUrl}/healthz`)
 
@@ -88,6 +116,7 @@ try {
     Service API:              ${serviceUrl}/api/v1
     OpenAPI docs:             ${serviceUrl}/docs
     Widget script:            ${serviceUrl}/widget.js
+    E-mail inbox (Mailpit):   ${mailpit.url}/        (an expert reply unread for ${process.env.NOTIFY_DELAY_SECONDS ?? '10'} s is mailed to the chief)
 
   Expert API key (admin, shown once; a new one is issued on every start):
     ${expertKey}

@@ -175,6 +175,82 @@
 
   byId('persona-switcher').addEventListener('change', e => switchPersona(/** @type {HTMLSelectElement} */ (e.target).value))
 
+  // ---- notification bell: events the host backend received as signed webhooks ----
+  const BELL_LABELS = /** @type {Record<string, string>} */ ({
+    'case.created': 'Nowa sprawa',
+    'case.replied': 'Odpowiedź eksperta w sprawie',
+    'case.resolved': 'Rozwiązano sprawę',
+    'case.read': 'Przeczytano sprawę'
+  })
+  const bellButton = byId('bell-button')
+  const bellList = byId('bell-list')
+  /** @type {Array<{ id: string, type: string, caseId: string, caseNumber: number, at: string }>} */
+  let bellEvents = []
+  const seenKey = () => `demo-bell-seen:${persona}`
+  const setBell = (/** @type {boolean} */ open) => {
+    bellList.hidden = !open
+    bellButton.setAttribute('aria-expanded', String(open))
+    if (open && bellEvents[0]) localStorage.setItem(seenKey(), bellEvents[0].id)
+    if (open) renderBell()
+  }
+  function renderBell() {
+    const seen = localStorage.getItem(seenKey())
+    const seenAt = bellEvents.findIndex(e => e.id === seen)
+    const unseen = bellList.hidden ? (seenAt === -1 ? bellEvents.length : seenAt) : 0
+    const badge = byId('bell-badge')
+    badge.textContent = String(unseen)
+    badge.hidden = !unseen
+    byId('bell-unseen-text').textContent = unseen ? `, nowe: ${unseen}` : ''
+    const items = byId('bell-items')
+    items.textContent = ''
+    for (const event of bellEvents) {
+      const li = document.createElement('li')
+      const button = document.createElement('button')
+      button.type = 'button'
+      button.dataset.caseId = event.caseId
+      const title = document.createElement('span')
+      title.textContent = `${BELL_LABELS[event.type] || event.type} #${event.caseNumber}`
+      const when = document.createElement('small')
+      when.textContent = new Date(event.at).toLocaleTimeString('pl-PL')
+      button.append(title, when)
+      li.append(button)
+      items.append(li)
+    }
+    byId('bell-empty').hidden = bellEvents.length > 0
+  }
+  async function pollBell() {
+    if (document.visibilityState === 'visible') {
+      try {
+        const res = await fetch(`/demo/notifications?persona=${encodeURIComponent(persona)}`)
+        if (res.ok) {
+          bellEvents = (await res.json()).events
+          renderBell()
+        }
+      } catch {
+        // the demo backend restarting: try again on the next round
+      }
+    }
+    window.setTimeout(pollBell, 3000)
+  }
+  bellButton.addEventListener('click', () => {
+    const open = bellList.hidden
+    setBell(open)
+    if (open) /** @type {HTMLElement | null} */ (bellList.querySelector('button'))?.focus()
+  })
+  bellList.addEventListener('keydown', e => {
+    if (e.key === 'Escape') { setBell(false); bellButton.focus() }
+  })
+  bellList.addEventListener('click', e => {
+    const item = e.target instanceof Element ? e.target.closest('button[data-case-id]') : null
+    if (!(item instanceof HTMLElement)) return
+    setBell(false)
+    bellButton.focus()
+    if (current().role === 'office_chief') SupportWidget('open', { caseId: item.dataset.caseId })
+  })
+  document.addEventListener('click', e => {
+    if (!bellList.hidden && e.target instanceof Node && !bellButton.parentElement?.contains(e.target)) setBell(false)
+  })
+
   SupportWidget('on', 'unread', (/** @type {number} */ n) => setUnread(n))
   SupportWidget('on', 'caseCreated', () => toast('Pytanie zostało wysłane do ekspertów.'))
 
@@ -182,4 +258,8 @@
   renderUser()
   setUnread(0)
   startWidget()
+  // A link from a notification e-mail (the app's caseUrlTemplate, ?case=ID) opens that case.
+  const linkedCase = new URLSearchParams(location.search).get('case')
+  if (linkedCase && current().role === 'office_chief') SupportWidget('open', { caseId: linkedCase })
+  void pollBell()
 })()
