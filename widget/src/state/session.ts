@@ -9,6 +9,9 @@ export type MeState =
   | { status: 'ready'; me: Me }
   | { status: 'error'; error: unknown }
 
+/** A change pushed by the event stream; open views refetch what it names. */
+export type LiveEvent = { type: 'message'; caseId: string; messageId: string } | { type: 'case'; caseId: string; status: string }
+
 export type WidgetEvent = 'unread' | 'open' | 'close' | 'caseCreated' | 'logout'
 export type Emit = (event: WidgetEvent, payload?: unknown) => void
 
@@ -27,6 +30,7 @@ export class Session {
   readonly locale: Locale
   readonly me: Store<MeState> = createStore<MeState>({ status: 'loading' })
   readonly unread: Store<number> = createStore(0)
+  readonly live: Store<LiveEvent | null> = createStore<LiveEvent | null>(null)
   /** Files picked for an unsent question or reply survive closing the panel (not a reload: a File can't be stored). */
   private readonly draftFiles = new Map<DraftScope, File[]>()
   private lastUnread: number | null = null
@@ -35,6 +39,10 @@ export class Session {
   private inflight: AbortController | null = null
   private destroyed = false
   private readonly onVisibility = (): void => this.visibilityChanged()
+  /** The event stream (a lazy chunk) while the tab is visible; the poll rests while it is up. */
+  private stream: { stop(): void } | null = null
+  private streaming = false
+  private started = false
 
   constructor(readonly options: ValidOptions, private readonly emit: Emit, strings: Strings) {
     this.api = new ApiClient(options)
@@ -43,6 +51,7 @@ export class Session {
   }
 
   start(): void {
+    this.started = true
     document.addEventListener('visibilitychange', this.onVisibility)
     if (document.visibilityState === 'visible') void this.refresh()
   }
@@ -60,6 +69,7 @@ export class Session {
       if (this.destroyed || ctrl.signal.aborted) return
       this.me.set({ status: 'ready', me })
       this.setUnread(me.unreadCount)
+      this.startStream()
     } catch (error) {
       if (this.destroyed || ctrl.signal.aborted) return
       // A failed poll keeps the last good /me; only the first load shows an error.
@@ -70,7 +80,25 @@ export class Session {
     }
   }
 
-  private setUnread(n: number): void {
+  private startStream(): void {
+    const me = this.me.get()
+    if (this.stream || !this.started || me.status !== 'ready' || me.me.user.role !== 'office_chief' || document.visibilityState !== 'visible') return
+    const pending = (this.stream = { stop: () => { this.stream = null } })
+    import('../live/stream').then(
+      m => { if (this.stream === pending) this.stream = m.openStream(this) },
+      () => { if (this.stream === pending) this.stream = null }
+    )
+  }
+
+  /** Called by the stream: while it is up the 30 s poll rests, when it drops the poll takes over. */
+  streamState(up: boolean): void {
+    if (up === this.streaming) return
+    this.streaming = up
+    if (up) clearTimeout(this.timer)
+    else this.schedule()
+  }
+
+  setUnread(n: number): void {
     this.unread.set(n)
     if (n !== this.lastUnread) {
       this.lastUnread = n
@@ -81,7 +109,7 @@ export class Session {
   private schedule(delay = POLL_MS): void {
     clearTimeout(this.timer)
     this.timer = undefined
-    if (this.destroyed || document.visibilityState !== 'visible') return
+    if (this.destroyed || this.streaming || document.visibilityState !== 'visible') return
     this.timer = setTimeout(() => void this.refresh(), delay)
   }
 
@@ -89,8 +117,11 @@ export class Session {
     if (document.visibilityState !== 'visible') {
       clearTimeout(this.timer)
       this.timer = undefined
+      this.stream?.stop()
+      this.stream = null
       return
     }
+    this.startStream()
     // Returning to the tab refreshes at once unless the last poll is recent: never faster than POLL_MS.
     const since = Date.now() - this.lastFetch
     if (since >= POLL_MS) void this.refresh()
@@ -143,6 +174,7 @@ export class Session {
     this.destroyed = true
     clearTimeout(this.timer)
     this.inflight?.abort()
+    this.stream?.stop()
     document.removeEventListener('visibilitychange', this.onVisibility)
     this.draftFiles.clear()
   }

@@ -62,6 +62,20 @@ function CasesList({ tab }: { tab: CasesTab }) {
     return () => ctrl.current?.abort()
   }, [tab])
 
+  // New replies and status changes pushed by the event stream: the first page is read again
+  // (a burst of events reloads once); checked boxes stay.
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined
+    const off = session.live.subscribe(e => {
+      if (!e) return
+      clearTimeout(timer)
+      timer = setTimeout(() => {
+        listCases(session.api, tab, null).then(page => { setItems(page.items); setCursor(page.nextCursor) }, () => undefined)
+      }, 300)
+    })
+    return () => { off(); clearTimeout(timer) }
+  }, [tab])
+
   // Scrolling near the end loads the next page; the "Pokaż więcej" button does the same by keyboard.
   useEffect(() => {
     const el = sentinel.current

@@ -42,6 +42,34 @@ export default function ConversationView({ caseId }: { caseId: string }) {
   const [attempt, setAttempt] = useState(0)
   const list = useRef<HTMLOListElement>(null)
   const scrolled = useRef(false)
+  const [announce, setAnnounce] = useState('')
+
+  // A reply pushed by the event stream appears in place and is read out politely; being on
+  // screen, it counts as read like the rest of the conversation.
+  useEffect(() => {
+    let ctrl: AbortController | null = null
+    const off = session.live.subscribe(e => {
+      if (!e || e.caseId !== caseId) return
+      ctrl?.abort()
+      const c = (ctrl = new AbortController())
+      getCase(session.api, caseId, c.signal).then(data => {
+        if (c.signal.aborted) return
+        let known: string[] = []
+        setState(prev => {
+          if (prev.s !== 'ready') return prev
+          known = prev.data.messages.map(m => m.id)
+          return { ...prev, data }
+        })
+        const fresh = data.messages.filter(m => !known.includes(m.id) && m.author.kind !== 'chief')
+        const last = fresh[fresh.length - 1]
+        if (last) {
+          setAnnounce(`${last.author.name}: ${last.body}`)
+          void bulkCases(session.api, 'read', [caseId]).catch(() => undefined)
+        }
+      }, () => undefined)
+    })
+    return () => { off(); ctrl?.abort() }
+  }, [caseId])
 
   useEffect(() => {
     const ctrl = new AbortController()
@@ -124,5 +152,5 @@ export default function ConversationView({ caseId }: { caseId: string }) {
       </article>
     )
   }
-  return <div class="convwrap"><style>{expertCss}</style>{body}</div>
+  return <div class="convwrap"><style>{expertCss}</style>{body}<p class="sr" aria-live="polite">{announce}</p></div>
 }

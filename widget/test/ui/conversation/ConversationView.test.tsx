@@ -160,3 +160,18 @@ test('images show as thumbnails that open a lightbox; Escape closes only the lig
   // The PDF is a chip with its size.
   expect(screen.getByRole('button', { name: 'Pobierz instrukcja.pdf' }).textContent).toContain('2 KB')
 })
+
+test('a reply pushed by the event stream appears in place, is announced politely and marked read', async () => {
+  const { session } = renderWidget({ target: { caseId: c.id }, me: makeMe() })
+  await screen.findByRole('heading', { name: `Sprawa nr ${c.number}: Faktura korygująca` }, { timeout: 5000 })
+  await waitFor(() => expect(api.called('POST /api/v1/cases/read')).toHaveLength(1))
+  const pushed = makeMessage({ caseId: c.id, author: { kind: 'expert', id: 'e1', name: 'Jan Ekspert' }, body: 'Korektę wystawia się z listy faktur.' })
+  api.on(`GET /api/v1/cases/${c.id}`, { body: { case: c, messages: [...messages, pushed] } })
+  session.live.set({ type: 'message', caseId: 'another-case', messageId: 'x' })
+  session.live.set({ type: 'message', caseId: c.id, messageId: pushed.id })
+  await waitFor(() => expect(document.querySelectorAll('li.msg')).toHaveLength(3))
+  const region = document.querySelector('p.sr[aria-live="polite"]')!
+  expect(region.textContent).toBe('Jan Ekspert: Korektę wystawia się z listy faktur.')
+  await waitFor(() => expect(api.called('POST /api/v1/cases/read')).toHaveLength(2))
+  expect(api.called(`GET /api/v1/cases/${c.id}`)).toHaveLength(2)
+})
