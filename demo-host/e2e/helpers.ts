@@ -64,7 +64,12 @@ export const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, ha
 export async function openDemo(
   persona: PersonaId,
   path = '/',
-  opts: { clock?: boolean; device?: { viewport: { width: number; height: number }; isMobile?: boolean; hasTouch?: boolean } } = {}
+  opts: {
+    clock?: boolean
+    device?: { viewport: { width: number; height: number }; isMobile?: boolean; hasTouch?: boolean }
+    /** Runs before the page loads (e.g. an init script that watches for CSP violations). */
+    beforeLoad?: (page: Page) => Promise<void>
+  } = {}
 ): Promise<DemoPage> {
   const context = await (await sharedBrowser()).newContext({ viewport: { width: 1366, height: 800 }, ...opts.device, locale: 'pl-PL' })
   const page = await context.newPage()
@@ -76,6 +81,7 @@ export async function openDemo(
   const demo: DemoPage = { page, context, problems, close: () => context.close() }
   openPages.push(demo)
   if (opts.clock) await page.clock.install()
+  await opts.beforeLoad?.(page)
   await page.goto(demoUrl(path, persona))
   await page.waitForFunction(() => (window.SupportWidget as { loaded?: boolean } | undefined)?.loaded === true)
   return demo
@@ -104,6 +110,31 @@ export async function openMojePytania(page: Page): Promise<Locator> {
   await dialog.getByRole('heading', { name: 'Moje pytania' }).waitFor()
   await dialog.getByText('Ładowanie…').waitFor({ state: 'detached' })
   return dialog
+}
+
+// ---- computed styles of the whole widget (isolation and strict-CSP pages compare them) ----
+const PROPS = [
+  'color', 'background-color', 'font-family', 'font-size', 'font-style', 'font-weight', 'line-height', 'letter-spacing',
+  'word-spacing', 'text-transform', 'text-align', 'box-sizing', 'margin-top', 'margin-left', 'padding-top', 'padding-left',
+  'border-top-width', 'border-top-style', 'border-top-color', 'border-top-left-radius', 'display', 'position', 'transform',
+  'filter', 'cursor', 'visibility', 'opacity', 'z-index'
+]
+
+/** Every element of the floating widget: computed styles and box, plus the host element itself. */
+export function widgetStyles(page: Page) {
+  return floatingHost(page).evaluate((host, props) => {
+    const describe = (el: Element) => {
+      const cs = getComputedStyle(el)
+      const r = el.getBoundingClientRect()
+      return {
+        el: `${el.tagName.toLowerCase()}.${el.getAttribute('class') ?? ''}`,
+        styles: Object.fromEntries(props.map((p) => [p, cs.getPropertyValue(p)])),
+        box: [r.x, r.y, r.width, r.height].map((n) => Math.round(n))
+      }
+    }
+    const inside = Array.from(host.shadowRoot!.querySelectorAll('*')).filter((el) => el.tagName !== 'STYLE')
+    return { host: describe(host).styles, elements: inside.map(describe) }
+  }, PROPS)
 }
 
 export const caseRow = (scope: Locator, subject: string): Locator => scope.locator('li.case').filter({ hasText: subject })

@@ -3,33 +3,9 @@
 // to the page but its own host elements and window.SupportWidget.
 import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
-import { closePagesAfterEach, floatingHost, openDemo, openPomoc, panel, screenshot } from './helpers.js'
+import { closePagesAfterEach, openDemo, openPomoc, panel, screenshot, widgetStyles as snapshot } from './helpers.js'
 
 closePagesAfterEach()
-
-const PROPS = [
-  'color', 'background-color', 'font-family', 'font-size', 'font-style', 'font-weight', 'line-height', 'letter-spacing',
-  'word-spacing', 'text-transform', 'text-align', 'box-sizing', 'margin-top', 'margin-left', 'padding-top', 'padding-left',
-  'border-top-width', 'border-top-style', 'border-top-color', 'border-top-left-radius', 'display', 'position', 'transform',
-  'filter', 'cursor', 'visibility', 'opacity', 'z-index'
-]
-
-/** Every element of the floating widget: computed styles and box, plus the host element itself. */
-function snapshot(page: Page) {
-  return floatingHost(page).evaluate((host, props) => {
-    const describe = (el: Element) => {
-      const cs = getComputedStyle(el)
-      const r = el.getBoundingClientRect()
-      return {
-        el: `${el.tagName.toLowerCase()}.${el.getAttribute('class') ?? ''}`,
-        styles: Object.fromEntries(props.map((p) => [p, cs.getPropertyValue(p)])),
-        box: [r.x, r.y, r.width, r.height].map((n) => Math.round(n))
-      }
-    }
-    const inside = Array.from(host.shadowRoot!.querySelectorAll('*')).filter((el) => el.tagName !== 'STYLE')
-    return { host: describe(host).styles, elements: inside.map(describe) }
-  }, PROPS)
-}
 
 async function viewOn(path: string, view: 'home' | 'ask') {
   const demo = await openDemo('chief-office', path)

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url'
 import fastifyStatic from '@fastify/static'
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify'
 import type { DemoConfig } from './config.js'
-import { renderPages, pages } from './pages.js'
+import { renderPages, pages, strictCsp } from './pages.js'
 import { isPersonaId, personaIds, personas } from './personas.js'
 import { signPersonaToken } from './sign-token.js'
 import { webhookRoutes } from './webhooks.js'
@@ -83,7 +83,11 @@ export async function buildApp(config: DemoConfig, opts: FastifyServerOptions = 
 
   for (const page of pages) {
     const html = rendered.get(page.path)!
-    app.get(page.path, async (_request, reply) => reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(html))
+    const csp = page.strictCsp ? strictCsp(config.serviceUrl) : null
+    app.get(page.path, async (_request, reply) => {
+      if (csp) reply.header('content-security-policy', csp)
+      return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(html)
+    })
   }
 
   return app

@@ -11,6 +11,8 @@ export interface PageDef {
   crumbs: string[]
   /** The hostile-CSS fixture: the same page plus a stylesheet that tries to restyle everything. */
   hostile?: boolean
+  /** Served with the strict Content-Security-Policy of PRODUCT.md §7 (no inline script or style, Trusted Types). */
+  strictCsp?: boolean
 }
 
 export const pages: readonly PageDef[] = [
@@ -18,8 +20,17 @@ export const pages: readonly PageDef[] = [
   { path: '/wiadomosci', file: 'wiadomosci.html', title: 'Wiadomości', nav: 'wiadomosci', crumbs: ['START', 'WIADOMOŚCI'] },
   { path: '/klienci', file: 'klienci.html', title: 'Klienci', nav: 'klienci', crumbs: ['KSIĘGOWOŚĆ', 'KLIENCI'] },
   { path: '/faktury', file: 'faktury.html', title: 'Faktury', nav: 'faktury', crumbs: ['KSIĘGOWOŚĆ', 'FAKTURY'] },
-  { path: '/hostile', file: 'pulpit.html', title: 'Pulpit (wrogi CSS)', nav: 'pulpit', crumbs: ['START', 'PULPIT'], hostile: true }
+  { path: '/hostile', file: 'pulpit.html', title: 'Pulpit (wrogi CSS)', nav: 'pulpit', crumbs: ['START', 'PULPIT'], hostile: true },
+  { path: '/strict-csp', file: 'pulpit.html', title: 'Pulpit (ścisłe CSP)', nav: 'pulpit', crumbs: ['START', 'PULPIT'], strictCsp: true }
 ]
+
+/** The host policy of PRODUCT.md §7, exactly: what a bank-grade host page allows. */
+export const strictCsp = (serviceUrl: string): string =>
+  `default-src 'self'; script-src 'self' ${serviceUrl}; style-src 'self'; connect-src 'self' ${serviceUrl}; ` +
+  `img-src 'self' ${serviceUrl} data: blob:; require-trusted-types-for 'script'`
+
+// The embed snippet's stub; under a strict CSP the same line comes from a file.
+const INLINE_STUB = '<script>window.SupportWidget=window.SupportWidget||function(){(window.SupportWidget.q=window.SupportWidget.q||[]).push(arguments)};</script>'
 
 const escapeHtml = (s: string): string =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!)
@@ -47,6 +58,7 @@ export function renderPages(viewsDir: string, ctx: PageContext): Map<string, str
       serviceUrl: escapeHtml(ctx.serviceUrl),
       crumbs: page.crumbs.map(escapeHtml).join(' <span aria-hidden="true">»</span> '),
       extraHead: page.hostile ? '<link rel="stylesheet" href="/assets/hostile.css">' : '',
+      stub: page.strictCsp ? '<script src="/assets/stub.js"></script>' : INLINE_STUB,
       config: scriptJson({ ...ctx, page: page.nav }),
       personaOptions: ctx.personas.map((p) => `<option value="${escapeHtml(p.id)}">${escapeHtml(p.label)}</option>`).join(''),
       content

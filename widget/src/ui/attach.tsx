@@ -12,11 +12,20 @@ export function attachSurface(parent: Element, ctx: WidgetCtx, launcher: boolean
   const host = document.createElement('div')
   host.setAttribute('data-support-widget', ctx.panel.inline ? 'inline' : 'floating')
   const shadow = host.attachShadow({ mode: 'open' })
-  const style = document.createElement('style')
-  style.textContent = coreCss + themeCss(ctx.session.options.theme)
-  // Preact owns only this container: rendering into the shadow root itself would remove the <style>.
+  const css = coreCss + themeCss(ctx.session.options.theme)
+  // Preact owns only this container: rendering into the shadow root itself would remove a <style>.
   const container = document.createElement('div')
-  shadow.append(style, container)
+  // A constructed sheet is allowed by a host's strict CSP (`style-src 'self'`), an inline <style> is not.
+  if (document.adoptedStyleSheets) {
+    const sheet = new CSSStyleSheet()
+    sheet.replaceSync(css)
+    shadow.adoptedStyleSheets = [sheet]
+  } else {
+    const style = document.createElement('style')
+    style.textContent = css
+    shadow.append(style)
+  }
+  shadow.append(container)
   parent.appendChild(host)
   render(<Surface ctx={ctx} launcher={launcher} />, container)
   return () => {

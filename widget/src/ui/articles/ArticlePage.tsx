@@ -7,6 +7,7 @@ import { useContentT } from '../content/i18n'
 import { scrollPanelToTop } from '../content/scroll'
 import { Failed, Loading } from '../content/Status'
 import { useLoad } from '../content/useLoad'
+import { articleHtml } from './trusted'
 
 /**
  * One article. Its HTML comes only from the service, which renders the Markdown and
@@ -54,6 +55,7 @@ export function ArticlePage({ slug }: { slug: string }) {
       : <Failed message={t('articleError')} onRetry={retry} />
   } else {
     const a = state.data
+    const html = articleHtml(a.html)
     content = (
       <article class="page" aria-labelledby="ze-article-title">
         <h3 id="ze-article-title">{a.title}</h3>
@@ -61,7 +63,9 @@ export function ArticlePage({ slug }: { slug: string }) {
           <span class="tag">{a.categoryName}</span>
           <span>{t('updated', { date: formatDate(a.updatedAt, session.locale) })}</span>
         </p>
-        <div class="prose" ref={prose} onClick={onClick} dangerouslySetInnerHTML={{ __html: a.html }} />
+        {html === null
+          ? <div class="prose">{a.html.replace(/<[^>]*>/g, ' ')}</div>
+          : <div class="prose" ref={prose} onClick={onClick} dangerouslySetInnerHTML={{ __html: html as string }} />}
         {a.tags.length > 0 && (
           <p class="meta"><span class="sr">{t('tags')}: </span>{a.tags.map(tag => <span key={tag} class="tag">#{tag}</span>)}</p>
         )}

@@ -1,6 +1,7 @@
 import { contentCss } from '../content/contentCss'
 import { ArticleList } from './ArticleList'
 import { ArticlePage } from './ArticlePage'
+import { Sheet } from '../sheet'
 
 export interface ArticlesViewProps {
   /** null: the article list; otherwise one article (state `article {slug}`). */
@@ -11,7 +12,7 @@ export interface ArticlesViewProps {
 export default function ArticlesView({ slug }: ArticlesViewProps) {
   return (
     <>
-      <style>{contentCss}</style>
+      <Sheet css={contentCss} />
       {slug ? <ArticlePage key={slug} slug={slug} /> : <ArticleList />}
     </>
   )

@@ -15,6 +15,7 @@ import { checkFiles, filesFromClipboard } from '../files/validate'
 import { MessagesLink } from '../MessagesLink'
 import { MeGate } from '../MeGate'
 import { Suggestions } from './Suggestions'
+import { Sheet } from '../sheet'
 
 function AskForm({ me, entryPoint }: { me: Me; entryPoint: EntryPoint }) {
   const { session, panel } = useWidget()
@@ -84,7 +85,7 @@ export default function AskView() {
   const entryPoint = state.status === 'open' ? state.entryPoint : 'sidebar'
   return (
     <>
-      <style>{expertCss}</style>
+      <Sheet css={expertCss} />
       <MeGate>
         {me => {
           const access = askAccess(me, entryPoint)

@@ -5,6 +5,7 @@ import { useWidget } from '../context'
 import { expertCss } from '../expertCss'
 import { CaseRow } from './CaseRow'
 import { MeGate } from '../MeGate'
+import { Sheet } from '../sheet'
 
 type Load = 'loading' | 'more' | 'ready' | 'error'
 
@@ -16,7 +17,7 @@ export default function CasesView({ tab }: { tab: CasesTab }) {
       {me =>
         me.capabilities.askExpertDeniedReason === 'ONLY_OFFICE_CHIEF' ? (
           <div class="cases">
-            <style>{expertCss}</style>
+            <Sheet css={expertCss} />
             <p class="note">{session.t('onlyChief')}</p>
           </div>
         ) : (
@@ -116,7 +117,7 @@ function CasesList({ tab }: { tab: CasesTab }) {
   const none = selected.size === 0 || busy
   return (
     <div class="cases">
-      <style>{expertCss}</style>
+      <Sheet css={expertCss} />
       <div class="bar">
         <div role="tablist" class="tabs">
           {(['active', 'archived'] as const).map(k => (

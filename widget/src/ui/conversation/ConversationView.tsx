@@ -10,6 +10,7 @@ import { MeGate } from '../MeGate'
 import { MessageItem } from './MessageItem'
 import { ReplyBox } from './ReplyBox'
 import { dayKey, dayLabel, relativeTime } from './time'
+import { Sheet } from '../sheet'
 
 type State = { s: 'loading' } | { s: 'ready'; data: CaseWithMessages; firstUnread: number } | { s: 'error'; notFound: boolean }
 
@@ -152,5 +153,5 @@ export default function ConversationView({ caseId }: { caseId: string }) {
       </article>
     )
   }
-  return <div class="convwrap"><style>{expertCss}</style>{body}<p class="sr" aria-live="polite">{announce}</p></div>
+  return <div class="convwrap"><Sheet css={expertCss} />{body}<p class="sr" aria-live="polite">{announce}</p></div>
 }

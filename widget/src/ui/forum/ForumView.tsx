@@ -2,6 +2,7 @@ import { contentCss } from '../content/contentCss'
 import { NewThread } from './NewThread'
 import { ThreadList } from './ThreadList'
 import { ThreadPage } from './ThreadPage'
+import { Sheet } from '../sheet'
 
 export interface ForumViewProps {
   /** null: the thread list (or, with `compose`, the new-thread form); otherwise one thread. */
@@ -13,7 +14,7 @@ export interface ForumViewProps {
 export default function ForumView({ threadId, compose }: ForumViewProps) {
   return (
     <>
-      <style>{contentCss}</style>
+      <Sheet css={contentCss} />
       {threadId ? <ThreadPage key={threadId} id={threadId} /> : compose ? <NewThread /> : <ThreadList />}
     </>
   )
