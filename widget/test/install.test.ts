@@ -1,5 +1,5 @@
 import { fireEvent, waitFor } from '@testing-library/preact'
-import { afterEach, beforeEach, expect, test, vi } from 'vitest'
+import { afterEach, beforeEach, expect, onTestFinished, test, vi } from 'vitest'
 import { install, type SupportWidgetFn } from '../src/install'
 import { freshToken, makeMe } from './helpers/factories'
 import { API, installFakeApi, type FakeApi } from './helpers/fakeApi'
@@ -55,14 +55,25 @@ test('one host element with one open shadow root; styles only inside it; theme a
   await waitFor(() => expect(host()).toBeTruthy())
   expect(document.querySelectorAll('[data-support-widget]')).toHaveLength(1)
   expect(document.querySelectorAll('style').length).toBe(styleCount)
-  const css = shadow().querySelector('style')!.textContent!
-  expect(css).toContain(':host{all:initial!important')
+  // Constructed stylesheets (strict-CSP hosts refuse an inline <style>): adopted by the shadow root only.
+  expect(shadow().querySelector('style')).toBeNull()
+  expect(document.adoptedStyleSheets).toEqual([])
+  const css = shadow().adoptedStyleSheets.flatMap(s => Array.from(s.cssRules, r => r.cssText)).join('\n').replace(/\s+/g, '')
+  expect(css).toContain('all:initial!important')
   expect(css).toContain('--ze-brand:#005a32!important')
-  expect(css).toContain('--ze-font:Lato, sans-serif!important')
+  expect(css).toContain('--ze-font:Lato,sans-serif!important')
   expect(Object.keys(win).filter(k => /support|widget|preact/i.test(k))).toEqual(['SupportWidget'])
 })
 
 test('hostile host CSS does not reach inside the shadow root', async () => {
+  // happy-dom resolves the cascade from <style> elements only: take the fallback path that
+  // browsers without constructable stylesheets take (the adopted path is checked in Chromium).
+  const own = Object.getOwnPropertyDescriptor(document, 'adoptedStyleSheets')
+  Object.defineProperty(document, 'adoptedStyleSheets', { value: undefined, configurable: true })
+  onTestFinished(() => {
+    if (own) Object.defineProperty(document, 'adoptedStyleSheets', own)
+    else delete (document as { adoptedStyleSheets?: unknown }).adoptedStyleSheets
+  })
   const evil = document.createElement('style')
   evil.dataset.test = ''
   evil.textContent = '* { color: rgb(255, 0, 0) !important; display: none !important } button { font-size: 40px !important }'
