@@ -1,4 +1,4 @@
-// Styles of the lazily loaded views; rendered as a <style> inside the shadow root with the view.
+// Styles of the lazily loaded views; adopted into the shadow root while a view shows (ui/sheet.tsx).
 export const expertCss = `
 .form{display:grid;grid-template-columns:minmax(0,1fr);gap:10px}
 label,legend{font-weight:600}

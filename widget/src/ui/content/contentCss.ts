@@ -1,5 +1,5 @@
-// Styles of the articles and forum views (their lazy chunks), rendered as a <style> with
-// the view inside the shadow root. Colours keep AA contrast on white and on --ze-soft.
+// Styles of the articles and forum views (their lazy chunks), adopted into the shadow root
+// while the view shows (ui/sheet.tsx). Colours keep AA contrast on white and on --ze-soft.
 export const contentCss = `
 .muted,.meta{color:var(--ze-muted)}
 .search input,.field input,.field textarea{width:100%;padding:8px 10px;border:1px solid var(--ze-border);border-radius:8px;background:#fff}
