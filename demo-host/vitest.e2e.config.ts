@@ -1,5 +1,6 @@
 import { basename } from 'node:path'
 import { BaseSequencer, type TestSpecification } from 'vitest/node'
+import { defaultClientConditions, defaultServerConditions } from 'vite'
 import { defineConfig } from 'vitest/config'
 
 // The issue's order (entry points first, so the README screenshots show the seeded demo data
@@ -19,6 +20,9 @@ class IssueOrder extends BaseSequencer {
 // Browser end-to-end tests: one stack (FerretDB + service + demo host) and one Chromium for the
 // whole run, started by the global setup; files run one after another against it.
 export default defineConfig({
+  // @ze/contract is consumed as TypeScript source in tests (its package exports name the condition).
+  resolve: { conditions: ['@ze/source', ...defaultClientConditions] },
+  ssr: { resolve: { conditions: ['@ze/source', ...defaultServerConditions] } },
   test: {
     name: 'e2e',
     root: import.meta.dirname,

@@ -1,6 +1,10 @@
+import { defaultClientConditions, defaultServerConditions } from 'vite'
 import { defineConfig } from 'vitest/config'
 
 export default defineConfig({
+  // @ze/contract is consumed as TypeScript source in tests (its package exports name the condition).
+  resolve: { conditions: ['@ze/source', ...defaultClientConditions] },
+  ssr: { resolve: { conditions: ['@ze/source', ...defaultServerConditions] } },
   test: {
     name: 'scripts',
     root: import.meta.dirname,

@@ -2,6 +2,7 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import fastifyStatic from '@fastify/static'
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify'
+import { problemType, type ErrorCode, type ProblemDetails } from '@ze/contract'
 import type { DemoConfig } from './config.js'
 import { renderPages, pages, strictCsp } from './pages.js'
 import { isPersonaId, personaIds, personas } from './personas.js'
@@ -11,16 +12,10 @@ import { webhookRoutes } from './webhooks.js'
 // Both src/ (tsx) and dist/ (node) sit next to public/ and views/.
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 
-interface Problem {
-  type: string
-  title: string
-  status: number
-  code: string
-  detail?: string
-}
-
-const problem = (status: number, code: string, title: string, detail?: string): Problem => ({
-  type: `https://zapytaj-eksperta.dev/problems/${code.toLowerCase().replace(/_/g, '-')}`,
+// The demo host answers its errors in the service's problem format: registry codes plus its own one.
+type DemoProblem = Omit<ProblemDetails, 'code'> & { code: ErrorCode | 'UNKNOWN_PERSONA' }
+const problem = (status: number, code: DemoProblem['code'], title: string, detail?: string): DemoProblem => ({
+  type: problemType(code),
   title,
   status,
   code,

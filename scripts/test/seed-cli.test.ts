@@ -8,7 +8,7 @@ import { repoRoot } from '../src/db/ferretdb.js'
 import { connectServiceData } from '../src/lib/service-data.js'
 
 const cli = (uri: string, ...args: string[]) =>
-  execFileSync(process.execPath, ['--import', 'tsx', join(repoRoot, 'scripts/src/seed-cli.ts'), ...args], { cwd: repoRoot, env: { ...process.env, MONGODB_URI: uri }, encoding: 'utf8' })
+  execFileSync(process.execPath, ['--conditions=@ze/source', '--import', 'tsx', join(repoRoot, 'scripts/src/seed-cli.ts'), ...args], { cwd: repoRoot, env: { ...process.env, MONGODB_URI: uri }, encoding: 'utf8' })
 
 describe('npm run seed -- app', () => {
   it('registers an app with a generated secret, and updates it idempotently', async () => {

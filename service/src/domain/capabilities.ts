@@ -1,4 +1,5 @@
-import type { EntryPoint, Identity } from './identity.js'
+import type { EntryPoint } from '@ze/contract'
+import type { Identity } from './identity.js'
 
 export interface Capabilities {
   canAskExpert: boolean

@@ -1,5 +1,6 @@
 import { AppError } from '../errors.js'
-import type { EntryPoint, Identity } from './identity.js'
+import type { EntryPoint } from '@ze/contract'
+import type { Identity } from './identity.js'
 
 export type CaseStatus = 'open' | 'answered' | 'resolved'
 export type AuthorKind = 'chief' | 'expert' | 'system'

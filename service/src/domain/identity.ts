@@ -1,29 +1,4 @@
-import { Type, type Static } from 'typebox'
-
-const Ref = Type.Object({ id: Type.String({ minLength: 1, maxLength: 200 }), name: Type.String({ minLength: 1, maxLength: 300 }) })
-
-export const Role = Type.Union([Type.Literal('office_chief'), Type.Literal('employee'), Type.Literal('client')])
-export const AccountType = Type.Union([Type.Literal('office'), Type.Literal('client')])
-export const EntryPoint = Type.Union([Type.Literal('sidebar'), Type.Literal('avatar'), Type.Literal('messages')])
-
-/** The identity claims of PRODUCT.md §4.1 (registered claims are checked by the JWT library). */
-export const IdentityClaims = Type.Object({
-  sub: Type.String({ minLength: 1, maxLength: 200 }),
-  name: Type.String({ minLength: 1, maxLength: 300 }),
-  email: Type.Optional(Type.String({ maxLength: 320 })),
-  role: Role,
-  office: Ref,
-  account: Type.Object({ type: AccountType, id: Type.String({ minLength: 1, maxLength: 200 }), name: Type.String({ minLength: 1, maxLength: 300 }) }),
-  package: Type.Object({ active: Type.Boolean(), name: Type.Optional(Type.String({ maxLength: 200 })) }),
-  locale: Type.Optional(Type.Union([Type.Literal('pl'), Type.Literal('en')])),
-  aud: Type.String({ minLength: 1 }),
-  iat: Type.Number(),
-  exp: Type.Number()
-})
-
-export type IdentityClaims = Static<typeof IdentityClaims>
-export type Role = Static<typeof Role>
-export type EntryPoint = Static<typeof EntryPoint>
+import type { IdentityClaims, Role } from '@ze/contract'
 
 /** The verified user behind a request: everything about permissions is decided from this. */
 export interface Identity {

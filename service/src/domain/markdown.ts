@@ -1,5 +1,6 @@
 import MarkdownIt from 'markdown-it'
 import sanitizeHtml from 'sanitize-html'
+import { SLUG_PATTERN } from '@ze/contract'
 import { AppError } from '../errors.js'
 
 /**
@@ -10,7 +11,6 @@ import { AppError } from '../errors.js'
  */
 const md = new MarkdownIt({ html: false, linkify: true, typographer: false })
 
-export const SLUG_PATTERN = '^[a-z0-9]+(?:-[a-z0-9]+)*$'
 const SLUG = new RegExp(SLUG_PATTERN)
 const ARTICLE_LINK = /^article:([^?#\s]+)$/i
 

@@ -1,4 +1,4 @@
-import type { AdminCaseCreatedEvent, AdminCaseUpdatedEvent, AdminMessageCreatedEvent, AdminPresenceEvent, CaseEvent, MessageEvent } from '../schemas/events.js'
+import type { AdminCaseCreatedEvent, AdminCaseUpdatedEvent, AdminMessageCreatedEvent, AdminPresenceEvent, CaseEvent, MessageEvent } from '@ze/contract'
 import type { FeedEvent } from './feed.js'
 
 export interface Frame {

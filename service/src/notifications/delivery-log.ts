@@ -1,4 +1,4 @@
-import type { Delivery } from '../schemas/notifications.js'
+import type { Delivery } from '@ze/contract'
 import type { OutboxItem } from './outbox.js'
 
 const iso = (d: Date | null | undefined): string | null => (d ? d.toISOString() : null)

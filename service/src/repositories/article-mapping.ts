@@ -1,7 +1,7 @@
 import type { Types } from 'mongoose'
 import type { Static } from 'typebox'
 import type { SearchFields } from '../search/normalize.js'
-import type { AdminArticle, AdminArticleSummary, ArticleSummary, ArticleView } from '../schemas/articles.js'
+import type { AdminArticle, AdminArticleSummary, ArticleSummary, ArticleView } from '@ze/contract'
 
 // Written out rather than inferred: mongoose types nested paths as nullable.
 export interface StoredArticle {

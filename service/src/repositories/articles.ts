@@ -3,7 +3,7 @@ import { AppError } from '../errors.js'
 import { excerpt, markdownToText, renderMarkdown, type RenderOptions } from '../domain/markdown.js'
 import { parseQuery, searchFields } from '../search/normalize.js'
 import type { SearchIndexes } from '../search/indexes.js'
-import type { AdminArticleListFilter, ArticleCreateInput, ArticlePatchInput } from '../schemas/articles.js'
+import type { AdminArticleListFilter, ArticleCreateInput, ArticlePatchInput } from '@ze/contract'
 import { toAdminArticle, toAdminArticleSummary, toArticleSummary, toArticleView, type StoredArticle } from './article-mapping.js'
 import { toObjectId } from './map.js'
 

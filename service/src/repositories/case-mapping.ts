@@ -2,7 +2,7 @@ import type { Types } from 'mongoose'
 import type { CaseDoc } from '../models/case.js'
 import type { MessageDoc } from '../models/message.js'
 import { accountLabel } from '../domain/case-rules.js'
-import type { AdminCase, AdminMessage, CaseSummary, Message } from '../schemas/cases.js'
+import type { AdminCase, AdminMessage, CaseSummary, Message } from '@ze/contract'
 import { withId } from './map.js'
 
 export type StoredCase = CaseDoc & { _id: Types.ObjectId; createdAt: Date; updatedAt: Date }

@@ -1,6 +1,6 @@
 import type { Types } from 'mongoose'
 import type { Static } from 'typebox'
-import type { AdminPost, AdminThread, Post, Thread } from '../schemas/forum.js'
+import type { AdminPost, AdminThread, Post, Thread } from '@ze/contract'
 import { excerpt } from '../domain/markdown.js'
 
 // Written out rather than inferred: mongoose widens nested enums to string and nested paths to nullable.

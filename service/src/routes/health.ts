@@ -1,7 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify'
 import { Type } from 'typebox'
 import { problem } from '../errors.js'
-import { Problem } from '../schemas/common.js'
+import { Problem } from '@ze/contract'
 import { sendProblem } from '../plugins/app/error-handler.js'
 
 const health: FastifyPluginAsync = async (fastify) => {

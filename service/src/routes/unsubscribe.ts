@@ -1,8 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import { AppError } from '../errors.js'
-import { problemResponses } from '../schemas/common.js'
-import { UnsubscribeQuery } from '../schemas/notifications.js'
+import { problemResponses, UnsubscribeQuery } from '@ze/contract'
 
 const page = (title: string, body: string): string =>
   `<!doctype html><html lang="pl"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${title}</title></head>` +

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { FastifyInstance } from 'fastify'
-import { errorRegistry } from '../../src/errors.js'
+import { errorRegistry } from '@ze/contract'
 import { buildTestApp } from '../helpers/app.js'
 import { authFor, createCase, postCase, samples } from '../helpers/factories.js'
 import { personas, signToken } from '../helpers/tokens.js'

@@ -1,5 +1,5 @@
 import { SignJWT } from 'jose'
-import type { IdentityClaims } from '../../src/domain/identity.js'
+import type { IdentityClaims } from '@ze/contract'
 
 export const TEST_APP = {
   id: 'test-app',

@@ -16,7 +16,7 @@ type MeOverrides = Partial<Omit<Me, 'capabilities' | 'limits' | 'user'>> & {
 export function makeMe(o: MeOverrides = {}): Me {
   const { capabilities, limits, user, ...rest } = o
   return {
-    user: { id: 'u-1', name: 'Anna Kowalska', role: 'office_chief', locale: 'pl', ...user },
+    user: { id: 'u-1', name: 'Anna Kowalska', email: 'anna@biuro.pl', role: 'office_chief', locale: 'pl', ...user },
     office: { id: 'office-a', name: 'Biuro Rachunkowe Kowalska' },
     account: { type: 'office', id: 'office-a', name: 'Biuro Rachunkowe Kowalska' },
     package: { active: true, name: 'Biznes' },
@@ -37,7 +37,7 @@ export const employee = () => makeMe({
   capabilities: { canAskExpert: false, askExpertDeniedReason: 'ONLY_OFFICE_CHIEF', entryPoints: [] }
 })
 
-export const inactiveChief = () => makeMe({ package: { active: false }, capabilities: { entryPoints: ['messages'] } })
+export const inactiveChief = () => makeMe({ package: { active: false, name: null }, capabilities: { entryPoints: ['messages'] } })
 
 let seq = 0
 export function makeCase(o: Partial<CaseSummary> = {}): CaseSummary {

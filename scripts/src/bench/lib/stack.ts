@@ -71,7 +71,7 @@ export async function startService(mongodbUri: string, env: Record<string, strin
 /** The bare comparison server (Fastify + the mongodb driver, nothing else), also its own process. */
 export async function startBareServer(mongodbUri: string): Promise<RunningProcess> {
   const port = await freePort()
-  const child = startChild('bare', process.execPath, ['--import', 'tsx', join(repoRoot, 'scripts/src/bench/bare-server.ts')], { PORT: String(port), MONGODB_URI: mongodbUri })
+  const child = startChild('bare', process.execPath, ['--conditions=@ze/source', '--import', 'tsx', join(repoRoot, 'scripts/src/bench/bare-server.ts')], { PORT: String(port), MONGODB_URI: mongodbUri })
   return running(child, `http://127.0.0.1:${port}`, '/hello')
 }
 

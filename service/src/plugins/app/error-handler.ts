@@ -1,6 +1,7 @@
 import fp from 'fastify-plugin'
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify'
-import { AppError, problem, type ErrorCode, type ProblemDetails } from '../../errors.js'
+import type { ErrorCode, ProblemDetails } from '@ze/contract'
+import { AppError, problem } from '../../errors.js'
 
 const DATABASE_ERRORS = new Set([
   'MongoServerSelectionError',

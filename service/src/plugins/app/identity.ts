@@ -3,7 +3,8 @@ import type { FastifyRequest } from 'fastify'
 import { Ajv } from 'ajv'
 import { decodeProtectedHeader, errors as joseErrors, jwtVerify, decodeJwt } from 'jose'
 import { AppError } from '../../errors.js'
-import { IdentityClaims, identityFromClaims, type Identity } from '../../domain/identity.js'
+import { IdentityClaims } from '@ze/contract'
+import { identityFromClaims, type Identity } from '../../domain/identity.js'
 
 declare module 'fastify' {
   interface FastifyRequest {

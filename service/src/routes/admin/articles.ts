@@ -1,8 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import { AppError } from '../../errors.js'
-import { IdParams, problemResponses } from '../../schemas/common.js'
-import { AdminArticle, AdminArticleListQuery, AdminArticleListResponse, ArticleCreateBody, ArticlePatchBody } from '../../schemas/articles.js'
+import { AdminArticle, AdminArticleListQuery, AdminArticleListResponse, ArticleCreateBody, ArticlePatchBody, IdParams, problemResponses } from '@ze/contract'
 
 const security = [{ expertKey: [] }]
 const tags = ['admin', 'articles']

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { AppError } from '../../errors.js'
-import { IdParams, problemResponses } from '../../schemas/common.js'
-import { binaryResponse } from '../../schemas/multipart.js'
+import { IdParams, problemResponses } from '@ze/contract'
+import { binaryResponse } from '../multipart-docs.js'
 import { sendAttachment } from '../../uploads/send-attachment.js'
 
 const attachments: FastifyPluginAsyncTypebox = async (fastify) => {

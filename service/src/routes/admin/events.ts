@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { problemResponses } from '../../schemas/common.js'
-import { eventStreamResponse } from '../../schemas/events.js'
+import { problemResponses } from '@ze/contract'
+import { eventStreamResponse } from '@ze/contract'
 
 const events: FastifyPluginAsyncTypebox = async (fastify) => {
   fastify.get(

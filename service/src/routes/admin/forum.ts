@@ -2,17 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { forumPostingLimit } from '../../plugins/external/rate-limit.js'
 import type { ForumActor } from '../../repositories/forum.js'
 import { toAdminPost, toAdminThread } from '../../repositories/forum-mapping.js'
-import { IdParams, problemResponses } from '../../schemas/common.js'
-import {
-  AcceptBody,
-  AdminPostCreated,
-  AdminPostResponse,
-  AdminThreadDetail,
-  AdminThreadListQuery,
-  AdminThreadPage,
-  AdminThreadResponse,
-  ReplyBody
-} from '../../schemas/forum.js'
+import { AcceptBody, AdminPostCreated, AdminPostResponse, AdminThreadDetail, AdminThreadListQuery, AdminThreadPage, AdminThreadResponse, IdParams, problemResponses, ReplyBody } from '@ze/contract'
 
 const security = [{ expertKey: [] }]
 const tags = ['admin', 'forum']

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
-import { problemResponses } from '../../schemas/common.js'
+import { problemResponses } from '@ze/contract'
 
 export const ExpertSchema = Type.Object({ id: Type.String(), name: Type.String(), email: Type.String(), admin: Type.Boolean() })
 

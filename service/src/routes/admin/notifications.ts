@@ -1,8 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Types } from 'mongoose'
 import { AppError } from '../../errors.js'
-import { problemResponses } from '../../schemas/common.js'
-import { AppIdParams, DeliveryLog, DeliveryLogQuery, ExpertNotificationSettings, WebhookSettings, WebhookSettingsBody } from '../../schemas/notifications.js'
+import { AppIdParams, DeliveryLog, DeliveryLogQuery, ExpertNotificationSettings, problemResponses, WebhookSettings, WebhookSettingsBody } from '@ze/contract'
 import { toDelivery } from '../../notifications/delivery-log.js'
 import { newWebhookSecret } from '../../notifications/webhook-events.js'
 

@@ -1,6 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { problemResponses } from '../../schemas/common.js'
-import { ArticleListQuery, ArticleListResponse, ArticleView, SlugParams } from '../../schemas/articles.js'
+import { ArticleListQuery, ArticleListResponse, ArticleView, problemResponses, SlugParams } from '@ze/contract'
 
 /** /api/v1/articles — published instructional articles of the caller's host app (R11). */
 const articles: FastifyPluginAsyncTypebox = async (fastify) => {

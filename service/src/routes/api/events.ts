@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { problemResponses } from '../../schemas/common.js'
-import { eventStreamResponse } from '../../schemas/events.js'
+import { problemResponses } from '@ze/contract'
+import { eventStreamResponse } from '@ze/contract'
 import { assertOfficeChief } from '../../domain/case-rules.js'
 
 const events: FastifyPluginAsyncTypebox = async (fastify) => {

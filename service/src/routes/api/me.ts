@@ -1,7 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { capabilitiesOf, scopeNotice } from '../../domain/capabilities.js'
-import { problemResponses } from '../../schemas/common.js'
-import { MeResponse } from '../../schemas/me.js'
+import { MeResponse, problemResponses } from '@ze/contract'
 import { attachmentPolicy } from '../../domain/attachment-policy.js'
 
 const me: FastifyPluginAsyncTypebox = async (fastify) => {

@@ -1,6 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { IdParams, problemResponses } from '../../../schemas/common.js'
-import { AdminCaseDetail } from '../../../schemas/cases.js'
+import { AdminCaseDetail, IdParams, problemResponses } from '@ze/contract'
 
 const detail: FastifyPluginAsyncTypebox = async (fastify) => {
   fastify.get(

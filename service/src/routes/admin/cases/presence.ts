@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
-import { IdParams, problemResponses } from '../../../schemas/common.js'
-import { PresenceBody } from '../../../schemas/events.js'
+import { IdParams, problemResponses } from '@ze/contract'
+import { PresenceBody } from '@ze/contract'
 
 const presence: FastifyPluginAsyncTypebox = async (fastify) => {
   const { presenceTtlSeconds } = fastify.config

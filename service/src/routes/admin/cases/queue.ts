@@ -1,6 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { problemResponses } from '../../../schemas/common.js'
-import { AdminQueueQuery, AdminQueueResponse } from '../../../schemas/cases.js'
+import { AdminQueueQuery, AdminQueueResponse, problemResponses } from '@ze/contract'
 
 const queue: FastifyPluginAsyncTypebox = async (fastify) => {
   fastify.get(

@@ -1,7 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { IdParams, problemResponses } from '../../../schemas/common.js'
-import { AdminCaseWithMessage, AdminReplyFields, withFiles } from '../../../schemas/cases.js'
-import { multipartDocs } from '../../../schemas/multipart.js'
+import { AdminCaseWithMessage, AdminReplyFields, IdParams, problemResponses, withFiles } from '@ze/contract'
+import { multipartDocs } from '../../multipart-docs.js'
 import { fieldsValidator, receiveMessage } from '../../../uploads/receive-message.js'
 
 const validateFields = fieldsValidator(AdminReplyFields)

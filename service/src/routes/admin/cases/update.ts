@@ -1,6 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { IdParams, problemResponses } from '../../../schemas/common.js'
-import { AdminCasePatch, AdminCaseResponse } from '../../../schemas/cases.js'
+import { AdminCasePatch, AdminCaseResponse, IdParams, problemResponses } from '@ze/contract'
 
 const update: FastifyPluginAsyncTypebox = async (fastify) => {
   fastify.patch(

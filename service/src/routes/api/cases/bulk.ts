@@ -1,6 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { problemResponses } from '../../../schemas/common.js'
-import { BulkIds, BulkResult } from '../../../schemas/cases.js'
+import { BulkIds, BulkResult, problemResponses } from '@ze/contract'
 import type { BulkAction } from '../../../repositories/cases.js'
 
 const ACTIONS: Array<{ action: BulkAction; summary: string }> = [

@@ -1,6 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { IdParams, problemResponses } from '../../../schemas/common.js'
-import { CaseDetail } from '../../../schemas/cases.js'
+import { CaseDetail, IdParams, problemResponses } from '@ze/contract'
 
 const detail: FastifyPluginAsyncTypebox = async (fastify) => {
   fastify.get(

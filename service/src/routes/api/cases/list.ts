@@ -1,6 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { problemResponses } from '../../../schemas/common.js'
-import { CaseListQuery, CaseListResponse } from '../../../schemas/cases.js'
+import { CaseListQuery, CaseListResponse, problemResponses } from '@ze/contract'
 
 const list: FastifyPluginAsyncTypebox = async (fastify) => {
   fastify.get(

@@ -1,7 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { IdParams, problemResponses } from '../../../schemas/common.js'
-import { CaseWithMessage, ReplyFields, withFiles } from '../../../schemas/cases.js'
-import { multipartDocs } from '../../../schemas/multipart.js'
+import { CaseWithMessage, IdParams, problemResponses, ReplyFields, withFiles } from '@ze/contract'
+import { multipartDocs } from '../../multipart-docs.js'
 import { caseReplyLimit } from '../../../plugins/external/rate-limit.js'
 import { fieldsValidator, receiveMessage } from '../../../uploads/receive-message.js'
 

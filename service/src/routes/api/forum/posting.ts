@@ -3,8 +3,7 @@ import type { Identity } from '../../../domain/identity.js'
 import { forumPostingLimit } from '../../../plugins/external/rate-limit.js'
 import type { ForumActor } from '../../../repositories/forum.js'
 import { toPost, toThread } from '../../../repositories/forum-mapping.js'
-import { IdParams, problemResponses } from '../../../schemas/common.js'
-import { AcceptBody, NewThreadBody, PostCreated, ReplyBody, ThreadCreated } from '../../../schemas/forum.js'
+import { AcceptBody, IdParams, NewThreadBody, PostCreated, problemResponses, ReplyBody, ThreadCreated } from '@ze/contract'
 
 /** Name and role badge come from the verified identity token, never from the request body. */
 const actorOf = (identity: Identity): Extract<ForumActor, { kind: 'user' }> => ({

@@ -1,6 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { IdParams, problemResponses } from '../../../schemas/common.js'
-import { ThreadDetail, ThreadListQuery, ThreadPage } from '../../../schemas/forum.js'
+import { IdParams, problemResponses, ThreadDetail, ThreadListQuery, ThreadPage } from '@ze/contract'
 import { toPost, toThread } from '../../../repositories/forum-mapping.js'
 
 const threads: FastifyPluginAsyncTypebox = async (fastify) => {

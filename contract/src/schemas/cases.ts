@@ -1,9 +1,7 @@
 import { Type, type Static, type TSchema } from 'typebox'
-import { ObjectIdString } from './common.js'
-import { AccountType, EntryPoint } from '../domain/identity.js'
+import { Nullable, ObjectIdString, iso } from './common.js'
+import { AccountType, EntryPoint } from '../identity.js'
 
-const iso = (example: string) => Type.String({ format: 'date-time', examples: [example] })
-const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()])
 
 export const CaseStatus = Type.Union([Type.Literal('open'), Type.Literal('answered'), Type.Literal('resolved')], {
   description: 'open: waiting for an expert · answered: an expert replied, waiting for the chief · resolved'
@@ -199,7 +197,13 @@ export const AdminCasePatch = Type.Object(
   { additionalProperties: false, minProperties: 1, examples: [{ status: 'resolved' }, { assignee: '665f1c2e9b1e8a3d4c5b6a99' }, { assignee: null }] }
 )
 
+export type CaseStatus = Static<typeof CaseStatus>
 export type CaseSummary = Static<typeof CaseSummary>
+export type Attachment = Static<typeof Attachment>
+export type CaseDetail = Static<typeof CaseDetail>
+export type CaseWithMessage = Static<typeof CaseWithMessage>
+export type CaseListResponse = Static<typeof CaseListResponse>
+export type BulkResult = Static<typeof BulkResult>
 export type Message = Static<typeof Message>
 export type AdminCase = Static<typeof AdminCase>
 export type AdminMessage = Static<typeof AdminMessage>

@@ -1,8 +1,6 @@
-import { Type, type Static, type TSchema } from 'typebox'
-import { ObjectIdString } from './common.js'
+import { Type, type Static } from 'typebox'
+import { Nullable, ObjectIdString, iso } from './common.js'
 
-const iso = (example: string) => Type.String({ format: 'date-time', examples: [example] })
-const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()])
 
 export const FORUM_TITLE_MAX = 200
 export const FORUM_BODY_MAX = 10_000
@@ -114,5 +112,10 @@ export const AdminThreadResponse = Type.Object({ thread: AdminThread })
 export const AdminPostResponse = Type.Object({ post: AdminPost })
 export const AdminPostCreated = Type.Object({ post: AdminPost })
 
+export type ForumAuthor = Static<typeof ForumAuthor>
+export type Thread = Static<typeof Thread>
+export type Post = Static<typeof Post>
+export type ThreadPage = Static<typeof ThreadPage>
+export type ThreadDetail = Static<typeof ThreadDetail>
 export type ThreadListFilter = Static<typeof ThreadListQuery>
 export type AdminThreadListFilter = Static<typeof AdminThreadListQuery>

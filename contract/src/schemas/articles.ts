@@ -1,7 +1,9 @@
 import { Type, type Static } from 'typebox'
-import { SLUG_PATTERN } from '../domain/markdown.js'
+import { iso } from './common.js'
 
-const iso = (example: string) => Type.String({ format: 'date-time', examples: [example] })
+/** Article slugs and category ids: lower-case words joined by single hyphens. */
+export const SLUG_PATTERN = '^[a-z0-9]+(?:-[a-z0-9]+)*$'
+
 
 export const Slug = Type.String({ pattern: SLUG_PATTERN, minLength: 1, maxLength: 120, examples: ['jak-zalaczyc-plik-do-sprawy'] })
 const CategoryId = Type.String({ pattern: SLUG_PATTERN, minLength: 1, maxLength: 60, examples: ['sprawy-i-zalaczniki'] })
@@ -34,10 +36,12 @@ export const ArticleSummary = Type.Object(
   { examples: [summaryExample] }
 )
 
+export const ArticleCategory = Type.Object({ id: Type.String(), name: Type.String(), count: Type.Integer({ minimum: 0 }) })
+
 export const ArticleListResponse = Type.Object(
   {
     items: Type.Array(ArticleSummary, { description: 'Best match first when `q` is given, otherwise by category and title' }),
-    categories: Type.Array(Type.Object({ id: Type.String(), name: Type.String(), count: Type.Integer({ minimum: 0 }) }), {
+    categories: Type.Array(ArticleCategory, {
       description: 'Every category with its number of published articles (independent of `q` and `category`)'
     })
   },
@@ -145,6 +149,10 @@ export const AdminArticle = Type.Object(
 )
 export const AdminArticleListResponse = Type.Object({ items: Type.Array(AdminArticleSummary) })
 
+export type ArticleSummary = Static<typeof ArticleSummary>
+export type ArticleCategory = Static<typeof ArticleCategory>
+export type ArticleListResponse = Static<typeof ArticleListResponse>
+export type ArticleView = Static<typeof ArticleView>
 export type ArticleCreateInput = Static<typeof ArticleCreateBody>
 export type ArticlePatchInput = Static<typeof ArticlePatchBody>
 export type AdminArticleListFilter = Static<typeof AdminArticleListQuery>
