@@ -9,6 +9,9 @@ import { buildTestApp } from '../helpers/app.js'
 // widget once listed a code the service never sent (TOKEN_INVALID).
 const repoRoot = join(import.meta.dirname, '../../..')
 const CLIENT_ONLY = new Set(['NETWORK', 'TIMEOUT', 'ABORTED', 'UNKNOWN'])
+// Codes the widget already explains but the service does not send yet (virus scanning and the
+// storage quota of issue 16). Each must leave this list when it enters the registry.
+const NOT_YET_REGISTERED = new Set(['ATTACHMENT_INFECTED', 'STORAGE_QUOTA_EXCEEDED'])
 
 function sources(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -58,7 +61,8 @@ it('the service produces every registered code, and names no other', () => {
 it('the widget and the demo host only name codes of the registry (or the widget’s own client-side ones)', () => {
   const registered = new Set<string>(errorCodes)
   const widget = [...codeLiterals(sources(join(repoRoot, 'widget/src')))].filter((c) => !registered.has(c) && !CLIENT_ONLY.has(c))
-  expect(widget).toEqual([])
+  expect(widget.filter((c) => !NOT_YET_REGISTERED.has(c))).toEqual([])
+  expect([...NOT_YET_REGISTERED].filter((c) => registered.has(c)), 'registered now: remove from NOT_YET_REGISTERED').toEqual([])
   const demoHost = [...codeLiterals([join(repoRoot, 'demo-host/src/app.ts')])].filter((c) => !registered.has(c))
   expect(demoHost).toEqual(['UNKNOWN_PERSONA'])
 })
