@@ -25,7 +25,7 @@ export const pl = {
   scopeNotice: 'Pomoc ekspertów dotyczy wyłącznie wskazówek technicznych związanych z obsługą systemu.',
   attachFiles: 'Załącz pliki',
   choose: 'Wybierz',
-  dropHint: 'Przeciągnij tutaj pliki lub zrzut ekranu (możesz też wkleić go w polu pytania)',
+  dropHint: 'Przeciągnij tutaj pliki lub zrzut ekranu (możesz też wkleić go do pola pytania)',
   limitsInfo: 'Do {files} plików, każdy do {size}.',
   remove: 'Usuń {name}',
   send: 'Wyślij',
