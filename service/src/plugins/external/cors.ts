@@ -46,7 +46,7 @@ export default fp(
             callback(null, {
               origin: yes ? origin : false,
               methods: ['GET', 'POST', 'PATCH', 'DELETE'],
-              allowedHeaders: ['Authorization', 'Content-Type', 'X-Request-Id'],
+              allowedHeaders: ['Authorization', 'Content-Type', 'X-Request-Id', 'Last-Event-ID'],
               exposedHeaders: ['Retry-After', 'X-Request-Id', 'Content-Disposition'],
               maxAge: 600
             }),

@@ -67,14 +67,18 @@ function CasesList({ tab }: { tab: CasesTab }) {
   // (a burst of events reloads once); checked boxes stay.
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined
+    let reload: AbortController | null = null
     const off = session.live.subscribe(e => {
       if (!e) return
       clearTimeout(timer)
       timer = setTimeout(() => {
-        listCases(session.api, tab, null).then(page => { setItems(page.items); setCursor(page.nextCursor) }, () => undefined)
+        reload?.abort()
+        const c = (reload = new AbortController())
+        // A reload still in flight when the tab changes must not fill the other tab's list.
+        listCases(session.api, tab, null, c.signal).then(page => { if (!c.signal.aborted) { setItems(page.items); setCursor(page.nextCursor) } }, () => undefined)
       }, 300)
     })
-    return () => { off(); clearTimeout(timer) }
+    return () => { off(); clearTimeout(timer); reload?.abort() }
   }, [tab])
 
   // Scrolling near the end loads the next page; the "Pokaż więcej" button does the same by keyboard.
