@@ -1,3 +1,4 @@
+import type { CaseEvent, MessageEvent } from '@ze/contract'
 import { ApiClient } from '../api/client'
 import type { Me } from '../api/types'
 import { makeTranslator, type Locale, type Strings, type Translate } from '../i18n'
@@ -10,7 +11,7 @@ export type MeState =
   | { status: 'error'; error: unknown }
 
 /** A change pushed by the event stream; open views refetch what it names. */
-export type LiveEvent = { type: 'message'; caseId: string; messageId: string } | { type: 'case'; caseId: string; status: string }
+export type LiveEvent = ({ type: 'message' } & MessageEvent) | ({ type: 'case' } & CaseEvent)
 
 export type WidgetEvent = 'unread' | 'open' | 'close' | 'caseCreated' | 'logout'
 export type Emit = (event: WidgetEvent, payload?: unknown) => void
