@@ -10,7 +10,8 @@ let mailpit: RunningMailpit
 let expert: Awaited<ReturnType<typeof createExpert>>
 
 beforeAll(async () => {
-  ;({ app, mailpit } = await appWithMailpit())
+  // A delay long enough that reading / assigning right after the reply always wins, even on a busy CI machine.
+  ;({ app, mailpit } = await appWithMailpit({ notifyDelaySeconds: 3 }))
   await app.apps.upsert({ ...TEST_APP, caseUrlTemplate: 'https://app.example/wiadomosci?case={id}' })
   expert = await createExpert(app, { name: 'Tomasz Ekspert' })
   // No new-case mail in this file: it is about the chief's side.

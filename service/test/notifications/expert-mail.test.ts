@@ -9,7 +9,8 @@ let mailpit: RunningMailpit
 const experts: Record<'all' | 'unassigned' | 'digest' | 'none', { id: string; headers: Record<string, string>; email: string }> = {} as never
 
 beforeAll(async () => {
-  ;({ app, mailpit } = await appWithMailpit())
+  // A delay long enough that reading / assigning right after the reply always wins, even on a busy CI machine.
+  ;({ app, mailpit } = await appWithMailpit({ notifyDelaySeconds: 3 }))
   for (const choice of ['all', 'unassigned', 'digest', 'none'] as const) {
     const email = `ekspert.${choice}@example.com`
     const { expert, key } = await app.experts.create({ name: `Ekspert ${choice}`, email, admin: false })
