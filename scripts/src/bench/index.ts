@@ -1,10 +1,11 @@
-// npm run bench [-- --only widget,api,scale,uploads,host]
+// npm run bench [-- --only widget,api,scale,uploads,host,search]
 // Each set prints its figures and is recorded in docs/benchmarks.md (see lib/report.ts).
 import { widgetSizeBench } from './widget-size.js'
 import { apiBench } from './api.js'
 import { scaleBench } from './scale.js'
 import { uploadsBench } from './uploads.js'
 import { hostImpactBench } from './host-impact.js'
+import { searchBench } from './search.js'
 import { loadResults, saveResult, type SetResult } from './lib/results.js'
 import { SET_ORDER, writeReport } from './lib/report.js'
 
@@ -15,7 +16,8 @@ const sets: Partial<Record<SetName, () => Promise<SetResult>>> = {
   api: apiBench,
   scale: scaleBench,
   uploads: uploadsBench,
-  host: hostImpactBench
+  host: hostImpactBench,
+  search: searchBench
 }
 
 function selected(argv: string[]): SetName[] {

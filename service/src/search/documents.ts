@@ -25,7 +25,8 @@ export interface ArticleSource extends SearchTokens {
   excerpt: string
   category: { id: string; name: string }
   published: boolean
-  updatedAt: Date
+  /** Absent only on documents written without mongoose timestamps (imports). */
+  updatedAt?: Date
 }
 
 export interface ThreadSource extends SearchTokens {
@@ -51,7 +52,7 @@ export function articleDoc(d: ArticleSource): IndexedDoc | null {
     title: d.title,
     tags: (d.search?.tags ?? []).join(' '),
     text: text(d),
-    meta: { kind: 'article', id, title: d.title, excerpt: d.excerpt, slug: d.slug, category: { id: d.category.id, name: d.category.name }, updatedAt: d.updatedAt.toISOString() }
+    meta: { kind: 'article', id, title: d.title, excerpt: d.excerpt, slug: d.slug, category: { id: d.category.id, name: d.category.name }, updatedAt: (d.updatedAt ?? new Date(0)).toISOString() }
   }
 }
 

@@ -36,6 +36,8 @@ interface Entry {
 
 // Documents read and sent to the worker per message: small, so neither thread decodes much at once.
 const BATCH = 50
+/** A failed build (database down) is retried on use, but not sooner than this. */
+const RETRY_BUILD_MS = 5000
 const MAX_CHANGES_READ = 5000
 const isDuplicateKey = (err: unknown): boolean => (err as { code?: number })?.code === 11000
 const timeout = <T>(ms: number, value: T): Promise<T> => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms), value).unref())
@@ -112,9 +114,9 @@ export function createSearchIndexes(models: Models, options: SearchIndexOptions)
       const ready = build(appId)
       const created: Entry = { ready, queue: ready }
       apps.set(appId, created)
-      // A failed build (database down) is forgotten, so the next use tries again.
-      ready.catch(() => {
-        if (apps.get(appId) === created) apps.delete(appId)
+      ready.catch((err: unknown) => {
+        options.log.warn({ err, appId }, 'building the search index failed')
+        setTimeout(() => apps.get(appId) === created && apps.delete(appId), RETRY_BUILD_MS).unref()
       })
       entry = created
     }
@@ -227,7 +229,8 @@ export function createSearchIndexes(models: Models, options: SearchIndexOptions)
         return worker.search(appId, tokens, filter)
       }
       const deadline = performance.now() + budgetMs
-      if (!(await Promise.race([entry.ready.then(() => true), timeout(budgetMs, false)]))) return []
+      // Suggestions are a nicety: an index still loading, or failing to, answers nothing.
+      if (!(await Promise.race([entry.ready.then(() => true, () => false), timeout(budgetMs, false)]))) return []
       const left = deadline - performance.now()
       return Promise.race([worker.search(appId, tokens, filter, Math.max(1, left)), timeout(left, [] as Hit[])])
     },
