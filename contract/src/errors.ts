@@ -20,6 +20,8 @@ export const errorRegistry = {
   TOKEN_CLAIMS_INVALID: { status: 401, title: 'The identity token claims are missing or ill-typed' },
   EXPERT_KEY_MISSING: { status: 401, title: 'An expert API key is required' },
   EXPERT_KEY_INVALID: { status: 401, title: 'The expert API key is not valid' },
+  EXPERT_SESSION_INVALID: { status: 401, title: 'The console session has ended; sign in again' },
+  CSRF_REJECTED: { status: 403, title: 'This request did not come from the console' },
   ADMIN_ROLE_REQUIRED: { status: 403, title: 'This action needs an expert with the admin role' },
   NOT_THREAD_AUTHOR: { status: 403, title: 'Only the author of the thread or an expert may mark the accepted answer' },
   ONLY_OFFICE_CHIEF: { status: 403, title: 'Only the office chief may ask experts' },

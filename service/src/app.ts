@@ -15,11 +15,13 @@ import cors from './plugins/external/cors.js'
 import multipart from './plugins/external/multipart.js'
 import swagger from './plugins/external/swagger.js'
 import rateLimit from './plugins/external/rate-limit.js'
+import cookie from './plugins/external/cookie.js'
 import health from './routes/health.js'
 import api from './routes/api/index.js'
 import admin from './routes/admin/index.js'
 import widget from './routes/widget.js'
 import unsubscribe from './routes/unsubscribe.js'
+import consoleRoutes from './routes/console.js'
 
 export interface AppOptions {
   config: Config
@@ -41,6 +43,7 @@ const app: FastifyPluginAsync<AppOptions> = async (fastify, opts) => {
   await fastify.register(repositories)
   await fastify.register(outboxWorker)
   await fastify.register(identity)
+  await fastify.register(cookie)
   await fastify.register(expertAuth)
   await fastify.register(live)
   await fastify.register(helmet)
@@ -53,6 +56,7 @@ const app: FastifyPluginAsync<AppOptions> = async (fastify, opts) => {
   await fastify.register(health)
   await fastify.register(widget)
   await fastify.register(unsubscribe)
+  await fastify.register(consoleRoutes)
   await fastify.register(api, { prefix: '/api/v1' })
   await fastify.register(admin, { prefix: '/admin/v1' })
 }

@@ -79,7 +79,16 @@ const ConfigSchema = Type.Object({
   suggestBudgetMs: Type.Integer({ minimum: 1, maximum: 10_000 }),
   /** Suggestion requests one user may make per window, shared by all instances. */
   suggestRateMax: Type.Integer({ minimum: 1 }),
-  suggestRateWindowMs: Type.Integer({ minimum: 1000 })
+  suggestRateWindowMs: Type.Integer({ minimum: 1000 }),
+  /** production hides development aids (e.g. sign-in links in the log). */
+  environment: Type.Union([Type.Literal('production'), Type.Literal('development'), Type.Literal('test')]),
+  /** Console sessions end after this much inactivity, and in any case after the absolute lifetime. */
+  sessionIdleMinutes: Type.Integer({ minimum: 1 }),
+  sessionMaxHours: Type.Integer({ minimum: 1, maximum: 720 }),
+  /** Sign-in link requests per address and, separately, per client address, per window. */
+  signInLinkRateMax: Type.Integer({ minimum: 1 }),
+  signInLinkRateWindowMs: Type.Integer({ minimum: 1000 }),
+  consoleDistDir: Type.String()
 })
 
 export type Config = Static<typeof ConfigSchema>
@@ -157,6 +166,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     suggestBudgetMs: int(env.SUGGEST_BUDGET_MS, 25),
     suggestRateMax: int(env.SUGGEST_RATE_MAX, 120),
     suggestRateWindowMs: int(env.SUGGEST_RATE_WINDOW_MS, 60_000),
+    environment: (env.NODE_ENV ?? 'development') as Config['environment'],
+    sessionIdleMinutes: int(env.SESSION_IDLE_MINUTES, 120),
+    sessionMaxHours: int(env.SESSION_MAX_HOURS, 12),
+    signInLinkRateMax: int(env.SIGN_IN_LINK_RATE_MAX, 5),
+    signInLinkRateWindowMs: int(env.SIGN_IN_LINK_RATE_WINDOW_MS, 900_000),
+    consoleDistDir: env.CONSOLE_DIST_DIR ?? new URL('../../console/dist', import.meta.url).pathname,
     ...overrides
   }
   if (!validateConfig(candidate)) {

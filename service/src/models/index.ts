@@ -11,6 +11,7 @@ import { rateLimitModel } from './rate-limit.js'
 import { notificationModels } from '../notifications/models.js'
 import { eventModel } from '../events/model.js'
 import { searchChangeModel, searchVersionModel } from './search-sync.js'
+import { expertSessionModel, signInLinkModel } from './expert-session.js'
 
 /** Every model, bound to one connection; add new domains here. */
 export function registerModels(connection: Connection) {
@@ -27,7 +28,9 @@ export function registerModels(connection: Connection) {
     ...notificationModels(connection),
     Event: eventModel(connection),
     SearchChange: searchChangeModel(connection),
-    SearchVersion: searchVersionModel(connection)
+    SearchVersion: searchVersionModel(connection),
+    ExpertSession: expertSessionModel(connection),
+    SignInLink: signInLinkModel(connection)
   }
 }
 

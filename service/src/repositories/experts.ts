@@ -19,7 +19,8 @@ export function createExpertsRepository(models: Models) {
     /** Creates an expert and returns the API key; the key is not stored and cannot be shown again. */
     async create(input: { name: string; email: string; admin: boolean }): Promise<{ expert: Expert; key: string }> {
       const key = KEY_PREFIX + randomBytes(32).toString('base64url')
-      const doc = await models.Expert.create({ ...input, keyHash: hashKey(key), keyPrefix: key.slice(0, 10) })
+      // Addresses are compared lower-cased (sign-in links look them up).
+      const doc = await models.Expert.create({ ...input, email: input.email.trim().toLowerCase(), keyHash: hashKey(key), keyPrefix: key.slice(0, 10) })
       return { expert: { id: String(doc._id), name: doc.name, email: doc.email, admin: doc.admin }, key }
     },
 
@@ -40,7 +41,7 @@ export function createExpertsRepository(models: Models) {
     },
 
     async findByEmail(email: string): Promise<Expert | null> {
-      const doc = await models.Expert.findOne({ email }, { name: 1, email: 1, admin: 1 }).lean()
+      const doc = await models.Expert.findOne({ email: email.trim().toLowerCase() }, { name: 1, email: 1, admin: 1 }).lean()
       return doc ? { id: String(doc._id), name: doc.name, email: doc.email, admin: doc.admin } : null
     },
 

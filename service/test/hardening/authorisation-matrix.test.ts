@@ -60,6 +60,8 @@ POST /api/v1/forum/threads                   -          201 201 201 201 201 201 
 POST /api/v1/forum/threads/:id/replies       A          201 201 201 201 201 201 TM TM TX TE
 POST /api/v1/forum/threads/:id/accept        A          NA  NA  200 NA  NA  NA  TM TM TX TE
 GET /admin/v1/me                             -          KI  KI  KI  KI  KI  KI  200 200 KX KI
+POST /admin/v1/session                       -          KI  KI  KI  KI  KI  KI  204 204 KX KI
+DELETE /admin/v1/session                     -          KI  KI  KI  KI  KI  KI  204 204 KX KI
 GET /admin/v1/cases                          -          KI  KI  KI  KI  KI  KI  200 200 KX KI
 GET /admin/v1/cases/:id                      B          KI  KI  KI  KI  KI  KI  200 200 KX KI
 POST /admin/v1/cases/:id/messages            A          KI  KI  KI  KI  KI  KI  201 201 KX KI
@@ -90,7 +92,9 @@ GET /admin/v1/webhooks/deliveries            -          KI  KI  KI  KI  KI  KI  
 `
 
 /** Routes that need no identity at all (health, docs, the widget files, CORS preflight). */
-const PUBLIC = ['OPTIONS *', 'GET /healthz', 'GET /readyz', 'GET /docs', 'GET /docs/json', 'GET /docs/yaml', 'GET /docs/static/*', 'GET /docs/static/index.html', 'GET /docs/static/swagger-initializer.js', 'GET /widget.js', 'GET /widget-assets/:file', 'GET /unsubscribe', 'POST /unsubscribe']
+const PUBLIC = ['OPTIONS *', 'GET /healthz', 'GET /readyz', 'GET /docs', 'GET /docs/json', 'GET /docs/yaml', 'GET /docs/static/*', 'GET /docs/static/index.html', 'GET /docs/static/swagger-initializer.js', 'GET /widget.js', 'GET /widget-assets/:file', 'GET /unsubscribe', 'POST /unsubscribe',
+  // The console's static files and the passwordless sign-in (tested in test/sessions/).
+  'GET /console', 'GET /console/*', 'POST /admin/v1/session/link', 'GET /admin/v1/session/link/:token']
 
 interface Row {
   route: string

@@ -43,6 +43,13 @@ function mongoStore(counters: RateLimitsRepository) {
   }
 }
 
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The shared counters, for limits keyed on something other than the caller (e.g. an e-mail address). */
+    rateCounters: RateLimitsRepository
+  }
+}
+
 /**
  * Per-user rate limits that hold across several service instances (the counters live in
  * the database). Nothing is limited globally; a route opts in with
@@ -52,6 +59,7 @@ function mongoStore(counters: RateLimitsRepository) {
 export default fp(
   async function rateLimitPlugin(fastify) {
     const counters = createRateLimitsRepository(fastify.models)
+    fastify.decorate('rateCounters', counters)
     const options: RateLimitPluginOptions = {
       global: false,
       store: mongoStore(counters) as unknown as RateLimitPluginOptions['store'],
@@ -83,3 +91,6 @@ export const caseReplyLimit = (config: Config) => ({ max: config.caseReplyRateMa
 
 /** Suggestions while a chief types (the widget debounces 300 ms): a ceiling per person, not a pace. */
 export const suggestLimit = (config: Config) => ({ max: config.suggestRateMax, timeWindow: config.suggestRateWindowMs, groupId: 'suggest' })
+
+/** Sign-in link requests per client address (the route adds a second limit per e-mail address). */
+export const signInLinkLimit = (config: Config) => ({ max: config.signInLinkRateMax, timeWindow: config.signInLinkRateWindowMs, groupId: 'signin-link' })

@@ -6,19 +6,29 @@ import articles from './articles.js'
 import forum from './forum.js'
 import notifications from './notifications.js'
 import events from './events.js'
+import session from './session.js'
+import sessionLinks from './session-links.js'
 
-/** /admin/v1 — experts. One hook guards the whole subtree with the expert API key. */
+/**
+ * /admin/v1 — experts. The sign-in link routes need no credentials; everything else sits
+ * in one scope whose hook accepts the expert API key or the console session cookie (and
+ * checks the console's CSRF defence on cookie-authenticated writes), so no route can forget it.
+ */
 const admin: FastifyPluginAsync = async (fastify) => {
-  fastify.addHook('onRequest', async (request) => {
-    await fastify.authenticateExpert(request)
+  await fastify.register(sessionLinks)
+  await fastify.register(async (guarded) => {
+    guarded.addHook('onRequest', async (request) => {
+      await fastify.authenticateExpert(request)
+    })
+    await guarded.register(session)
+    await guarded.register(me)
+    await guarded.register(cases, { prefix: '/cases' })
+    await guarded.register(attachments)
+    await guarded.register(articles, { prefix: '/articles' })
+    await guarded.register(forum, { prefix: '/forum' })
+    await guarded.register(notifications)
+    await guarded.register(events)
   })
-  await fastify.register(me)
-  await fastify.register(cases, { prefix: '/cases' })
-  await fastify.register(attachments)
-  await fastify.register(articles, { prefix: '/articles' })
-  await fastify.register(forum, { prefix: '/forum' })
-  await fastify.register(notifications)
-  await fastify.register(events)
 }
 
 export default admin

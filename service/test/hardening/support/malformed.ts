@@ -81,7 +81,8 @@ export function malformedRequest(r: Prng, ctx: GenContext): MalformedRequest {
       return { label: `bad auth ${value.slice(0, 30)}`, method: route.method, url, headers: value ? { authorization: value } : {} }
     }
     case 'method': {
-      const method = r.pick(['PUT', 'DELETE', 'PATCH', 'POST', 'GET', 'OPTIONS', 'TRACE'].filter((m) => m !== route.method))
+      // A method the URL really lacks (POST and DELETE /admin/v1/session are both real).
+      const method = r.pick(['PUT', 'DELETE', 'PATCH', 'POST', 'GET', 'OPTIONS', 'TRACE'].filter((m) => !ctx.routes.some((other) => other.url === route.url && other.method === m)))
       return { label: `wrong method ${method}`, method, url: fill(route.url, bad), headers }
     }
     case 'json': {
