@@ -22,6 +22,8 @@ export interface ReceiveOptions<T> {
   maxFiles: number
   maxFileBytes: number
   tenant: AttachmentTenant
+  /** Runs before the first byte of each file is read, with the fields received so far: refuse early. */
+  beforeFile?: (fields: Readonly<Record<string, string | string[]>>) => void
 }
 
 export interface Received<T> {
@@ -60,6 +62,7 @@ export async function receiveMessage<T, R>(
       if (part.fieldname !== 'files') throw fieldError(part.fieldname, 'file parts must be named "files"')
       // Refused rather than cleaned: a name that hides characters may not be what the chief sees (issue 16).
       if (CONTROL_CHARACTER.test(part.filename ?? '')) throw fieldError('files', `file name ${JSON.stringify(part.filename.slice(0, 100))} contains a control character`)
+      options.beforeFile?.(raw)
       if (files.length >= options.maxFiles) throw new AppError('TOO_MANY_ATTACHMENTS', `At most ${options.maxFiles} files per message`)
       const stored = await storeFile(part, { attachments, tenant: options.tenant, maxFileBytes: options.maxFileBytes, uploaded })
       if (stored) files.push(stored)

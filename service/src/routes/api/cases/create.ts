@@ -17,7 +17,7 @@ const create: FastifyPluginAsyncTypebox = async (fastify) => {
         tags: ['cases'],
         summary: 'Utwórz sprawę: ask the experts a question, with attachments',
         description:
-          'multipart/form-data: `question`, `subject?` (defaults to the first line of the question), `entryPoint`, `pageUrl?`, and file parts named `files` (type decided by content). Office chief only (403 ONLY_OFFICE_CHIEF); with an inactive package only `entryPoint=messages` (403 PACKAGE_INACTIVE) and the case is marked `aboutSystemUsage`.',
+          'multipart/form-data: `question`, `subject?` (defaults to the first line of the question), `entryPoint`, `pageUrl?`, and file parts named `files` (type decided by content). Office chief only (403 ONLY_OFFICE_CHIEF); with an inactive package only `entryPoint=messages`, sent before the files (403 PACKAGE_INACTIVE, decided before any file is read), and the case is marked `aboutSystemUsage`.',
         security: [{ identityToken: [] }],
         response: { 201: CaseWithMessage, ...problemResponses }
       }
@@ -28,7 +28,17 @@ const create: FastifyPluginAsyncTypebox = async (fastify) => {
       const created = await receiveMessage(
         request,
         fastify.attachments,
-        { validate: validateFields, maxFiles: uploadMaxFiles, maxFileBytes: uploadMaxFileBytes, tenant: { appId: identity.appId, officeId: identity.office.id } },
+        {
+          validate: validateFields,
+          maxFiles: uploadMaxFiles,
+          maxFileBytes: uploadMaxFileBytes,
+          tenant: { appId: identity.appId, officeId: identity.office.id },
+          // An inactive package decides from the entry point, which the widget sends before any
+          // file: refuse before a byte is stored rather than stream everything and delete it.
+          beforeFile: (raw) => {
+            if (!identity.package.active) assertMayCreateFrom(identity, raw.entryPoint === 'messages' ? 'messages' : 'sidebar')
+          }
+        },
         async ({ fields, files }) => {
           assertMayCreateFrom(identity, fields.entryPoint)
           return fastify.cases.create(identity, fields, files, userAgent)
