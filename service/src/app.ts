@@ -4,6 +4,7 @@ import type { Config } from './config.js'
 import configPlugin from './plugins/app/config.js'
 import errorHandler from './plugins/app/error-handler.js'
 import mongoosePlugin from './plugins/app/mongoose.js'
+import databaseCircuit from './plugins/app/database-circuit.js'
 import repositories from './plugins/app/repositories.js'
 import outboxWorker from './notifications/plugin.js'
 import events from './events/plugin.js'
@@ -39,6 +40,7 @@ const app: FastifyPluginAsync<AppOptions> = async (fastify, opts) => {
   await fastify.register(configPlugin, { config: opts.config })
   await fastify.register(errorHandler)
   await fastify.register(mongoosePlugin)
+  await fastify.register(databaseCircuit)
   await fastify.register(events)
   await fastify.register(repositories)
   await fastify.register(outboxWorker)

@@ -13,11 +13,14 @@ const DB_TIMEOUT_MS = 1500
  */
 const HANG_LIMIT_MS = DB_TIMEOUT_MS * 2 + 1500
 const LOOPS = 3
+/** Once the outage is known (the first 503), requests that need the database answer within this (issue 16). */
+const KNOWN_OUTAGE_LIMIT_MS = 100
 
 type Phase = 'before' | 'outage' | 'after'
 interface Outcome {
   op: string
   phase: Phase
+  startedAt: number
   ms: number
   status: number
   code?: string
@@ -49,7 +52,7 @@ describe('database outage under load', () => {
       const started = Date.now()
       const res = await run()
       const body = res.body ? (JSON.parse(res.body) as Record<string, any>) : {}
-      outcomes.push({ op, phase: at, ms: Date.now() - started, status: res.statusCode, code: body.code })
+      outcomes.push({ op, phase: at, startedAt: started, ms: Date.now() - started, status: res.statusCode, code: body.code })
       return { status: res.statusCode, body }
     }
     const remember = (body: Record<string, any>) => {
@@ -93,6 +96,7 @@ describe('database outage under load', () => {
     const readyDuring = await ready()
     await sleep(3500)
 
+    const restartingAt = Date.now()
     await db.restart()
     const restartedAt = Date.now()
     while ((await ready()) !== 200) {
@@ -113,6 +117,14 @@ describe('database outage under load', () => {
     const unexpected = outcomes.filter((o) => !(o.status < 300 || (o.status === 503 && o.code === 'DATABASE_UNAVAILABLE')))
     expect(unexpected, 'only successes or 503 DATABASE_UNAVAILABLE').toEqual([])
     expect(readyDuring).toBe(503)
+
+    // Fail fast: after the first 503 of the outage, every request started before the database
+    // came back answers 503 DATABASE_UNAVAILABLE within KNOWN_OUTAGE_LIMIT_MS.
+    const firstFailure = outcomes.filter((o) => o.phase === 'outage' && o.status === 503).map((o) => o.startedAt + o.ms).sort((a, b) => a - b)[0]
+    expect(firstFailure, 'the outage became known').toBeDefined()
+    const whileKnown = outcomes.filter((o) => o.startedAt > firstFailure! && o.startedAt < restartingAt)
+    expect(whileKnown.length, 'requests were made while the outage was known').toBeGreaterThan(0)
+    expect(whileKnown.filter((o) => o.ms > KNOWN_OUTAGE_LIMIT_MS || o.status !== 503), `answers slower than ${KNOWN_OUTAGE_LIMIT_MS} ms or not 503 while the outage was known`).toEqual([])
     const count = (p: Phase, ok: boolean) => outcomes.filter((o) => o.phase === p && (o.status < 300) === ok).length
     expect(count('before', true), 'load ran before the outage').toBeGreaterThan(0)
     expect(count('outage', false), 'the outage was felt').toBeGreaterThan(0)
@@ -128,6 +140,8 @@ describe('database outage under load', () => {
     expect(new Map(files.map((f) => [String(f._id), Number(f.length)]))).toEqual(acked.files)
 
     const byPhase = (p: Phase) => `${p}: ${count(p, true)} ok / ${count(p, false)} failed`
+    const knownMs = whileKnown.map((o) => o.ms).sort((a, b) => a - b)
+    console.log(`outage known: ${knownMs.length} requests answered 503 in median ${knownMs[knownMs.length >> 1]} ms, max ${knownMs.at(-1)} ms`)
     console.log(`outage: ${outcomes.length} requests (${byPhase('before')}, ${byPhase('outage')}, ${byPhase('after')}); slowest ${Math.max(...outcomes.map((o) => o.ms))} ms; ready again ${recoveryMs} ms after the restart; ${caseIds.length} cases, ${messageIds.length} messages, ${files.length} files acknowledged and present`)
   }, 90_000)
 })
