@@ -89,7 +89,8 @@ describe('bad input', () => {
     // Valid requests made while seeding are the baseline; from here on only malformed ones.
     const before = await snapshot(app)
     const ctx: GenContext = {
-      routes: app.routesSeen,
+      // An event stream that opens never ends under inject; the streams have their own suite (test/events).
+      routes: app.routesSeen.filter((r) => !r.url.endsWith('/events')),
       userAuth: await authFor('chiefOffice'),
       adminAuth: seeded.adminAuth,
       badTokens: await badTokens(),
