@@ -1,4 +1,4 @@
-// npm run bench [-- --only widget,api,scale,uploads,host,search]
+// npm run bench [-- --only widget,api,scale,uploads,host,search,live]
 // Each set prints its figures and is recorded in docs/benchmarks.md (see lib/report.ts).
 import { widgetSizeBench } from './widget-size.js'
 import { apiBench } from './api.js'
@@ -6,6 +6,7 @@ import { scaleBench } from './scale.js'
 import { uploadsBench } from './uploads.js'
 import { hostImpactBench } from './host-impact.js'
 import { searchBench } from './search.js'
+import { liveBench } from './live.js'
 import { loadResults, saveResult, type SetResult } from './lib/results.js'
 import { SET_ORDER, writeReport } from './lib/report.js'
 
@@ -17,7 +18,8 @@ const sets: Partial<Record<SetName, () => Promise<SetResult>>> = {
   scale: scaleBench,
   uploads: uploadsBench,
   host: hostImpactBench,
-  search: searchBench
+  search: searchBench,
+  live: liveBench
 }
 
 function selected(argv: string[]): SetName[] {
