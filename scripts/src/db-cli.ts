@@ -12,8 +12,8 @@ try {
     await db.stop()
     process.exit(0)
   }
-  process.on('SIGINT', stop)
-  process.on('SIGTERM', stop)
+  process.on('SIGINT', () => void stop())
+  process.on('SIGTERM', () => void stop())
   if (!db.embedded) process.exit(0)
 } catch (err) {
   console.error(err instanceof DatabaseSetupError ? err.message : err)

@@ -21,7 +21,6 @@ afterEach(() => {
 
 /** The exact snippet hosts paste before the async script tag. */
 function snippet(): SupportWidgetFn {
-  // eslint-disable-next-line prefer-rest-params
   const w = win as unknown as { SupportWidget: SupportWidgetFn }
   w.SupportWidget = w.SupportWidget || function (...args: unknown[]) { (w.SupportWidget.q = w.SupportWidget.q || []).push(args) } as SupportWidgetFn
   return w.SupportWidget

@@ -1,4 +1,4 @@
-import type { FastifyPluginAsync } from 'fastify'
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
 import { readFile, stat } from 'node:fs/promises'
 import { createHash } from 'node:crypto'
 import { basename, extname, join } from 'node:path'
@@ -37,7 +37,7 @@ const widget: FastifyPluginAsync = async (fastify) => {
     return entry
   }
 
-  const send = async (relative: string, maxAge: string, request: import('fastify').FastifyRequest, reply: import('fastify').FastifyReply) => {
+  const send = async (relative: string, maxAge: string, request: FastifyRequest, reply: FastifyReply) => {
     const file = await load(relative)
     reply.header('cache-control', maxAge).header('etag', file.etag).type(TYPES[extname(relative)] ?? 'application/octet-stream')
     if (request.headers['if-none-match'] === file.etag) return reply.code(304).send()

@@ -11,7 +11,7 @@ const tile = (name: RegExp) => screen.getByRole('button', { name })
 test('Pomoc shows the three forms of support plus Moje pytania with the unread count', () => {
   installFakeApi()
   const { session } = renderWidget({ me: makeMe({ unreadCount: 2 }) })
-  act(() => session.unread.set(2))
+  void act(() => session.unread.set(2))
   expect(screen.getByRole('dialog', { name: 'Pomoc' })).toBeTruthy()
   const list = screen.getByRole('list')
   expect(within(list).getAllByRole('button').map(b => b.querySelector('b')?.firstChild?.textContent)).toEqual([
