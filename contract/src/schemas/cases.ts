@@ -40,6 +40,16 @@ export const Message = Type.Object(messageProperties, { examples: [messageExampl
 /** A message as experts see it. */
 export const AdminMessage = Type.Object({ ...messageProperties, internal: Type.Boolean() }, { examples: [{ ...messageExample, internal: false }] })
 
+/** The chief's answer to "Czy odpowiedź eksperta pomogła?" (issue 15 item 9). */
+export const CaseRatingBody = Type.Object(
+  {
+    score: Type.Integer({ minimum: 1, maximum: 5, description: '1 (did not help) … 5 (helped a lot)' }),
+    comment: Type.Optional(Type.String({ maxLength: 2000, description: 'Optional; blank is stored as none' }))
+  },
+  { additionalProperties: false, examples: [{ score: 5, comment: 'Szybko i konkretnie.' }] }
+)
+export const CaseRating = Type.Object({ score: Type.Integer({ minimum: 1, maximum: 5 }), comment: Nullable(Type.String()), ratedAt: iso('2025-03-05T09:00:00.000Z') })
+
 const caseExample = {
   id: '665f1c2e9b1e8a3d4c5b6a6f',
   number: 17,
@@ -55,7 +65,8 @@ const caseExample = {
   createdAt: '2025-03-04T10:15:00.000Z',
   createdBy: { id: 'chief-a', name: 'Anna Kowalska' },
   lastActivityAt: '2025-03-04T10:15:00.000Z',
-  lastActivityBy: 'chief'
+  lastActivityBy: 'chief',
+  rating: null
 }
 
 const { accountLabel: _label, unread: _unread, ...adminExampleBase } = caseExample
@@ -76,7 +87,8 @@ export const CaseSummary = Type.Object(
     createdAt: iso('2025-03-04T10:15:00.000Z'),
     createdBy: Ref,
     lastActivityAt: iso('2025-03-04T10:15:00.000Z'),
-    lastActivityBy: AuthorKind
+    lastActivityBy: AuthorKind,
+    rating: Nullable(CaseRating, { description: 'The chief’s rating of the answer; null until rated' })
   },
   { examples: [caseExample] }
 )
@@ -104,7 +116,8 @@ export const AdminCase = Type.Object(
     archived: Type.Boolean({ description: 'Archived by the chief' }),
     expertUnread: Type.Boolean({ description: 'The chief wrote after the last expert action' }),
     messageCount: Type.Integer(),
-    internalNoteCount: Type.Integer()
+    internalNoteCount: Type.Integer(),
+    rating: Nullable(CaseRating)
   },
   {
     examples: [
@@ -139,6 +152,7 @@ export const CaseListQuery = Type.Object(
 
 export const CaseListResponse = Type.Object({ items: Type.Array(CaseSummary), nextCursor: Nullable(Type.String()) })
 export const CaseWithMessage = Type.Object({ case: CaseSummary, message: Message })
+export const CaseResponse = Type.Object({ case: CaseSummary })
 export const CaseDetail = Type.Object({ case: CaseSummary, messages: Type.Array(Message, { description: 'Oldest first; never internal notes' }) })
 
 const Question = Type.String({ minLength: 1, maxLength: 10_000, pattern: '\\S', examples: ['Jak dodać fakturę korygującą?'] })
@@ -212,3 +226,5 @@ export type ReplyFields = Static<typeof ReplyFields>
 export type AdminReplyFields = Static<typeof AdminReplyFields>
 export type AdminQueueQuery = Static<typeof AdminQueueQuery>
 export type AdminCasePatch = Static<typeof AdminCasePatch>
+export type CaseRatingBody = Static<typeof CaseRatingBody>
+export type CaseRating = Static<typeof CaseRating>

@@ -29,7 +29,7 @@ export const problemResponses = {
 
 /** A date-time string with an example for the OpenAPI document. */
 export const iso = (example: string) => Type.String({ format: 'date-time', examples: [example] })
-export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()])
+export const Nullable = <T extends TSchema>(schema: T, options?: { description?: string }) => Type.Union([schema, Type.Null()], options)
 
 export const ObjectIdString = Type.String({ pattern: '^[0-9a-fA-F]{24}$', description: 'A 24-hex-character id' })
 export const IdParams = Type.Object({ id: ObjectIdString }, { additionalProperties: false })

@@ -6,6 +6,7 @@ const accountSchema = new Schema(
   { type: { type: String, enum: ['office', 'client'], required: true }, id: { type: String, required: true }, name: { type: String, required: true } },
   { _id: false }
 )
+const ratingSchema = new Schema({ score: { type: Number, required: true }, comment: { type: String, default: null }, ratedAt: { type: Date, required: true } }, { _id: false })
 const contextSchema = new Schema({ pageUrl: { type: String, default: null }, userAgent: { type: String, default: null } }, { _id: false })
 
 /**
@@ -44,7 +45,9 @@ const caseSchema = new Schema(
     expertUnread: { type: Boolean, required: true, default: true },
     // Denormalised counters instead of counting messages on every list (no $lookup on FerretDB).
     messageCount: { type: Number, required: true, default: 0 },
-    internalNoteCount: { type: Number, required: true, default: 0 }
+    internalNoteCount: { type: Number, required: true, default: 0 },
+    // The chief's "Czy odpowiedź eksperta pomogła?"; the latest answer counts.
+    rating: { type: ratingSchema, default: null }
   },
   { timestamps: true, versionKey: false }
 )

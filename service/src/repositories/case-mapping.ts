@@ -26,7 +26,8 @@ function sharedFields(doc: StoredCase) {
     createdAt: c.createdAt.toISOString(),
     createdBy: { id: c.createdBy.id, name: c.createdBy.name },
     lastActivityAt: c.lastActivityAt.toISOString(),
-    lastActivityBy: c.lastActivityBy
+    lastActivityBy: c.lastActivityBy,
+    rating: c.rating ? { score: c.rating.score, comment: c.rating.comment ?? null, ratedAt: c.rating.ratedAt.toISOString() } : null
   }
 }
 

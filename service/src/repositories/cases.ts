@@ -3,7 +3,7 @@ import { AppError } from '../errors.js'
 import type { Models } from '../models/index.js'
 import type { Identity } from '../domain/identity.js'
 import { subjectFrom } from '../domain/case-rules.js'
-import type { CaseSummary, CreateCaseFields, Message } from '@ze/contract'
+import type { CaseRatingBody, CaseSummary, CreateCaseFields, Message } from '@ze/contract'
 import type { StoredAttachment } from './attachments.js'
 import { toCaseSummary, toMessage, type StoredCase, type StoredMessage } from './case-mapping.js'
 import { appendMessage, insertNumbered, messageDoc } from './case-messages.js'
@@ -141,6 +141,18 @@ export function createCasesRepository(models: Models, activity: ActivityRecorder
       const actor = { kind: 'chief' as const, id: identity.userId, name: identity.name }
       await activity.record(...candidates.map((c) => ({ type: 'case.updated' as const, case: { ...c, [field]: !from }, changes: [change], actor })))
       return candidates.map((c) => String(c._id))
+    },
+
+    /**
+     * "Czy odpowiedź eksperta pomogła?": once an expert has answered publicly, the chief may
+     * rate the case; rating again replaces the earlier answer. Neither status nor lists move.
+     */
+    async rate(identity: Identity, rawId: string, body: CaseRatingBody): Promise<CaseSummary> {
+      const found = await findOwn(identity, rawId)
+      if (!found.firstResponseAt) throw new AppError('CONFLICT', 'A case can be rated once an expert has answered')
+      const rating = { score: body.score, comment: body.comment?.trim() || null, ratedAt: new Date() }
+      await models.Case.updateOne({ _id: found._id, ...tenant(identity) }, { $set: { rating } })
+      return toCaseSummary({ ...found, rating }, identity.locale)
     },
 
     /** The launcher badge: unread, not archived cases of the chief's office. */

@@ -23,6 +23,7 @@ async function requestFor(method: string, url: string, persona: Parameters<typeo
     const form = await multipart(url.endsWith('/messages') ? { body: 'x' } : { question: 'x', entryPoint: 'sidebar' })
     return app.inject({ method: method as 'POST', url, payload: form.payload, headers: { ...form.headers, ...auth } })
   }
+  if (url.endsWith('/rating')) return app.inject({ method: 'POST', url, payload: { score: 3 }, headers: auth })
   if (method === 'POST') return app.inject({ method: 'POST', url, payload: { ids: [caseOfA] }, headers: auth })
   return app.inject({ method: method as 'GET', url, headers: auth })
 }
@@ -38,6 +39,7 @@ describe('tenant isolation (office A’s case seen by the chief of office B)', (
         'GET /api/v1/cases/:id',
         'POST /api/v1/cases',
         'POST /api/v1/cases/:id/messages',
+        'POST /api/v1/cases/:id/rating',
         'POST /api/v1/cases/archive',
         'POST /api/v1/cases/read',
         'POST /api/v1/cases/unarchive'

@@ -21,7 +21,8 @@ const CODES: Record<string, [number, string]> = {
   CN: [404, 'CASE_NOT_FOUND'],
   AN: [404, 'ATTACHMENT_NOT_FOUND'],
   RN: [404, 'ARTICLE_NOT_FOUND'],
-  TN: [404, 'THREAD_NOT_FOUND']
+  TN: [404, 'THREAD_NOT_FOUND'],
+  CF: [409, 'CONFLICT']
 }
 
 const CALLERS = ['chiefOffice', 'chiefClient', 'employee', 'client', 'chiefInactive', 'chiefOther', 'expert', 'admin', 'none', 'expired'] as const
@@ -65,6 +66,8 @@ DELETE /admin/v1/session                     -          KI  KI  KI  KI  KI  KI  
 GET /admin/v1/cases                          -          KI  KI  KI  KI  KI  KI  200 200 KX KI
 GET /admin/v1/cases/:id                      B          KI  KI  KI  KI  KI  KI  200 200 KX KI
 POST /admin/v1/cases/:id/messages            A          KI  KI  KI  KI  KI  KI  201 201 KX KI
+POST /api/v1/cases/:id/rating                A          200 200 OC  OC  CN  CN  TM TM TX TE
+POST /api/v1/cases/:id/rating                B          CN  CN  OC  OC  CN  CF  TM TM TX TE
 PATCH /admin/v1/cases/:id                    C          KI  KI  KI  KI  KI  KI  200 200 KX KI
 GET /admin/v1/attachments/:id                Ainternal  KI  KI  KI  KI  KI  KI  200 200 KX KI
 GET /admin/v1/articles                       -          KI  KI  KI  KI  KI  KI  AR  200 KX KI

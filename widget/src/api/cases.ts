@@ -14,6 +14,9 @@ export type BulkAction = 'archive' | 'unarchive' | 'read'
 export const bulkCases = (c: ApiClient, action: BulkAction, ids: string[]) =>
   c.request<BulkResult>(`/api/v1/cases/${action}`, { json: { ids } })
 
+export const rateCase = (c: ApiClient, id: string, score: number, comment: string) =>
+  c.request<{ case: CaseSummary }>(`/api/v1/cases/${encodeURIComponent(id)}/rating`, { json: comment.trim() ? { score, comment } : { score } })
+
 export interface NewCase { question: string; entryPoint: EntryPoint; pageUrl?: string; subject?: string; files: File[] }
 
 export function createCase(c: ApiClient, n: NewCase, opts?: UploadOptions): Promise<CaseAndMessage> {

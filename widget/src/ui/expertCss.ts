@@ -76,4 +76,12 @@ textarea{width:100%;padding:8px;border:1px solid var(--ze-border);border-radius:
 .who time{color:var(--ze-muted)}
 .text{white-space:pre-wrap;overflow-wrap:anywhere}
 .failed{display:flex;gap:8px;align-items:center;flex-wrap:wrap}
+.rating{display:grid;gap:8px;margin:8px 0;padding:10px;border:1px solid var(--ze-border);border-radius:10px}
+.rating fieldset{border:0;margin:0;padding:0;min-width:0}
+.scores{display:flex;gap:6px;margin-top:6px}
+.scores label{position:relative;display:grid;place-items:center;width:36px;height:36px;border:1px solid var(--ze-border);border-radius:8px;cursor:pointer}
+.scores label.on{background:var(--ze-brand);color:var(--ze-brand-text);border-color:var(--ze-brand)}
+.scores input{position:absolute;inset:0;margin:0;opacity:0;cursor:pointer}
+.scores label:focus-within{outline:2px solid var(--ze-brand);outline-offset:2px}
+.rcomment{display:grid;gap:4px}
 `

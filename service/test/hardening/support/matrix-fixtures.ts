@@ -82,6 +82,7 @@ export function requestFor(route: string, target: string, f: Fixtures): () => Pr
     'POST /api/v1/cases/read': async () => ({ method: 'POST', url: '/api/v1/cases/read', payload: { ids: [caseId] } }),
     'GET /api/v1/cases/:id': async () => ({ method: 'GET', url: `/api/v1/cases/${caseId}` }),
     'POST /api/v1/cases/:id/messages': async () => ({ method: 'POST', url: `/api/v1/cases/${caseId}/messages`, ...(await form({ body: 'Odpowiedź z macierzy' })) }),
+    'POST /api/v1/cases/:id/rating': async () => ({ method: 'POST', url: `/api/v1/cases/${caseId}/rating`, payload: { score: 4 } }),
     'GET /api/v1/attachments/:id': async () => ({ method: 'GET', url: `/api/v1/attachments/${f.attachments[target as 'A']}` }),
     'GET /api/v1/articles': async () => ({ method: 'GET', url: '/api/v1/articles' }),
     'GET /api/v1/articles/:slug': async () => ({ method: 'GET', url: `/api/v1/articles/${article.slug}` }),

@@ -9,6 +9,7 @@ import { useExpertT } from '../expertT'
 import { MeGate } from '../MeGate'
 import { MessageItem } from './MessageItem'
 import { ReplyBox } from './ReplyBox'
+import { Rating } from './Rating'
 import { dayKey, dayLabel, relativeTime } from './time'
 import { Sheet } from '../sheet'
 
@@ -137,6 +138,9 @@ export default function ConversationView({ caseId }: { caseId: string }) {
             </Fragment>
           ))}
         </ol>
+        {kase.status !== 'open' && lastExpert && (
+          <Rating key={kase.id} kase={kase} onRated={r => setState({ ...state, data: { ...state.data, case: r } })} />
+        )}
         <MeGate>
           {me => me.capabilities.canAskExpert ? (
             <ReplyBox

@@ -5,6 +5,7 @@ import create from './create.js'
 import detail from './detail.js'
 import reply from './reply.js'
 import bulk from './bulk.js'
+import rating from './rating.js'
 
 /**
  * /api/v1/cases — the chief's correspondence with experts ("Moje pytania"). Every route is
@@ -19,6 +20,7 @@ const cases: FastifyPluginAsync = async (fastify) => {
   await fastify.register(bulk)
   await fastify.register(detail)
   await fastify.register(reply)
+  await fastify.register(rating)
 }
 
 export default cases
