@@ -162,7 +162,7 @@ const files = Type.Optional(Type.Array(Type.String({ format: 'binary' }), { desc
 export const CreateCaseFields = Type.Object(
   {
     question: Question,
-    subject: Type.Optional(Type.String({ maxLength: 200, description: 'Defaults to the first line of the question' })),
+    subject: Type.Optional(Type.String({ maxLength: 200, description: 'Defaults to the first sentence of the question, a greeting such as "Dzień dobry," skipped' })),
     entryPoint: EntryPoint,
     pageUrl: Type.Optional(Type.String({ maxLength: 2000, pattern: '^https?://' }))
   },

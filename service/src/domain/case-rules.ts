@@ -28,13 +28,33 @@ export function assertMayCreateFrom(identity: Identity, entryPoint: EntryPoint):
 
 const SUBJECT_MAX = 120
 
-/** The given subject, or the first non-empty line of the question, shortened to a list-friendly length. */
+// Openings that say nothing about the problem ("Dzień dobry, …"): skipped when the subject is derived.
+const GREETING = /^(?:dzień dobry|dobry wieczór|witam(?: serdecznie)?|witajcie|cześć|hej|szanowni państwo|szanowny panie|szanowna pani|hello|hi|good (?:morning|afternoon|evening))(?:\s+\p{L}+)?\s*[,.!:;–-]+\s*/iu
+// The first sentence ends at . ? ! followed by white space and a capital letter, or at the end of the line.
+const SENTENCE = /^.*?[.?!…](?=\s+\p{Lu})/u
+
+/**
+ * The given subject, or else the first sentence of the question with a greeting skipped
+ * ("Dzień dobry, jak dodać korektę? Klient…" → "Jak dodać korektę?"), shortened to a
+ * list-friendly length.
+ */
 export function subjectFrom(question: string, subject?: string): string {
   const given = subject?.replace(/\s+/g, ' ').trim()
   if (given) return given
-  const firstLine = question.split(/\r?\n/).map((l) => l.replace(/\s+/g, ' ').trim()).find((l) => l.length > 0) ?? ''
-  const chars = Array.from(firstLine)
-  return chars.length <= SUBJECT_MAX ? firstLine : `${chars.slice(0, SUBJECT_MAX - 1).join('').trimEnd()}…`
+  const lines = question.split(/\r?\n/).map((l) => l.replace(/\s+/g, ' ').trim()).filter((l) => l.length > 0)
+  let text = ''
+  let greeted = false
+  for (const line of lines) {
+    text = line.replace(GREETING, '').trim()
+    greeted ||= text !== line
+    if (text) break
+  }
+  if (!text) text = lines[0] ?? ''
+  text = SENTENCE.exec(text)?.[0] ?? text
+  // "Dzień dobry, jak…" leaves a lower-case start; the chief's own first word is kept as written.
+  if (greeted) text = text.charAt(0).toLocaleUpperCase('pl') + text.slice(1)
+  const chars = Array.from(text)
+  return chars.length <= SUBJECT_MAX ? text : `${chars.slice(0, SUBJECT_MAX - 1).join('').trimEnd()}…`
 }
 
 /** The account context label shown on each case, in the token's locale. */

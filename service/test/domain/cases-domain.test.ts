@@ -13,6 +13,17 @@ describe('case rules', () => {
     expect(long.endsWith('…')).toBe(true)
   })
 
+  it('derives the subject from the first sentence, skipping greetings', () => {
+    expect(subjectFrom('Dzień dobry, jak dodać fakturę korygującą? Klient zwrócił towar.')).toBe('Jak dodać fakturę korygującą?')
+    expect(subjectFrom('Dzień dobry,\n\nNie mogę wysłać JPK. Pojawia się błąd.')).toBe('Nie mogę wysłać JPK.')
+    expect(subjectFrom('Witam serdecznie! Gdzie zmienić hasło?')).toBe('Gdzie zmienić hasło?')
+    expect(subjectFrom('Cześć Marku, mam pytanie o KSeF')).toBe('Mam pytanie o KSeF')
+    expect(subjectFrom('Hello, how do I add a correction?')).toBe('How do I add a correction?')
+    expect(subjectFrom('Faktura nr 12.05.2026 nie ma numeru? Proszę o pomoc.')).toBe('Faktura nr 12.05.2026 nie ma numeru?')
+    expect(subjectFrom('Dzień dobry')).toBe('Dzień dobry')
+    expect(subjectFrom('Dzień dobry,', 'Temat')).toBe('Temat')
+  })
+
   it('labels the account context in both locales', () => {
     expect(accountLabel({ type: 'office', name: 'Biuro' }, 'pl')).toBe('Konto biura')
     expect(accountLabel({ type: 'office', name: 'Biuro' }, 'en')).toBe('Office account')
