@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { FastifyInstance, InjectOptions } from 'fastify'
+import type { FastifyInstance } from 'fastify'
 import { buildTestApp } from '../helpers/app.js'
+import { injectHangingUpOnStream } from '../helpers/sse.js'
 import { bearer, personas, signToken } from '../helpers/tokens.js'
 import { buildFixtures, requestFor, type Fixtures } from './support/matrix-fixtures.js'
 
@@ -141,18 +142,6 @@ afterAll(async () => {
   await app?.close()
 })
 
-async function streamedResponse(injected: InjectOptions): Promise<{ statusCode: number; json(): unknown }> {
-  const res = await app.inject({ ...injected, payloadAsStream: true })
-  const stream = res.stream()
-  if (res.statusCode === 200) {
-    stream.destroy()
-    return { statusCode: 200, json: () => ({}) }
-  }
-  const chunks: Buffer[] = []
-  for await (const chunk of stream) chunks.push(Buffer.from(chunk as Buffer))
-  return { statusCode: res.statusCode, json: () => JSON.parse(Buffer.concat(chunks).toString()) }
-}
-
 describe('authorisation matrix', () => {
   it('covers every authenticated route, and nothing else is reachable without credentials', () => {
     const seen = app.routesSeen.map((r) => `${r.method} ${r.url}`)
@@ -169,7 +158,7 @@ describe('authorisation matrix', () => {
         const request = await build()
         const injected = { method: request.method as 'GET', url: request.url, headers: { ...request.headers, ...headersOf[caller] }, ...(request.payload !== undefined ? { payload: request.payload } : {}) }
         // Event streams never end: read the status, then hang up (errors are ordinary problem bodies).
-        const res = request.stream ? await streamedResponse(injected) : await app.inject(injected)
+        const res = request.stream ? await injectHangingUpOnStream(app, injected) : await app.inject(injected)
         const expected = row.cells[caller]
         const [status, code] = CODES[expected] ?? [Number(expected), undefined]
         const actualCode = res.statusCode >= 400 ? (res.json() as { code?: string }).code : undefined

@@ -1,3 +1,5 @@
+import type { FastifyInstance, InjectOptions } from 'fastify'
+
 export interface SseFrame {
   event: string
   id: number | null
@@ -90,4 +92,21 @@ export async function openStream(url: string, headers: Record<string, string>): 
       controller.abort()
     }
   }
+}
+
+/**
+ * `app.inject` for a request that may open an event stream: an event stream never ends, so on
+ * `text/event-stream` it hangs up after the head; any other answer is read whole.
+ */
+export async function injectHangingUpOnStream(app: FastifyInstance, opts: InjectOptions): Promise<{ statusCode: number; headers: Record<string, unknown>; body: string; json(): unknown }> {
+  const res = await app.inject({ ...opts, payloadAsStream: true })
+  const stream = res.stream()
+  if (String(res.headers['content-type'] ?? '').startsWith('text/event-stream')) {
+    stream.destroy()
+    return { statusCode: res.statusCode, headers: res.headers, body: '', json: () => ({}) }
+  }
+  const chunks: Buffer[] = []
+  for await (const chunk of stream) chunks.push(Buffer.from(chunk as Buffer))
+  const body = Buffer.concat(chunks).toString()
+  return { statusCode: res.statusCode, headers: res.headers, body, json: () => JSON.parse(body) as unknown }
 }
