@@ -1,4 +1,4 @@
-// The demo host's own backend contract (PRODUCT.md §7): health, config, token signing.
+// The demo host's own backend contract (demo-host/README.md): health, config, token signing.
 import { decodeJwt, jwtVerify } from 'jose'
 import { describe, expect, it } from 'vitest'
 import { DEMO_APP_ID, personaIds } from '../src/personas.js'

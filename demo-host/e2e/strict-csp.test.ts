@@ -1,4 +1,4 @@
-// Issue 15 item 11: a host page with the strict policy of PRODUCT.md §7 (no inline script or
+// Issue 15 item 11: a host page with the strict policy of docs/embedding.md (no inline script or
 // style, Trusted Types enforced) shows the widget exactly as the normal page does.
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
@@ -39,7 +39,7 @@ async function open(path: string, view: View, caseId: string) {
 }
 
 describe('strict-CSP host page (/strict-csp)', () => {
-  it('is served with exactly the policy of PRODUCT.md §7 and runs no inline script or style', async () => {
+  it('is served with exactly the policy of docs/embedding.md and runs no inline script or style', async () => {
     const res = await fetch(demoUrl('/strict-csp'))
     const service = env().serviceUrl
     expect(res.headers.get('content-security-policy')).toBe(

@@ -11,7 +11,7 @@ export interface PageDef {
   crumbs: string[]
   /** The hostile-CSS fixture: the same page plus a stylesheet that tries to restyle everything. */
   hostile?: boolean
-  /** Served with the strict Content-Security-Policy of PRODUCT.md §7 (no inline script or style, Trusted Types). */
+  /** Served with the strict Content-Security-Policy of docs/embedding.md (no inline script or style, Trusted Types). */
   strictCsp?: boolean
 }
 
@@ -24,7 +24,7 @@ export const pages: readonly PageDef[] = [
   { path: '/strict-csp', file: 'pulpit.html', title: 'Pulpit (ścisłe CSP)', nav: 'pulpit', crumbs: ['START', 'PULPIT'], strictCsp: true }
 ]
 
-/** The host policy of PRODUCT.md §7, exactly: what a bank-grade host page allows. */
+/** The strict host policy of docs/embedding.md, exactly: what a bank-grade host page allows. */
 export const strictCsp = (serviceUrl: string): string =>
   `default-src 'self'; script-src 'self' ${serviceUrl}; style-src 'self'; connect-src 'self' ${serviceUrl}; ` +
   `img-src 'self' ${serviceUrl} data: blob:; require-trusted-types-for 'script'`

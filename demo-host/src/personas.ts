@@ -1,5 +1,5 @@
 /**
- * The six demo personas of PRODUCT.md §7. The demo backend signs identity tokens for them;
+ * The six demo personas (README, "Try it"). The demo backend signs identity tokens for them;
  * the seed uses the same definitions so demo data belongs to these people.
  */
 export const DEMO_APP_ID = 'mojebiuro24-demo'

@@ -1,14 +1,16 @@
 // Two builds, one layout: dist/widget-assets/ holds ES modules (core + lazy chunks, which
 // import each other relatively), dist/widget.js is the classic loader that imports the
-// core next to itself. Usage: node scripts/build.mjs [--out DIR] [--json]
+// core next to itself. Usage: node scripts/build.mjs [--out DIR] [--json] [--update-baseline]
+// The report compares with the committed size-baseline.json so a growth is seen in review.
 import { writeFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { build as esbuild, transform } from 'esbuild'
 import { build } from 'vite'
-import { measure, report, withinBudget } from './sizes.mjs'
+import { measure, readBaseline, report, withinBudget, writeBaseline } from './sizes.mjs'
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
+const baselineFile = join(root, 'size-baseline.json')
 
 // Library mode keeps Vite's page-relative preload helper out of the core, but leaves
 // whitespace unminified for ES output; minify each finished chunk here instead.
@@ -74,6 +76,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const i = process.argv.indexOf('--out')
   const sizes = await buildWidget(i > 0 ? resolve(process.argv[i + 1]) : undefined)
   if (process.argv.includes('--json')) console.log(JSON.stringify(sizes))
-  else console.log(report(sizes))
+  else console.log(report(sizes, readBaseline(baselineFile)))
+  if (process.argv.includes('--update-baseline')) writeBaseline(baselineFile, sizes)
   if (!withinBudget(sizes)) { console.error('size budget exceeded'); process.exitCode = 1 }
 }

@@ -1,5 +1,5 @@
-// Size budgets (PRODUCT.md §6): measured on the gzipped files exactly as served.
-import { readFileSync, readdirSync } from 'node:fs'
+// Size budgets (docs/requirements.md Q-size): measured on the gzipped files exactly as served.
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
 
@@ -18,14 +18,36 @@ export function measure(distDir, coreFile) {
   return { loader, core, initial: loader + core, lazy, chunks }
 }
 
-export function report(m) {
+/** A chunk's name without its content hash, so a baseline survives rebuilds. */
+const stem = file => file.replace(/-[A-Za-z0-9_-]{8}\.js$/, '')
+
+/** The committed sizes a change is compared with in review (`--update-baseline` rewrites it). */
+export function readBaseline(file) {
+  return existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : null
+}
+
+export function writeBaseline(file, m) {
+  const chunks = Object.fromEntries(m.chunks.map(c => [stem(c.file), c.gzip]).sort(([a], [b]) => a.localeCompare(b)))
+  writeFileSync(file, JSON.stringify({ loader: m.loader, initial: m.initial, lazy: m.lazy, chunks }, null, 2) + '\n')
+}
+
+function delta(now, before) {
+  if (before === undefined) return '  (new)'
+  const d = now - before
+  return d === 0 ? '  ±0' : `  ${d > 0 ? '+' : '−'}${Math.abs(d)} B`
+}
+
+export function report(m, baseline = null) {
   const kb = n => (n / 1024).toFixed(2) + ' KB'
+  const vs = (now, before) => (baseline ? delta(now, before) : '')
+  const gone = baseline ? Object.keys(baseline.chunks ?? {}).filter(name => !m.chunks.some(c => stem(c.file) === name)) : []
   const lines = [
-    'gzipped sizes:',
-    `  widget.js (loader)          ${kb(m.loader)}`,
-    ...m.chunks.map(c => `  widget-assets/${c.file.padEnd(22)} ${kb(c.gzip)}`),
-    `  initial (loader + core)     ${kb(m.initial)}  budget ${kb(BUDGET_INITIAL)}`,
-    `  lazy chunks together        ${kb(m.lazy)}  budget ${kb(BUDGET_LAZY)}`
+    baseline ? 'gzipped sizes (change against widget/size-baseline.json):' : 'gzipped sizes:',
+    `  widget.js (loader)          ${kb(m.loader)}${vs(m.loader, baseline?.loader)}`,
+    ...m.chunks.map(c => `  widget-assets/${c.file.padEnd(22)} ${kb(c.gzip)}${vs(c.gzip, baseline?.chunks?.[stem(c.file)])}`),
+    ...gone.map(name => `  widget-assets/${name} (removed, was ${kb(baseline.chunks[name])})`),
+    `  initial (loader + core)     ${kb(m.initial)}  budget ${kb(BUDGET_INITIAL)}${vs(m.initial, baseline?.initial)}`,
+    `  lazy chunks together        ${kb(m.lazy)}  budget ${kb(BUDGET_LAZY)}${vs(m.lazy, baseline?.lazy)}`
   ]
   return lines.join('\n')
 }

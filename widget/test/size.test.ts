@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import { afterAll, expect, test } from 'vitest'
 
 // Builds the real bundle into a temp dir (own process: the build uses the widget's Vite 7,
-// the tests run on Vitest's Vite) and holds it to PRODUCT.md §6.
+// the tests run on Vitest's Vite) and holds it to docs/requirements.md Q-size.
 const out = mkdtempSync(join(tmpdir(), 'ze-widget-size-'))
 afterAll(() => rmSync(out, { recursive: true, force: true }))
 

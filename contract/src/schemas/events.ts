@@ -1,7 +1,7 @@
 import { Type, type Static } from 'typebox'
 
 /**
- * Payloads of the live event streams (PRODUCT.md §8). Each SSE frame carries `event:` with
+ * Payloads of the live event streams (docs/live-events.md, console section). Each SSE frame carries `event:` with
  * the name below, `id:` with the feed's sequence number (resume with Last-Event-ID) and
  * `data:` with one of these JSON documents.
  */

@@ -17,7 +17,7 @@ export type PanelState =
   | { status: 'closed' }
   | { status: 'open'; view: View; history: View[]; entryPoint: EntryPoint }
 
-/** What the host may pass to open()/mount(): PRODUCT.md §4.2. */
+/** What the host may pass to open()/mount(): widget/README.md, JS API. */
 export type OpenTarget = 'home' | 'ask' | 'cases' | 'articles' | 'forum' | { caseId: string }
 
 export function viewFor(target: OpenTarget | undefined): View {

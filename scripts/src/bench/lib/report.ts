@@ -61,7 +61,7 @@ export function writeReport(results: Record<string, SetResult>): string {
     'machine and database, so that the machine\'s speed cancels out. Throughput and latency figures',
     'are the **median of at least 3 interleaved rounds** (each round runs every variant once, in a',
     'rotating order). Everything runs on loopback against an embedded FerretDB 1.24 (SQLite) in a',
-    'temporary folder, or against `MONGODB_URI` when it is set. Targets are those of PRODUCT.md §6.',
+    'temporary folder, or against `MONGODB_URI` when it is set. Targets are the quality bars of docs/requirements.md.',
     '',
     ...[...sections.entries()].sort(([a], [b]) => a - b).map(([, text]) => text),
     DISCUSSION
@@ -93,7 +93,7 @@ not be measured here (no MongoDB server on this machine); \`MONGODB_URI=… npm 
 measures it. Consequences for the embedded database: fine for development, tests and the demo
 (hundreds to a few thousand cases), not a production store — at 100 k cases a list takes
 ≈ 24 s, close to the database socket timeout (max(6 × DB_TIMEOUT_MS, 30 s)) beyond which it
-would fail with 503. PRODUCT.md §5 already names MongoDB for production.
+would fail with 503. The product names MongoDB (or tuned FerretDB + PostgreSQL) for production.
 
 ### Worth knowing
 

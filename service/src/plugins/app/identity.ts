@@ -27,7 +27,7 @@ export function bearerToken(request: FastifyRequest): string | null {
 }
 
 /**
- * Host-signed identity tokens (PRODUCT.md §4.1). Only HS256 with the secret of the app named
+ * Host-signed identity tokens (README "Identity"). Only HS256 with the secret of the app named
  * in `aud` is accepted; the library checks the signature and time claims, we add the
  * lifetime cap and the shape of our own claims.
  */

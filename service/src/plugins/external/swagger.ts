@@ -15,7 +15,7 @@ export default fp(
         },
         components: {
           securitySchemes: {
-            identityToken: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'HS256 identity token signed by the host app (PRODUCT.md §4.1)' },
+            identityToken: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'HS256 identity token signed by the host app (README "Identity")' },
             expertKey: { type: 'http', scheme: 'bearer', description: 'Expert API key (zek_…) created with `npm run expert -- create`' }
           }
         },

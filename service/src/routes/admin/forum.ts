@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { forumPostingLimit } from '../../plugins/external/rate-limit.js'
+import { forumPostingLimit } from '../../plugins/app/rate-limit.js'
 import type { ForumActor } from '../../repositories/forum.js'
 import { toAdminPost, toAdminThread } from '../../repositories/forum-mapping.js'
 import { AcceptBody, AdminPostCreated, AdminPostResponse, AdminThreadDetail, AdminThreadListQuery, AdminThreadPage, AdminThreadResponse, IdParams, problemResponses, ReplyBody } from '@ze/contract'

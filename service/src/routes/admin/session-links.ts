@@ -3,13 +3,13 @@ import { Type } from 'typebox'
 import { problemResponses } from '@ze/contract'
 import { SignInLinkParams, SignInLinkRequest } from '@ze/contract'
 import { AppError } from '../../errors.js'
-import { signInLinkLimit } from '../../plugins/external/rate-limit.js'
+import { signInLinkLimit } from '../../plugins/app/rate-limit.js'
 
 /** Where a used, expired or unknown link lands: the console's sign-in form says so. */
 const INVALID_LINK_TARGET = '/console/#/signin?link=invalid'
 
 /**
- * Passwordless sign-in (PRODUCT.md §8). These two routes need no credentials, so they sit
+ * Passwordless sign-in (docs/live-events.md, console section). These two routes need no credentials, so they sit
  * outside the admin auth hook; everything else under /admin/v1 is behind it.
  */
 const sessionLinks: FastifyPluginAsyncTypebox = async (fastify) => {

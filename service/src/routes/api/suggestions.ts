@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { SuggestionsQuery, SuggestionsResponse, problemResponses } from '@ze/contract'
-import { suggestLimit } from '../../plugins/external/rate-limit.js'
+import { suggestLimit } from '../../plugins/app/rate-limit.js'
 
 /** /api/v1/suggestions — deflection: articles and solved threads for a draft question. */
 const suggestions: FastifyPluginAsyncTypebox = async (fastify) => {

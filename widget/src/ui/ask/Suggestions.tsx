@@ -7,7 +7,7 @@ export const SUGGEST_DEBOUNCE_MS = 300
 const MIN_CHARS = 3
 
 /**
- * Deflection (PRODUCT.md §3): articles and solved threads matching the draft. Opening one
+ * Deflection (docs/requirements.md P-deflection): articles and solved threads matching the draft. Opening one
  * navigates inside the panel; the draft is already saved, so Back restores it.
  */
 export function Suggestions({ query }: { query: string }) {

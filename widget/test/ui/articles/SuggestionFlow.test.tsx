@@ -4,7 +4,7 @@ import { file, makeArticle, makeMe, makeThreadWithPosts } from '../../helpers/fa
 import { installFakeApi } from '../../helpers/fakeApi'
 import { renderWidget } from '../../helpers/render'
 
-// Deflection (PRODUCT.md §3): a suggestion opens inside the panel and Back brings the
+// Deflection (docs/requirements.md P-deflection): a suggestion opens inside the panel and Back brings the
 // ask form back with the text and the picked files.
 const thread = makeThreadWithPosts({ title: 'Nie mogę dodać załącznika PDF', solved: true })
 beforeEach(() => {

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { CaseWithMessage, CreateCaseFields, problemResponses, withFiles } from '@ze/contract'
 import { multipartDocs } from '../../multipart-docs.js'
-import { caseCreateLimit } from '../../../plugins/external/rate-limit.js'
+import { caseCreateLimit } from '../../../plugins/app/rate-limit.js'
 import { assertMayCreateFrom } from '../../../domain/case-rules.js'
 import { fieldsValidator, receiveMessage } from '../../../uploads/receive-message.js'
 

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { CaseWithMessage, IdParams, problemResponses, ReplyFields, withFiles } from '@ze/contract'
 import { multipartDocs } from '../../multipart-docs.js'
-import { caseReplyLimit } from '../../../plugins/external/rate-limit.js'
+import { caseReplyLimit } from '../../../plugins/app/rate-limit.js'
 import { fieldsValidator, receiveMessage } from '../../../uploads/receive-message.js'
 
 const validateFields = fieldsValidator(ReplyFields)

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { Identity } from '../../../domain/identity.js'
-import { forumPostingLimit } from '../../../plugins/external/rate-limit.js'
+import { forumPostingLimit } from '../../../plugins/app/rate-limit.js'
 import type { ForumActor } from '../../../repositories/forum.js'
 import { toPost, toThread } from '../../../repositories/forum-mapping.js'
 import { AcceptBody, IdParams, NewThreadBody, PostCreated, problemResponses, ReplyBody, ThreadCreated } from '@ze/contract'

@@ -2,7 +2,7 @@ import fp from 'fastify-plugin'
 import cors from '@fastify/cors'
 import { decodeJwt } from 'jose'
 import type { FastifyRequest } from 'fastify'
-import { bearerToken } from '../app/identity.js'
+import { bearerToken } from './identity.js'
 
 /** The app a request's (not yet verified) identity token names; identity verification checks it later. */
 function claimedAudience(request: FastifyRequest): string | null {
