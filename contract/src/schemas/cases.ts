@@ -20,7 +20,11 @@ export const Attachment = Type.Object({
 const messageProperties = {
   id: Type.String(),
   caseId: Type.String(),
-  author: Type.Object({ kind: AuthorKind, id: Type.String(), name: Type.String() }),
+  author: Type.Object({
+    kind: AuthorKind,
+    id: Type.String({ description: "The chief's user id; for an expert, a stable public handle (`exp_…`), never the expert's database id, except in admin responses" }),
+    name: Type.String()
+  }),
   body: Type.String({ description: 'Plain text' }),
   attachments: Type.Array(Attachment),
   createdAt: iso('2025-03-04T10:15:00.000Z')

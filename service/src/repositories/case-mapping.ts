@@ -52,13 +52,24 @@ export function toAdminCase(doc: StoredCase, assignee: { id: string; name: strin
   }
 }
 
-/** End users never receive internal notes; callers filter them out in the query, this drops the flag. */
-export function toMessage(doc: StoredMessage): Message {
+/**
+ * End users never receive internal notes; callers filter them out in the query, this drops the flag.
+ * Nor do they receive expert database ids: an expert author is named by the public handle from
+ * `expertHandles` (repositories/expert-handles.ts; issue 16, 7e). Experts keep the ids.
+ */
+export function toMessage(doc: StoredMessage, expertHandles: ReadonlyMap<string, string>): Message {
+  return messageFields(doc, doc.author.kind === 'expert' ? (expertHandles.get(doc.author.id) ?? 'exp_unknown') : doc.author.id)
+}
+
+/** The expert database ids of a chief's messages, for `ExpertHandles.of`. */
+export const expertAuthorIds = (docs: StoredMessage[]): string[] => docs.filter((d) => d.author.kind === 'expert').map((d) => d.author.id)
+
+function messageFields(doc: StoredMessage, authorId: string): Message {
   const m = withId(doc)
   return {
     id: m.id,
     caseId: String(m.caseId),
-    author: { kind: m.author.kind, id: m.author.id, name: m.author.name },
+    author: { kind: m.author.kind, id: authorId, name: m.author.name },
     body: m.body,
     attachments: m.attachments.map((a) => {
       const { id, filename, contentType, size } = withId(a)
@@ -69,5 +80,5 @@ export function toMessage(doc: StoredMessage): Message {
 }
 
 export function toAdminMessage(doc: StoredMessage): AdminMessage {
-  return { ...toMessage(doc), internal: doc.internal }
+  return { ...messageFields(doc, doc.author.id), internal: doc.internal }
 }

@@ -5,7 +5,8 @@ import type { Identity } from '../domain/identity.js'
 import { subjectFrom } from '../domain/case-rules.js'
 import type { CaseRatingBody, CaseSummary, CreateCaseFields, Message } from '@ze/contract'
 import type { StoredAttachment } from './attachments.js'
-import { toCaseSummary, toMessage, type StoredCase, type StoredMessage } from './case-mapping.js'
+import { expertAuthorIds, toCaseSummary, toMessage, type StoredCase, type StoredMessage } from './case-mapping.js'
+import { createExpertHandles } from './expert-handles.js'
 import { appendMessage, insertNumbered, messageDoc } from './case-messages.js'
 import { Position, afterPosition, cursorCodec, positionOf } from './cursor.js'
 import { toObjectId } from './map.js'
@@ -13,6 +14,8 @@ import type { ActivityRecorder, CaseChangeKind } from '../events/activity.js'
 
 const listCursor = cursorCodec(Position)
 const MAX_MESSAGES = 1000
+// Messages the chief writes have no expert author to name.
+const NO_EXPERTS: ReadonlyMap<string, string> = new Map()
 
 export type BulkAction = 'archive' | 'unarchive' | 'read'
 
@@ -28,6 +31,7 @@ const tenant = (identity: Identity) => ({ appId: identity.appId, officeId: ident
 
 /** The chief's side of cases ("Moje pytania"); permissions are checked by the routes' hooks. */
 export function createCasesRepository(models: Models, activity: ActivityRecorder) {
+  const expertHandles = createExpertHandles(models)
   async function findOwn(identity: Identity, rawId: string): Promise<StoredCase> {
     const id = toObjectId(rawId)
     const found = id ? await models.Case.findOne({ _id: id, ...tenant(identity) }).lean<StoredCase>() : null
@@ -101,7 +105,7 @@ export function createCasesRepository(models: Models, activity: ActivityRecorder
         throw err
       }
       await activity.record({ type: 'case.created', case: caseDoc as StoredCase, message: message as StoredMessage })
-      return { case: toCaseSummary(caseDoc as StoredCase, identity.locale), message: toMessage(message as StoredMessage) }
+      return { case: toCaseSummary(caseDoc as StoredCase, identity.locale), message: toMessage(message as StoredMessage, NO_EXPERTS) }
     },
 
     /** The case and its public messages, oldest first. Reading does not change read state (R7 is explicit). */
@@ -111,7 +115,8 @@ export function createCasesRepository(models: Models, activity: ActivityRecorder
         .sort({ createdAt: 1, _id: 1 })
         .limit(MAX_MESSAGES)
         .lean<StoredMessage[]>()
-      return { case: toCaseSummary(found, identity.locale), messages: messages.map(toMessage) }
+      const handles = await expertHandles.of(expertAuthorIds(messages))
+      return { case: toCaseSummary(found, identity.locale), messages: messages.map((m) => toMessage(m, handles)) }
     },
 
     async reply(identity: Identity, existing: StoredCase, body: string, attachments: StoredAttachment[]): Promise<{ case: CaseSummary; message: Message }> {
@@ -122,7 +127,7 @@ export function createCasesRepository(models: Models, activity: ActivityRecorder
         { chiefEmail: identity.email, chiefLocale: identity.locale }
       )
       await activity.record({ type: 'message.created', case: updated, message: stored })
-      return { case: toCaseSummary(updated, identity.locale), message: toMessage(stored) }
+      return { case: toCaseSummary(updated, identity.locale), message: toMessage(stored, NO_EXPERTS) }
     },
 
     /**
