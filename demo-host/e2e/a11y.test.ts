@@ -3,27 +3,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Locator, Page } from 'playwright-core'
 import type { PersonaId } from '../src/personas.js'
-import { api, axePath, closePagesAfterEach, inlinePanel, openDemo, openMojePytania, openPomoc, panel, pngFile, dropFiles, screenshot, unique, type DemoPage } from './helpers.js'
-
-interface Finding { id: string; impact: string | null; help: string; nodes: string[] }
+import { describeViolations, runAxe, type AxeFinding } from './axe.js'
+import { api, closePagesAfterEach, inlinePanel, openDemo, openMojePytania, openPomoc, panel, pngFile, dropFiles, screenshot, unique, type DemoPage } from './helpers.js'
 
 /** Runs axe on one widget surface; returns serious/critical violations and how many nodes inside the shadow root were checked. */
-async function scan(page: Page, surface: 'floating' | 'inline'): Promise<{ violations: Finding[]; shadowNodesChecked: number }> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: axePath })
-  return page.evaluate(async (selector) => {
-    const axe = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[]; failureSummary?: string }[] }[]; passes: { nodes: { target: unknown[] }[] }[] }> } }).axe
-    const result = await axe.run({ include: [[selector]] }, { resultTypes: ['violations', 'passes'] })
-    return {
-      violations: result.violations
-        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-        .map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 5).map((n) => `${JSON.stringify(n.target)} ${n.failureSummary ?? ''}`) })),
-      // A target with two selectors is [host, element-in-shadow-root]: proof the scan went inside.
-      shadowNodesChecked: result.passes.flatMap((p) => p.nodes).filter((n) => Array.isArray(n.target[0]) || n.target.length > 1).length
-    }
-  }, `[data-support-widget="${surface}"]`)
+async function scan(page: Page, surface: 'floating' | 'inline'): Promise<{ violations: AxeFinding[]; shadowNodesChecked: number }> {
+  const { violations, passTargets } = await runAxe(page, `[data-support-widget="${surface}"]`)
+  // A target with two selectors is [host, element-in-shadow-root]: proof the scan went inside.
+  return { violations, shadowNodesChecked: passTargets.filter((t) => Array.isArray(t[0]) || t.length > 1).length }
 }
 
-const results: { view: string; violations: Finding[] }[] = []
+const results: { view: string; violations: AxeFinding[] }[] = []
 
 async function check(page: Page, view: string, surface: 'floating' | 'inline' = 'floating'): Promise<void> {
   await page.mouse.move(0, 0)
@@ -31,7 +21,7 @@ async function check(page: Page, view: string, surface: 'floating' | 'inline' = 
   await screenshot(page, `a11y-${view}`)
   expect(shadowNodesChecked, `${view}: axe did not look inside the shadow root`).toBeGreaterThan(5)
   results.push({ view, violations })
-  expect(violations, `${view}:\n${violations.map((v) => `${v.impact} ${v.id}: ${v.help}\n  ${v.nodes.join('\n  ')}`).join('\n')}`).toEqual([])
+  expect(violations, describeViolations(view, violations)).toEqual([])
 }
 
 closePagesAfterEach()

@@ -1,7 +1,6 @@
 // What every browser test needs: the running stack, one shared Chromium, a page logged in as
 // a persona, locators into the widget's shadow roots, and the service's API for set-up and
 // for checking what the UI claims.
-import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core'
 import { afterEach, expect, inject } from 'vitest'
@@ -60,6 +59,12 @@ export function closePagesAfterEach(): void {
 
 /** A phone as the issue tried it: 390×844, touch, a mobile viewport. */
 export const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true }
+
+/** Puts a page opened elsewhere (e.g. the console) under `closePagesAfterEach`. */
+export function trackPage(demo: DemoPage): DemoPage {
+  openPages.push(demo)
+  return demo
+}
 
 export async function openDemo(
   persona: PersonaId,
@@ -304,6 +309,3 @@ export const api = {
 
 /** A subject no other test or seed uses, so assertions find exactly this case. */
 export const unique = (prefix: string): string => `${prefix} [${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}]`
-
-const require = createRequire(import.meta.url)
-export const axePath = require.resolve('axe-core/axe.min.js')

@@ -1,5 +1,5 @@
-// The whole product for the browser tests: a fresh FerretDB, the built service and the built
-// demo host on free ports, the demo app and an expert key — the same pieces `npm run demo` uses.
+// The whole product for the browser tests: a fresh FerretDB, Mailpit, the built service and the
+// built demo host on free ports, the demo app and two experts — the same pieces `npm run demo` uses.
 import { randomBytes } from 'node:crypto'
 import { rmSync } from 'node:fs'
 import { join } from 'node:path'
@@ -7,14 +7,26 @@ import { ensureDatabase, withDatabase } from '../../scripts/src/db/database.js'
 import { freePort, repoRoot } from '../../scripts/src/db/ferretdb.js'
 import { startChild, waitForHttp, type Child } from '../../scripts/src/lib/processes.js'
 import { connectServiceData } from '../../scripts/src/lib/service-data.js'
+import { startMailpit } from '../../scripts/src/mail/mailpit.js'
 import { runSeeds } from '../../scripts/src/seed/index.js'
 import { DEMO_APP_ID } from '../src/personas.js'
 import { newWebhookSecret } from '../../service/src/notifications/webhook-events.js'
 
+export interface StackExpert {
+  name: string
+  email: string
+  key: string
+}
+
 export interface StackInfo {
   demoUrl: string
   serviceUrl: string
+  /** Mailpit's web UI; its API (sign-in links, notifications) is under /api/v1. */
+  mailUrl: string
+  /** The first expert's key (an admin), also used by the seeds. */
   expertKey: string
+  /** Two experts, so the console's presence and collision can be tried by two people. */
+  experts: [StackExpert, StackExpert]
   appSecret: string
   mongodbUri: string
 }
@@ -27,8 +39,10 @@ export async function startStack(opts: { log?: (line: string) => void; tokenTtlS
   const log = opts.log ?? ((line: string) => console.log(`[e2e] ${line}`))
   const children: Child[] = []
   const db = await ensureDatabase({ temporary: true })
+  let stopMailpit = async (): Promise<void> => undefined
   const cleanup = async (): Promise<void> => {
     for (const child of children.reverse()) await child.stop()
+    await stopMailpit()
     await db.stop()
     if (db.embedded) rmSync(db.embedded.dataDir, { recursive: true, force: true })
   }
@@ -49,12 +63,20 @@ export async function startStack(opts: { log?: (line: string) => void; tokenTtlS
       webhookUrl: `${demoUrl}/demo/webhooks`,
       webhookSecret
     })
-    const { key: expertKey } = await data.experts.create({ name: 'Tomasz Ekspert', email: `ekspert.e2e.${Date.now()}@mojebiuro24.pl`, admin: true })
+    const stamp = Date.now()
+    const experts = [] as unknown as [StackExpert, StackExpert]
+    for (const [name, email, admin] of [['Tomasz Ekspert', `tomasz.e2e.${stamp}@mojebiuro24.pl`, true], ['Joanna Ekspert', `joanna.e2e.${stamp}@mojebiuro24.pl`, false]] as const) {
+      const { expert, key } = await data.experts.create({ name, email, admin })
+      experts.push({ name: expert.name, email: expert.email, key })
+    }
+    const expertKey = experts[0].key
+    const mailpit = await startMailpit({ log })
+    stopMailpit = () => mailpit.stop()
 
     const died = (name: string) => (code: number | null) => log(`${name} exited unexpectedly (code ${code})`)
     const quiet = process.env.E2E_VERBOSE ? 'info' : 'warn'
     children.push(
-      startChild('service', process.execPath, [join(repoRoot, 'service/dist/server.js')], { PORT: String(port), HOST: '127.0.0.1', MONGODB_URI: mongodbUri, LOG_LEVEL: quiet, OUTBOX_POLL_MS: '200' }, died('service'))
+      startChild('service', process.execPath, [join(repoRoot, 'service/dist/server.js')], { PORT: String(port), HOST: '127.0.0.1', MONGODB_URI: mongodbUri, LOG_LEVEL: quiet, OUTBOX_POLL_MS: '200', SMTP_URL: mailpit.smtpUrl }, died('service'))
     )
     await waitForHttp(`${serviceUrl}/readyz`)
     children.push(
@@ -79,7 +101,7 @@ export async function startStack(opts: { log?: (line: string) => void; tokenTtlS
     // The demo content (articles, forum, a few cases) so every view has something real to show.
     await runSeeds({ serviceUrl, appSecret, expertKey, connection: data.connection, log })
     await data.close()
-    return { demoUrl, serviceUrl, expertKey, appSecret, mongodbUri, stop: cleanup }
+    return { demoUrl, serviceUrl, mailUrl: mailpit.url, expertKey, experts, appSecret, mongodbUri, stop: cleanup }
   } catch (err) {
     await cleanup()
     throw err
@@ -89,7 +111,7 @@ export async function startStack(opts: { log?: (line: string) => void; tokenTtlS
 // `npx tsx demo-host/e2e/stack.ts` starts the same stack by hand, to look at it in a browser.
 if (import.meta.url === `file://${process.argv[1]}`) {
   const stack = await startStack()
-  console.log(JSON.stringify({ demoUrl: stack.demoUrl, serviceUrl: stack.serviceUrl, expertKey: stack.expertKey }, null, 2))
+  console.log(JSON.stringify({ demoUrl: stack.demoUrl, serviceUrl: stack.serviceUrl, mailUrl: stack.mailUrl, experts: stack.experts }, null, 2))
   const stop = () => void stack.stop().then(() => process.exit(0))
   process.on('SIGINT', stop)
   process.on('SIGTERM', stop)
