@@ -7,6 +7,7 @@ import mongoosePlugin from './plugins/app/mongoose.js'
 import databaseCircuit from './plugins/app/database-circuit.js'
 import repositories from './plugins/app/repositories.js'
 import outboxWorker from './notifications/plugin.js'
+import audit from './audit/plugin.js'
 import events from './events/plugin.js'
 import live from './events/live-plugin.js'
 import identity from './plugins/app/identity.js'
@@ -43,6 +44,7 @@ const app: FastifyPluginAsync<AppOptions> = async (fastify, opts) => {
   await fastify.register(databaseCircuit)
   await fastify.register(events)
   await fastify.register(repositories)
+  await fastify.register(audit)
   await fastify.register(outboxWorker)
   await fastify.register(identity)
   await fastify.register(cookie)

@@ -2,6 +2,7 @@ import mongoose from 'mongoose'
 import { registerModels } from '../../../service/src/models/index.js'
 import { createExpertsRepository } from '../../../service/src/repositories/experts.js'
 import { createAppsRepository } from '../../../service/src/repositories/apps.js'
+import { createAuditLog } from '../../../service/src/audit/log.js'
 
 /** The service's own models and repositories on a connection of the script's, so scripts never write twins. */
 export async function connectServiceData(uri: string) {
@@ -13,6 +14,7 @@ export async function connectServiceData(uri: string) {
     models,
     experts: createExpertsRepository(models),
     apps: createAppsRepository(models, 0),
+    auditLog: createAuditLog(models),
     close: () => connection.close()
   }
 }

@@ -1,5 +1,6 @@
 import type { FastifyBaseLogger } from 'fastify'
 import type { StoredCase, StoredMessage } from '../repositories/case-mapping.js'
+import type { AuditInput } from '../audit/log.js'
 
 export type PresenceState = 'viewing' | 'typing' | 'left'
 export type CaseChangeKind = 'status' | 'assignee' | 'read' | 'archived' | 'unarchived'
@@ -22,6 +23,12 @@ export type Activity =
   /** `before` is the case as it was, where the write path read it (status and assignee changes). */
   | { type: 'case.updated'; case: StoredCase; before?: StoredCase; changes: CaseChangeKind[]; actor: Actor }
   | { type: 'presence'; case: StoredCase; expert: { id: string; name: string }; state: PresenceState; expiresAt: Date }
+  /** An act only the audit log keeps (reads, sessions, articles, forum, keys): no live event, no notification. */
+  | { type: 'audit'; audit: AuditInput }
+
+/** The activities that concern a case and feed live events and notifications. */
+export type CaseActivity = Exclude<Activity, { type: 'audit' }>
+export const isCaseActivity = (activity: Activity): activity is CaseActivity => activity.type !== 'audit'
 
 /** Receives every batch of activities once the write they describe is stored. */
 export type ActivityListener = (activities: readonly Activity[]) => Promise<void>

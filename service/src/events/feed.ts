@@ -1,5 +1,5 @@
 import type { Models } from '../models/index.js'
-import type { Activity, CaseChangeKind, PresenceState } from './activity.js'
+import type { CaseActivity, CaseChangeKind, PresenceState } from './activity.js'
 import { bucketOf } from './model.js'
 
 type CaseStatus = 'open' | 'answered' | 'resolved'
@@ -27,7 +27,7 @@ const MAX_ATTEMPTS = 20
 const isDuplicateKey = (err: unknown): boolean => (err as { code?: number }).code === 11000
 
 /** What the feed stores of an activity: ids and public fields, never a message body. */
-export function toEvent(activity: Activity): NewEvent {
+export function toEvent(activity: CaseActivity): NewEvent {
   const c = activity.case
   const base = { appId: c.appId, officeId: c.officeId, caseId: String(c._id) }
   const assigneeId = c.assigneeId ? String(c.assigneeId) : null

@@ -1,5 +1,5 @@
 import fp from 'fastify-plugin'
-import { createActivityRecorder, type ActivityRecorder } from './activity.js'
+import { createActivityRecorder, isCaseActivity, type ActivityRecorder } from './activity.js'
 import { createEventFeed, toEvent, type EventFeed } from './feed.js'
 import { createFollower, type Follower } from './follower.js'
 
@@ -27,7 +27,9 @@ export default fp(
     const follower = createFollower(feed, fastify.log, { pollMs: eventsPollMs, gapTimeoutMs: 2000, recentLimit: 2048, batchLimit: 512 })
     const activity = createActivityRecorder(fastify.log)
     activity.use('event-feed', async (activities) => {
-      await feed.append(activities.map(toEvent))
+      const events = activities.filter(isCaseActivity).map(toEvent)
+      if (events.length === 0) return
+      await feed.append(events)
       // This instance's own streams need not wait for the next poll.
       void follower.poll()
     })

@@ -12,6 +12,7 @@ import { notificationModels } from '../notifications/models.js'
 import { eventModel } from '../events/model.js'
 import { searchChangeModel, searchVersionModel } from './search-sync.js'
 import { expertSessionModel, signInLinkModel } from './expert-session.js'
+import { auditModels } from '../audit/model.js'
 
 /** Every model, bound to one connection; add new domains here. */
 export function registerModels(connection: Connection) {
@@ -30,7 +31,8 @@ export function registerModels(connection: Connection) {
     SearchChange: searchChangeModel(connection),
     SearchVersion: searchVersionModel(connection),
     ExpertSession: expertSessionModel(connection),
-    SignInLink: signInLinkModel(connection)
+    SignInLink: signInLinkModel(connection),
+    ...auditModels(connection)
   }
 }
 

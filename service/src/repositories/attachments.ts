@@ -37,12 +37,14 @@ export function createAttachmentsRepository(connection: Connection, models: Mode
     return file ? Number(file.length) : null
   }
 
-  async function locate(filter: Record<string, unknown>, id: Types.ObjectId): Promise<(StoredAttachment & { length: number }) | null> {
-    const message = await models.Message.findOne({ ...filter, 'attachments._id': id }, { attachments: 1 }).lean()
+  async function locate(filter: Record<string, unknown>, id: Types.ObjectId): Promise<(StoredAttachment & { length: number; caseId: string; appId: string; officeId: string }) | null> {
+    const message = await models.Message.findOne({ ...filter, 'attachments._id': id }, { attachments: 1, caseId: 1, appId: 1, officeId: 1 }).lean()
     const attachment = message?.attachments.find((a) => a._id.equals(id))
     if (!attachment) return null
     const length = await fileLength(id)
-    return length === null ? null : { _id: attachment._id, filename: attachment.filename, contentType: attachment.contentType, size: attachment.size, length }
+    if (length === null) return null
+    // The owning case and tenant travel along for the audit log of downloads.
+    return { _id: attachment._id, filename: attachment.filename, contentType: attachment.contentType, size: attachment.size, length, caseId: String(message!.caseId), appId: message!.appId, officeId: message!.officeId }
   }
 
   return {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { FastifyInstance } from 'fastify'
 import { buildTestApp } from '../helpers/app.js'
 import { authFor, createCase, createExpert, expertReply, freshChief } from '../helpers/factories.js'
-import type { Activity } from '../../src/events/activity.js'
+import { isCaseActivity, type Activity } from '../../src/events/activity.js'
 import { createEventFeed, type FeedEvent } from '../../src/events/feed.js'
 import { EVENT_BUCKET_SIZE } from '../../src/events/model.js'
 
@@ -48,7 +48,7 @@ describe('the event feed', () => {
     expect(seqs).toEqual([...seqs].sort((a, b) => a - b))
 
     // Listeners (the notification outbox) see the stored documents of the same writes.
-    const forCase = seen.filter((a) => String(a.case._id) === c.id)
+    const forCase = seen.filter(isCaseActivity).filter((a) => String(a.case._id) === c.id)
     expect(forCase.map((a) => a.type)).toEqual(events.map((e) => e.type))
     expect(forCase[2]).toMatchObject({ type: 'message.created', message: { body: 'Odpowiedź publiczna', internal: false } })
   })

@@ -4,6 +4,7 @@ import { AppError } from '../../errors.js'
 import type { Expert } from '../../repositories/experts.js'
 import { createExpertSessionsRepository, type ExpertSessionsRepository } from '../../repositories/expert-sessions.js'
 import { bearerToken } from './identity.js'
+import { originOf } from '../../audit/context.js'
 
 /**
  * `__Host-`: the browser accepts it only with Secure, Path=/ and no Domain, so no sibling
@@ -14,6 +15,9 @@ export const SESSION_COOKIE = '__Host-ze_session'
 export const CSRF_HEADER = 'x-ze-console'
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
 const CLEANUP_EVERY_MS = 10 * 60_000
+/** A rejected key is audited at most once per client address per minute, so guessing cannot flood the log. */
+const REJECTED_KEY_AUDIT_EVERY_MS = 60_000
+const REJECTED_KEY_ADDRESSES_MAX = 10_000
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -68,6 +72,18 @@ export default fp(
       }
     }
 
+    const lastRejected = new Map<string, number>()
+    async function auditRejectedKey(request: FastifyRequest, key: string): Promise<void> {
+      const now = Date.now()
+      if (now - (lastRejected.get(request.ip) ?? 0) < REJECTED_KEY_AUDIT_EVERY_MS) return
+      if (lastRejected.size >= REJECTED_KEY_ADDRESSES_MAX) lastRejected.clear()
+      lastRejected.set(request.ip, now)
+      // Runs before the route's preHandler binds the request, so who and where are given here.
+      const actor = { kind: 'system' as const, id: 'unauthenticated', name: 'unauthenticated request', appId: null, officeId: null }
+      const target = { type: 'key' as const, id: key.slice(0, 10) }
+      await fastify.activity.record({ type: 'audit', audit: { action: 'key.rejected', target, actor, origin: originOf(request), detail: { url: request.routeOptions.url ?? null } } })
+    }
+
     fastify.decorate('authenticateExpert', async (request: FastifyRequest): Promise<Expert> => {
       const key = bearerToken(request)
       const cookie = request.cookies?.[SESSION_COOKIE]
@@ -83,7 +99,10 @@ export default fp(
       // A revoked key gets the same answer as one that never existed: a leaked old key must
       // not confirm that it was once real (issue 16).
       const { expert } = await fastify.experts.authenticate(key)
-      if (!expert) throw new AppError('EXPERT_KEY_INVALID')
+      if (!expert) {
+        await auditRejectedKey(request, key)
+        throw new AppError('EXPERT_KEY_INVALID')
+      }
       request.expert = expert
       request.expertAuth = 'key'
       return expert

@@ -49,7 +49,9 @@ const articles: FastifyPluginAsyncTypebox = async (fastify) => {
       if (!(await fastify.apps.findById(request.body.appId))) {
         throw new AppError('VALIDATION_FAILED', `Unknown app "${request.body.appId}"`, { errors: [{ path: '/body/appId', message: 'is not a known app' }] })
       }
-      return reply.code(201).send(await fastify.articles.create(request.body))
+      const created = await fastify.articles.create(request.body)
+      await fastify.activity.record({ type: 'audit', audit: { action: 'article.created', target: { type: 'article', id: created.id }, appId: created.appId } })
+      return reply.code(201).send(created)
     }
   )
 
@@ -65,7 +67,11 @@ const articles: FastifyPluginAsyncTypebox = async (fastify) => {
         response: { 200: AdminArticle, ...problemResponses }
       }
     },
-    async (request) => fastify.articles.update(request.params.id, request.body)
+    async (request) => {
+      const updated = await fastify.articles.update(request.params.id, request.body)
+      await fastify.activity.record({ type: 'audit', audit: { action: 'article.updated', target: { type: 'article', id: updated.id }, appId: updated.appId, detail: { fields: Object.keys(request.body).join(',') } } })
+      return updated
+    }
   )
 
   fastify.delete(
@@ -73,6 +79,7 @@ const articles: FastifyPluginAsyncTypebox = async (fastify) => {
     { schema: { tags, summary: 'Delete an article', security, params: IdParams, response: { 204: Type.Null({ description: 'Deleted' }), ...problemResponses } } },
     async (request, reply) => {
       await fastify.articles.remove(request.params.id)
+      await fastify.activity.record({ type: 'audit', audit: { action: 'article.deleted', target: { type: 'article', id: request.params.id } } })
       return reply.code(204).send(null)
     }
   )

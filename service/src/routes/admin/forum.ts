@@ -38,6 +38,7 @@ const forum: FastifyPluginAsyncTypebox = async (fastify) => {
     },
     async (request, reply) => {
       const { thread, post } = await fastify.forum.reply(request.params.id, admin, expertActor(request.expert!), request.body.body)
+      await fastify.activity.record({ type: 'audit', audit: { action: 'post.created', target: { type: 'post', id: String(post._id) }, appId: thread.appId, detail: { threadId: String(thread._id) } } })
       return reply.code(201).send({ post: toAdminPost(post, thread) })
     }
   )
@@ -45,7 +46,11 @@ const forum: FastifyPluginAsyncTypebox = async (fastify) => {
   fastify.post(
     '/threads/:id/accept',
     { schema: { tags, summary: 'Mark a reply as the accepted answer; the thread becomes solved', security, params: IdParams, body: AcceptBody, response: { 200: AdminThreadResponse, ...problemResponses } } },
-    async (request) => ({ thread: toAdminThread(await fastify.forum.accept(request.params.id, request.body.postId, admin, expertActor(request.expert!))) })
+    async (request) => {
+      const thread = await fastify.forum.accept(request.params.id, request.body.postId, admin, expertActor(request.expert!))
+      await fastify.activity.record({ type: 'audit', audit: { action: 'thread.answer-accepted', target: { type: 'thread', id: request.params.id }, appId: thread.appId, detail: { postId: request.body.postId } } })
+      return { thread: toAdminThread(thread) }
+    }
   )
 
   for (const [action, hidden] of [['hide', true], ['unhide', false]] as const) {
@@ -62,6 +67,7 @@ const forum: FastifyPluginAsyncTypebox = async (fastify) => {
       },
       async (request) => {
         const { post, thread } = await fastify.forum.setPostHidden(request.params.id, hidden)
+        await fastify.activity.record({ type: 'audit', audit: { action: `post.${action}`, target: { type: 'post', id: request.params.id }, appId: post.appId } })
         return { post: toAdminPost(post, thread) }
       }
     )
@@ -76,7 +82,11 @@ const forum: FastifyPluginAsyncTypebox = async (fastify) => {
           response: { 200: AdminThreadResponse, ...problemResponses }
         }
       },
-      async (request) => ({ thread: toAdminThread(await fastify.forum.setThreadHidden(request.params.id, hidden)) })
+      async (request) => {
+        const thread = await fastify.forum.setThreadHidden(request.params.id, hidden)
+        await fastify.activity.record({ type: 'audit', audit: { action: `thread.${action}`, target: { type: 'thread', id: request.params.id }, appId: thread.appId } })
+        return { thread: toAdminThread(thread) }
+      }
     )
   }
 }

@@ -8,6 +8,7 @@ import notifications from './notifications.js'
 import events from './events.js'
 import session from './session.js'
 import sessionLinks from './session-links.js'
+import audit from './audit.js'
 
 /**
  * /admin/v1 — experts. The sign-in link routes need no credentials; everything else sits
@@ -28,6 +29,7 @@ const admin: FastifyPluginAsync = async (fastify) => {
     await guarded.register(forum, { prefix: '/forum' })
     await guarded.register(notifications)
     await guarded.register(events)
+    await guarded.register(audit)
   })
 }
 

@@ -57,6 +57,8 @@ const notifications: FastifyPluginAsyncTypebox = async (fastify) => {
     async (request) => {
       const secret = request.body.secret ?? newWebhookSecret()
       if (!(await fastify.apps.setWebhook(request.params.id, { url: request.body.url, secret }))) throw new AppError('APP_NOT_FOUND')
+      // The secret is never audited: only that the endpoint changed, and whether one is set.
+      await fastify.activity.record({ type: 'audit', audit: { action: 'webhook.updated', target: { type: 'webhook', id: request.params.id }, appId: request.params.id, detail: { enabled: request.body.url !== null } } })
       return { appId: request.params.id, url: request.body.url, secret }
     }
   )

@@ -4,6 +4,7 @@ import { problemResponses } from '@ze/contract'
 import { SignInLinkParams, SignInLinkRequest } from '@ze/contract'
 import { AppError } from '../../errors.js'
 import { signInLinkLimit } from '../../plugins/app/rate-limit.js'
+import { sessionAuditId } from '../../audit/context.js'
 
 /** Where a used, expired or unknown link lands: the console's sign-in form says so. */
 const INVALID_LINK_TARGET = '/console/#/signin?link=invalid'
@@ -62,7 +63,10 @@ const sessionLinks: FastifyPluginAsyncTypebox = async (fastify) => {
       // Links are shared by mail clients' previews and proxies: never cache the answer.
       reply.header('cache-control', 'no-store').header('referrer-policy', 'no-referrer')
       if (!expert) return reply.redirect(INVALID_LINK_TARGET, 303)
-      fastify.setSessionCookie(reply, await fastify.expertSessions.create(expert.id, request.headers['user-agent'] ?? null))
+      const secret = await fastify.expertSessions.create(expert.id, request.headers['user-agent'] ?? null)
+      const actor = { kind: 'expert' as const, id: expert.id, name: expert.name, appId: null, officeId: null }
+      await fastify.activity.record({ type: 'audit', audit: { action: 'session.started', target: { type: 'session', id: sessionAuditId(secret) }, actor, detail: { via: 'link' } } })
+      fastify.setSessionCookie(reply, secret)
       return reply.redirect('/console/', 303)
     }
   )

@@ -3,6 +3,7 @@ import { Type } from 'typebox'
 import { problemResponses } from '@ze/contract'
 import { AppError } from '../../errors.js'
 import { SESSION_COOKIE } from '../../plugins/app/expert-auth.js'
+import { sessionAuditId } from '../../audit/context.js'
 
 const NoQuery = Type.Object({}, { additionalProperties: false })
 
@@ -29,7 +30,9 @@ const session: FastifyPluginAsyncTypebox = async (fastify) => {
     },
     async (request, reply) => {
       if (request.expertAuth !== 'key') throw new AppError('EXPERT_KEY_MISSING', 'Starting a session needs the expert API key')
-      fastify.setSessionCookie(reply, await fastify.expertSessions.create(request.expert!.id, request.headers['user-agent'] ?? null))
+      const secret = await fastify.expertSessions.create(request.expert!.id, request.headers['user-agent'] ?? null)
+      await fastify.activity.record({ type: 'audit', audit: { action: 'session.started', target: { type: 'session', id: sessionAuditId(secret) }, detail: { via: 'key' } } })
+      fastify.setSessionCookie(reply, secret)
       return reply.code(204).send(null)
     }
   )
@@ -47,7 +50,10 @@ const session: FastifyPluginAsyncTypebox = async (fastify) => {
     },
     async (request, reply) => {
       const cookie = request.cookies[SESSION_COOKIE]
-      if (cookie) await fastify.expertSessions.revoke(cookie)
+      if (cookie) {
+        await fastify.expertSessions.revoke(cookie)
+        await fastify.activity.record({ type: 'audit', audit: { action: 'session.ended', target: { type: 'session', id: sessionAuditId(cookie) } } })
+      }
       fastify.clearSessionCookie(reply)
       return reply.code(204).send(null)
     }

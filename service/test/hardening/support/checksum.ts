@@ -4,8 +4,11 @@ import type { FastifyInstance } from 'fastify'
 
 const { EJSON } = mongoose.mongo.BSON
 
-/** Bookkeeping, not stored user data: rate-limit slots come and go with every limited request; the outbox worker renews its lease. */
-const BOOKKEEPING = new Set(['rate_limits', 'leases', 'lease_claims'])
+/**
+ * Bookkeeping, not stored user data: rate-limit slots come and go with every limited request; the outbox worker renews its
+ * lease; the audit log grows with the requests it records (e.g. rejected keys) and the retention job keeps its place in job_state.
+ */
+const BOOKKEEPING = new Set(['rate_limits', 'leases', 'lease_claims', 'audit', 'job_state'])
 
 export type Snapshot = Map<string, Map<string, string>>
 

@@ -123,7 +123,8 @@ export function requestFor(route: string, target: string, f: Fixtures): () => Pr
     'GET /admin/v1/me/notifications': async () => ({ method: 'GET', url: '/admin/v1/me/notifications' }),
     'PUT /admin/v1/me/notifications': async () => ({ method: 'PUT', url: '/admin/v1/me/notifications', payload: { newCases: 'none' } }),
     'PUT /admin/v1/apps/:id/webhook': async () => ({ method: 'PUT', url: `/admin/v1/apps/${TEST_APP.id}/webhook`, payload: { url: null } }),
-    'GET /admin/v1/webhooks/deliveries': async () => ({ method: 'GET', url: `/admin/v1/webhooks/deliveries?appId=${TEST_APP.id}` })
+    'GET /admin/v1/webhooks/deliveries': async () => ({ method: 'GET', url: `/admin/v1/webhooks/deliveries?appId=${TEST_APP.id}` }),
+    'GET /admin/v1/audit': async () => ({ method: 'GET', url: '/admin/v1/audit?limit=5' })
   }
   const build = builders[route]
   if (!build) throw new Error(`no request builder for ${route}`)

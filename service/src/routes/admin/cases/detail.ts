@@ -13,7 +13,12 @@ const detail: FastifyPluginAsyncTypebox = async (fastify) => {
         response: { 200: AdminCaseDetail, ...problemResponses }
       }
     },
-    async (request) => fastify.caseQueue.detail(request.params.id)
+    async (request) => {
+      const found = await fastify.caseQueue.detail(request.params.id)
+      // The seed promises data-security specialists: every expert opening a case is on record.
+      await fastify.activity.record({ type: 'audit', audit: { action: 'case.viewed', target: { type: 'case', id: found.case.id }, caseId: found.case.id, appId: found.case.appId, officeId: found.case.office.id } })
+      return found
+    }
   )
 }
 

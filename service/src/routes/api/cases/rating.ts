@@ -16,7 +16,11 @@ const rating: FastifyPluginAsyncTypebox = async (fastify) => {
         response: { 200: CaseResponse, ...problemResponses }
       }
     },
-    async (request) => ({ case: await fastify.cases.rate(request.identity!, request.params.id, request.body) })
+    async (request) => {
+      const rated = await fastify.cases.rate(request.identity!, request.params.id, request.body)
+      await fastify.activity.record({ type: 'audit', audit: { action: 'case.rated', target: { type: 'case', id: rated.id }, caseId: rated.id, detail: { score: request.body.score } } })
+      return { case: rated }
+    }
   )
 }
 
