@@ -78,7 +78,7 @@ const { accountLabel: _label, unread: _unread, ...adminExampleBase } = caseExamp
 export const CaseSummary = Type.Object(
   {
     id: Type.String(),
-    number: Type.Integer({ description: 'Human-friendly number, unique per app' }),
+    number: Type.Integer({ description: 'Human-friendly number, counted per office (other offices have their own #1, #2, …)' }),
     subject: Type.String(),
     status: CaseStatus,
     account: Account,
@@ -100,7 +100,7 @@ export const CaseSummary = Type.Object(
 export const AdminCase = Type.Object(
   {
     id: Type.String(),
-    number: Type.Integer(),
+    number: Type.Integer({ description: 'Counted per office: unique together with `office.id`, not across the app' }),
     subject: Type.String(),
     status: CaseStatus,
     appId: Type.String(),
@@ -197,7 +197,7 @@ export const AdminQueueQuery = Type.Object(
     assignee: Type.Optional(Type.String({ pattern: '^(me|none|[0-9a-fA-F]{24})$', description: '`me`, `none` or an expert id' })),
     officeId: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
     appId: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
-    q: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'Text in the subject (case-insensitive) or an exact case number' })),
+    q: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'Text in the subject (case-insensitive) or an exact case number (numbers run per office: combine with `officeId` for one case)' })),
     cursor: Type.Optional(Cursor),
     limit: Limit(100, 25)
   },

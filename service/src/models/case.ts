@@ -56,7 +56,8 @@ const caseSchema = new Schema(
 caseSchema.index({ appId: 1, officeId: 1, archived: 1, lastActivityAt: -1, _id: -1 })
 // The unread badge in /me.
 caseSchema.index({ appId: 1, officeId: 1, chiefUnread: 1 })
-caseSchema.index({ appId: 1, number: 1 }, { unique: true })
+// Case numbers run per office (docs/adr/0160-case-numbers-per-office.md); the old per-app index is retired.
+caseSchema.index({ appId: 1, officeId: 1, number: 1 }, { unique: true })
 // Expert queue: open cases oldest first, the rest newest first (both directions of one index).
 caseSchema.index({ status: 1, lastActivityAt: 1, _id: 1 })
 caseSchema.index({ assigneeId: 1, status: 1, lastActivityAt: 1, _id: 1 })

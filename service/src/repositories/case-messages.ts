@@ -59,35 +59,3 @@ export async function appendMessage(
     throw err
   }
 }
-
-const isDuplicateKey = (err: unknown): boolean => (err as { code?: number }).code === 11000
-
-/**
- * Inserts a new case under the next number of its app. The number comes from a counter
- * (`findOneAndUpdate` + `$inc` + upsert), which is atomic on MongoDB. FerretDB 1.24 runs
- * that as read-then-write, so concurrent requests can get the same number: the unique
- * {appId, number} index refuses the second insert, the counter is lifted past the highest
- * number in use, and the insert is retried with a fresh number.
- */
-export async function insertNumbered(models: Models, appId: string, insert: (number: number) => Promise<void>): Promise<number> {
-  const key = `case-number:${appId}`
-  for (let attempt = 0; ; attempt++) {
-    let number: number
-    try {
-      const counter = await models.Counter.findOneAndUpdate({ _id: key }, { $inc: { seq: 1 } }, { upsert: true, new: true }).lean()
-      number = counter!.seq
-    } catch (err) {
-      // Two first-ever upserts can race on the counter's _id; the loser simply retries.
-      if (isDuplicateKey(err) && attempt < 20) continue
-      throw err
-    }
-    try {
-      await insert(number)
-      return number
-    } catch (err) {
-      if (!isDuplicateKey(err) || attempt >= 20) throw err
-      const highest = await models.Case.findOne({ appId }, { number: 1 }).sort({ number: -1 }).lean()
-      if (highest) await models.Counter.updateOne({ _id: key }, { $max: { seq: highest.number } })
-    }
-  }
-}

@@ -7,7 +7,8 @@ import type { CaseRatingBody, CaseSummary, CreateCaseFields, Message } from '@ze
 import type { StoredAttachment } from './attachments.js'
 import { expertAuthorIds, toCaseSummary, toMessage, type StoredCase, type StoredMessage } from './case-mapping.js'
 import { createExpertHandles } from './expert-handles.js'
-import { appendMessage, insertNumbered, messageDoc } from './case-messages.js'
+import { appendMessage, messageDoc } from './case-messages.js'
+import { insertNumbered } from './case-numbers.js'
 import { Position, afterPosition, cursorCodec, positionOf } from './cursor.js'
 import { toObjectId } from './map.js'
 import type { ActivityRecorder, CaseChangeKind } from '../events/activity.js'
@@ -97,7 +98,7 @@ export function createCasesRepository(models: Models, activity: ActivityRecorder
       // No transactions: the message first (unreachable without its case), then the case.
       await models.Message.create(message)
       try {
-        caseDoc.number = await insertNumbered(models, identity.appId, async (number) => {
+        caseDoc.number = await insertNumbered(models, tenant(identity), async (number) => {
           await models.Case.create({ ...caseDoc, number })
         })
       } catch (err) {

@@ -1,6 +1,7 @@
 import fp from 'fastify-plugin'
 import mongoose, { type Connection } from 'mongoose'
 import { registerModels, type Models } from '../../models/index.js'
+import { dropRetiredIndexes } from '../../models/retired-indexes.js'
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -32,7 +33,10 @@ export default fp(
     let indexesReady: Promise<void> | null = null
     const ensureIndexes = (): Promise<void> => {
       indexesReady ??= Promise.all(Object.values(models).map((m) => m.createIndexes()))
-        .then(() => undefined)
+        .then(() => dropRetiredIndexes(connection))
+        .then((dropped) => {
+          if (dropped.length > 0) fastify.log.info({ dropped }, 'retired indexes dropped')
+        })
         .catch((err: unknown) => {
           indexesReady = null
           fastify.log.warn({ err }, 'creating indexes failed; will retry on next connect')

@@ -1,0 +1,28 @@
+import type { Connection } from 'mongoose'
+
+/**
+ * Indexes earlier versions created and the schemas no longer declare. `createIndexes` never
+ * drops anything, and a retired unique index would go on refusing valid data, so they are
+ * dropped at start (after the new ones exist). Matched by key, not by name.
+ */
+const RETIRED: Array<{ collection: string; key: Record<string, 1 | -1>; why: string }> = [
+  { collection: 'cases', key: { appId: 1, number: 1 }, why: 'case numbers run per office (docs/adr/0160-case-numbers-per-office.md)' }
+]
+
+const sameKey = (a: Record<string, unknown>, b: Record<string, unknown>) => JSON.stringify(a) === JSON.stringify(b)
+
+/** Drops whichever retired indexes exist; returns their names. */
+export async function dropRetiredIndexes(connection: Connection): Promise<string[]> {
+  const db = connection.db
+  if (!db) return []
+  const dropped: string[] = []
+  for (const retired of RETIRED) {
+    const existing = await db.collection(retired.collection).indexes().catch(() => [])
+    for (const index of existing) {
+      if (!index.name || !sameKey(index.key, retired.key)) continue
+      await db.collection(retired.collection).dropIndex(index.name)
+      dropped.push(index.name)
+    }
+  }
+  return dropped
+}
