@@ -46,7 +46,13 @@ export default tseslint.config(
             boundary('./contract', './service', 'the contract depends on nothing of ours'),
             boundary('./contract', './widget', 'the contract depends on nothing of ours'),
             boundary('./service', './widget/src', 'the service does not import widget code'),
-            boundary('./widget/src', './service', 'the widget reaches the service only through the contract')
+            boundary('./widget/src', './service', 'the widget reaches the service only through the contract'),
+            boundary('./console/src', './service', 'the console reaches the service only through the contract'),
+            boundary('./console/src', './widget', 'the console and the widget share nothing but the contract'),
+            boundary('./widget/src', './console', 'the console and the widget share nothing but the contract'),
+            boundary('./console/src/api', './console/src/state', 'the API client does not know the store'),
+            boundary('./console/src/api', './console/src/ui', 'the API client does not know the UI'),
+            boundary('./console/src/state', './console/src/ui', 'the store does not know the UI')
           ]
         }
       ]

@@ -1,12 +1,10 @@
 // Size budgets (docs/requirements.md Q-size): measured on the gzipped files exactly as served.
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { gzipSync } from 'node:zlib'
+import { gzipSize as gz, kb } from '../../scripts/lib/gzip-size.mjs'
 
 export const BUDGET_INITIAL = 15 * 1024
 export const BUDGET_LAZY = 40 * 1024
-
-const gz = file => gzipSync(readFileSync(file), { level: 9 }).length
 
 /** Initial = loader + core module (CSS lives inside the core as strings); lazy = every other chunk. */
 export function measure(distDir, coreFile) {
@@ -38,7 +36,6 @@ function delta(now, before) {
 }
 
 export function report(m, baseline = null) {
-  const kb = n => (n / 1024).toFixed(2) + ' KB'
   const vs = (now, before) => (baseline ? delta(now, before) : '')
   const gone = baseline ? Object.keys(baseline.chunks ?? {}).filter(name => !m.chunks.some(c => stem(c.file) === name)) : []
   const lines = [

@@ -110,6 +110,7 @@ export const AdminCase = Type.Object(
     aboutSystemUsage: Type.Boolean(),
     package: Type.Object({ active: Type.Boolean(), name: Nullable(Type.String()) }),
     context: Type.Object({ pageUrl: Nullable(Type.String()), userAgent: Nullable(Type.String()) }),
+    chiefEmail: Nullable(Type.String({ description: 'From the chief’s identity token at the latest write; shown in the console’s context panel' })),
     assignee: Nullable(Ref),
     createdAt: iso('2025-03-04T10:15:00.000Z'),
     createdBy: Ref,
@@ -131,6 +132,7 @@ export const AdminCase = Type.Object(
         office: { id: 'office-a', name: 'Biuro Rachunkowe Kowalska' },
         package: { active: true, name: 'Biznes' },
         context: { pageUrl: 'https://app.example/faktury', userAgent: 'Mozilla/5.0' },
+        chiefEmail: 'anna@biuro-kowalska.example',
         assignee: null,
         firstResponseAt: null,
         chiefUnread: false,
@@ -232,3 +234,6 @@ export type AdminQueueQuery = Static<typeof AdminQueueQuery>
 export type AdminCasePatch = Static<typeof AdminCasePatch>
 export type CaseRatingBody = Static<typeof CaseRatingBody>
 export type CaseRating = Static<typeof CaseRating>
+export type AdminCaseDetail = Static<typeof AdminCaseDetail>
+export type AdminCaseWithMessage = Static<typeof AdminCaseWithMessage>
+export type AdminQueueResponse = Static<typeof AdminQueueResponse>

@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, existsSync } from 'node:fs'
 import { join } from 'node:path'
-import { gzipSync } from 'node:zlib'
 import { repoRoot } from '../db/ferretdb.js'
+import { gzipSize } from '../../lib/gzip-size.mjs'
 import { fmt, type Figure, type SetResult } from './lib/results.js'
 import { ratio } from './lib/stats.js'
 import { machine } from './lib/machine.js'
@@ -9,8 +9,8 @@ import { machine } from './lib/machine.js'
 const BUDGET_INITIAL = 15 * 1024
 const BUDGET_LAZY = 40 * 1024
 
-// Gzip level 9, as a CDN or the service's compression would serve it (and as widget/scripts/sizes.mjs measures).
-const gz = (file: string) => gzipSync(readFileSync(file), { level: 9 }).length
+// Gzip level 9, the one measure the widget's and the console's size budgets use.
+const gz = gzipSize
 
 const HELLO = `import { render } from 'preact'
 import { useState } from 'preact/hooks'

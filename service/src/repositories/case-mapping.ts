@@ -43,6 +43,7 @@ export function toAdminCase(doc: StoredCase, assignee: { id: string; name: strin
     office: { id: doc.officeId, name: doc.officeName },
     package: { active: doc.packageActive, name: doc.packageName ?? null },
     context: { pageUrl: doc.context?.pageUrl ?? null, userAgent: doc.context?.userAgent ?? null },
+    chiefEmail: doc.chiefEmail ?? null,
     assignee,
     firstResponseAt: doc.firstResponseAt ? doc.firstResponseAt.toISOString() : null,
     chiefUnread: doc.chiefUnread,

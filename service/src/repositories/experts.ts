@@ -50,6 +50,12 @@ export function createExpertsRepository(models: Models) {
       return res.modifiedCount === 1
     },
 
+    /** Experts who can be assigned a case (the console's assignee picker), by name. */
+    async listActive(): Promise<Array<{ id: string; name: string }>> {
+      const docs = await models.Expert.find({ revokedAt: null }, { name: 1 }).lean()
+      return docs.map((d) => ({ id: String(d._id), name: d.name })).sort((a, b) => a.name.localeCompare(b.name, 'pl'))
+    },
+
     async list(): Promise<Array<Expert & { keyPrefix: string; revoked: boolean }>> {
       const docs = await models.Expert.find({}, { name: 1, email: 1, admin: 1, keyPrefix: 1, revokedAt: 1 }).sort({ _id: 1 }).lean()
       return docs.map((d) => ({ id: String(d._id), name: d.name, email: d.email, admin: d.admin, keyPrefix: d.keyPrefix, revoked: Boolean(d.revokedAt) }))

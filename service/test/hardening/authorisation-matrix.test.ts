@@ -94,6 +94,9 @@ PUT /admin/v1/me/notifications               -          KI  KI  KI  KI  KI  KI  
 PUT /admin/v1/apps/:id/webhook               -          KI  KI  KI  KI  KI  KI  AR  200 KX KI
 GET /admin/v1/webhooks/deliveries            -          KI  KI  KI  KI  KI  KI  AR  200 KX KI
 GET /admin/v1/audit                          -          KI  KI  KI  KI  KI  KI  AR  200 KX KI
+GET /admin/v1/cases/counts                   -          KI  KI  KI  KI  KI  KI  200 200 KX KI
+GET /admin/v1/experts                        -          KI  KI  KI  KI  KI  KI  200 200 KX KI
+GET /admin/v1/offices                        -          KI  KI  KI  KI  KI  KI  200 200 KX KI
 `
 
 /** Routes that need no identity at all (health, docs, the widget files, CORS preflight). */

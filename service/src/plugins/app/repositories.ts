@@ -4,6 +4,7 @@ import { createAppsRepository, type AppsRepository } from '../../repositories/ap
 import { createExpertsRepository, type ExpertsRepository } from '../../repositories/experts.js'
 import { createCasesRepository, type CasesRepository } from '../../repositories/cases.js'
 import { createCaseQueueRepository, type CaseQueueRepository } from '../../repositories/case-queue.js'
+import { createQueueOverviewRepository, type QueueOverviewRepository } from '../../repositories/queue-overview.js'
 import { createAttachmentsRepository, type AttachmentsRepository } from '../../repositories/attachments.js'
 import { createArticlesRepository, type ArticlesRepository } from '../../repositories/articles.js'
 import { createForumRepository, type ForumRepository } from '../../repositories/forum.js'
@@ -19,6 +20,8 @@ declare module 'fastify' {
     cases: CasesRepository
     /** The experts' queue and case handling. */
     caseQueue: CaseQueueRepository
+    /** Counts of the console's queue views and the offices to filter by. */
+    queueOverview: QueueOverviewRepository
     /** Attachment bytes in GridFS. */
     attachments: AttachmentsRepository
     /** Instructional articles (Markdown rendered on write). */
@@ -43,6 +46,7 @@ export default fp(
     fastify.activity.use('notifications', notificationListener(fastify.notifications.events))
     fastify.decorate('cases', createCasesRepository(fastify.models, fastify.activity))
     fastify.decorate('caseQueue', createCaseQueueRepository(fastify.models, fastify.activity))
+    fastify.decorate('queueOverview', createQueueOverviewRepository(fastify.models))
     fastify.decorate('attachments', createAttachmentsRepository(fastify.db, fastify.models))
     const { searchSyncIntervalMs, searchMaxDocsPerApp, suggestBudgetMs } = fastify.config
     const searchIndexes = createSearchIndexes(fastify.models, { syncIntervalMs: searchSyncIntervalMs, maxDocsPerApp: searchMaxDocsPerApp, log: fastify.log })

@@ -6,6 +6,7 @@ import articles from './articles.js'
 import forum from './forum.js'
 import notifications from './notifications.js'
 import events from './events.js'
+import directory from './directory.js'
 import session from './session.js'
 import sessionLinks from './session-links.js'
 import audit from './audit.js'
@@ -30,6 +31,7 @@ const admin: FastifyPluginAsync = async (fastify) => {
     await guarded.register(notifications)
     await guarded.register(events)
     await guarded.register(audit)
+    await guarded.register(directory)
   })
 }
 

@@ -1,0 +1,39 @@
+import type {
+  AdminCase,
+  AdminCaseDetail,
+  AdminCasePatch,
+  AdminCaseWithMessage,
+  AdminExpertList,
+  AdminOfficeList,
+  AdminQueueCounts,
+  AdminQueueQuery,
+  AdminQueueResponse,
+  ExpertProfile
+} from '@ze/contract'
+import { ADMIN, call, withQuery } from './client'
+
+export type PresenceState = 'viewing' | 'typing' | 'left'
+
+/** Every call the console makes; all of them are plain /admin/v1 endpoints a script can use too. */
+export const admin = {
+  me: (signal?: AbortSignal) => call<ExpertProfile>('GET', '/me', undefined, signal),
+  requestLink: (email: string) => call<void>('POST', '/session/link', { email }),
+  signOut: () => call<void>('DELETE', '/session'),
+  queue: (query: AdminQueueQuery, signal?: AbortSignal) => call<AdminQueueResponse>('GET', withQuery('/cases', query as Record<string, string>), undefined, signal),
+  counts: (officeId?: string, signal?: AbortSignal) => call<AdminQueueCounts>('GET', withQuery('/cases/counts', { officeId }), undefined, signal),
+  offices: () => call<AdminOfficeList>('GET', '/offices'),
+  experts: () => call<AdminExpertList>('GET', '/experts'),
+  detail: (id: string, signal?: AbortSignal) => call<AdminCaseDetail>('GET', `/cases/${encodeURIComponent(id)}`, undefined, signal),
+  patch: (id: string, patch: AdminCasePatch) => call<{ case: AdminCase }>('PATCH', `/cases/${encodeURIComponent(id)}`, patch),
+  presence: (id: string, state: PresenceState) => call<void>('POST', `/cases/${encodeURIComponent(id)}/presence`, { state }),
+  reply(id: string, body: string, internal: boolean, files: File[]) {
+    const form = new FormData()
+    form.set('body', body)
+    if (internal) form.set('internal', 'true')
+    for (const f of files) form.append('files', f, f.name)
+    return call<AdminCaseWithMessage>('POST', `/cases/${encodeURIComponent(id)}/messages`, form)
+  }
+}
+
+export const attachmentUrl = (id: string) => `${ADMIN}/attachments/${encodeURIComponent(id)}`
+export const eventsUrl = `${ADMIN}/events`

@@ -1,0 +1,44 @@
+import { createStore } from './store'
+
+export type QueueView = 'unassigned' | 'mine' | 'open' | 'waiting' | 'resolved'
+export const QUEUE_VIEWS: QueueView[] = ['unassigned', 'mine', 'open', 'waiting', 'resolved']
+
+export type Route = { name: 'signin'; linkInvalid: boolean } | { name: 'queue'; view: QueueView } | { name: 'case'; id: string }
+
+/**
+ * Hash routes, so the service serves one index.html for every view and a sign-in link can
+ * land on `#/signin?link=invalid`: #/queue/<view>, #/case/<id>, #/signin.
+ */
+export function parseRoute(hash: string): Route {
+  const [path = '', search = ''] = hash.replace(/^#/, '').split('?')
+  const parts = path.split('/').filter(Boolean)
+  if (parts[0] === 'signin') return { name: 'signin', linkInvalid: new URLSearchParams(search).get('link') === 'invalid' }
+  if (parts[0] === 'case' && parts[1]) return { name: 'case', id: decodeURIComponent(parts[1]) }
+  const view = QUEUE_VIEWS.find((v) => v === parts[1]) ?? 'unassigned'
+  return { name: 'queue', view }
+}
+
+export const hrefOf = (route: Route): string =>
+  route.name === 'case' ? `#/case/${encodeURIComponent(route.id)}` : route.name === 'queue' ? `#/queue/${route.view}` : '#/signin'
+
+/** Links in e-mails point at `/console/?case=<id>`; they open that case (and the URL becomes a hash route). */
+function initialRoute(): Route {
+  const caseId = new URLSearchParams(location.search).get('case')
+  if (!caseId) return parseRoute(location.hash)
+  const r: Route = { name: 'case', id: caseId }
+  history.replaceState(null, '', location.pathname + hrefOf(r))
+  return r
+}
+
+export const route = createStore<Route>(initialRoute())
+addEventListener('hashchange', () => route.set(parseRoute(location.hash)))
+
+export function navigate(to: Route): void {
+  location.hash = hrefOf(to)
+}
+
+/** The queue view an expert last looked at: "back to the queue" returns there. */
+export const lastQueueView = createStore<QueueView>('unassigned')
+route.subscribe((r) => {
+  if (r.name === 'queue') lastQueueView.set(r.view)
+})

@@ -1,0 +1,46 @@
+import { useEffect } from 'preact/hooks'
+import { useT } from '../i18n'
+import { connectLive, onLive } from '../live/events'
+import { applyPresence, prunePresence } from '../state/presence'
+import { route } from '../state/route'
+import { loadSession, selfId, session } from '../state/session'
+import { useStore } from '../state/store'
+import { lazyView } from './lazy'
+import { Shell } from './Shell'
+
+const SignIn = lazyView(() => import('./SignIn'))
+const QueuePage = lazyView(() => import('./queue/QueuePage'))
+const CasePage = lazyView(() => import('./case/CasePage'))
+
+/** Signed out → "Zaloguj się"; signed in → the shell with the queue or a case. */
+export function App() {
+  const t = useT()
+  const s = useStore(session)
+  const r = useStore(route)
+  useEffect(() => void loadSession(), [])
+  const ready = s.status === 'ready'
+  useEffect(() => {
+    if (!ready) return
+    const stopLive = connectLive()
+    const stopPresence = onLive((e) => e.type === 'presence' && applyPresence(e.data, selfId()))
+    const timer = setInterval(() => prunePresence(), 5_000)
+    return () => {
+      stopLive()
+      stopPresence()
+      clearInterval(timer)
+    }
+  }, [ready])
+
+  if (s.status === 'loading') return <p class="muted center" role="status">{t('loading')}</p>
+  if (s.status === 'error')
+    return (
+      <main class="center">
+        <p role="alert">{t('loadFailed')}</p>
+        <button type="button" onClick={() => void loadSession()}>
+          {t('retry')}
+        </button>
+      </main>
+    )
+  if (s.status === 'signed-out') return <SignIn linkInvalid={r.name === 'signin' && r.linkInvalid} />
+  return <Shell me={s.me}>{r.name === 'case' ? <CasePage id={r.id} me={s.me} /> : <QueuePage view={r.name === 'queue' ? r.view : 'unassigned'} me={s.me} />}</Shell>
+}

@@ -1,0 +1,2 @@
+export declare const gzipSize: (file: string) => number
+export declare const kb: (n: number) => string
