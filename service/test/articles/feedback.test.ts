@@ -16,7 +16,7 @@ beforeAll(async () => {
 })
 afterAll(() => app.close())
 
-const vote = async (headers: Record<string, string>, payload: unknown, slug = 'korekta-faktury') =>
+const vote = async (headers: Record<string, string>, payload: Record<string, unknown>, slug = 'korekta-faktury') =>
   app.inject({ method: 'POST', url: `/api/v1/articles/${slug}/feedback`, headers, payload })
 const adminFeedback = async () => (await app.inject({ method: 'GET', url: `/admin/v1/articles/${articleId}/feedback`, headers: admin })).json() as {
   counts: { helpful: number; notHelpful: number }

@@ -1,6 +1,7 @@
 // Every visible string lives here; `en` must have exactly the same keys (checked by the type).
 export const pl = {
   pomoc: 'Pomoc',
+  searchHelp: 'Szukaj odpowiedzi',
   close: 'Zamknij',
   back: 'Wstecz',
   loading: 'Ładowanie…',
@@ -16,7 +17,7 @@ export const pl = {
   askExpertHint: 'Pytanie o obsługę systemu do naszych ekspertów',
   myQuestions: 'Moje pytania',
   myQuestionsHint: 'Historia Twoich pytań do ekspertów',
-  onlyChief: 'Pytanie do ekspertów może wysłać wyłącznie szef biura',
+  onlyChief: 'Pytanie do ekspertów może wysłać wyłącznie szef biura — poproś go o to albo zapytaj na forum.',
   inactivePackage: 'Twój pakiet jest nieaktywny. Pytania dotyczące obsługi systemu możesz zadać przez START » WIADOMOŚCI » UTWÓRZ SPRAWĘ.',
   goToMessages: 'Przejdź do START » WIADOMOŚCI',
   meError: 'Nie udało się pobrać danych konta.',
