@@ -45,7 +45,11 @@ const articles: FastifyPluginAsyncTypebox = async (fastify) => {
         response: { 200: ArticleFeedbackResponse, ...problemResponses }
       }
     },
-    async (request) => ({ feedback: await fastify.articles.feedback.vote(request.identity!, request.params.slug, request.body) })
+    async (request) => {
+      const feedback = await fastify.articles.feedback.vote(request.identity!, request.params.slug, request.body)
+      await fastify.activity.record({ type: 'audit', audit: { action: 'article.voted', target: { type: 'article', id: request.params.slug }, appId: request.identity!.appId, detail: { helpful: request.body.helpful } } })
+      return { feedback }
+    }
   )
 }
 
