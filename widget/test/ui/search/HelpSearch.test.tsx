@@ -1,19 +1,22 @@
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact'
 import { afterEach, expect, test, vi } from 'vitest'
-import { employee, makeArticle, makeMe } from '../../helpers/factories'
+import { employee, makeArticle, makeArticleSummary, makeMe, makeThread } from '../../helpers/factories'
 import { installFakeApi, problem } from '../../helpers/fakeApi'
 import { renderWidget } from '../../helpers/render'
 
 afterEach(() => { cleanup(); vi.unstubAllGlobals(); localStorage.clear() })
 
-const hits = [
-  { kind: 'article', id: 'a1', slug: 'korekta-faktury', title: 'Korekta faktury', excerpt: 'Jak poprawić fakturę' },
-  { kind: 'thread', id: 'ffffffffffffffffffffff01', title: 'Korekta do paragonu', excerpt: 'Rozwiązany wątek' }
-]
+const articles = [makeArticleSummary({ slug: 'korekta-faktury', title: 'Korekta faktury' })]
+const threads = [makeThread({ title: 'Korekta do paragonu' })]
+/** The articles' ranked search and the forum's search, both answering `items` only for "korekta". */
+const found = (on: (q: string | null) => boolean = q => q === 'korekta') => ({
+  'GET /api/v1/articles': (req: { query: URLSearchParams }) => ({ body: { items: on(req.query.get('q')) ? articles : [], categories: [] } }),
+  'GET /api/v1/forum/threads': (req: { query: URLSearchParams }) => ({ body: { items: on(req.query.get('q')) ? threads : [], nextCursor: null } })
+})
 const search = () => screen.getByRole('searchbox', { name: 'Szukaj odpowiedzi' })
 
 test('Pomoc opens with "Szukaj odpowiedzi" above the tiles; results replace the tiles and open in the panel', async () => {
-  const api = installFakeApi({ 'GET /api/v1/suggestions': req => ({ body: { items: req.query.get('q') === 'korekta' ? hits : [] } }), 'GET /api/v1/articles/korekta-faktury': { body: makeArticle({ slug: 'korekta-faktury', title: 'Korekta faktury' }) } })
+  const api = installFakeApi({ ...found(), 'GET /api/v1/articles/korekta-faktury': { body: makeArticle({ slug: 'korekta-faktury', title: 'Korekta faktury' }) } })
   const { panel } = renderWidget({ me: makeMe() })
   const box = search()
   expect(box.compareDocumentPosition(screen.getByRole('list')) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy()
@@ -21,7 +24,9 @@ test('Pomoc opens with "Szukaj odpowiedzi" above the tiles; results replace the 
   const first = await screen.findByRole('button', { name: /Korekta faktury/ })
   expect(screen.getByRole('button', { name: /Korekta do paragonu/ })).toBeTruthy()
   expect(screen.queryByRole('button', { name: /Artykuły/ })).toBeNull()
-  expect(api.called('GET /api/v1/suggestions')).toHaveLength(1)
+  // Debounced: one search for the whole word.
+  expect(api.called('GET /api/v1/articles')).toHaveLength(1)
+  expect(api.called('GET /api/v1/forum/threads')).toHaveLength(1)
   expect(screen.getByText('Nadal potrzebujesz pomocy?')).toBeTruthy()
   fireEvent.click(first)
   await waitFor(() => expect(panel.store.get()).toMatchObject({ view: { name: 'article', slug: 'korekta-faktury' } }))
@@ -31,7 +36,7 @@ test('Pomoc opens with "Szukaj odpowiedzi" above the tiles; results replace the 
 })
 
 test('no result: Zapytaj na forum carries the query as the title, Zapytaj Eksperta as the question', async () => {
-  installFakeApi({ 'GET /api/v1/suggestions': { body: { items: [] } } })
+  installFakeApi(found(() => false))
   const { panel } = renderWidget({ me: makeMe() })
   fireEvent.input(search(), { target: { value: 'zwrot VAT za paliwo' } })
   const next = await screen.findByRole('region', { name: /Nie znaleźliśmy odpowiedzi na „zwrot VAT za paliwo”/ })
@@ -44,7 +49,7 @@ test('no result: Zapytaj na forum carries the query as the title, Zapytaj Eksper
 })
 
 test('an unsent question is never overwritten by the query', async () => {
-  installFakeApi({ 'GET /api/v1/suggestions': { body: { items: [] } } })
+  installFakeApi(found(() => false))
   const { session } = renderWidget({ me: makeMe() })
   session.saveDraft('Moje wcześniejsze pytanie', 'ask')
   fireEvent.input(search(), { target: { value: 'coś innego' } })
@@ -53,7 +58,7 @@ test('an unsent question is never overwritten by the query', async () => {
 })
 
 test('employees get the forum and are told that their office chief can ask', async () => {
-  installFakeApi({ 'GET /api/v1/suggestions': { body: { items: [] } } })
+  installFakeApi(found(() => false))
   renderWidget({ me: employee() })
   fireEvent.input(search(), { target: { value: 'jpk' } })
   const next = await screen.findByRole('region', { name: /Nie znaleźliśmy/ })
@@ -64,7 +69,8 @@ test('employees get the forum and are told that their office chief can ask', asy
 
 test('a failed search says so in Polish and retries', async () => {
   let fail = true
-  installFakeApi({ 'GET /api/v1/suggestions': () => (fail ? problem(429, 'RATE_LIMITED') : { body: { items: hits } }) })
+  const ok = found()
+  installFakeApi({ ...ok, 'GET /api/v1/forum/threads': req => (fail ? problem(503, 'DATABASE_UNAVAILABLE') : ok['GET /api/v1/forum/threads'](req)) })
   renderWidget({ me: makeMe() })
   fireEvent.input(search(), { target: { value: 'korekta' } })
   expect(await screen.findByText('Nie udało się wyszukać. Spróbuj ponownie.')).toBeTruthy()
