@@ -7,7 +7,7 @@ import type { Page } from 'playwright-core'
 import { repoRoot } from '../../scripts/src/db/ferretdb.js'
 import type { StackExpert } from './stack.js'
 import { describeViolations, runAxe } from './axe.js'
-import { env, screenshot, sharedBrowser, trackPage, type DemoPage } from './helpers.js'
+import { demoUrl, env, screenshot, sharedBrowser, trackPage, type DemoPage, type TestFile } from './helpers.js'
 
 export const consoleUrl = (hash = ''): string => `${env().serviceUrl}/console/${hash}`
 /** The stack's two experts: Tomasz (admin, the seeds' expert) and Joanna. */
@@ -114,4 +114,16 @@ export async function expectAccessible(page: Page, view: string): Promise<void> 
   const { violations, passTargets } = await runAxe(page)
   expect(passTargets.length, `${view}: axe checked nothing`).toBeGreaterThan(10)
   expect(violations, describeViolations(view, violations)).toEqual([])
+}
+
+/** A real screenshot of the demo host's page as a PNG attachment (an expert's "see here" image). */
+export async function hostScreenshot(name: string, path = '/faktury'): Promise<TestFile> {
+  const context = await (await sharedBrowser()).newContext({ viewport: { width: 1000, height: 620 }, locale: 'pl-PL' })
+  try {
+    const page = await context.newPage()
+    await page.goto(demoUrl(path, 'chief-office'))
+    return { name, mimeType: 'image/png', buffer: await page.screenshot({ clip: { x: 0, y: 0, width: 720, height: 420 } }) }
+  } finally {
+    await context.close()
+  }
 }

@@ -289,9 +289,10 @@ export const api = {
   async me(persona: PersonaId): Promise<{ unreadCount: number }> {
     return request('GET', '/api/v1/me', await asPersona(persona))
   },
-  async expertReply(caseId: string, body: string, files: TestFile[] = []): Promise<void> {
+  async expertReply(caseId: string, body: string, files: TestFile[] = [], opts: { internal?: boolean } = {}): Promise<void> {
     const fd = new FormData()
     fd.append('body', body)
+    if (opts.internal) fd.append('internal', 'true')
     for (const f of files) fd.append('files', new Blob([new Uint8Array(f.buffer)], { type: f.mimeType }), f.name)
     await request('POST', `/admin/v1/cases/${caseId}/messages`, asExpert(), fd)
   },

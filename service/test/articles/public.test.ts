@@ -59,8 +59,7 @@ describe('end-user articles', () => {
       categoryName: 'Faktury',
       tags: ['sprzedaż'],
       html: '<p>Kliknij <strong>Dodaj</strong>. Zobacz <a href="#article/faktura-korygujaca" data-article="faktura-korygujaca">korekty</a>.</p>\n',
-      updatedAt: expect.any(String),
-      yourFeedback: null
+      updatedAt: expect.any(String)
     })
   })
 

@@ -4,7 +4,6 @@ import type { CaseDetail, CaseWithMessage, ThreadDetail } from '@ze/contract'
 export type {
   AccountRef,
   ArticleCategory,
-  ArticleFeedback,
   ArticleListResponse as ArticleList,
   ArticleSummary,
   ArticleView as Article,

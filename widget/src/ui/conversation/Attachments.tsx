@@ -25,7 +25,7 @@ function useBlobUrl(id: string): string | null | 'failed' {
 }
 
 function Lightbox({ url, name, onClose }: { url: string; name: string; onClose: () => void }) {
-  const t = useExpertT()
+  const { t } = useWidget().session
   const close = useRef<HTMLButtonElement>(null)
   useEffect(() => { close.current?.focus() }, [])
   return (
@@ -62,8 +62,7 @@ function Thumb({ a }: { a: AttachmentRef }) {
 
 function FileChip({ a }: { a: AttachmentRef }) {
   const { session } = useWidget()
-  const { locale } = session
-  const t = useExpertT()
+  const { t, locale } = session
   const [failed, setFailed] = useState(false)
   return (
     <li class="chip">

@@ -38,8 +38,7 @@ export function Skeleton() {
 /** One case as a conversation (R8). Opens at the first unread reply, else the newest; opening it marks it read. */
 export default function ConversationView({ caseId }: { caseId: string }) {
   const { session, panel } = useWidget()
-  const { locale } = session
-  const t = useExpertT()
+  const { t, locale } = session
   const et = useExpertT()
   const [state, setState] = useState<State>({ s: 'loading' })
   const [attempt, setAttempt] = useState(0)

@@ -16,8 +16,7 @@ export function LinkedText({ text }: { text: string }) {
 
 export function MessageItem({ m, now, first }: { m: Message; now: Date; first?: boolean }) {
   const { session } = useWidget()
-  const { locale } = session
-  const t = useExpertT()
+  const { t, locale } = session
   const et = useExpertT()
   const who = m.author.kind === 'chief' ? t('you')
     : m.author.kind === 'expert' ? `${m.author.name} · ${t('expert')}` : t('system')
