@@ -54,10 +54,14 @@ export default fp(
       else if (open && !closing) probing = setTimeout(() => void probe(), PROBE_EVERY_MS).unref()
     }
 
+    // Handlers of requests in flight, each told when the circuit opens (see the onRoute hook).
+    const inFlight = new Set<() => void>()
+
     const trip = (reason: string) => {
       if (open || closing) return
       open = true
-      fastify.log.warn({ reason }, 'database circuit open: requests that need the database answer 503 at once')
+      fastify.log.warn({ reason, inFlight: inFlight.size }, 'database circuit open: requests that need the database answer 503 at once')
+      for (const abandon of [...inFlight]) abandon()
       probing = setTimeout(() => void probe(), PROBE_EVERY_MS).unref()
     }
 
@@ -73,6 +77,32 @@ export default fp(
       if (!NEEDS_DATABASE.some((prefix) => url.startsWith(prefix))) return
       reply.header('retry-after', String(Math.ceil(PROBE_EVERY_MS / 1000)))
       throw new AppError('DATABASE_UNAVAILABLE', 'The database is known to be down; retry shortly')
+    })
+
+    /**
+     * A request already in its handler when the database dies would otherwise wait for each
+     * of its remaining database calls in turn (server selection, DB_TIMEOUT_MS each; a failed
+     * upload also cleans up), several timeouts in all. Its handler races the circuit instead:
+     * when the circuit opens, the request answers 503 at once and the handler's own outcome,
+     * whenever it comes, is dropped (its cleanup still runs). Streams that already answered
+     * (event streams hijack the reply) are left alone.
+     */
+    fastify.addHook('onRoute', (route) => {
+      if (!NEEDS_DATABASE.some((prefix) => route.url.startsWith(prefix))) return
+      const handler = route.handler
+      route.handler = function raceTheCircuit(this: typeof fastify, request, reply) {
+        const work: unknown = handler.call(this, request, reply)
+        if (!(work instanceof Promise)) return work
+        return new Promise((resolve, reject) => {
+          const abandon = () => {
+            if (reply.sent || reply.raw.headersSent) return
+            inFlight.delete(abandon)
+            reject(new AppError('DATABASE_UNAVAILABLE', 'The database went down while this request was in progress; retry shortly'))
+          }
+          inFlight.add(abandon)
+          work.then(resolve, reject).finally(() => inFlight.delete(abandon))
+        })
+      }
     })
 
     fastify.addHook('onError', async (_request, _reply, err) => {
