@@ -47,7 +47,8 @@ export const errorRegistry = {
   RATE_LIMITED: { status: 429, title: 'Too many requests, try again later' },
   INTERNAL: { status: 500, title: 'Internal server error' },
   DATABASE_UNAVAILABLE: { status: 503, title: 'The database is unavailable, try again shortly' },
-  REQUEST_TIMEOUT: { status: 408, title: 'The request took too long' }
+  REQUEST_TIMEOUT: { status: 408, title: 'The request took too long' },
+  REQUEST_HEADERS_TOO_LARGE: { status: 431, title: 'The request line or headers are too large' }
 } as const satisfies Record<string, { status: number; title: string }>
 
 export type ErrorCode = keyof typeof errorRegistry

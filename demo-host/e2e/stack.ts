@@ -35,7 +35,14 @@ export interface Stack extends StackInfo {
   stop(): Promise<void>
 }
 
-export async function startStack(opts: { log?: (line: string) => void; tokenTtlSeconds?: number } = {}): Promise<Stack> {
+export interface StackOptions {
+  log?: (line: string) => void
+  tokenTtlSeconds?: number
+  /** Extra environment for the service (e.g. wider rate limits for a fuzzer). */
+  serviceEnv?: Record<string, string>
+}
+
+export async function startStack(opts: StackOptions = {}): Promise<Stack> {
   const log = opts.log ?? ((line: string) => console.log(`[e2e] ${line}`))
   const children: Child[] = []
   const db = await ensureDatabase({ temporary: true })
@@ -76,7 +83,7 @@ export async function startStack(opts: { log?: (line: string) => void; tokenTtlS
     const died = (name: string) => (code: number | null) => log(`${name} exited unexpectedly (code ${code})`)
     const quiet = process.env.E2E_VERBOSE ? 'info' : 'warn'
     children.push(
-      startChild('service', process.execPath, [join(repoRoot, 'service/dist/server.js')], { PORT: String(port), HOST: '127.0.0.1', MONGODB_URI: mongodbUri, LOG_LEVEL: quiet, OUTBOX_POLL_MS: '200', SMTP_URL: mailpit.smtpUrl }, died('service'))
+      startChild('service', process.execPath, [join(repoRoot, 'service/dist/server.js')], { PORT: String(port), HOST: '127.0.0.1', MONGODB_URI: mongodbUri, LOG_LEVEL: quiet, OUTBOX_POLL_MS: '200', SMTP_URL: mailpit.smtpUrl, ...opts.serviceEnv }, died('service'))
     )
     await waitForHttp(`${serviceUrl}/readyz`)
     children.push(

@@ -24,6 +24,7 @@ import admin from './routes/admin/index.js'
 import widget from './routes/widget.js'
 import unsubscribe from './routes/unsubscribe.js'
 import consoleRoutes from './routes/console.js'
+import { requestValidatorCompiler } from './validation.js'
 
 export interface AppOptions {
   config: Config
@@ -35,6 +36,7 @@ export interface AppOptions {
  * first, then the cross-cutting plugins, then routes (swagger must see every route).
  */
 const app: FastifyPluginAsync<AppOptions> = async (fastify, opts) => {
+  fastify.setValidatorCompiler(requestValidatorCompiler())
   fastify.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id)
   })

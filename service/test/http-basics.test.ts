@@ -18,6 +18,14 @@ describe('problem details, headers, CORS and docs', () => {
     expect(res.json().requestId).toBe(res.headers['x-request-id'])
   })
 
+  it('answers a request line or headers over the parser limit with a 431 problem, not Fastify’s own JSON (found by Schemathesis)', async () => {
+    const address = await app.listen({ port: 0, host: '127.0.0.1' })
+    const res = await fetch(`${address}/api/v1/suggestions?q=${'x'.repeat(20_000)}`)
+    expect(res.status).toBe(431)
+    expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/)
+    expect(await res.json()).toMatchObject({ status: 431, code: 'REQUEST_HEADERS_TOO_LARGE', type: 'urn:zapytaj-eksperta:problem:request-headers-too-large' })
+  })
+
   it('sends security headers', async () => {
     const res = await app.inject({ method: 'GET', url: '/healthz' })
     expect(res.headers['x-content-type-options']).toBe('nosniff')

@@ -88,7 +88,7 @@ const inputExample = {
 
 export const ArticleCreateBody = Type.Object(
   {
-    appId: Type.String({ pattern: '^[a-z0-9][a-z0-9-]{1,62}$', description: 'The host app the article belongs to' }),
+    appId: Type.String({ pattern: '^[a-z0-9][a-z0-9-]{1,62}$', description: 'The host app the article belongs to: a registered app id, else 400 VALIDATION_FAILED at /body/appId' }),
     slug: Slug,
     title: Title,
     body: MarkdownBody,

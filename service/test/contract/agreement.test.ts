@@ -40,20 +40,25 @@ it('every error response in the OpenAPI document is a Problem whose code is exac
       for (const status of ['4XX', '5XX']) {
         const media = op.responses[status]?.content
         expect(media, `${method} ${path} ${status}`).toBeDefined()
-        const schema = Object.values(media as Record<string, { schema: any }>)[0]!.schema
+        // The media type the error handler really serves (RFC 9457), not application/json.
+        expect(Object.keys(media), `${method} ${path} ${status}`).toEqual(['application/problem+json'])
+        const schema = media['application/problem+json'].schema
         expect(schema.properties.code.enum, `${method} ${path}`).toEqual(errorCodes)
         checked++
       }
     }
   }
   expect(checked).toBeGreaterThan(60)
+  const refused = await app.inject({ method: 'GET', url: '/api/v1/me' })
+  expect(refused.statusCode).toBe(401)
+  expect(refused.headers['content-type']).toMatch(/^application\/problem\+json/)
 })
 
 it('the service produces every registered code, and names no other', () => {
   const service = text(sources(join(repoRoot, 'service/src')))
   for (const code of errorCodes) expect(service.includes(`'${code}'`), `${code} is registered but never produced`).toBe(true)
   const registered = new Set<string>(errorCodes)
-  const unknown = [...codeLiterals(sources(join(repoRoot, 'service/src')))].filter((c) => !registered.has(c) && !/^(FST|ERR)_/.test(c))
+  const unknown = [...codeLiterals(sources(join(repoRoot, 'service/src')))].filter((c) => !registered.has(c) && !/^(FST|ERR|HPE)_/.test(c))
   expect(unknown).toEqual([])
   expect(errorCodes.every((code) => errorRegistry[code].status >= 400)).toBe(true)
 })

@@ -37,6 +37,17 @@ describe('forum threads', () => {
     expect(detail.posts).toEqual([])
   })
 
+  it('refuses a JSON body whose types are wrong instead of coercing them (found by Schemathesis)', async () => {
+    const created = await app.inject({ method: 'POST', url: '/api/v1/forum/threads', headers: employee, payload: { title: 'Czy można zmienić typ?', body: false } })
+    expect(created.statusCode).toBe(400)
+    expect(created.json()).toMatchObject({ code: 'VALIDATION_FAILED' })
+    const { thread } = (await app.inject({ method: 'POST', url: '/api/v1/forum/threads', headers: employee, payload: { title: 'Wątek do odpowiedzi', body: 'Treść' } })).json()
+    const replied = await app.inject({ method: 'POST', url: `/api/v1/forum/threads/${thread.id}/replies`, headers: chief, payload: { body: 12 } })
+    expect(replied.statusCode).toBe(400)
+    // Query strings are text and still coerced to the schema's types.
+    expect((await app.inject({ method: 'GET', url: '/api/v1/forum/threads?limit=2', headers: chief })).statusCode).toBe(200)
+  })
+
   it('is one forum per app: every office reads and answers the same threads', async () => {
     const thread = await createThread(app, chief, 'Wspólne forum', 'Czy inne biura to widzą?')
     const other = await listPage(otherOffice)
