@@ -50,7 +50,7 @@ export const AuditEntry = Type.Object({
 })
 export type AuditEntry = Static<typeof AuditEntry>
 
-const Day = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', examples: ['2026-03-02'] })
+const Day = Type.String({ format: 'date', pattern: '^\\d{4}-\\d{2}-\\d{2}$', examples: ['2026-03-02'] })
 export const AuditQuery = Type.Object(
   {
     from: Type.Optional({ ...Day, description: 'First day (UTC), inclusive; default: 30 days before `to`' }),

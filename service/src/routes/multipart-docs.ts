@@ -12,8 +12,11 @@ export function multipartDocs(body: TSchema): { swaggerTransform: SwaggerTransfo
   }
 }
 
-/** A binary download, documented for OpenAPI; the stream itself is not serialised. */
-export const binaryResponse = (description: string) => ({
+/**
+ * A binary download, documented for OpenAPI with the media types it can be served as (an
+ * attachment keeps the type detected at upload); the stream itself is not serialised.
+ */
+export const binaryResponse = (description: string, mediaTypes: readonly string[] = ['application/octet-stream']) => ({
   description,
-  content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } }
+  content: Object.fromEntries(mediaTypes.map((type) => [type, { schema: { type: 'string', format: 'binary' } }]))
 })

@@ -130,6 +130,14 @@ describe('audit log', () => {
     expect((await audit('from=2025-02-01&to=2025-01-01')).statusCode).toBe(400)
   })
 
+  it('refuses a day that is not a calendar date with a 400, not a 500 (found by Schemathesis)', async () => {
+    for (const query of ['to=8322-04-91', 'from=2026-02-30', 'from=2026-13-01&to=2026-12-01']) {
+      const res = await audit(query)
+      expect(res.statusCode, query).toBe(400)
+      expect(res.json()).toMatchObject({ code: 'VALIDATION_FAILED' })
+    }
+  })
+
   it('records article changes by experts', async () => {
     const created = await app.inject({
       method: 'POST',

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { AppError } from '../../errors.js'
 import { IdParams, problemResponses } from '@ze/contract'
 import { binaryResponse } from '../multipart-docs.js'
+import { attachmentPolicy } from '../../domain/attachment-policy.js'
 import { sendAttachment } from '../../uploads/send-attachment.js'
 
 const attachments: FastifyPluginAsyncTypebox = async (fastify) => {
@@ -13,7 +14,7 @@ const attachments: FastifyPluginAsyncTypebox = async (fastify) => {
         summary: 'Download any case attachment (internal notes included)',
         security: [{ expertKey: [] }],
         params: IdParams,
-        response: { 200: binaryResponse('The file bytes, with the content type detected at upload'), ...problemResponses }
+        response: { 200: binaryResponse('The file bytes, with the content type detected at upload', attachmentPolicy.allowedTypes), ...problemResponses }
       }
     },
     async (request, reply) => {

@@ -3,6 +3,7 @@ import { AppError } from '../../errors.js'
 import { assertOfficeChief } from '../../domain/case-rules.js'
 import { IdParams, problemResponses } from '@ze/contract'
 import { binaryResponse } from '../multipart-docs.js'
+import { attachmentPolicy } from '../../domain/attachment-policy.js'
 import { sendAttachment } from '../../uploads/send-attachment.js'
 
 const attachments: FastifyPluginAsyncTypebox = async (fastify) => {
@@ -16,7 +17,7 @@ const attachments: FastifyPluginAsyncTypebox = async (fastify) => {
         description: 'Only attachments of public messages of the chief’s own office; anything else is 404 ATTACHMENT_NOT_FOUND. Sent as `Content-Disposition: attachment` with `X-Content-Type-Options: nosniff`.',
         security: [{ identityToken: [] }],
         params: IdParams,
-        response: { 200: binaryResponse('The file bytes, with the content type detected at upload'), ...problemResponses }
+        response: { 200: binaryResponse('The file bytes, with the content type detected at upload', attachmentPolicy.allowedTypes), ...problemResponses }
       }
     },
     async (request, reply) => {
