@@ -6,6 +6,7 @@ import { ensureDatabase } from './db/database.js'
 import { DatabaseSetupError, repoRoot } from './db/ferretdb.js'
 import { clearDemoState, devDatabaseUri, writeDemoState } from './lib/dev-database.js'
 import { portIsFree, startChild, waitForHttp, type Child } from './lib/processes.js'
+import { mailedSignInLink } from './lib/console-sign-in.js'
 import { connectServiceData } from './lib/service-data.js'
 import { startMailpit, type RunningMailpit } from './mail/mailpit.js'
 import { newWebhookSecret } from '../../service/src/notifications/webhook-events.js'
@@ -108,11 +109,15 @@ try {
   await runSeeds({ serviceUrl, appSecret: secret, expertKey, connection: data.connection, log })
   await data.close()
   writeDemoState({ pid: process.pid, mongodbUri, serviceUrl, demoUrl })
+  // A real single-use link, mailed through the outbox to Mailpit like any expert's (15 minutes).
+  const signInLink = await mailedSignInLink(serviceUrl, mailpit.url, DEMO_EXPERT_EMAIL).catch((err: Error) => `(no sign-in link: ${err.message}; ask for one on the console's sign-in page)`)
 
   console.log(`
   Zapytaj Eksperta demo is running.
 
     Demo host (MojeBiuro24):  ${demoUrl}/            personas: ${demoUrl}/?persona=chief-client
+    Expert console:           ${serviceUrl}/console/     (sign in as Tomasz Ekspert, ${DEMO_EXPERT_EMAIL})
+      one-time sign-in link:  ${signInLink}
     Service API:              ${serviceUrl}/api/v1
     OpenAPI docs:             ${serviceUrl}/docs
     Widget script:            ${serviceUrl}/widget.js
@@ -121,7 +126,7 @@ try {
   Expert API key (admin, shown once; a new one is issued on every start):
     ${expertKey}
 
-  Try:  curl -H "Authorization: Bearer ${expertKey}" ${serviceUrl}/admin/v1/cases
+  For scripts:  curl -H "Authorization: Bearer ${expertKey}" ${serviceUrl}/admin/v1/cases
 
   Press Ctrl-C to stop everything.
 `)

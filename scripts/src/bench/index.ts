@@ -1,4 +1,4 @@
-// npm run bench [-- --only widget,api,scale,uploads,host,search,live]
+// npm run bench [-- --only widget,api,scale,uploads,host,search,live,console]
 // Each set prints its figures and is recorded in docs/benchmarks.md (see lib/report.ts).
 import { widgetSizeBench } from './widget-size.js'
 import { apiBench } from './api.js'
@@ -7,6 +7,7 @@ import { uploadsBench } from './uploads.js'
 import { hostImpactBench } from './host-impact.js'
 import { searchBench } from './search.js'
 import { liveBench } from './live.js'
+import { consoleSizeBench } from './console-size.js'
 import { loadResults, saveResult, type SetResult } from './lib/results.js'
 import { SET_ORDER, writeReport } from './lib/report.js'
 
@@ -19,7 +20,8 @@ const sets: Partial<Record<SetName, () => Promise<SetResult>>> = {
   uploads: uploadsBench,
   host: hostImpactBench,
   search: searchBench,
-  live: liveBench
+  live: liveBench,
+  console: consoleSizeBench
 }
 
 function selected(argv: string[]): SetName[] {
