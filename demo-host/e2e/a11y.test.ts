@@ -111,4 +111,22 @@ describe('accessibility (axe-core, serious and critical)', () => {
       await page.keyboard.press('Escape')
     }
   })
+
+  it('Szukaj odpowiedzi (results, no result) and an article voted on (issue 15 item 5)', async () => {
+    const page = await as('chief-office')
+    const dialog = await openPomoc(page)
+    const box = dialog.getByRole('searchbox', { name: 'Szukaj odpowiedzi' })
+    await box.fill('wyciąg bankowy')
+    await dialog.getByRole('region', { name: 'Nadal potrzebujesz pomocy?' }).waitFor()
+    await check(page, 'search-results')
+    await dialog.locator('.rows').getByRole('button').first().click()
+    const feedback = dialog.getByRole('region', { name: 'Czy to pomogło?' })
+    await feedback.getByRole('button', { name: 'Tak' }).click()
+    await feedback.getByLabel('Co możemy poprawić? (opcjonalnie)').waitFor()
+    await check(page, 'article-feedback')
+    await dialog.getByRole('button', { name: 'Wstecz' }).click()
+    await box.fill('rozliczenie kryptowalut w PIT-38')
+    await dialog.getByRole('region', { name: /Nie znaleźliśmy odpowiedzi/ }).waitFor()
+    await check(page, 'search-no-result')
+  })
 })

@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox'
-import { iso } from './common.js'
+import { iso, Nullable } from './common.js'
 
 /** Article slugs and category ids: lower-case words joined by single hyphens. */
 export const SLUG_PATTERN = '^[a-z0-9]+(?:-[a-z0-9]+)*$'
@@ -48,6 +48,33 @@ export const ArticleListResponse = Type.Object(
   { examples: [{ items: [summaryExample], categories: [{ id: 'zapytaj-eksperta', name: 'Zapytaj Eksperta', count: 3 }] }] }
 )
 
+// ---- "Czy to pomogło?" (issue 15 item 5) -----------------------------------------------
+
+export const ArticleFeedbackBody = Type.Object(
+  {
+    helpful: Type.Boolean({ description: 'Czy to pomogło? yes (true) or no (false)' }),
+    comment: Type.Optional(Type.String({ maxLength: 2000, description: 'Optional; blank is stored as none' }))
+  },
+  { additionalProperties: false, examples: [{ helpful: false, comment: 'Brakuje opisu korekty do faktury zaliczkowej.' }] }
+)
+
+export const ArticleFeedback = Type.Object({ helpful: Type.Boolean(), comment: Nullable(Type.String()), votedAt: iso('2025-03-05T09:00:00.000Z') })
+export const ArticleFeedbackResponse = Type.Object({ feedback: ArticleFeedback })
+
+/** Votes on one article, recounted from the stored votes after each vote. */
+export const ArticleFeedbackCounts = Type.Object(
+  { helpful: Type.Integer({ minimum: 0 }), notHelpful: Type.Integer({ minimum: 0 }) },
+  { examples: [{ helpful: 12, notHelpful: 3 }] }
+)
+
+export const AdminArticleFeedback = Type.Object({
+  counts: ArticleFeedbackCounts,
+  comments: Type.Array(
+    Type.Object({ helpful: Type.Boolean(), comment: Type.String(), role: Type.String(), votedAt: iso('2025-03-05T09:00:00.000Z') }),
+    { description: 'The newest votes that carry a comment (at most 50); who voted is not shown' }
+  )
+})
+
 export const ArticleView = Type.Object(
   {
     slug: Slug,
@@ -56,14 +83,16 @@ export const ArticleView = Type.Object(
     categoryName: Type.String(),
     tags: Type.Array(Type.String()),
     html: Type.String({ description: 'Sanitised HTML; links to other articles are `href="#article/<slug>" data-article="<slug>"`' }),
-    updatedAt: iso('2025-03-04T10:15:00.000Z')
+    updatedAt: iso('2025-03-04T10:15:00.000Z'),
+    yourFeedback: Nullable(ArticleFeedback, { description: 'The caller’s own answer to "Czy to pomogło?"; null before voting' })
   },
   {
     examples: [
       {
         ...summaryExample,
         tags: ['załączniki', 'pliki'],
-        html: '<p>Przeciągnij plik na pole <strong>Załącz pliki</strong>. Zobacz też <a href="#article/zapytaj-eksperta-jak-zadac-pytanie" data-article="zapytaj-eksperta-jak-zadac-pytanie">Jak zadać pytanie</a>.</p>'
+        html: '<p>Przeciągnij plik na pole <strong>Załącz pliki</strong>. Zobacz też <a href="#article/zapytaj-eksperta-jak-zadac-pytanie" data-article="zapytaj-eksperta-jak-zadac-pytanie">Jak zadać pytanie</a>.</p>',
+        yourFeedback: null
       }
     ]
   }
@@ -131,7 +160,8 @@ const adminSummaryProperties = {
   excerpt: Type.String(),
   published: Type.Boolean(),
   createdAt: iso('2025-03-01T09:00:00.000Z'),
-  updatedAt: iso('2025-03-04T10:15:00.000Z')
+  updatedAt: iso('2025-03-04T10:15:00.000Z'),
+  feedback: ArticleFeedbackCounts
 }
 
 const adminExample = {
@@ -139,7 +169,8 @@ const adminExample = {
   id: '665f1c2e9b1e8a3d4c5b6a80',
   excerpt: summaryExample.excerpt,
   createdAt: '2025-03-01T09:00:00.000Z',
-  updatedAt: '2025-03-04T10:15:00.000Z'
+  updatedAt: '2025-03-04T10:15:00.000Z',
+  feedback: { helpful: 12, notHelpful: 3 }
 }
 
 export const AdminArticleSummary = Type.Object(adminSummaryProperties)
@@ -156,3 +187,6 @@ export type ArticleView = Static<typeof ArticleView>
 export type ArticleCreateInput = Static<typeof ArticleCreateBody>
 export type ArticlePatchInput = Static<typeof ArticlePatchBody>
 export type AdminArticleListFilter = Static<typeof AdminArticleListQuery>
+export type ArticleFeedbackInput = Static<typeof ArticleFeedbackBody>
+export type ArticleFeedback = Static<typeof ArticleFeedback>
+export type AdminArticleFeedback = Static<typeof AdminArticleFeedback>

@@ -16,6 +16,8 @@ const articleSchema = new Schema(
     category: { id: { type: String, required: true }, name: { type: String, required: true } },
     tags: { type: [String], default: [] },
     published: { type: Boolean, required: true, default: false },
+    // Denormalised from article_feedback (recounted after each vote) so lists need no aggregation.
+    feedback: { helpful: { type: Number, default: 0 }, notHelpful: { type: Number, default: 0 } },
     search: searchFieldsSchema
   },
   { timestamps: true, versionKey: false }

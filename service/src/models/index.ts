@@ -5,6 +5,7 @@ import { counterModel } from './counter.js'
 import { expertModel } from './expert.js'
 import { messageModel } from './message.js'
 import { articleModel } from './article.js'
+import { articleFeedbackModel } from './article-feedback.js'
 import { forumThreadModel } from './forum-thread.js'
 import { forumPostModel } from './forum-post.js'
 import { rateLimitModel } from './rate-limit.js'
@@ -23,6 +24,7 @@ export function registerModels(connection: Connection) {
     Message: messageModel(connection),
     Counter: counterModel(connection),
     Article: articleModel(connection),
+    ArticleFeedback: articleFeedbackModel(connection),
     ForumThread: forumThreadModel(connection),
     ForumPost: forumPostModel(connection),
     RateLimit: rateLimitModel(connection),

@@ -6,6 +6,8 @@ import type { SearchIndexes } from '../search/indexes.js'
 import type { AdminArticleListFilter, ArticleCreateInput, ArticlePatchInput } from '@ze/contract'
 import { toAdminArticle, toAdminArticleSummary, toArticleSummary, toArticleView, type StoredArticle } from './article-mapping.js'
 import { toObjectId } from './map.js'
+import { createArticleFeedbackRepository } from './article-feedback.js'
+import type { Identity } from '../domain/identity.js'
 
 // FerretDB reports a unique violation on update as code 1 with SQLite's message, not 11000.
 const isDuplicateKey = (err: unknown): boolean => {
@@ -24,6 +26,7 @@ const WITHOUT_SEARCH = { search: 0 } as const
 
 export function createArticlesRepository(models: Models, searchIndexes: SearchIndexes, render: RenderOptions = {}) {
   const { Article } = models
+  const feedback = createArticleFeedbackRepository(models)
 
   /** Published articles matching the words, best first, from the app's in-memory index. */
   async function search(appId: string, tokens: string[], category?: string) {
@@ -39,6 +42,9 @@ export function createArticlesRepository(models: Models, searchIndexes: SearchIn
   }
 
   return {
+    /** "Czy to pomogło?" votes (issue 15 item 5). */
+    feedback,
+
     async listPublished(appId: string, filter: { q?: string | undefined; category?: string | undefined }) {
       const categoryFilter = filter.category ? { 'category.id': filter.category } : {}
       const query = parseQuery(filter.q)
@@ -61,10 +67,11 @@ export function createArticlesRepository(models: Models, searchIndexes: SearchIn
       return { items, categories: [...categories.values()].sort((a, b) => a.name.localeCompare(b.name, 'pl')) }
     },
 
-    async findPublished(appId: string, slug: string) {
-      const doc = (await Article.findOne({ appId, slug, published: true }, WITHOUT_SEARCH).lean()) as StoredArticle | null
+    /** With the caller's own "Czy to pomogło?" answer, so the widget shows it. */
+    async findPublished(identity: Identity, slug: string) {
+      const doc = (await Article.findOne({ appId: identity.appId, slug, published: true }, WITHOUT_SEARCH).lean()) as StoredArticle | null
       if (!doc) throw new AppError('ARTICLE_NOT_FOUND', `No published article "${slug}"`)
-      return toArticleView(doc)
+      return toArticleView(doc, await feedback.yours(identity, doc._id))
     },
 
     // ---- admin ---------------------------------------------------------------------------
@@ -117,6 +124,7 @@ export function createArticlesRepository(models: Models, searchIndexes: SearchIn
       const found = _id && ((await Article.findById(_id, { appId: 1 }).lean()) as Pick<StoredArticle, 'appId'> | null)
       const res = found ? await Article.deleteOne({ _id }) : { deletedCount: 0 }
       if (!found || res.deletedCount !== 1) throw new AppError('ARTICLE_NOT_FOUND')
+      await feedback.removeFor(_id)
       await searchIndexes.changed(found.appId, 'article', id)
     }
   }

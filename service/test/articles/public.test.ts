@@ -59,7 +59,8 @@ describe('end-user articles', () => {
       categoryName: 'Faktury',
       tags: ['sprzedaż'],
       html: '<p>Kliknij <strong>Dodaj</strong>. Zobacz <a href="#article/faktura-korygujaca" data-article="faktura-korygujaca">korekty</a>.</p>\n',
-      updatedAt: expect.any(String)
+      updatedAt: expect.any(String),
+      yourFeedback: null
     })
   })
 

@@ -1,5 +1,5 @@
 import type { ApiClient } from './client'
-import type { Article, ArticleList, Page, Post, Suggestion, Thread, ThreadWithPosts } from './types'
+import type { Article, ArticleFeedback, ArticleList, Page, Post, Suggestion, Thread, ThreadWithPosts } from './types'
 
 // Articles and forum: the typed surface their views (widget/src/ui/articles, ui/forum) build on.
 
@@ -27,3 +27,7 @@ export const replyToThread = (c: ApiClient, id: string, body: string) =>
 /** Thread author only (403 NOT_THREAD_AUTHOR otherwise); the thread becomes solved. */
 export const acceptAnswer = (c: ApiClient, id: string, postId: string) =>
   c.request<{ thread: Thread }>(`/api/v1/forum/threads/${encodeURIComponent(id)}/accept`, { json: { postId } })
+
+/** "Czy to pomogło?": one vote per user and article; voting again replaces it. */
+export const voteArticle = (c: ApiClient, slug: string, helpful: boolean, comment = '') =>
+  c.request<{ feedback: ArticleFeedback }>(`/api/v1/articles/${encodeURIComponent(slug)}/feedback`, { json: comment.trim() ? { helpful, comment } : { helpful } })

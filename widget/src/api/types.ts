@@ -4,6 +4,7 @@ import type { CaseDetail, CaseWithMessage, ThreadDetail } from '@ze/contract'
 export type {
   AccountRef,
   ArticleCategory,
+  ArticleFeedback,
   ArticleListResponse as ArticleList,
   ArticleSummary,
   ArticleView as Article,

@@ -2,7 +2,7 @@ import type { CasesTab } from '../api/cases'
 import type { EntryPoint } from '../api/types'
 import { createStore, type Store } from './store'
 
-/** Every screen the panel can show. `forum` with `compose` is the "Nowy wątek" form. */
+/** Every screen the panel can show. `forum` with `compose` is the "Nowy wątek" form (`title`: carried over from a search). */
 export type View =
   | { name: 'home' }
   | { name: 'ask' }
@@ -10,7 +10,7 @@ export type View =
   | { name: 'case'; caseId: string }
   | { name: 'articles' }
   | { name: 'article'; slug: string }
-  | { name: 'forum'; compose?: boolean }
+  | { name: 'forum'; compose?: boolean; title?: string }
   | { name: 'thread'; id: string }
 
 export type PanelState =

@@ -1,8 +1,15 @@
 import type { JSX } from 'preact'
+import { useState } from 'preact/hooks'
 import { askAccess } from '../state/access'
 import { useStore } from '../state/store'
 import { useWidget } from './context'
+import { Lazy } from './lazy'
 import { MessagesLink } from './MessagesLink'
+
+// Results load lazily (the input alone lives in the core); focusing the box fetches the chunk early.
+const loadSearch = () => import('./search/HelpSearch')
+/** The query survives opening a result and coming Back (per panel). */
+const remembered = new WeakMap<object, string>()
 
 interface TileProps { title: string; hint: string; onClick?: () => void; disabled?: boolean; describedBy?: string; badge?: JSX.Element | null }
 
@@ -26,6 +33,8 @@ export function Home() {
   const state = useStore(panel.store)
   const entryPoint = state.status === 'open' ? state.entryPoint : 'sidebar'
   const go = (view: Parameters<typeof panel.navigate>[0]) => () => panel.navigate(view)
+  const [q, setQ] = useState(() => remembered.get(panel) ?? '')
+  remembered.set(panel, q)
 
   let ask: JSX.Element
   let explanation: JSX.Element | null = null
@@ -47,8 +56,23 @@ export function Home() {
     ask = <Tile title={t('askExpert')} hint={t('meError')} onClick={() => void session.refresh()} />
   }
 
+  const search = (
+    <input
+      type="search"
+      class="hs"
+      value={q}
+      maxLength={200}
+      placeholder={t('searchHelp')}
+      aria-label={t('searchHelp')}
+      onFocus={() => void loadSearch().catch(() => undefined)}
+      onInput={e => setQ(e.currentTarget.value)}
+    />
+  )
+  if (q.trim()) return <div>{search}<Lazy load={loadSearch} props={{ q: q.trim() }} /></div>
+
   return (
     <div>
+      {search}
       <ul class="tiles">
         <Tile title={t('articles')} hint={t('articlesHint')} onClick={go({ name: 'articles' })} />
         <Tile title={t('forum')} hint={t('forumHint')} onClick={go({ name: 'forum' })} />

@@ -29,6 +29,7 @@ box-shadow:0 12px 40px rgba(0,0,0,.25);overflow:hidden}
 .head :focus-visible{outline-color:#fff}
 .body{flex:1;overflow:auto;overflow-x:hidden;padding:14px;overflow-wrap:anywhere}
 .body *{max-width:100%}
+.hs{width:100%;margin:0 0 12px;padding:9px 12px;border:1px solid var(--ze-border);border-radius:8px;background:#fff}
 .tiles{display:grid;gap:10px;margin:0;padding:0;list-style:none}
 .tile{display:block;width:100%;padding:12px 14px;border:1px solid var(--ze-border);border-radius:10px;background:var(--ze-bg);text-align:left}
 .tile:hover:not(:disabled){border-color:var(--ze-brand)}

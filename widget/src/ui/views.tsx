@@ -32,7 +32,7 @@ export function CurrentView({ view }: { view: View }) {
     case 'case': return <Lazy load={loadCase} props={{ caseId: view.caseId }} />
     case 'articles': return <Lazy load={loadArticles} props={{ slug: null }} />
     case 'article': return <Lazy load={loadArticles} props={{ slug: view.slug }} />
-    case 'forum': return <Lazy load={loadForum} props={{ threadId: null, compose: view.compose }} />
+    case 'forum': return <Lazy load={loadForum} props={{ threadId: null, compose: view.compose, title: view.title }} />
     case 'thread': return <Lazy load={loadForum} props={{ threadId: view.id }} />
   }
 }

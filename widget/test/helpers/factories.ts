@@ -85,7 +85,7 @@ export function makeArticle(o: Partial<Article> = {}): Article {
   seq++
   return {
     slug: `artykul-${seq}`, title: `Artykuł ${seq}`, category: 'faktury', categoryName: 'Faktury', tags: [],
-    html: `<p>Treść artykułu ${seq}</p>`, updatedAt: '2025-03-04T10:15:00.000Z', ...o
+    html: `<p>Treść artykułu ${seq}</p>`, updatedAt: '2025-03-04T10:15:00.000Z', yourFeedback: null, ...o
   }
 }
 

@@ -26,7 +26,7 @@ test('non-chiefs see Zapytaj Eksperta disabled with the reason', () => {
   renderWidget({ me: employee() })
   const ask = tile(/Zapytaj Eksperta/) as HTMLButtonElement
   expect(ask.disabled).toBe(true)
-  const reason = screen.getByText('Pytanie do ekspertów może wysłać wyłącznie szef biura')
+  const reason = screen.getByText('Pytanie do ekspertów może wysłać wyłącznie szef biura — poproś go o to albo zapytaj na forum.')
   expect(ask.getAttribute('aria-describedby')).toBe(reason.id)
   expect(screen.queryByRole('button', { name: /Moje pytania/ })).toBeNull()
 })

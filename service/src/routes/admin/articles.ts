@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import { AppError } from '../../errors.js'
-import { AdminArticle, AdminArticleListQuery, AdminArticleListResponse, ArticleCreateBody, ArticlePatchBody, IdParams, problemResponses } from '@ze/contract'
+import { AdminArticle, AdminArticleFeedback, AdminArticleListQuery, AdminArticleListResponse, ArticleCreateBody, ArticlePatchBody, IdParams, problemResponses } from '@ze/contract'
 
 const security = [{ expertKey: [] }]
 const tags = ['admin', 'articles']
@@ -31,6 +31,20 @@ const articles: FastifyPluginAsyncTypebox = async (fastify) => {
     '/:id',
     { schema: { tags, summary: 'One article with its Markdown source and rendered HTML', security, params: IdParams, response: { 200: AdminArticle, ...problemResponses } } },
     async (request) => fastify.articles.adminGet(request.params.id)
+  )
+
+  fastify.get(
+    '/:id/feedback',
+    {
+      schema: {
+        tags,
+        summary: 'Czy to pomogło? — the votes on one article: counts and the newest comments',
+        security,
+        params: IdParams,
+        response: { 200: AdminArticleFeedback, ...problemResponses }
+      }
+    },
+    async (request) => fastify.articles.feedback.forArticle(request.params.id)
   )
 
   fastify.post(

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { ArticleListQuery, ArticleListResponse, ArticleView, problemResponses, SlugParams } from '@ze/contract'
+import { ArticleFeedbackBody, ArticleFeedbackResponse, ArticleListQuery, ArticleListResponse, ArticleView, problemResponses, SlugParams } from '@ze/contract'
 
 /** /api/v1/articles — published instructional articles of the caller's host app (R11). */
 const articles: FastifyPluginAsyncTypebox = async (fastify) => {
@@ -29,7 +29,27 @@ const articles: FastifyPluginAsyncTypebox = async (fastify) => {
         response: { 200: ArticleView, ...problemResponses }
       }
     },
-    async (request) => fastify.articles.findPublished(request.identity!.appId, request.params.slug)
+    async (request) => fastify.articles.findPublished(request.identity!, request.params.slug)
+  )
+
+  fastify.post(
+    '/:slug/feedback',
+    {
+      schema: {
+        tags: ['articles'],
+        summary: 'Czy to pomogło? Vote on an article (yes/no, optional comment)',
+        description: 'Any signed-in user; one vote per user and article — voting again replaces the earlier vote. Experts read the counts in the admin article list and the comments in GET /admin/v1/articles/:id/feedback.',
+        security: [{ identityToken: [] }],
+        params: SlugParams,
+        body: ArticleFeedbackBody,
+        response: { 200: ArticleFeedbackResponse, ...problemResponses }
+      }
+    },
+    async (request) => {
+      const feedback = await fastify.articles.feedback.vote(request.identity!, request.params.slug, request.body)
+      await fastify.activity.record({ type: 'audit', audit: { action: 'article.voted', target: { type: 'article', id: request.params.slug }, appId: request.identity!.appId, detail: { helpful: request.body.helpful } } })
+      return { feedback }
+    }
   )
 }
 

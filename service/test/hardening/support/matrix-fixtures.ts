@@ -86,6 +86,7 @@ export function requestFor(route: string, target: string, f: Fixtures): () => Pr
     'GET /api/v1/attachments/:id': async () => ({ method: 'GET', url: `/api/v1/attachments/${f.attachments[target as 'A']}` }),
     'GET /api/v1/articles': async () => ({ method: 'GET', url: '/api/v1/articles' }),
     'GET /api/v1/articles/:slug': async () => ({ method: 'GET', url: `/api/v1/articles/${article.slug}` }),
+    'POST /api/v1/articles/:slug/feedback': async () => ({ method: 'POST', url: `/api/v1/articles/${article.slug}/feedback`, payload: { helpful: true } }),
     'GET /api/v1/suggestions': async () => ({ method: 'GET', url: '/api/v1/suggestions?q=faktura' }),
     'GET /api/v1/forum/threads': async () => ({ method: 'GET', url: '/api/v1/forum/threads' }),
     'GET /api/v1/forum/threads/:id': async () => ({ method: 'GET', url: `/api/v1/forum/threads/${threadId}` }),
@@ -105,6 +106,7 @@ export function requestFor(route: string, target: string, f: Fixtures): () => Pr
     'GET /admin/v1/attachments/:id': async () => ({ method: 'GET', url: `/admin/v1/attachments/${f.attachments[target as 'A']}` }),
     'GET /admin/v1/articles': async () => ({ method: 'GET', url: '/admin/v1/articles' }),
     'GET /admin/v1/articles/:id': async () => ({ method: 'GET', url: `/admin/v1/articles/${article.id}` }),
+    'GET /admin/v1/articles/:id/feedback': async () => ({ method: 'GET', url: `/admin/v1/articles/${article.id}/feedback` }),
     'POST /admin/v1/articles': async () => ({
       method: 'POST',
       url: '/admin/v1/articles',

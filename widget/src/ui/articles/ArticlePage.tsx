@@ -7,6 +7,8 @@ import { useContentT } from '../content/i18n'
 import { scrollPanelToTop } from '../content/scroll'
 import { Failed, Loading } from '../content/Status'
 import { useLoad } from '../content/useLoad'
+import { AskOptions } from '../content/AskOptions'
+import { Feedback } from './Feedback'
 import { articleHtml } from './trusted'
 
 /**
@@ -69,6 +71,8 @@ export function ArticlePage({ slug }: { slug: string }) {
         {a.tags.length > 0 && (
           <p class="meta"><span class="sr">{t('tags')}: </span>{a.tags.map(tag => <span key={tag} class="tag">#{tag}</span>)}</p>
         )}
+        <Feedback slug={a.slug} initial={a.yourFeedback ?? null} />
+        <AskOptions title={t('stillNeedHelp')} />
       </article>
     )
   }

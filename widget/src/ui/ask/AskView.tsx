@@ -19,7 +19,8 @@ import { Sheet } from '../sheet'
 
 function AskForm({ me, entryPoint }: { me: Me; entryPoint: EntryPoint }) {
   const { session, panel } = useWidget()
-  const { t, locale } = session
+  const { locale } = session
+  const t = useExpertT()
   const { text, files, setText, setFiles, clear } = useDraft('ask')
   const [pasteErrors, setPasteErrors] = useState<string[]>([])
   const [missing, setMissing] = useState(false)
@@ -43,7 +44,7 @@ function AskForm({ me, entryPoint }: { me: Me; entryPoint: EntryPoint }) {
     const pasted = filesFromClipboard(e.clipboardData)
     if (!pasted.length) return
     e.preventDefault()
-    void checkFiles(files, pasted, me.limits, t, et, locale).then(r => {
+    void checkFiles(files, pasted, me.limits, et, locale).then(r => {
       setPasteErrors(r.errors)
       if (r.accepted.length) setFiles([...files, ...r.accepted])
     })

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks'
 import { suggestions } from '../../api/content'
 import type { Suggestion } from '../../api/types'
 import { useWidget } from '../context'
+import { useExpertT } from '../expertT'
 
 export const SUGGEST_DEBOUNCE_MS = 300
 const MIN_CHARS = 3
@@ -30,7 +31,7 @@ export function Suggestions({ query }: { query: string }) {
   if (!items.length) return null
   return (
     <section class="suggest" aria-labelledby="ze-suggest">
-      <h3 id="ze-suggest">{session.t('suggestionsTitle')}</h3>
+      <h3 id="ze-suggest">{useExpertT()('suggestionsTitle')}</h3>
       <ul>
         {items.map(s => (
           <li key={s.kind + s.id}>

@@ -1,12 +1,14 @@
 import type { CaseSummary } from '../../api/types'
 import { useWidget } from '../context'
+import { useExpertT } from '../expertT'
 import { formatDate } from '../format'
 
 interface Props { item: CaseSummary; selected: boolean; onToggle: (id: string) => void }
 
 export function CaseRow({ item, selected, onToggle }: Props) {
   const { session, panel } = useWidget()
-  const { t, locale } = session
+  const { locale } = session
+  const t = useExpertT()
   return (
     <li class={item.unread ? 'case unread' : 'case'} data-case-id={item.id}>
       <input

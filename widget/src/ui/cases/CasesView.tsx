@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks'
 import { bulkCases, listCases, type BulkAction, type CasesTab } from '../../api/cases'
 import type { CaseSummary } from '../../api/types'
 import { useWidget } from '../context'
+import { useExpertT } from '../expertT'
 import { expertCss } from '../expertCss'
 import { CaseRow } from './CaseRow'
 import { MeGate } from '../MeGate'
@@ -31,7 +32,7 @@ export default function CasesView({ tab }: { tab: CasesTab }) {
 /** Moje pytania (R3, R6, R7): tabs, bulk actions on checked cases, load more on scroll. */
 function CasesList({ tab }: { tab: CasesTab }) {
   const { session, panel } = useWidget()
-  const { t } = session
+  const t = useExpertT()
   const [items, setItems] = useState<CaseSummary[]>([])
   const [cursor, setCursor] = useState<string | null>(null)
   const [load, setLoad] = useState<Load>('loading')

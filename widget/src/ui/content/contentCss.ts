@@ -62,4 +62,11 @@ export const contentCss = `
 .form .err,.post .err{margin:0}
 .actions{display:flex;gap:8px;flex-wrap:wrap}
 .hint{color:var(--ze-muted);font-size:12px;margin:0}
+.row .tag{float:right;margin-left:6px}
+.page .next h3,.page .fb h3{margin:0;font-size:13px}
+.next,.fb{margin-top:16px;padding-top:12px;border-top:1px solid var(--ze-border);display:grid;gap:8px}
+.next.plain{margin:0;padding:0;border:0}
+.plain h3{text-transform:none;letter-spacing:0;font-size:14px;color:var(--ze-text)}
+.fb .chip{min-width:64px;padding:6px 14px}
+.btn.sm{padding:4px 10px;font-size:13px}
 `

@@ -25,7 +25,7 @@ function useBlobUrl(id: string): string | null | 'failed' {
 }
 
 function Lightbox({ url, name, onClose }: { url: string; name: string; onClose: () => void }) {
-  const { t } = useWidget().session
+  const t = useExpertT()
   const close = useRef<HTMLButtonElement>(null)
   useEffect(() => { close.current?.focus() }, [])
   return (
@@ -62,7 +62,8 @@ function Thumb({ a }: { a: AttachmentRef }) {
 
 function FileChip({ a }: { a: AttachmentRef }) {
   const { session } = useWidget()
-  const { t, locale } = session
+  const { locale } = session
+  const t = useExpertT()
   const [failed, setFailed] = useState(false)
   return (
     <li class="chip">

@@ -38,7 +38,8 @@ export function Skeleton() {
 /** One case as a conversation (R8). Opens at the first unread reply, else the newest; opening it marks it read. */
 export default function ConversationView({ caseId }: { caseId: string }) {
   const { session, panel } = useWidget()
-  const { t, locale } = session
+  const { locale } = session
+  const t = useExpertT()
   const et = useExpertT()
   const [state, setState] = useState<State>({ s: 'loading' })
   const [attempt, setAttempt] = useState(0)

@@ -16,7 +16,8 @@ export function LinkedText({ text }: { text: string }) {
 
 export function MessageItem({ m, now, first }: { m: Message; now: Date; first?: boolean }) {
   const { session } = useWidget()
-  const { t, locale } = session
+  const { locale } = session
+  const t = useExpertT()
   const et = useExpertT()
   const who = m.author.kind === 'chief' ? t('you')
     : m.author.kind === 'expert' ? `${m.author.name} · ${t('expert')}` : t('system')

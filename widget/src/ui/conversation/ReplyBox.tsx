@@ -20,7 +20,7 @@ const MAX_ROWS_PX = 160
  */
 export function ReplyBox({ caseId, limits, onSent }: { caseId: string; limits: Limits; onSent: (r: CaseAndMessage) => void }) {
   const { session } = useWidget()
-  const { t } = session
+  const t = useExpertT()
   const et = useExpertT()
   const { text, files, setText, setFiles, clear } = useDraft(`reply:${caseId}`)
   const [refused, setRefused] = useState<string>()

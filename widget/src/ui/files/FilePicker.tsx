@@ -28,7 +28,7 @@ export function FileList({ files, onChange, refused }: Pick<Props, 'files' | 'on
         <li key={`${f.name}:${f.size}:${i}`} class={f.name === refused ? 'bad' : undefined}>
           <FileName name={f.name} />
           <span class="hint">{formatBytes(f.size, session.locale)}</span>
-          <button type="button" class={f.name === refused ? 'btn sm' : 'x'} aria-label={session.t('remove', { name: f.name })} onClick={() => onChange(files.filter((_, j) => j !== i))}>
+          <button type="button" class={f.name === refused ? 'btn sm' : 'x'} aria-label={et('remove', { name: f.name })} onClick={() => onChange(files.filter((_, j) => j !== i))}>
             {f.name === refused ? et('removeFile') : <span aria-hidden="true">×</span>}
           </button>
         </li>
@@ -43,7 +43,8 @@ export const FileErrors = ({ errors }: { errors: string[] }) =>
 /** "Załącz pliki": drop zone (drag-and-drop, Enter/Space), "Wybierz" and the chosen-file list (R5). */
 export function FilePicker({ files, limits, onChange, disabled, extraErrors = [], refused }: Props) {
   const { session } = useWidget()
-  const { t, locale } = session
+  const { locale } = session
+  const t = useExpertT()
   const et = useExpertT()
   const { errors, over, pick, dragProps, inputProps } = useFilePicking({ files, limits, onChange, disabled })
 

@@ -29,7 +29,7 @@ export function SendStatus({ phase, onRetry, onCancel, maxFiles, wait, setWait, 
     const pct = Math.round(phase.progress * 100)
     return (
       <div class="sending">
-        <progress class="progress" max={100} value={pct} aria-label={session.t('uploadProgress')} />
+        <progress class="progress" max={100} value={pct} aria-label={et('uploadProgress')} />
         <span aria-live="polite">{et('uploadPct', { pct })}</span>
         <button type="button" class="btn sm" onClick={onCancel}>{et('cancel')}</button>
       </div>
@@ -39,8 +39,8 @@ export function SendStatus({ phase, onRetry, onCancel, maxFiles, wait, setWait, 
   const text = failed.waitSeconds && wait > 0 ? et('err_RATE_LIMITED', { s: wait }) : failed.text
   return (
     <div role="alert" class="failed">
-      <p class="err">{failed.waitSeconds ? text : `${session.t('sendFailed')} ${text}`}</p>
-      {failed.retry && <button type="button" class="btn sm" onClick={onRetry}>{session.t('retry')}</button>}
+      <p class="err">{failed.waitSeconds ? text : `${et('sendFailed')} ${text}`}</p>
+      {failed.retry && <button type="button" class="btn sm" onClick={onRetry}>{et('retry')}</button>}
     </div>
   )
 }

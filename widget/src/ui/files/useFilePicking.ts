@@ -19,7 +19,7 @@ export function useFilePicking({ files, limits, onChange, disabled }: PickingPro
 
   const add = async (incoming: File[]): Promise<void> => {
     if (!incoming.length) return
-    const r = await checkFiles(latest.current, incoming, limits, session.t, et, session.locale)
+    const r = await checkFiles(latest.current, incoming, limits, et, session.locale)
     setErrors(r.errors)
     if (r.accepted.length) onChange((latest.current = [...latest.current, ...r.accepted]))
   }

@@ -1,5 +1,5 @@
 import type { Limits } from '../../api/types'
-import { formatBytes, type Locale, type Translate } from '../../i18n'
+import { formatBytes, type Locale } from '../../i18n'
 import type { ExpertT } from '../expertT'
 import { readHead, sniffType } from './sniff'
 
@@ -9,12 +9,12 @@ export interface FileCheck { accepted: File[]; errors: string[] }
  * The same limits the service enforces, applied before any byte is uploaded: size, type by
  * the file's first bytes (not its name), and count — saying which files were left out.
  */
-export async function checkFiles(current: File[], incoming: File[], limits: Limits, t: Translate, et: ExpertT, locale: Locale): Promise<FileCheck> {
+export async function checkFiles(current: File[], incoming: File[], limits: Limits, et: ExpertT, locale: Locale): Promise<FileCheck> {
   const accepted: File[] = []
   const errors: string[] = []
   const leftOut: string[] = []
   for (const f of incoming) {
-    if (f.size > limits.maxFileBytes) errors.push(t('fileTooLarge', { name: f.name, max: formatBytes(limits.maxFileBytes, locale) }))
+    if (f.size > limits.maxFileBytes) errors.push(et('fileTooLarge', { name: f.name, max: formatBytes(limits.maxFileBytes, locale) }))
     else if (!sniffType(await readHead(f), f.name, limits.allowedTypes)) errors.push(et('badTypeNamed', { name: f.name }))
     else if (current.length + accepted.length >= limits.maxFiles) leftOut.push(f.name)
     else accepted.push(f)

@@ -8,14 +8,16 @@ export interface ForumViewProps {
   /** null: the thread list (or, with `compose`, the new-thread form); otherwise one thread. */
   threadId: string | null
   compose?: boolean
+  /** The new thread's title carried over from a search with no answer. */
+  title?: string | undefined
 }
 
 /** Forum (R12): every signed-in user of the host app may read, ask and answer. */
-export default function ForumView({ threadId, compose }: ForumViewProps) {
+export default function ForumView({ threadId, compose, title }: ForumViewProps) {
   return (
     <>
       <Sheet css={contentCss} />
-      {threadId ? <ThreadPage key={threadId} id={threadId} /> : compose ? <NewThread /> : <ThreadList />}
+      {threadId ? <ThreadPage key={threadId} id={threadId} /> : compose ? <NewThread title={title} /> : <ThreadList />}
     </>
   )
 }

@@ -11,10 +11,11 @@ export const FORUM_TITLE_MAX = 200
 /** An unsent thread survives leaving the form and coming back (not a reload). */
 const drafts = new WeakMap<Session, { title: string; body: string }>()
 
-export function NewThread() {
+export function NewThread({ title: carried }: { title?: string | undefined }) {
   const { session, panel } = useWidget()
   const t = useContentT()
-  const initial = drafts.get(session) ?? { title: '', body: '' }
+  const saved = drafts.get(session)
+  const initial = { title: saved?.title || carried || '', body: saved?.body ?? '' }
   const [title, setTitle] = useState(initial.title)
   const [body, setBody] = useState(initial.body)
   const [missing, setMissing] = useState<{ title: boolean; body: boolean }>({ title: false, body: false })

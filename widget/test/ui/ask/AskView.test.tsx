@@ -149,7 +149,7 @@ test('entry point follows the surface: inline mount sends messages, open(cases) 
 
 test('non-chiefs and inactive packages outside START » WIADOMOŚCI get the explanation, not the form', async () => {
   renderWidget({ target: 'ask', me: employee() })
-  expect(await screen.findByText('Pytanie do ekspertów może wysłać wyłącznie szef biura')).toBeTruthy()
+  expect(await screen.findByText('Pytanie do ekspertów może wysłać wyłącznie szef biura — poproś go o to albo zapytaj na forum.')).toBeTruthy()
   cleanup()
   renderWidget({ target: 'ask', me: inactiveChief(), options: { messagesLink: '/wiadomosci' } })
   expect(await screen.findByText(/START » WIADOMOŚCI » UTWÓRZ SPRAWĘ/)).toBeTruthy()

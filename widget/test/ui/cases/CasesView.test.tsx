@@ -146,7 +146,7 @@ test('clicking a case opens its conversation', async () => {
 test('an employee gets the reason instead of a failed list, and no list request', async () => {
   api = installFakeApi({ 'GET /api/v1/me': { body: employee() }, 'GET /api/v1/cases': problem(403, 'ONLY_OFFICE_CHIEF') })
   renderWidget({ target: 'cases', me: employee() })
-  await screen.findByText('Pytanie do ekspertów może wysłać wyłącznie szef biura')
+  await screen.findByText('Pytanie do ekspertów może wysłać wyłącznie szef biura — poproś go o to albo zapytaj na forum.')
   expect(screen.queryByRole('button', { name: 'Archiwizuj' })).toBeNull()
   expect(screen.queryByText('Nie udało się pobrać listy spraw.')).toBeNull()
   expect(api.called('GET /api/v1/cases')).toHaveLength(0)
