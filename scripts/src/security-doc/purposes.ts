@@ -1,0 +1,30 @@
+/**
+ * Why each direct runtime dependency is there (kept by hand; `npm run docs:deps` fails when a
+ * new one is missing). Transitive packages are described by what pulls them in.
+ */
+export const PURPOSES: Record<string, string> = {
+  '@fastify/cookie': 'service: reads and sets the expert console session cookie',
+  '@fastify/cors': 'service: CORS for /api/v1, limited to the origins of the token’s app',
+  '@fastify/helmet': 'service: security headers (CSP, HSTS, nosniff, frame options)',
+  '@fastify/multipart': 'service: streams multipart uploads (questions and replies with files)',
+  '@fastify/rate-limit': 'service: per-user request limits (store in the shared database)',
+  '@fastify/static': 'service: serves widget.js and the console build',
+  '@fastify/swagger': 'service: OpenAPI document built from the route schemas',
+  '@fastify/swagger-ui': 'service: the /docs page for the OpenAPI document',
+  '@fastify/type-provider-typebox': 'service: route types inferred from the TypeBox schemas',
+  ajv: 'service: JSON-schema validation of configuration and requests',
+  'ajv-formats': 'service: date-time, e-mail and URI formats for ajv',
+  'close-with-grace': 'service: graceful shutdown on signals',
+  fastify: 'service: the HTTP framework',
+  'fastify-plugin': 'service: shares decorators and hooks across plugin scopes',
+  'file-type': 'service: detects an upload’s type from its content (magic bytes), not its name',
+  jose: 'service: verifies identity tokens (JWT, HS256) signed by host backends',
+  'markdown-it': 'service: renders article Markdown (then sanitised)',
+  minisearch: 'service: in-memory full-text search for articles, forum and suggestions',
+  mongoose: 'service: MongoDB/FerretDB access, schemas and the connection',
+  nodemailer: 'service: sends notification e-mail over SMTP',
+  preact: 'widget and console: UI runtime bundled into the browser scripts',
+  'sanitize-html': 'service: allow-list sanitiser for rendered article HTML',
+  standardwebhooks: 'service: signs outgoing webhooks (Standard Webhooks)',
+  typebox: 'contract and service: JSON schemas with TypeScript types'
+}
