@@ -17,6 +17,8 @@ interface MailpitSummary {
   ID: string
   Subject: string
   To: Array<{ Address: string }>
+  /** Mailpit marks a message read when its full text is fetched: a link read once is not offered again. */
+  Read: boolean
 }
 
 async function mailpit<T>(path: string): Promise<T> {
@@ -25,23 +27,20 @@ async function mailpit<T>(path: string): Promise<T> {
   return (await res.json()) as T
 }
 
-const seenLinks = new Set<string>()
-
 /**
- * The newest sign-in link mailed to `email` that no test used yet, read from Mailpit as the
- * expert would read it (the plain-text part of the real mail the service's outbox sent).
+ * The newest unread sign-in link mailed to `email`, read from Mailpit as the expert would read
+ * it (the plain-text part of the real mail the service's outbox sent). Reading marks it read,
+ * so a later call (in this or another test file) waits for a new mail instead of reusing it.
  */
 export async function signInLinkFromMail(email: string, timeoutMs = 20_000): Promise<string> {
   const deadline = Date.now() + timeoutMs
   while (Date.now() < deadline) {
     const { messages } = await mailpit<{ messages: MailpitSummary[] }>(`/search?query=${encodeURIComponent(`to:"${email}"`)}&limit=20`)
     for (const m of messages) {
-      if (seenLinks.has(m.ID)) continue
+      if (m.Read) continue
       const { Text } = await mailpit<{ Text: string }>(`/message/${m.ID}`)
       const link = Text.match(/https?:\/\/\S+\/admin\/v1\/session\/link\/[A-Za-z0-9_-]+/)?.[0]
-      if (!link) continue
-      seenLinks.add(m.ID)
-      return link
+      if (link) return link
     }
     await new Promise((r) => setTimeout(r, 200))
   }
