@@ -47,6 +47,7 @@ export const errorRegistry = {
   RATE_LIMITED: { status: 429, title: 'Too many requests, try again later' },
   INTERNAL: { status: 500, title: 'Internal server error' },
   DATABASE_UNAVAILABLE: { status: 503, title: 'The database is unavailable, try again shortly' },
+  MIGRATION_PENDING: { status: 503, title: 'The database still needs a migration this version requires' },
   REQUEST_TIMEOUT: { status: 408, title: 'The request took too long' },
   REQUEST_HEADERS_TOO_LARGE: { status: 431, title: 'The request line or headers are too large' }
 } as const satisfies Record<string, { status: number; title: string }>

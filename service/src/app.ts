@@ -5,6 +5,7 @@ import configPlugin from './plugins/app/config.js'
 import errorHandler from './plugins/app/error-handler.js'
 import mongoosePlugin from './plugins/app/mongoose.js'
 import databaseCircuit from './plugins/app/database-circuit.js'
+import migrations from './plugins/app/migrations.js'
 import repositories from './plugins/app/repositories.js'
 import outboxWorker from './notifications/plugin.js'
 import audit from './audit/plugin.js'
@@ -44,6 +45,7 @@ const app: FastifyPluginAsync<AppOptions> = async (fastify, opts) => {
   await fastify.register(errorHandler)
   await fastify.register(mongoosePlugin)
   await fastify.register(databaseCircuit)
+  await fastify.register(migrations)
   await fastify.register(events)
   await fastify.register(repositories)
   await fastify.register(audit)

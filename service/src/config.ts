@@ -88,7 +88,13 @@ const ConfigSchema = Type.Object({
   /** Sign-in link requests per address and, separately, per client address, per window. */
   signInLinkRateMax: Type.Integer({ minimum: 1 }),
   signInLinkRateWindowMs: Type.Integer({ minimum: 1000 }),
-  consoleDistDir: Type.String()
+  consoleDistDir: Type.String(),
+  /** Run pending migrations and create indexes when the service starts (one instance at a time, by lease). */
+  migrateOnStart: Type.Boolean(),
+  /** Documents a migration reads and writes per batch (its progress is saved after each). */
+  migrateBatchSize: Type.Integer({ minimum: 1, maximum: 10_000 }),
+  /** How long start-up waits for migrations before listening anyway (not ready until they finish). */
+  migrateStartWaitMs: Type.Integer({ minimum: 0 })
 })
 
 export type Config = Static<typeof ConfigSchema>
@@ -172,6 +178,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     signInLinkRateMax: int(env.SIGN_IN_LINK_RATE_MAX, 5),
     signInLinkRateWindowMs: int(env.SIGN_IN_LINK_RATE_WINDOW_MS, 900_000),
     consoleDistDir: env.CONSOLE_DIST_DIR ?? new URL('../../console/dist', import.meta.url).pathname,
+    migrateOnStart: env.MIGRATE_ON_START !== 'false',
+    migrateBatchSize: int(env.MIGRATE_BATCH_SIZE, 500),
+    migrateStartWaitMs: int(env.MIGRATE_START_WAIT_MS, 30_000),
     ...overrides
   }
   if (!validateConfig(candidate)) {

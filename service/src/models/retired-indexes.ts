@@ -2,10 +2,10 @@ import type { Connection } from 'mongoose'
 
 /**
  * Indexes earlier versions created and the schemas no longer declare. `createIndexes` never
- * drops anything, and a retired unique index would go on refusing valid data, so they are
- * dropped at start (after the new ones exist). Matched by key, not by name.
+ * drops anything, and a retired unique index would go on refusing valid data, so the index step
+ * of the migrations runner drops them (after the new ones exist). Matched by key, not by name.
  */
-const RETIRED: Array<{ collection: string; key: Record<string, 1 | -1>; why: string }> = [
+export const RETIRED: Array<{ collection: string; key: Record<string, 1 | -1>; why: string }> = [
   { collection: 'cases', key: { appId: 1, number: 1 }, why: 'case numbers run per office (docs/adr/0160-case-numbers-per-office.md)' }
 ]
 

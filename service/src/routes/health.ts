@@ -16,13 +16,17 @@ const health: FastifyPluginAsync = async (fastify) => {
     {
       schema: {
         tags: ['ops'],
-        summary: 'The database is reachable (load balancers route traffic only to ready instances)',
+        summary: 'The database is reachable and migrated for this version (load balancers route traffic only to ready instances)',
         response: { 200: Type.Object({ status: Type.Literal('ready'), database: Type.Literal('up') }), 503: Problem }
       }
     },
     async (request, reply) => {
-      if (await fastify.databaseReachable()) return { status: 'ready' as const, database: 'up' as const }
-      return sendProblem(request, reply.header('retry-after', '5'), problem('DATABASE_UNAVAILABLE', 'The database did not answer a ping'))
+      if (!(await fastify.databaseReachable())) return sendProblem(request, reply.header('retry-after', '5'), problem('DATABASE_UNAVAILABLE', 'The database did not answer a ping'))
+      if (!(await fastify.migrations.ready())) {
+        const { pending } = await fastify.migrations.migrator.status().catch(() => ({ pending: [] as string[] }))
+        return sendProblem(request, reply.header('retry-after', '5'), problem('MIGRATION_PENDING', 'Run npm run migrate (or start an instance with MIGRATE_ON_START)', { pending }))
+      }
+      return { status: 'ready' as const, database: 'up' as const }
     }
   )
 }

@@ -1,7 +1,6 @@
 import fp from 'fastify-plugin'
 import mongoose, { type Connection } from 'mongoose'
 import { registerModels, type Models } from '../../models/index.js'
-import { dropRetiredIndexes } from '../../models/retired-indexes.js'
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -18,7 +17,8 @@ const MAX_BACKOFF_MS = 10_000
  * One mongoose connection per app instance. The process never crashes when the database
  * is down: the first connection is retried with exponential backoff in the background,
  * later outages are handled by the driver, and every operation is bounded by
- * `dbTimeoutMs` (no buffering) so requests fail fast with 503 instead of hanging.
+ * `dbTimeoutMs` (no buffering) so requests fail fast with 503 instead of hanging. Indexes are
+ * created by the migrations runner (plugins/app/migrations.ts), not here.
  */
 export default fp(
   async function mongoosePlugin(fastify) {
@@ -30,19 +30,6 @@ export default fp(
     fastify.decorate('models', models)
 
     let closing = false
-    let indexesReady: Promise<void> | null = null
-    const ensureIndexes = (): Promise<void> => {
-      indexesReady ??= Promise.all(Object.values(models).map((m) => m.createIndexes()))
-        .then(() => dropRetiredIndexes(connection))
-        .then((dropped) => {
-          if (dropped.length > 0) fastify.log.info({ dropped }, 'retired indexes dropped')
-        })
-        .catch((err: unknown) => {
-          indexesReady = null
-          fastify.log.warn({ err }, 'creating indexes failed; will retry on next connect')
-        })
-      return indexesReady
-    }
 
     const connectOnce = (): Promise<unknown> =>
       connection.openUri(mongodbUri, {
@@ -57,7 +44,6 @@ export default fp(
       for (let attempt = 0; !closing; attempt++) {
         try {
           await connectOnce()
-          await ensureIndexes()
           fastify.log.info('database connected')
           return
         } catch (err) {
@@ -69,7 +55,6 @@ export default fp(
     }
 
     connection.on('error', (err: Error) => fastify.log.warn({ err: err.message }, 'database error'))
-    connection.on('reconnected', () => void ensureIndexes())
 
     // Wait briefly so a healthy start is ready at once, but never block start-up on an outage.
     const firstAttempt = connectWithBackoff()

@@ -1,0 +1,74 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { FastifyInstance } from 'fastify'
+import { buildTestApp } from '../helpers/app.js'
+import { authFor, createCase, freshChief } from '../helpers/factories.js'
+import { TEST_APP } from '../helpers/tokens.js'
+import { insertOldCases, oldCase, oldExpert, oldMessage } from './previous-release.js'
+
+// An installation written by the previous release is upgraded by the runner, and the new code
+// reads what the old one wrote. The app starts with MIGRATE_ON_START=false, as in a production
+// rollout where `npm run migrate` runs first, so the pending state is visible.
+let app: FastifyInstance
+const chief = freshChief()
+const office = chief.office as { id: string; name: string }
+const expertEmail = 'stary.ekspert@example.com'
+
+beforeAll(async () => {
+  app = await buildTestApp({ migrateOnStart: false, smtpUrl: 'smtp://127.0.0.1:9', outboxWorker: false, notifyDelaySeconds: 60 })
+  const db = app.db.db!
+  const first = oldCase(TEST_APP.id, office, 1)
+  await db.collection('cases').insertOne(first)
+  await db.collection('messages').insertOne(oldMessage(first, 'Jak wystawić fakturę korygującą?'))
+  await insertOldCases(db, TEST_APP.id, office, 40, 2)
+  await db.collection('experts').insertOne(oldExpert(expertEmail).doc)
+}, 60_000)
+afterAll(() => app?.close())
+
+describe('upgrading a database written by the previous release', () => {
+  it('is not ready while required migrations are pending, and says which', async () => {
+    const res = await app.inject({ method: 'GET', url: '/readyz' })
+    expect(res.statusCode).toBe(503)
+    expect(res.json()).toMatchObject({ code: 'MIGRATION_PENDING' })
+    const status = await app.migrations.migrator.status()
+    expect(status.pending).toEqual(['0001-baseline', '0002-expert-notify-default', '0003-case-notification-fields', 'indexes'])
+  })
+
+  it('migrates, becomes ready, and a second run changes nothing', async () => {
+    const { ran, status } = await app.migrations.migrator.run()
+    expect(ran).toBe(true)
+    expect(status.pending).toEqual([])
+    expect((await app.inject({ method: 'GET', url: '/readyz' })).statusCode).toBe(200)
+
+    const records = await app.db.db!.collection('migrations').find({}).toArray()
+    const byId = Object.fromEntries(records.map((r) => [r._id, r]))
+    expect(byId['0003-case-notification-fields']).toMatchObject({ state: 'done', attempts: 1, steps: { backfill: { processed: 41, done: true } } })
+    expect(byId['0002-expert-notify-default']).toMatchObject({ state: 'done', steps: { backfill: { processed: 1, done: true } } })
+    const indexes = await app.db.db!.collection('cases').listIndexes().toArray()
+    expect(indexes.length).toBeGreaterThanOrEqual(7)
+
+    await app.migrations.migrator.run()
+    const again = await app.db.db!.collection('migrations').findOne({ _id: '0003-case-notification-fields' as never })
+    expect(again).toMatchObject({ attempts: 1 })
+  })
+
+  it('the new code reads the old cases: list, detail and the first message', async () => {
+    const headers = await authFor(chief)
+    const list = await app.inject({ method: 'GET', url: '/api/v1/cases?limit=50', headers })
+    expect(list.statusCode, list.body).toBe(200)
+    expect(list.json().items).toHaveLength(41)
+    const first = list.json().items.find((c: { number: number }) => c.number === 1)
+    const detail = await app.inject({ method: 'GET', url: `/api/v1/cases/${first.id}`, headers })
+    expect(detail.statusCode, detail.body).toBe(200)
+    expect(detail.json().messages[0].body).toBe('Jak wystawić fakturę korygującą?')
+    const stored = await app.db.db!.collection('cases').findOne({ number: 1, officeId: office.id })
+    expect(stored).toMatchObject({ chiefLocale: 'pl' })
+  })
+
+  it("an expert from before notification preferences gets the documented default ('unassigned': mailed after the delay, only if nobody took the case)", async () => {
+    const created = await createCase(app, chief, { question: 'Nowe pytanie po aktualizacji' })
+    const mail = await app.db.db!.collection('outbox').findOne({ _id: `mail:expert-new-case:${created.case.id}:${String((await app.db.db!.collection('experts').findOne({ email: expertEmail }))!._id)}` as never })
+    expect(mail).not.toBeNull()
+    expect(mail!.guard).toMatchObject({ kind: 'case-unassigned' })
+    expect(mail!.dueAt.getTime()).toBeGreaterThan(Date.now() + 30_000)
+  })
+})
