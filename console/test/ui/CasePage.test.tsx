@@ -165,6 +165,10 @@ test('presence: viewing on open, typing while writing, left on the way out; othe
   await waitFor(() => expect(api.called(`POST /cases/${c.id}/presence`).map((r) => r.json)).toContainEqual({ state: 'typing' }))
   applyPresence({ caseId: c.id, appId: 'app-1', officeId: 'office-a', expert: colleague, state: 'typing', expiresAt: new Date(Date.now() + 30_000).toISOString() }, me.id)
   expect(await screen.findByText('Tomasz Ekspert pisze odpowiedź')).toBeTruthy()
+  // Once the reply is sent, this expert is back to viewing at once (not after the typing idle time).
+  fireEvent.click(screen.getByRole('button', { name: 'Odpowiedz' }))
+  await screen.findByText('Wysłano.')
+  await waitFor(() => expect(api.called(`POST /cases/${c.id}/presence`).at(-1)?.json).toEqual({ state: 'viewing' }))
   view.unmount()
   expect(api.called(`POST /cases/${c.id}/presence`).at(-1)?.json).toEqual({ state: 'left' })
 })

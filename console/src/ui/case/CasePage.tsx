@@ -71,6 +71,7 @@ export default function CasePage({ id, me }: { id: string; me: ExpertProfile }) 
     const res = await admin.reply(id, body, internal, files)
     clearDraft(id)
     setCollision(null)
+    setTypingAt(0)
     setLoad((l) => (l.status === 'ready' ? { status: 'ready', detail: { case: res.case, messages: [...l.detail.messages, res.message] } } : l))
     // Answering an unassigned case makes it yours (an internal note does not).
     if (!internal && !res.case.assignee) await patch({ assignee: me.id })

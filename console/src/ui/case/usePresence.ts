@@ -30,7 +30,11 @@ export function usePresence(caseId: string, typingAt: number): void {
   }, [caseId])
 
   useEffect(() => {
-    if (!typingAt) return
+    // 0 after a send: the reply is out, so others should stop seeing "pisze odpowiedź" at once.
+    if (!typingAt) {
+      if (sent.current?.state === 'typing') post('viewing')
+      return
+    }
     if (sent.current?.state !== 'typing') post('typing')
     const back = setTimeout(() => sent.current?.state === 'typing' && post('viewing'), TYPING_IDLE_MS)
     return () => clearTimeout(back)
