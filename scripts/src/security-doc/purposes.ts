@@ -24,6 +24,7 @@ export const PURPOSES: Record<string, string> = {
   mongoose: 'service: MongoDB/FerretDB access, schemas and the connection',
   nodemailer: 'service: sends notification e-mail over SMTP',
   preact: 'widget and console: UI runtime bundled into the browser scripts',
+  'prom-client': 'service: Prometheus metrics (operations, issue 17)',
   'sanitize-html': 'service: allow-list sanitiser for rendered article HTML',
   standardwebhooks: 'service: signs outgoing webhooks (Standard Webhooks)',
   typebox: 'contract and service: JSON schemas with TypeScript types'
