@@ -10,9 +10,9 @@ export default defineConfig({
     root: import.meta.dirname,
     include: ['test/**/*.test.ts'],
     environment: 'node',
-    // One real FerretDB process (or MONGODB_URI) for the whole run; each test file
+    // One real FerretDB process (or MONGODB_URI) and one real clamd for the whole run; each test file
     // uses its own database so files can run in parallel without sharing state.
-    globalSetup: ['../scripts/src/db/vitest-global-setup.ts'],
+    globalSetup: ['../scripts/src/db/vitest-global-setup.ts', '../scripts/src/scan/vitest-global-setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000
   }

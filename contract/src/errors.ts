@@ -42,12 +42,15 @@ export const errorRegistry = {
   PAYLOAD_TOO_LARGE: { status: 413, title: 'The request body is too large' },
   ATTACHMENT_TOO_LARGE: { status: 413, title: 'An attachment is larger than allowed' },
   TOO_MANY_ATTACHMENTS: { status: 413, title: 'Too many attachments in one message' },
+  STORAGE_QUOTA_EXCEEDED: { status: 413, title: 'This office has uploaded as much as it may in this period' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, title: 'Unsupported content type' },
   ATTACHMENT_TYPE_NOT_ALLOWED: { status: 415, title: 'This kind of file cannot be attached' },
+  ATTACHMENT_INFECTED: { status: 422, title: 'An attachment contains malware and is not kept' },
   RATE_LIMITED: { status: 429, title: 'Too many requests, try again later' },
   INTERNAL: { status: 500, title: 'Internal server error' },
   DATABASE_UNAVAILABLE: { status: 503, title: 'The database is unavailable, try again shortly' },
   MIGRATION_PENDING: { status: 503, title: 'The database still needs a migration this version requires' },
+  SCANNER_UNAVAILABLE: { status: 503, title: 'The malware scanner is unavailable; the upload was not stored, try again shortly' },
   REQUEST_TIMEOUT: { status: 408, title: 'The request took too long' },
   REQUEST_HEADERS_TOO_LARGE: { status: 431, title: 'The request line or headers are too large' }
 } as const satisfies Record<string, { status: number; title: string }>

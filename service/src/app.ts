@@ -7,6 +7,7 @@ import mongoosePlugin from './plugins/app/mongoose.js'
 import databaseCircuit from './plugins/app/database-circuit.js'
 import migrations from './plugins/app/migrations.js'
 import repositories from './plugins/app/repositories.js'
+import uploads from './plugins/app/uploads.js'
 import outboxWorker from './notifications/plugin.js'
 import audit from './audit/plugin.js'
 import events from './events/plugin.js'
@@ -49,6 +50,7 @@ const app: FastifyPluginAsync<AppOptions> = async (fastify, opts) => {
   await fastify.register(events)
   await fastify.register(repositories)
   await fastify.register(audit)
+  await fastify.register(uploads)
   await fastify.register(outboxWorker)
   await fastify.register(identity)
   await fastify.register(cookie)

@@ -28,6 +28,17 @@ const ConfigSchema = Type.Object({
   uploadMaxFileBytes: Type.Integer({ minimum: 1024 }),
   uploadMaxFiles: Type.Integer({ minimum: 1, maximum: 50 }),
   bodyLimitBytes: Type.Integer({ minimum: 1024 }),
+  /** clamd to scan every upload with (INSTREAM), `tcp://host:port`; empty = uploads are not scanned. */
+  clamdUrl: Type.String({ pattern: '^(tcp://\\S+:\\d{1,5}/?)?$' }),
+  /** When clamd cannot be reached: `reject` answers 503 SCANNER_UNAVAILABLE; `accept` stores the file flagged for a rescan. */
+  scanFailureMode: Type.Union([Type.Literal('reject'), Type.Literal('accept')]),
+  /** Longest clamd may stay silent (connect, each write, the verdict) before it counts as unavailable. */
+  clamdTimeoutMs: Type.Integer({ minimum: 100 }),
+  /** How often files accepted unscanned are scanned again. */
+  scanRescanIntervalMs: Type.Integer({ minimum: 1000 }),
+  /** Bytes one office's chiefs may upload per period, shared by all instances; 0 = no quota. */
+  storageQuotaBytes: Type.Integer({ minimum: 0 }),
+  storageQuotaPeriodHours: Type.Integer({ minimum: 1, maximum: 24 * 366 }),
   /** Upper bound on any single database round trip, so requests fail fast with 503 when it is down. */
   dbTimeoutMs: Type.Integer({ minimum: 100 }),
   /** Whole-request limit (headers and body), so a slow client cannot hold a connection forever. */
@@ -140,6 +151,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     uploadMaxFileBytes: int(env.UPLOAD_MAX_FILE_BYTES, 20 * 1024 * 1024),
     uploadMaxFiles: int(env.UPLOAD_MAX_FILES, 10),
     bodyLimitBytes: int(env.BODY_LIMIT_BYTES, 256 * 1024),
+    clamdUrl: env.CLAMD_URL ?? '',
+    scanFailureMode: (env.SCAN_FAILURE_MODE ?? 'reject') as Config['scanFailureMode'],
+    clamdTimeoutMs: int(env.CLAMD_TIMEOUT_MS, 30_000),
+    scanRescanIntervalMs: int(env.SCAN_RESCAN_INTERVAL_MS, 60_000),
+    storageQuotaBytes: int(env.STORAGE_QUOTA_BYTES, 2 * 1024 ** 3),
+    storageQuotaPeriodHours: int(env.STORAGE_QUOTA_PERIOD_HOURS, 24),
     dbTimeoutMs: int(env.DB_TIMEOUT_MS, 5000),
     requestTimeoutMs: int(env.REQUEST_TIMEOUT_MS, 120_000),
     trustProxy: env.TRUST_PROXY === 'true',

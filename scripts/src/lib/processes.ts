@@ -7,12 +7,17 @@ export interface Child {
   stop(): Promise<void>
 }
 
-/** Starts a child process whose output is prefixed, and which the parent can stop cleanly. */
-export function startChild(name: string, command: string, args: string[], env: NodeJS.ProcessEnv, onExit?: (code: number | null) => void): Child {
+/**
+ * Starts a child process whose output is prefixed (or handed line by line to `output`, for
+ * chatty tools), and which the parent can stop cleanly.
+ */
+export function startChild(name: string, command: string, args: string[], env: NodeJS.ProcessEnv, onExit?: (code: number | null) => void, output?: (line: string) => void): Child {
   const child = spawn(command, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
-  const prefix = (chunk: Buffer) => chunk.toString().split('\n').filter(Boolean).map((l) => `[${name}] ${l}\n`).join('')
-  child.stdout?.on('data', (c: Buffer) => process.stdout.write(prefix(c)))
-  child.stderr?.on('data', (c: Buffer) => process.stderr.write(prefix(c)))
+  const lines = (chunk: Buffer) => chunk.toString().split('\n').filter(Boolean)
+  const prefix = (chunk: Buffer) => lines(chunk).map((l) => `[${name}] ${l}\n`).join('')
+  const forward = (stream: NodeJS.WriteStream) => (c: Buffer) => (output ? lines(c).forEach(output) : stream.write(prefix(c)))
+  child.stdout?.on('data', forward(process.stdout))
+  child.stderr?.on('data', forward(process.stderr))
   let stopping = false
   // Whatever ends the parent — an error, process.exit mid-shutdown — the child goes with it
   // instead of holding its port as an orphan. (A SIGKILLed parent runs no handler at all; the

@@ -9,6 +9,8 @@ import { articleFeedbackModel } from './article-feedback.js'
 import { forumThreadModel } from './forum-thread.js'
 import { forumPostModel } from './forum-post.js'
 import { rateLimitModel } from './rate-limit.js'
+import { uploadQuotaModel } from './upload-quota.js'
+import { attachmentScanModel } from './attachment-scan.js'
 import { notificationModels } from '../notifications/models.js'
 import { eventModel } from '../events/model.js'
 import { searchChangeModel, searchVersionModel } from './search-sync.js'
@@ -28,6 +30,8 @@ export function registerModels(connection: Connection) {
     ForumThread: forumThreadModel(connection),
     ForumPost: forumPostModel(connection),
     RateLimit: rateLimitModel(connection),
+    UploadQuota: uploadQuotaModel(connection),
+    AttachmentScan: attachmentScanModel(connection),
     ...notificationModels(connection),
     Event: eventModel(connection),
     SearchChange: searchChangeModel(connection),

@@ -37,14 +37,26 @@ export function createAttachmentsRepository(connection: Connection, models: Mode
     return file ? Number(file.length) : null
   }
 
-  async function locate(filter: Record<string, unknown>, id: Types.ObjectId): Promise<(StoredAttachment & { length: number; caseId: string; appId: string; officeId: string }) | null> {
+  async function locate(filter: Record<string, unknown>, id: Types.ObjectId): Promise<(StoredAttachment & { length: number; unscanned: boolean; caseId: string; appId: string; officeId: string }) | null> {
     const message = await models.Message.findOne({ ...filter, 'attachments._id': id }, { attachments: 1, caseId: 1, appId: 1, officeId: 1 }).lean()
     const attachment = message?.attachments.find((a) => a._id.equals(id))
     if (!attachment) return null
-    const length = await fileLength(id)
+    const [length, scan] = await Promise.all([fileLength(id), models.AttachmentScan.findOne({ _id: id }, { state: 1, signature: 1 }).lean()])
+    // Found infected by the rescan after it was accepted unscanned: the bytes are gone; say why.
+    if (scan?.state === 'infected') throw new AppError('ATTACHMENT_INFECTED', `"${attachment.filename}" was found to contain malware (${scan.signature}) and was deleted`, { signature: scan.signature })
     if (length === null) return null
     // The owning case and tenant travel along for the audit log of downloads.
-    return { _id: attachment._id, filename: attachment.filename, contentType: attachment.contentType, size: attachment.size, length, caseId: String(message!.caseId), appId: message!.appId, officeId: message!.officeId }
+    return {
+      _id: attachment._id,
+      filename: attachment.filename,
+      contentType: attachment.contentType,
+      size: attachment.size,
+      length,
+      unscanned: scan?.state === 'pending',
+      caseId: String(message!.caseId),
+      appId: message!.appId,
+      officeId: message!.officeId
+    }
   }
 
   return {
@@ -61,6 +73,34 @@ export function createAttachmentsRepository(connection: Connection, models: Mode
       const db = database()
       await db.collection(`${BUCKET}.chunks`).deleteMany({ files_id: { $in: ids } })
       await db.collection(`${BUCKET}.files`).deleteMany({ _id: { $in: ids } })
+      await models.AttachmentScan.deleteMany({ _id: { $in: ids } })
+    },
+
+    /** Stored while the malware scanner was unavailable (SCAN_FAILURE_MODE=accept): the rescan job picks it up. */
+    async flagUnscanned(id: Types.ObjectId, tenant: AttachmentTenant): Promise<void> {
+      await models.AttachmentScan.create({ _id: id, state: 'pending', ...tenant, flaggedAt: new Date() })
+    },
+
+    /** Files waiting for a rescan, oldest flags first among those read (FerretDB sorts nothing server-side). */
+    async pendingScans(limit: number) {
+      const pending = await models.AttachmentScan.find({ state: 'pending' }, { _id: 1, flaggedAt: 1 }).limit(limit).lean()
+      return pending.sort((a, b) => a.flaggedAt.getTime() - b.flaggedAt.getTime()).map((p) => p._id)
+    },
+
+    async scanState(id: Types.ObjectId) {
+      return models.AttachmentScan.findOne({ _id: id }).lean()
+    },
+
+    async markScannedClean(id: Types.ObjectId): Promise<void> {
+      await models.AttachmentScan.deleteOne({ _id: id })
+    },
+
+    /** Found infected by a rescan: its bytes go, the record stays so downloads can say why. */
+    async quarantine(id: Types.ObjectId, signature: string): Promise<void> {
+      const db = database()
+      await models.AttachmentScan.updateOne({ _id: id }, { $set: { state: 'infected', signature, scannedAt: new Date() } })
+      await db.collection(`${BUCKET}.chunks`).deleteMany({ files_id: id })
+      await db.collection(`${BUCKET}.files`).deleteOne({ _id: id })
     },
 
     /** An attachment of a public message of the chief's office, or null (callers answer 404). */

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { crc32 } from 'node:zlib'
+import { crc32, deflateRawSync } from 'node:zlib'
 import type { FastifyInstance } from 'fastify'
 import { expect } from 'vitest'
 import { bearer, personas, signToken } from './tokens.js'
@@ -35,33 +35,39 @@ export const samples = {
   exe: Buffer.concat([Buffer.from('4d5a90000300000004000000ffff0000', 'hex'), Buffer.alloc(64, 0)])
 }
 
-/** A valid zip with stored (uncompressed) entries in the given order, e.g. an xlsx whose big thumbnail comes first. */
-export function storedZip(entries: Array<[name: string, data: Buffer]>): Buffer {
+/**
+ * A valid zip with entries in the given order, e.g. an xlsx whose big thumbnail comes first;
+ * stored (uncompressed) unless `deflate`, which hides the entries' bytes from a plain byte search.
+ */
+export function storedZip(entries: Array<[name: string, data: Buffer]>, { deflate = false } = {}): Buffer {
   const locals: Buffer[] = []
   const centrals: Buffer[] = []
   let offset = 0
   for (const [name, data] of entries) {
     const fileName = Buffer.from(name)
     const crc = crc32(data)
+    const packed = deflate ? deflateRawSync(data) : data
     const local = Buffer.alloc(30)
     local.writeUInt32LE(0x04034b50, 0)
     local.writeUInt16LE(20, 4)
+    local.writeUInt16LE(deflate ? 8 : 0, 8)
     local.writeUInt32LE(crc, 14)
-    local.writeUInt32LE(data.length, 18)
+    local.writeUInt32LE(packed.length, 18)
     local.writeUInt32LE(data.length, 22)
     local.writeUInt16LE(fileName.length, 26)
     const central = Buffer.alloc(46)
     central.writeUInt32LE(0x02014b50, 0)
     central.writeUInt16LE(20, 4)
     central.writeUInt16LE(20, 6)
+    central.writeUInt16LE(deflate ? 8 : 0, 10)
     central.writeUInt32LE(crc, 16)
-    central.writeUInt32LE(data.length, 20)
+    central.writeUInt32LE(packed.length, 20)
     central.writeUInt32LE(data.length, 24)
     central.writeUInt16LE(fileName.length, 28)
     central.writeUInt32LE(offset, 42)
-    locals.push(local, fileName, data)
+    locals.push(local, fileName, packed)
     centrals.push(central, fileName)
-    offset += local.length + fileName.length + data.length
+    offset += local.length + fileName.length + packed.length
   }
   const directory = Buffer.concat(centrals)
   const end = Buffer.alloc(22)

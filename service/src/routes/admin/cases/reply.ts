@@ -25,8 +25,8 @@ const reply: FastifyPluginAsyncTypebox = async (fastify) => {
       const existing = await fastify.caseQueue.findCase(request.params.id)
       const answered = await receiveMessage(
         request,
-        fastify.attachments,
-        { validate: validateFields, maxFiles: uploadMaxFiles, maxFileBytes: uploadMaxFileBytes, tenant: { appId: existing.appId, officeId: existing.officeId } },
+        fastify.uploads,
+        { validate: validateFields, maxFiles: uploadMaxFiles, maxFileBytes: uploadMaxFileBytes, tenant: { appId: existing.appId, officeId: existing.officeId }, chargeQuota: false },
         ({ fields, files }) => fastify.caseQueue.reply(request.expert!, existing, fields, files)
       )
       return res.code(201).send(answered)

@@ -27,12 +27,13 @@ const create: FastifyPluginAsyncTypebox = async (fastify) => {
       const userAgent = request.headers['user-agent']?.slice(0, 500) ?? null
       const created = await receiveMessage(
         request,
-        fastify.attachments,
+        fastify.uploads,
         {
           validate: validateFields,
           maxFiles: uploadMaxFiles,
           maxFileBytes: uploadMaxFileBytes,
           tenant: { appId: identity.appId, officeId: identity.office.id },
+          chargeQuota: true,
           // An inactive package decides from the entry point, which the widget sends before any
           // file: refuse before a byte is stored rather than stream everything and delete it.
           beforeFile: (raw) => {

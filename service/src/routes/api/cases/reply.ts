@@ -28,8 +28,8 @@ const reply: FastifyPluginAsyncTypebox = async (fastify) => {
       const existing = await fastify.cases.findOwn(identity, request.params.id)
       const answered = await receiveMessage(
         request,
-        fastify.attachments,
-        { validate: validateFields, maxFiles: uploadMaxFiles, maxFileBytes: uploadMaxFileBytes, tenant: { appId: identity.appId, officeId: identity.office.id } },
+        fastify.uploads,
+        { validate: validateFields, maxFiles: uploadMaxFiles, maxFileBytes: uploadMaxFileBytes, tenant: { appId: identity.appId, officeId: identity.office.id }, chargeQuota: true },
         ({ fields, files }) => fastify.cases.reply(identity, existing, fields.body, files)
       )
       return res.code(201).send(answered)
