@@ -9,6 +9,7 @@ import { portIsFree, startChild, waitForHttp, type Child } from './lib/processes
 import { mailedSignInLink } from './lib/console-sign-in.js'
 import { connectServiceData } from './lib/service-data.js'
 import { startMailpit, type RunningMailpit } from './mail/mailpit.js'
+import { demoClamdDir, ScanSetupError, startClamd, type RunningClamd } from './scan/clamd.js'
 import { newWebhookSecret } from '../../service/src/notifications/webhook-events.js'
 import { runSeeds } from './seed/index.js'
 import { DEMO_APP_ID } from '../../demo-host/src/personas.js'
@@ -17,6 +18,7 @@ const PORT = Number(process.env.PORT ?? 3000)
 const DEMO_PORT = Number(process.env.DEMO_PORT ?? 8080)
 const SMTP_PORT = Number(process.env.SMTP_PORT ?? 1025)
 const MAIL_PORT = Number(process.env.MAIL_PORT ?? 8025)
+const CLAMD_PORT = Number(process.env.CLAMD_PORT ?? 3310)
 const DEMO_EXPERT_EMAIL = 'ekspert.demo@mojebiuro24.pl'
 const log = (line: string) => console.log(`[demo] ${line}`)
 
@@ -33,6 +35,7 @@ function demoSecret(name: string, make: () => string): string {
 const children: Child[] = []
 let stopDatabase: () => Promise<void> = async () => {}
 let mailpit: RunningMailpit | null = null
+let clamd: RunningClamd | null = null
 let shuttingDown = false
 
 async function shutdown(code: number): Promise<never> {
@@ -41,6 +44,7 @@ async function shutdown(code: number): Promise<never> {
     log('stopping…')
     for (const child of children.reverse()) await child.stop()
     await mailpit?.stop()
+    await clamd?.stop()
     await stopDatabase()
     clearDemoState()
   }
@@ -50,7 +54,7 @@ process.on('SIGINT', () => void shutdown(0))
 process.on('SIGTERM', () => void shutdown(0))
 
 try {
-  const ports = [[PORT, 'service', 'PORT'], [DEMO_PORT, 'demo host', 'DEMO_PORT'], [SMTP_PORT, 'Mailpit SMTP', 'SMTP_PORT'], [MAIL_PORT, 'Mailpit inbox', 'MAIL_PORT']] as const
+  const ports = [[PORT, 'service', 'PORT'], [DEMO_PORT, 'demo host', 'DEMO_PORT'], [SMTP_PORT, 'Mailpit SMTP', 'SMTP_PORT'], [MAIL_PORT, 'Mailpit inbox', 'MAIL_PORT'], [CLAMD_PORT, 'clamd (malware scanner)', 'CLAMD_PORT']] as const
   for (const [port, what, variable] of ports) {
     if (await portIsFree(port)) continue
     console.error(`[demo] Port ${port} for the ${what} is already in use — is an earlier demo still running? Stop it, or pick another port: ${variable}=… npm run demo`)
@@ -63,6 +67,8 @@ try {
 
   mailpit = await startMailpit({ smtpPort: SMTP_PORT, httpPort: MAIL_PORT, log })
   log(`Mailpit: SMTP ${mailpit.smtpUrl}, inbox ${mailpit.url}`)
+  clamd = await startClamd({ port: CLAMD_PORT, dir: demoClamdDir, log })
+  log(`clamd: ${clamd.url} (EICAR test signatures only; production uses freshclam's database)`)
 
   const data = await connectServiceData(mongodbUri)
   const secret = process.env.DEMO_APP_SECRET ?? demoSecret('demo-app-secret', () => randomBytes(32).toString('base64url'))
@@ -96,6 +102,7 @@ try {
       MONGODB_URI: mongodbUri,
       LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
       SMTP_URL: mailpit.smtpUrl,
+      CLAMD_URL: clamd.url,
       PUBLIC_URL: `http://127.0.0.1:${PORT}`,
       NOTIFY_DELAY_SECONDS: process.env.NOTIFY_DELAY_SECONDS ?? '10'
     }, died('service'))
@@ -121,6 +128,7 @@ try {
     Service API:              ${serviceUrl}/api/v1
     OpenAPI docs:             ${serviceUrl}/docs
     Widget script:            ${serviceUrl}/widget.js
+    Malware scanner (clamd):  ${clamd.url}   (try attaching the EICAR test file: refused with ATTACHMENT_INFECTED)
     E-mail inbox (Mailpit):   ${mailpit.url}/        (an expert reply unread for ${process.env.NOTIFY_DELAY_SECONDS ?? '10'} s is mailed to the chief)
 
   Expert API key (admin, shown once; a new one is issued on every start):
@@ -131,6 +139,6 @@ try {
   Press Ctrl-C to stop everything.
 `)
 } catch (err) {
-  console.error(err instanceof DatabaseSetupError ? err.message : err)
+  console.error(err instanceof DatabaseSetupError || err instanceof ScanSetupError ? err.message : err)
   await shutdown(1)
 }
