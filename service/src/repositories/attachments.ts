@@ -71,9 +71,12 @@ export function createAttachmentsRepository(connection: Connection, models: Mode
     async deleteFiles(ids: Types.ObjectId[]): Promise<void> {
       if (ids.length === 0) return
       const db = database()
-      await db.collection(`${BUCKET}.chunks`).deleteMany({ files_id: { $in: ids } })
-      await db.collection(`${BUCKET}.files`).deleteMany({ _id: { $in: ids } })
-      await models.AttachmentScan.deleteMany({ _id: { $in: ids } })
+      // Side by side: in a database outage the cleanup costs one timeout, not three.
+      await Promise.all([
+        db.collection(`${BUCKET}.chunks`).deleteMany({ files_id: { $in: ids } }),
+        db.collection(`${BUCKET}.files`).deleteMany({ _id: { $in: ids } }),
+        models.AttachmentScan.deleteMany({ _id: { $in: ids } })
+      ])
     },
 
     /** Stored while the malware scanner was unavailable (SCAN_FAILURE_MODE=accept): the rescan job picks it up. */
