@@ -6,6 +6,7 @@ import errorHandler from './plugins/app/error-handler.js'
 import mongoosePlugin from './plugins/app/mongoose.js'
 import databaseCircuit from './plugins/app/database-circuit.js'
 import migrations from './plugins/app/migrations.js'
+import metrics from './plugins/app/metrics.js'
 import repositories from './plugins/app/repositories.js'
 import uploads from './plugins/app/uploads.js'
 import outboxWorker from './notifications/plugin.js'
@@ -47,6 +48,7 @@ const app: FastifyPluginAsync<AppOptions> = async (fastify, opts) => {
   await fastify.register(mongoosePlugin)
   await fastify.register(databaseCircuit)
   await fastify.register(migrations)
+  await fastify.register(metrics)
   await fastify.register(events)
   await fastify.register(repositories)
   await fastify.register(audit)

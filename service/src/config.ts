@@ -105,7 +105,9 @@ const ConfigSchema = Type.Object({
   /** Documents a migration reads and writes per batch (its progress is saved after each). */
   migrateBatchSize: Type.Integer({ minimum: 1, maximum: 10_000 }),
   /** How long start-up waits for migrations before listening anyway (not ready until they finish). */
-  migrateStartWaitMs: Type.Integer({ minimum: 0 })
+  migrateStartWaitMs: Type.Integer({ minimum: 0 }),
+  /** Bearer token for GET /metrics (Prometheus); empty = the endpoint answers 404. */
+  metricsToken: Type.String({ pattern: '^(|[A-Za-z0-9._~+/=-]{16,})$' })
 })
 
 export type Config = Static<typeof ConfigSchema>
@@ -198,6 +200,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     migrateOnStart: env.MIGRATE_ON_START !== 'false',
     migrateBatchSize: int(env.MIGRATE_BATCH_SIZE, 500),
     migrateStartWaitMs: int(env.MIGRATE_START_WAIT_MS, 30_000),
+    metricsToken: env.METRICS_TOKEN ?? '',
     ...overrides
   }
   if (!validateConfig(candidate)) {

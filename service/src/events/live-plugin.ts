@@ -40,10 +40,12 @@ export default fp(
       // Heartbeats keep the stream busy; the socket's idle timeout (REQUEST_TIMEOUT_MS) is for requests.
       request.raw.socket?.setTimeout(0)
       reply.raw.write('retry: 3000\n\n')
+      fastify.metrics.sseConnections.inc()
+      reply.raw.once('close', () => fastify.metrics.sseConnections.dec())
       await hub.open(reply.raw, audience, lastEventId, expiresAt)
     })
     // Open streams would keep `close()` waiting; clients reconnect (elsewhere) and resume.
     fastify.addHook('preClose', async () => hub.closeAll())
   },
-  { name: 'live', dependencies: ['events', 'repositories'] }
+  { name: 'live', dependencies: ['events', 'repositories', 'metrics'] }
 )

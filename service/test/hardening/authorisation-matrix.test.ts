@@ -105,7 +105,9 @@ GET /admin/v1/offices                        -          KI  KI  KI  KI  KI  KI  
 /** Routes that need no identity at all (health, docs, the widget files, CORS preflight). */
 const PUBLIC = ['OPTIONS *', 'GET /healthz', 'GET /readyz', 'GET /docs', 'GET /docs/json', 'GET /docs/yaml', 'GET /docs/static/*', 'GET /docs/static/index.html', 'GET /docs/static/swagger-initializer.js', 'GET /widget.js', 'GET /widget-assets/:file', 'GET /unsubscribe', 'POST /unsubscribe',
   // The console's static files and the passwordless sign-in (tested in test/sessions/).
-  'GET /console', 'GET /console/*', 'POST /admin/v1/session/link', 'GET /admin/v1/session/link/:token']
+  'GET /console', 'GET /console/*', 'POST /admin/v1/session/link', 'GET /admin/v1/session/link/:token',
+  // Its own bearer token, METRICS_TOKEN (test/metrics.test.ts: 404 without it).
+  'GET /metrics']
 
 interface Row {
   route: string

@@ -37,7 +37,9 @@ export default fp(
         connectTimeoutMS: dbTimeoutMs,
         socketTimeoutMS: Math.max(dbTimeoutMs * 6, 30_000),
         heartbeatFrequencyMS: 2000,
-        maxPoolSize: 50
+        maxPoolSize: 50,
+        // Command events feed the database latency histogram (plugins/app/metrics.ts).
+        monitorCommands: true
       })
 
     const connectWithBackoff = async (): Promise<void> => {
