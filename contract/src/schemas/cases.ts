@@ -92,9 +92,11 @@ export const CaseSummary = Type.Object(
     createdBy: Ref,
     lastActivityAt: iso('2025-03-04T10:15:00.000Z'),
     lastActivityBy: AuthorKind,
+    lastAuthorName: Nullable(Type.String({ description: 'Who wrote the latest public message (Moje pytania rows); null for cases older than the field' })),
+    lastPreview: Nullable(Type.String({ maxLength: 160, description: 'The latest public message on one line, shortened; null for cases older than the field' })),
     rating: Nullable(CaseRating, { description: 'The chief’s rating of the answer; null until rated' })
   },
-  { examples: [caseExample] }
+  { examples: [{ ...caseExample, lastAuthorName: 'Anna Kowalska', lastPreview: 'Jak dodać fakturę korygującą do faktury zaliczkowej?' }] }
 )
 
 export const AdminCase = Type.Object(
@@ -150,13 +152,19 @@ export const CaseListQuery = Type.Object(
   {
     view: Type.Optional(Type.Union([Type.Literal('active'), Type.Literal('archived')], { default: 'active' })),
     unread: Type.Optional(Type.Boolean()),
+    status: Type.Optional(CaseStatus),
+    q: Type.Optional(Type.String({ maxLength: 200, description: 'Words the subject contains (case-insensitive)', examples: ['korekta'] })),
     cursor: Type.Optional(Cursor),
     limit: Limit(50, 20)
   },
   { additionalProperties: false }
 )
 
-export const CaseListResponse = Type.Object({ items: Type.Array(CaseSummary), nextCursor: Nullable(Type.String()) })
+export const CaseListResponse = Type.Object({
+  items: Type.Array(CaseSummary),
+  nextCursor: Nullable(Type.String()),
+  total: Type.Optional(Type.Integer({ minimum: 0, description: 'On the first page only (no cursor): how many cases match in all ("Zaznacz wszystkie N")' }))
+})
 export const CaseWithMessage = Type.Object({ case: CaseSummary, message: Message })
 export const CaseResponse = Type.Object({ case: CaseSummary })
 export const CaseDetail = Type.Object({ case: CaseSummary, messages: Type.Array(Message, { description: 'Oldest first; never internal notes' }) })

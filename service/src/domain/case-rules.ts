@@ -83,3 +83,14 @@ export function changeAfterMessage(author: 'chief' | 'expert', internal: boolean
   if (internal) return { expertUnread: false, touchesActivity: false }
   return { status: 'answered', chiefUnread: true, expertUnread: false, archived: false, touchesActivity: true }
 }
+
+export const PREVIEW_CHARS = 160
+
+/** A message on one line for the case list: whitespace collapsed, cut at a word with "…". */
+export function previewOf(body: string): string {
+  const line = body.replace(/\s+/g, ' ').trim()
+  if (line.length <= PREVIEW_CHARS) return line
+  const cut = line.slice(0, PREVIEW_CHARS - 1)
+  const space = cut.lastIndexOf(' ')
+  return `${(space > PREVIEW_CHARS / 2 ? cut.slice(0, space) : cut).trimEnd()}…`
+}

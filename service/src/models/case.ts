@@ -39,6 +39,9 @@ const caseSchema = new Schema(
     // Last activity the chief can see (creation, public messages); internal notes do not move it.
     lastActivityAt: { type: Date, required: true },
     lastActivityBy: { type: String, enum: ['chief', 'expert', 'system'], required: true },
+    // Moje pytania rows show who wrote last and a one-line preview without reading messages.
+    lastAuthorName: { type: String, default: null },
+    lastPreview: { type: String, default: null },
     firstResponseAt: { type: Date, default: null },
     chiefUnread: { type: Boolean, required: true, default: false },
     archived: { type: Boolean, required: true, default: false },

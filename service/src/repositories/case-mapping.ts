@@ -33,7 +33,14 @@ function sharedFields(doc: StoredCase) {
 
 /** The chief's view of a case: only what end users may see, labelled in their locale. */
 export function toCaseSummary(doc: StoredCase, locale: 'pl' | 'en'): CaseSummary {
-  return { ...sharedFields(doc), accountLabel: accountLabel(doc.account, locale), unread: doc.chiefUnread, archived: doc.archived }
+  return {
+    ...sharedFields(doc),
+    accountLabel: accountLabel(doc.account, locale),
+    unread: doc.chiefUnread,
+    archived: doc.archived,
+    lastAuthorName: doc.lastAuthorName ?? null,
+    lastPreview: doc.lastPreview ?? null
+  }
 }
 
 export function toAdminCase(doc: StoredCase, assignee: { id: string; name: string } | null): AdminCase {

@@ -1,7 +1,7 @@
 import { Types } from 'mongoose'
 import { AppError } from '../errors.js'
 import type { Models } from '../models/index.js'
-import { changeAfterMessage, type AuthorKind } from '../domain/case-rules.js'
+import { changeAfterMessage, previewOf, type AuthorKind } from '../domain/case-rules.js'
 import type { StoredAttachment } from './attachments.js'
 import type { StoredCase, StoredMessage } from './case-mapping.js'
 
@@ -44,7 +44,7 @@ export async function appendMessage(
   if (change.chiefUnread !== undefined) set.chiefUnread = change.chiefUnread
   if (change.expertUnread !== undefined) set.expertUnread = change.expertUnread
   if (change.archived !== undefined) set.archived = change.archived
-  if (change.touchesActivity) Object.assign(set, { lastActivityAt: now, lastActivityBy: message.author.kind })
+  if (change.touchesActivity) Object.assign(set, { lastActivityAt: now, lastActivityBy: message.author.kind, lastAuthorName: message.author.name, lastPreview: previewOf(message.body) })
   if (message.author.kind === 'expert' && !message.internal && !existing.firstResponseAt) set.firstResponseAt = now
   try {
     const updated = await models.Case.findOneAndUpdate(

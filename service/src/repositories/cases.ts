@@ -2,7 +2,7 @@ import { Types } from 'mongoose'
 import { AppError } from '../errors.js'
 import type { Models } from '../models/index.js'
 import type { Identity } from '../domain/identity.js'
-import { subjectFrom } from '../domain/case-rules.js'
+import { previewOf, subjectFrom } from '../domain/case-rules.js'
 import type { CaseRatingBody, CaseSummary, CreateCaseFields, Message } from '@ze/contract'
 import type { StoredAttachment } from './attachments.js'
 import { expertAuthorIds, toCaseSummary, toMessage, type StoredCase, type StoredMessage } from './case-mapping.js'
@@ -27,6 +27,8 @@ const BULK: Record<BulkAction, { field: 'archived' | 'chiefUnread'; from: boolea
   read: { field: 'chiefUnread', from: true, change: 'read' }
 }
 
+const escapeRegex = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+
 /** The tenant filter: every end-user query goes through this. */
 const tenant = (identity: Identity) => ({ appId: identity.appId, officeId: identity.office.id })
 
@@ -44,22 +46,30 @@ export function createCasesRepository(models: Models, activity: ActivityRecorder
   return {
     findOwn,
 
-    async list(identity: Identity, query: { view?: 'active' | 'archived'; unread?: boolean; cursor?: string; limit?: number }) {
+    async list(identity: Identity, query: { view?: 'active' | 'archived'; unread?: boolean; status?: CaseSummary['status']; q?: string; cursor?: string; limit?: number }) {
       // Defaults are filled in by the schema; repeated here so direct callers get the same.
       const limit = query.limit ?? 20
       const position = query.cursor ? listCursor.decode(query.cursor) : undefined
-      const filter = {
+      const words = (query.q ?? '').trim().split(/\s+/).filter(Boolean).slice(0, 8)
+      const matching = {
         ...tenant(identity),
         archived: query.view === 'archived',
         ...(query.unread === undefined ? {} : { chiefUnread: query.unread }),
-        ...afterPosition(position, 'desc')
+        ...(query.status ? { status: query.status } : {}),
+        // Subject words, case-insensitive: within one office's cases (equality keys first).
+        ...(words.length ? { $and: words.map((w) => ({ subject: { $regex: escapeRegex(w), $options: 'i' } })) } : {})
       }
-      const docs = await models.Case.find(filter).sort({ lastActivityAt: -1, _id: -1 }).limit(limit + 1).lean<StoredCase[]>()
+      const [docs, total] = await Promise.all([
+        models.Case.find({ ...matching, ...afterPosition(position, 'desc') }).sort({ lastActivityAt: -1, _id: -1 }).limit(limit + 1).lean<StoredCase[]>(),
+        // "Zaznacz wszystkie N": counted for the first page only.
+        position ? undefined : models.Case.countDocuments(matching)
+      ])
       const page = docs.slice(0, limit)
       const last = page.at(-1)
       return {
         items: page.map((d) => toCaseSummary(d, identity.locale)),
-        nextCursor: docs.length > limit && last ? listCursor.encode(positionOf(last)) : null
+        nextCursor: docs.length > limit && last ? listCursor.encode(positionOf(last)) : null,
+        ...(total === undefined ? {} : { total })
       }
     },
 
@@ -85,6 +95,8 @@ export function createCasesRepository(models: Models, activity: ActivityRecorder
         assigneeId: null,
         lastActivityAt: now,
         lastActivityBy: 'chief' as const,
+        lastAuthorName: identity.name,
+        lastPreview: previewOf(fields.question),
         firstResponseAt: null,
         chiefUnread: false,
         archived: false,

@@ -48,7 +48,7 @@ export function makeCase(o: Partial<CaseSummary> = {}): CaseSummary {
     account: { type: 'office', id: 'office-a', name: 'Biuro' }, accountLabel: 'Konto biura',
     entryPoint: 'sidebar', aboutSystemUsage: false, unread: false, archived: false, messageCount: 1,
     createdAt: '2025-01-02T10:00:00.000Z', createdBy: { id: 'u-1', name: 'Anna Kowalska' },
-    lastActivityAt: '2025-01-03T10:00:00.000Z', lastActivityBy: 'chief', rating: null, ...o
+    lastActivityAt: '2025-01-03T10:00:00.000Z', lastActivityBy: 'chief', lastAuthorName: 'Anna Kowalska', lastPreview: `Treść pytania ${seq}`, rating: null, ...o
   }
 }
 
