@@ -1,11 +1,15 @@
 import type { ApiClient } from './client'
 import { upload, type UploadOptions } from './upload'
-import type { BulkResult, CaseAndMessage, CaseSummary, CaseWithMessages, EntryPoint, Page } from './types'
+import type { BulkResult, CaseAndMessage, CaseStatus, CaseSummary, CaseWithMessages, EntryPoint, Page } from './types'
 
 export type CasesTab = 'active' | 'archived'
 
-export const listCases = (c: ApiClient, view: CasesTab, cursor: string | null, signal?: AbortSignal) =>
-  c.request<Page<CaseSummary>>('/api/v1/cases', { query: { view, cursor, limit: 20 }, signal })
+/** Search words in the subject and a status; empty means no filter. */
+export interface CaseFilter { q?: string; status?: CaseStatus | '' }
+
+/** The first page (no cursor) also says how many cases match in all (`total`). */
+export const listCases = (c: ApiClient, view: CasesTab, cursor: string | null, signal?: AbortSignal, filter: CaseFilter = {}, limit = 20) =>
+  c.request<Page<CaseSummary> & { total?: number }>('/api/v1/cases', { query: { view, cursor, limit, q: filter.q, status: filter.status }, signal })
 
 export const getCase = (c: ApiClient, id: string, signal?: AbortSignal) =>
   c.request<CaseWithMessages>(`/api/v1/cases/${encodeURIComponent(id)}`, { signal })
@@ -17,7 +21,7 @@ export const bulkCases = (c: ApiClient, action: BulkAction, ids: string[]) =>
 export const rateCase = (c: ApiClient, id: string, score: number, comment: string) =>
   c.request<{ case: CaseSummary }>(`/api/v1/cases/${encodeURIComponent(id)}/rating`, { json: comment.trim() ? { score, comment } : { score } })
 
-export interface NewCase { question: string; entryPoint: EntryPoint; pageUrl?: string; subject?: string; files: File[] }
+export interface NewCase { question: string; entryPoint: EntryPoint; pageUrl?: string; subject?: string | undefined; files: File[] }
 
 export function createCase(c: ApiClient, n: NewCase, opts?: UploadOptions): Promise<CaseAndMessage> {
   const form = new FormData()
@@ -35,4 +39,25 @@ export function replyToCase(c: ApiClient, id: string, body: string, files: File[
   form.append('body', body)
   for (const f of files) form.append('files', f, f.name)
   return upload<CaseAndMessage>(c, `/api/v1/cases/${encodeURIComponent(id)}/messages`, form, opts)
+}
+
+export const BULK_MAX = 100
+
+/** A bulk action on any number of ids, in the service's batches of at most 100. */
+export async function bulkAll(c: ApiClient, action: BulkAction, ids: string[]): Promise<string[]> {
+  const changed: string[] = []
+  for (let i = 0; i < ids.length; i += BULK_MAX) changed.push(...(await bulkCases(c, action, ids.slice(i, i + BULK_MAX))).changed)
+  return changed
+}
+
+/** Every id matching the list's filter ("Zaznacz wszystkie N" in Gmail's sense), page by page. */
+export async function allMatchingIds(c: ApiClient, view: CasesTab, filter: CaseFilter, max = 2000): Promise<string[]> {
+  const ids: string[] = []
+  let cursor: string | null = null
+  do {
+    const page: Page<CaseSummary> = await listCases(c, view, cursor, undefined, filter, 50)
+    ids.push(...page.items.map(i => i.id))
+    cursor = page.nextCursor
+  } while (cursor && ids.length < max)
+  return ids
 }

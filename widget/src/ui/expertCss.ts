@@ -2,7 +2,7 @@
 export const expertCss = `
 .form{display:grid;grid-template-columns:minmax(0,1fr);gap:10px}
 label,legend{font-weight:600}
-textarea{width:100%;padding:8px;border:1px solid var(--ze-border);border-radius:8px;resize:vertical;background:#fff}
+textarea,.subject{width:100%;padding:8px;border:1px solid var(--ze-border);border-radius:8px;resize:vertical;background:#fff}
 .files{border:0;margin:0;padding:0;display:grid;grid-template-columns:minmax(0,1fr);gap:6px;min-width:0}
 .drop{padding:14px;border:2px dashed var(--ze-border);border-radius:10px;text-align:center;color:var(--ze-muted)}
 .drop.over{border-color:var(--ze-brand);background:var(--ze-soft);color:var(--ze-text)}
@@ -28,7 +28,21 @@ textarea{width:100%;padding:8px;border:1px solid var(--ze-border);border-radius:
 .tabs{display:flex;gap:2px}
 .tabs button{border:0;border-bottom:3px solid transparent;background:none;padding:6px 4px;font-size:14px;font-weight:600;color:var(--ze-muted)}
 .tabs [aria-selected=true]{border-color:var(--ze-brand);color:var(--ze-text)}
-.all{display:flex;gap:6px;align-items:center;padding:6px 0;border-bottom:1px solid var(--ze-border);font-size:14px;font-weight:400}
+.all{display:flex;flex-wrap:wrap;gap:6px 10px;align-items:center;min-height:40px;padding:4px 0;border-bottom:1px solid var(--ze-border);font-size:14px;font-weight:400}
+.all label{display:flex;gap:6px;align-items:center}
+.all .count{font-weight:600}
+.all .tools{display:flex;gap:6px;margin-left:auto}
+.filters{flex-wrap:nowrap}
+.filters .q{flex:1;min-width:0;padding:6px 10px;border:1px solid var(--ze-border);border-radius:8px;background:#fff}
+.filters select{max-width:45%;padding:6px;border:1px solid var(--ze-border);border-radius:8px;background:#fff;font:inherit}
+.gmail{margin:6px 0;padding:6px 10px;border-radius:8px;background:var(--ze-soft);font-size:13px}
+.pv{display:block;overflow:hidden;text-overflow:ellipsis;white-space:nowrap;font-size:13px;color:var(--ze-muted)}
+.pv b{color:var(--ze-text);font-weight:600}
+.empty{display:grid;gap:8px;justify-items:start;margin:12px 0;padding:12px;border-radius:8px;background:var(--ze-soft)}
+.empty p{margin:0}
+.toast-slot{position:sticky;bottom:0;display:flex;justify-content:center;pointer-events:none}
+.toast{pointer-events:auto;display:flex;gap:12px;align-items:center;margin-top:8px;padding:8px 10px 8px 14px;border-radius:8px;background:#1b1f24;color:#fff;box-shadow:0 4px 14px rgba(0,0,0,.25)}
+.toast .btn{background:transparent;color:#fff;border-color:#fff}
 .btn.sm{padding:6px 10px;font-size:14px}
 .case{display:flex;gap:8px;align-items:flex-start;padding:8px 0;border-bottom:1px solid var(--ze-border)}
 .case input{margin-top:4px}

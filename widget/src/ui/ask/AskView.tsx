@@ -22,15 +22,17 @@ function AskForm({ me, entryPoint }: { me: Me; entryPoint: EntryPoint }) {
   const { locale } = session
   const t = useExpertT()
   const { text, files, setText, setFiles, clear } = useDraft('ask')
+  const [subject, setSubject] = useState('')
   const [pasteErrors, setPasteErrors] = useState<string[]>([])
   const [missing, setMissing] = useState(false)
 
   const [refused, setRefused] = useState<string>()
   const et = useExpertT()
   const { phase, send, cancel, wait, setWait } = useSend(
-    (onProgress, signal) => createCase(session.api, { question: text.trim(), entryPoint, pageUrl: location.href, files }, { onProgress, signal }),
+    (onProgress, signal) => createCase(session.api, { question: text.trim(), subject: subject.trim() || undefined, entryPoint, pageUrl: location.href, files }, { onProgress, signal }),
     (r: CaseAndMessage) => {
       clear()
+      setSubject('')
       session.emitEvent('caseCreated', { case: r.case })
       void session.refresh()
       panel.replace({ name: 'case', caseId: r.case.id })
@@ -58,6 +60,9 @@ function AskForm({ me, entryPoint }: { me: Me; entryPoint: EntryPoint }) {
   return (
     <form class="form" onSubmit={submit} noValidate>
       <p class="note">{me.scopeNotice?.[locale] || t('scopeNotice')}</p>
+      <label for="ze-subject">{t('subjectLabel')}</label>
+      <input id="ze-subject" class="subject" value={subject} maxLength={200} readOnly={sending} aria-describedby="ze-subject-hint" onInput={e => setSubject(e.currentTarget.value)} />
+      <p id="ze-subject-hint" class="hint">{t('subjectHint')}</p>
       <label for="ze-question">{t('question')}</label>
       <textarea
         id="ze-question"

@@ -23,6 +23,11 @@ export function CaseRow({ item, selected, onToggle }: Props) {
           <span class="subj">{item.subject}</span>
           {item.unread && <span class="dot" data-unread="true"><span class="sr">{t('unread')}</span></span>}
         </span>
+        {item.lastPreview && (
+          <span class="pv">
+            <b>{t('lastBy', { name: item.lastActivityBy === 'chief' ? t('you') : (item.lastAuthorName ?? t('expert')) })}</b> {item.lastPreview}
+          </span>
+        )}
         <span class="meta">
           <span class={`status s-${item.status}`}>{t(`status_${item.status}`)}</span>
           <span>{item.accountLabel}</span>

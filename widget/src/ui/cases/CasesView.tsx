@@ -1,14 +1,18 @@
 import { useEffect, useRef, useState } from 'preact/hooks'
-import { bulkCases, listCases, type BulkAction, type CasesTab } from '../../api/cases'
-import type { CaseSummary } from '../../api/types'
+import { allMatchingIds, bulkAll, listCases, type BulkAction, type CaseFilter, type CasesTab } from '../../api/cases'
+import type { CaseStatus, CaseSummary } from '../../api/types'
 import { useWidget } from '../context'
-import { useExpertT } from '../expertT'
 import { expertCss } from '../expertCss'
+import { useExpertT, type ChunkT } from '../expertT'
 import { CaseRow } from './CaseRow'
+import { CasesEmpty } from './CasesEmpty'
+import { Toast, type ToastState } from './Toast'
 import { MeGate } from '../MeGate'
 import { Sheet } from '../sheet'
 
 type Load = 'loading' | 'more' | 'ready' | 'error'
+const STATUSES: CaseStatus[] = ['open', 'answered', 'resolved']
+export const CASE_SEARCH_DEBOUNCE_MS = 300
 
 /** Moje pytania is the chief's correspondence (R1): others get the reason, not a failed list. */
 export default function CasesView({ tab }: { tab: CasesTab }) {
@@ -29,28 +33,50 @@ export default function CasesView({ tab }: { tab: CasesTab }) {
   )
 }
 
-/** Moje pytania (R3, R6, R7): tabs, bulk actions on checked cases, load more on scroll. */
+/** "Zarchiwizowano 1 sprawę / 3 sprawy / 5 spraw". */
+export function archivedLabel(t: ChunkT, n: number, locale: string): string {
+  const rule = new Intl.PluralRules(locale).select(n)
+  return t(rule === 'one' ? 'archived_one' : rule === 'few' ? 'archived_few' : 'archived_many', { n })
+}
+
+/** Moje pytania (R3, R6, R7): tabs, search and status, bulk actions with undo, load more on scroll. */
 function CasesList({ tab }: { tab: CasesTab }) {
   const { session, panel } = useWidget()
   const t = useExpertT()
   const [items, setItems] = useState<CaseSummary[]>([])
+  const [total, setTotal] = useState<number | null>(null)
   const [cursor, setCursor] = useState<string | null>(null)
   const [load, setLoad] = useState<Load>('loading')
+  const [q, setQ] = useState('')
+  const [status, setStatus] = useState<CaseStatus | ''>('')
+  const [query, setQuery] = useState('')
   const [selected, setSelected] = useState<Set<string>>(new Set())
+  /** Gmail's "select all N matching": every case the filter matches, loaded or not. */
+  const [allMatching, setAllMatching] = useState(false)
   const [busy, setBusy] = useState(false)
   const [actionError, setActionError] = useState(false)
+  const [toast, setToast] = useState<ToastState | null>(null)
+  const [reloads, setReloads] = useState(0)
   const ctrl = useRef<AbortController | null>(null)
   const sentinel = useRef<HTMLDivElement>(null)
   const selectAll = useRef<HTMLInputElement>(null)
+  const filter: CaseFilter = { q: query, status }
+  const filtered = Boolean(query || status)
+
+  useEffect(() => {
+    const timer = setTimeout(() => setQuery(q.trim()), CASE_SEARCH_DEBOUNCE_MS)
+    return () => clearTimeout(timer)
+  }, [q])
 
   const fetchPage = (from: string | null): void => {
     ctrl.current?.abort()
     const c = (ctrl.current = new AbortController())
     setLoad(from ? 'more' : 'loading')
-    listCases(session.api, tab, from, c.signal).then(
+    listCases(session.api, tab, from, c.signal, filter).then(
       page => {
         if (c.signal.aborted) return
         setItems(prev => (from ? [...prev, ...page.items.filter(n => !prev.some(p => p.id === n.id))] : page.items))
+        if (page.total !== undefined) setTotal(page.total)
         setCursor(page.nextCursor)
         setLoad('ready')
       },
@@ -59,10 +85,10 @@ function CasesList({ tab }: { tab: CasesTab }) {
   }
 
   useEffect(() => {
-    setItems([]); setSelected(new Set()); setCursor(null); setActionError(false)
+    setItems([]); setSelected(new Set()); setAllMatching(false); setCursor(null); setActionError(false)
     fetchPage(null)
     return () => ctrl.current?.abort()
-  }, [tab])
+  }, [tab, query, status, reloads])
 
   // New replies and status changes pushed by the event stream: the first page is read again
   // (a burst of events reloads once); checked boxes stay.
@@ -76,11 +102,15 @@ function CasesList({ tab }: { tab: CasesTab }) {
         reload?.abort()
         const c = (reload = new AbortController())
         // A reload still in flight when the tab changes must not fill the other tab's list.
-        listCases(session.api, tab, null, c.signal).then(page => { if (!c.signal.aborted) { setItems(page.items); setCursor(page.nextCursor) } }, () => undefined)
+        listCases(session.api, tab, null, c.signal, filter).then(page => {
+          if (c.signal.aborted) return
+          setItems(page.items); setCursor(page.nextCursor)
+          if (page.total !== undefined) setTotal(page.total)
+        }, () => undefined)
       }, 300)
     })
     return () => { off(); clearTimeout(timer); reload?.abort() }
-  }, [tab])
+  }, [tab, query, status])
 
   // Scrolling near the end loads the next page; the "Pokaż więcej" button does the same by keyboard.
   useEffect(() => {
@@ -96,21 +126,34 @@ function CasesList({ tab }: { tab: CasesTab }) {
     if (selectAll.current) selectAll.current.indeterminate = selected.size > 0 && !allChecked
   })
 
-  const toggle = (id: string): void => setSelected(prev => {
-    const next = new Set(prev)
-    if (!next.delete(id)) next.add(id)
-    return next
-  })
+  const toggle = (id: string): void => {
+    setAllMatching(false)
+    setSelected(prev => {
+      const next = new Set(prev)
+      if (!next.delete(id)) next.add(id)
+      return next
+    })
+  }
 
   const act = async (action: BulkAction): Promise<void> => {
-    const ids = items.filter(i => selected.has(i.id)).map(i => i.id)
-    if (!ids.length || busy) return
+    if (busy || (!selected.size && !allMatching)) return
     setBusy(true); setActionError(false)
     try {
-      await bulkCases(session.api, action, ids)
-      // Archive/unarchive move cases to the other tab; read only clears the markers.
-      setItems(prev => action === 'read' ? prev.map(i => (ids.includes(i.id) ? { ...i, unread: false } : i)) : prev.filter(i => !ids.includes(i.id)))
-      setSelected(new Set())
+      const ids = allMatching ? await allMatchingIds(session.api, tab, filter) : items.filter(i => selected.has(i.id)).map(i => i.id)
+      const changed = await bulkAll(session.api, action, ids)
+      setSelected(new Set()); setAllMatching(false)
+      if (action === 'read') {
+        setItems(prev => prev.map(i => (ids.includes(i.id) ? { ...i, unread: false } : i)))
+        setToast({ text: t('markedRead', { n: changed.length }) })
+      } else {
+        // Archive/unarchive move cases to the other tab; only archiving offers Cofnij.
+        setItems(prev => prev.filter(i => !ids.includes(i.id)))
+        setTotal(n => (n === null ? n : Math.max(0, n - changed.length)))
+        const undo = action === 'archive' && changed.length
+          ? () => { void bulkAll(session.api, 'unarchive', changed).then(() => { setReloads(n => n + 1); void session.refresh() }, () => setActionError(true)) }
+          : undefined
+        setToast({ text: action === 'archive' ? archivedLabel(t, changed.length, session.locale) : t('restoredCases', { n: changed.length }), ...(undo ? { undo } : {}) })
+      }
       void session.refresh()
     } catch {
       setActionError(true)
@@ -119,7 +162,8 @@ function CasesList({ tab }: { tab: CasesTab }) {
     }
   }
 
-  const none = selected.size === 0 || busy
+  const count = allMatching && total !== null ? total : selected.size
+  const canSelectMore = allChecked && total !== null && total > items.length
   return (
     <div class="cases">
       <Sheet css={expertCss} />
@@ -133,39 +177,61 @@ function CasesList({ tab }: { tab: CasesTab }) {
         </div>
         <button type="button" class="btn primary sm" onClick={() => panel.navigate({ name: 'ask' })}>{t('createCase')}</button>
       </div>
-      <div class="bar tools">
-        {tab === 'active' ? (
-          <>
-            <button type="button" class="btn sm" disabled={none} onClick={() => void act('archive')}>{t('archive')}</button>
-            <button type="button" class="btn sm" disabled={none} onClick={() => void act('read')}>{t('markRead')}</button>
-          </>
-        ) : (
-          <button type="button" class="btn sm" disabled={none} onClick={() => void act('unarchive')}>{t('unarchive')}</button>
-        )}
+      <div class="bar filters">
+        <input type="search" class="q" value={q} maxLength={200} placeholder={t('searchCases')} aria-label={t('searchCases')} onInput={e => setQ(e.currentTarget.value)} />
+        <select aria-label={t('statusFilter')} value={status} onChange={e => setStatus(e.currentTarget.value as CaseStatus | '')}>
+          <option value="">{t('statusAll')}</option>
+          {STATUSES.map(s => <option key={s} value={s}>{t(`status_${s}`)}</option>)}
+        </select>
       </div>
       {/* Select-all heads the list, in line with the rows' checkboxes, as in a mail client. */}
-      <label class="all">
-        <input
-          ref={selectAll}
-          type="checkbox"
-          checked={allChecked}
-          disabled={!items.length}
-          onChange={() => setSelected(allChecked ? new Set() : new Set(items.map(i => i.id)))}
-        />
-        {t('selectAll')}
-      </label>
+      <div class="all">
+        <label>
+          <input
+            ref={selectAll}
+            type="checkbox"
+            checked={allChecked}
+            disabled={!items.length}
+            onChange={() => { setAllMatching(false); setSelected(allChecked ? new Set() : new Set(items.map(i => i.id))) }}
+          />
+          {t('selectAll')}
+        </label>
+        {count > 0 && <span class="count" aria-live="polite">{t('selectedCount', { n: count })}</span>}
+        {count > 0 && (
+          <span class="tools">
+            {tab === 'active' ? (
+              <>
+                <button type="button" class="btn sm" disabled={busy} onClick={() => void act('archive')}>{t('archive')}</button>
+                <button type="button" class="btn sm" disabled={busy} onClick={() => void act('read')}>{t('markRead')}</button>
+              </>
+            ) : (
+              <button type="button" class="btn sm" disabled={busy} onClick={() => void act('unarchive')}>{t('unarchive')}</button>
+            )}
+          </span>
+        )}
+      </div>
+      {(canSelectMore || allMatching) && total !== null && (
+        <p class="gmail">
+          {allMatching ? t('allMatchingSelected', { n: total }) : t('pageSelected', { n: items.length })}{' '}
+          {allMatching
+            ? <button type="button" class="link" onClick={() => { setAllMatching(false); setSelected(new Set()) }}>{t('clearSelection')}</button>
+            : <button type="button" class="link" onClick={() => setAllMatching(true)}>{t('selectAllMatching', { n: total })}</button>}
+        </p>
+      )}
       {actionError && <p role="alert" class="err">{t('actionFailed')}</p>}
-      {load === 'loading' && <p aria-busy="true">{t('loading')}</p>}
+      {load === 'loading' && <div class="skeleton rows-sk" aria-busy="true" aria-label={t('loading')}><span /><span /><span /></div>}
       {load === 'error' && (
         <div role="alert">
           <p class="err">{t('casesError')}</p>
           <button type="button" class="btn" onClick={() => fetchPage(items.length ? cursor : null)}>{t('retry')}</button>
         </div>
       )}
-      {load === 'ready' && !items.length && <p class="note">{t(tab === 'active' ? 'casesEmpty' : 'casesEmptyArchived')}</p>}
+      {load === 'ready' && !items.length && (
+        <CasesEmpty tab={tab} filtered={filtered} onClear={() => { setQ(''); setQuery(''); setStatus('') }} />
+      )}
       {items.length > 0 && (
         <ul class="list">
-          {items.map(i => <CaseRow key={i.id} item={i} selected={selected.has(i.id)} onToggle={toggle} />)}
+          {items.map(i => <CaseRow key={i.id} item={i} selected={allMatching || selected.has(i.id)} onToggle={toggle} />)}
         </ul>
       )}
       <div ref={sentinel} />
@@ -174,6 +240,7 @@ function CasesList({ tab }: { tab: CasesTab }) {
           {load === 'more' ? t('loading') : t('showMore')}
         </button>
       )}
+      <Toast toast={toast} onClose={() => setToast(null)} />
     </div>
   )
 }

@@ -27,7 +27,8 @@ const check = (n: number) => fireEvent.click(screen.getByRole('checkbox', { name
 
 test('lists number, subject, status, account and unread marker', async () => {
   renderWidget({ target: 'cases', me: makeMe() })
-  await waitFor(() => expect(rows()).toHaveLength(3))
+  // The first test also loads the lazy chunk.
+  await waitFor(() => expect(rows()).toHaveLength(3), { timeout: 5000 })
   const first = within(rows()[0]!)
   expect(first.getByText(`#${active[0]!.number}`)).toBeTruthy()
   expect(first.getByText(active[0]!.subject)).toBeTruthy()
@@ -41,11 +42,12 @@ test('lists number, subject, status, account and unread marker', async () => {
 test('select two → Archiwizuj sends both ids and they disappear', async () => {
   renderWidget({ target: 'cases', me: makeMe() })
   await waitFor(() => expect(rows()).toHaveLength(3))
-  const archive = screen.getByRole('button', { name: 'Archiwizuj' }) as HTMLButtonElement
-  expect(archive.disabled).toBe(true)
+  // Bulk buttons appear once something is selected, with the count.
+  expect(screen.queryByRole('button', { name: 'Archiwizuj' })).toBeNull()
   check(active[0]!.number)
   check(active[2]!.number)
-  fireEvent.click(archive)
+  expect(screen.getByText('Zaznaczone: 2')).toBeTruthy()
+  fireEvent.click(screen.getByRole('button', { name: 'Archiwizuj' }))
   await waitFor(() => expect(rows()).toHaveLength(1))
   expect(api.called('POST /api/v1/cases/archive')[0]?.json).toEqual({ ids: [active[0]!.id, active[2]!.id] })
   expect(rows()[0]!.dataset.caseId).toBe(active[1]!.id)
@@ -92,8 +94,9 @@ test('Archived tab lists archived cases and Przywróć unarchives them', async (
 test('empty list says so; Utwórz sprawę opens the ask form', async () => {
   active = []
   renderWidget({ target: 'cases', me: makeMe() })
-  expect(await screen.findByText('Nie masz jeszcze żadnych pytań.')).toBeTruthy()
-  fireEvent.click(screen.getByRole('button', { name: 'Utwórz sprawę' }))
+  archived = []
+  const empty = (await screen.findByText(/Nie masz jeszcze żadnych spraw/)).parentElement!
+  fireEvent.click(within(empty).getByRole('button', { name: 'Utwórz sprawę' }))
   expect(await screen.findByLabelText('Twoje pytanie')).toBeTruthy()
 })
 
@@ -150,4 +153,71 @@ test('an employee gets the reason instead of a failed list, and no list request'
   expect(screen.queryByRole('button', { name: 'Archiwizuj' })).toBeNull()
   expect(screen.queryByText('Nie udało się pobrać listy spraw.')).toBeNull()
   expect(api.called('GET /api/v1/cases')).toHaveLength(0)
+})
+
+test('rows show who wrote last and a one-line preview', async () => {
+  active = [makeCase({ lastActivityBy: 'expert', lastAuthorName: 'Tomasz Ekspert', lastPreview: 'Proszę wybrać Faktury » Korekta.' }), makeCase({ lastPreview: 'Jak dodać klienta?' })]
+  renderWidget({ target: 'cases', me: makeMe() })
+  await waitFor(() => expect(rows()).toHaveLength(2))
+  expect(rows()[0]!.querySelector('.pv')!.textContent).toBe('Tomasz Ekspert: Proszę wybrać Faktury » Korekta.')
+  expect(rows()[1]!.querySelector('.pv')!.textContent).toBe('Ty: Jak dodać klienta?')
+})
+
+test('Archiwizuj confirms with "Zarchiwizowano 2 sprawy · Cofnij"; Cofnij brings them back', async () => {
+  renderWidget({ target: 'cases', me: makeMe() })
+  await waitFor(() => expect(rows()).toHaveLength(3))
+  check(active[0]!.number)
+  check(active[1]!.number)
+  fireEvent.click(screen.getByRole('button', { name: 'Archiwizuj' }))
+  const toast = await screen.findByText('Zarchiwizowano 2 sprawy')
+  fireEvent.click(within(toast.parentElement!).getByRole('button', { name: 'Cofnij' }))
+  await waitFor(() => expect(api.called('POST /api/v1/cases/unarchive')[0]?.json).toEqual({ ids: [active[0]!.id, active[1]!.id] }))
+  // The list is read again (the fake service still lists all three).
+  await waitFor(() => expect(rows()).toHaveLength(3))
+})
+
+test('Gmail-style: the checkbox selects the loaded list, then "Zaznacz wszystkie pasujące (45)" selects every match', async () => {
+  const many = Array.from({ length: 45 }, () => makeCase())
+  api.on('GET /api/v1/cases', req => {
+    const from = Number(req.query.get('cursor') ?? 0)
+    const limit = Number(req.query.get('limit'))
+    const next = from + limit < many.length ? String(from + limit) : null
+    return { body: { items: many.slice(from, from + limit), nextCursor: next, ...(req.query.get('cursor') ? {} : { total: many.length }) } }
+  })
+  renderWidget({ target: 'cases', me: makeMe() })
+  await waitFor(() => expect(rows()).toHaveLength(20))
+  fireEvent.click(screen.getByRole('checkbox', { name: 'Zaznacz wszystkie' }))
+  expect(screen.getByText('Zaznaczone: 20')).toBeTruthy()
+  expect(screen.getByText(/Zaznaczone są wszystkie sprawy na liście \(20\)/)).toBeTruthy()
+  fireEvent.click(screen.getByRole('button', { name: 'Zaznacz wszystkie pasujące (45)' }))
+  expect(screen.getByText('Zaznaczone: 45')).toBeTruthy()
+  fireEvent.click(screen.getByRole('button', { name: 'Archiwizuj' }))
+  await screen.findByText('Zarchiwizowano 45 spraw')
+  const sent = api.called('POST /api/v1/cases/archive').flatMap(c => (c.json as { ids: string[] }).ids)
+  expect(sent).toEqual(many.map(c => c.id))
+})
+
+test('search and status filter ask the service; nothing matching offers Wyczyść filtry', async () => {
+  renderWidget({ target: 'cases', me: makeMe() })
+  await waitFor(() => expect(rows()).toHaveLength(3))
+  api.on('GET /api/v1/cases', () => ({ body: { items: [], nextCursor: null, total: 0 } }))
+  fireEvent.input(screen.getByRole('searchbox', { name: 'Szukaj w sprawach' }), { target: { value: 'korekta' } })
+  fireEvent.change(screen.getByRole('combobox', { name: 'Status' }), { target: { value: 'answered' } })
+  // The search waits for a pause in typing; the status applies at once.
+  await waitFor(() => {
+    const last = api.called('GET /api/v1/cases').at(-1)!.query
+    expect([last.get('q'), last.get('status')]).toEqual(['korekta', 'answered'])
+  })
+  expect(await screen.findByText('Żadna sprawa nie pasuje do wyszukiwania.')).toBeTruthy()
+  fireEvent.click(screen.getByRole('button', { name: 'Wyczyść filtry' }))
+  await waitFor(() => expect(api.called('GET /api/v1/cases').at(-1)!.query.get('status')).toBeNull())
+})
+
+test('no active case but some archived: says so and offers the archive', async () => {
+  active = []
+  api.on('GET /api/v1/cases', req => ({ body: { items: req.query.get('view') === 'archived' ? archived : [], nextCursor: null, total: req.query.get('view') === 'archived' ? 4 : 0 } }))
+  const { panel } = renderWidget({ target: 'cases', me: makeMe() })
+  expect(await screen.findByText('Nie masz aktywnych spraw. Zarchiwizowane: 4.')).toBeTruthy()
+  fireEvent.click(screen.getByRole('button', { name: 'Pokaż zarchiwizowane' }))
+  expect(panel.store.get()).toMatchObject({ view: { name: 'cases', tab: 'archived' } })
 })
