@@ -31,7 +31,10 @@ async function as(persona: PersonaId, path = '/'): Promise<Page> {
   demo = await openDemo(persona, path)
   return demo.page
 }
-const loaded = (scope: Locator) => scope.getByText('Ładowanie…').waitFor({ state: 'detached' })
+const loaded = async (scope: Locator) => {
+  await scope.getByText('Ładowanie…').waitFor({ state: 'detached' })
+  await scope.locator('[aria-busy="true"]').first().waitFor({ state: 'detached' })
+}
 
 let withAttachment = ''
 beforeAll(async () => {

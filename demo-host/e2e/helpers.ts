@@ -114,6 +114,8 @@ export async function openMojePytania(page: Page): Promise<Locator> {
   const dialog = panel(page)
   await dialog.getByRole('heading', { name: 'Moje pytania' }).waitFor()
   await dialog.getByText('Ładowanie…').waitFor({ state: 'detached' })
+  // Lists show a skeleton (aria-busy) instead of the word while they load.
+  await dialog.locator('[aria-busy="true"]').first().waitFor({ state: 'detached' })
   return dialog
 }
 
