@@ -107,7 +107,17 @@ const ConfigSchema = Type.Object({
   /** How long start-up waits for migrations before listening anyway (not ready until they finish). */
   migrateStartWaitMs: Type.Integer({ minimum: 0 }),
   /** Bearer token for GET /metrics (Prometheus); empty = the endpoint answers 404. */
-  metricsToken: Type.String({ pattern: '^(|[A-Za-z0-9._~+/=-]{16,})$' })
+  metricsToken: Type.String({ pattern: '^(|[A-Za-z0-9._~+/=-]{16,})$' }),
+  /** Messages and attachments of cases resolved longer ago than this many months are deleted (0 = kept). */
+  retentionMonths: Type.Integer({ minimum: 0, maximum: 1200 }),
+  /** Hidden (moderated away) forum threads and posts older than this many months are deleted (0 = kept). */
+  forumRetentionMonths: Type.Integer({ minimum: 0, maximum: 1200 }),
+  /** Audit records are kept this many months (0 = forever). */
+  auditRetentionMonths: Type.Integer({ minimum: 0, maximum: 1200 }),
+  /** The retention job only reports what it would delete (log and audit record). */
+  retentionDryRun: Type.Boolean(),
+  /** How often the retention job runs (one instance at a time, by lease); 0 = never on this instance. */
+  retentionIntervalMinutes: Type.Integer({ minimum: 0 })
 })
 
 export type Config = Static<typeof ConfigSchema>
@@ -201,6 +211,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     migrateBatchSize: int(env.MIGRATE_BATCH_SIZE, 500),
     migrateStartWaitMs: int(env.MIGRATE_START_WAIT_MS, 30_000),
     metricsToken: env.METRICS_TOKEN ?? '',
+    retentionMonths: int(env.RETENTION_MONTHS, 0),
+    forumRetentionMonths: int(env.FORUM_RETENTION_MONTHS, 0),
+    auditRetentionMonths: int(env.AUDIT_RETENTION_MONTHS, 24),
+    retentionDryRun: env.RETENTION_DRY_RUN === 'true',
+    retentionIntervalMinutes: int(env.RETENTION_INTERVAL_MINUTES, 60),
     ...overrides
   }
   if (!validateConfig(candidate)) {

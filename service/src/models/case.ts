@@ -50,7 +50,9 @@ const caseSchema = new Schema(
     messageCount: { type: Number, required: true, default: 0 },
     internalNoteCount: { type: Number, required: true, default: 0 },
     // The chief's "Czy odpowiedź eksperta pomogła?"; the latest answer counts.
-    rating: { type: ratingSchema, default: null }
+    rating: { type: ratingSchema, default: null },
+    // Set when the retention job removed the messages and files of this resolved case (docs/privacy.md).
+    purgedAt: { type: Date, default: null }
   },
   { timestamps: true, versionKey: false }
 )

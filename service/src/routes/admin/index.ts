@@ -10,6 +10,7 @@ import directory from './directory.js'
 import session from './session.js'
 import sessionLinks from './session-links.js'
 import audit from './audit.js'
+import privacy from './privacy.js'
 
 /**
  * /admin/v1 — experts. The sign-in link routes need no credentials; everything else sits
@@ -32,6 +33,7 @@ const admin: FastifyPluginAsync = async (fastify) => {
     await guarded.register(events)
     await guarded.register(audit)
     await guarded.register(directory)
+    await guarded.register(privacy)
   })
 }
 

@@ -129,7 +129,10 @@ export function requestFor(route: string, target: string, f: Fixtures): () => Pr
     'PUT /admin/v1/me/notifications': async () => ({ method: 'PUT', url: '/admin/v1/me/notifications', payload: { newCases: 'none' } }),
     'PUT /admin/v1/apps/:id/webhook': async () => ({ method: 'PUT', url: `/admin/v1/apps/${TEST_APP.id}/webhook`, payload: { url: null } }),
     'GET /admin/v1/webhooks/deliveries': async () => ({ method: 'GET', url: `/admin/v1/webhooks/deliveries?appId=${TEST_APP.id}` }),
-    'GET /admin/v1/audit': async () => ({ method: 'GET', url: '/admin/v1/audit?limit=5' })
+    'GET /admin/v1/audit': async () => ({ method: 'GET', url: '/admin/v1/audit?limit=5' }),
+    'GET /admin/v1/privacy/export': async () => ({ method: 'GET', url: `/admin/v1/privacy/export?appId=${TEST_APP.id}&officeId=matrix-no-such-office` }),
+    'GET /admin/v1/privacy/retention': async () => ({ method: 'GET', url: '/admin/v1/privacy/retention' }),
+    'POST /admin/v1/privacy/erasures': async () => ({ method: 'POST', url: '/admin/v1/privacy/erasures', payload: { appId: TEST_APP.id, officeId: 'matrix-no-such-office', userId: 'nobody' } })
   }
   const build = builders[route]
   if (!build) throw new Error(`no request builder for ${route}`)
