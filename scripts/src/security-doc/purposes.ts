@@ -27,5 +27,6 @@ export const PURPOSES: Record<string, string> = {
   'prom-client': 'service: Prometheus metrics (operations, issue 17)',
   'sanitize-html': 'service: allow-list sanitiser for rendered article HTML',
   standardwebhooks: 'service: signs outgoing webhooks (Standard Webhooks)',
-  typebox: 'contract and service: JSON schemas with TypeScript types'
+  typebox: 'contract and service: JSON schemas with TypeScript types',
+  yazl: 'service: streams the RODO office export as a zip (JSON files and attachments, memory flat)'
 }
