@@ -38,7 +38,8 @@ export async function eraseUser(models: Models, attachments: AttachmentsReposito
   const tenant = { appId: req.appId, officeId: req.officeId }
   const pseudonym = { id: `erased-${randomBytes(8).toString('hex')}`, name: ERASED_NAME }
 
-  const cases = await models.Case.find({ ...tenant, 'createdBy.id': req.userId }, { chiefEmail: 1 }).lean()
+  const cases = await models.Case.find({ ...tenant, 'createdBy.id': req.userId }, { chiefEmail: 1, createdBy: 1 }).lean()
+  const names = [...new Set(cases.map((c) => c.createdBy.name))]
   const emails = new Set(cases.map((c) => c.chiefEmail).filter((e): e is string => Boolean(e)))
   if (cases.length > 0) {
     await models.Case.updateMany(
@@ -46,6 +47,9 @@ export async function eraseUser(models: Models, attachments: AttachmentsReposito
       { $set: { createdBy: pseudonym, chiefEmail: null, 'context.userAgent': null, 'context.pageUrl': null } }
     )
   }
+
+  // Case lists show the latest public author's name.
+  if (names.length > 0) await models.Case.updateMany({ ...tenant, lastActivityBy: 'chief', lastAuthorName: { $in: names } }, { $set: { lastAuthorName: pseudonym.name } })
 
   const authored = { ...tenant, 'author.kind': 'chief', 'author.id': req.userId }
   const messages = await models.Message.find(authored, { attachments: 1 }).lean()
