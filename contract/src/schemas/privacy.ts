@@ -24,6 +24,7 @@ export const ErasureReport = Type.Object({
   attachmentsDeleted: Type.Integer(),
   forumThreads: Type.Integer(),
   forumPosts: Type.Integer(),
+  articleVotes: Type.Integer({ description: '"Czy to pomogło?" votes now under the pseudonym' }),
   notificationsDeleted: Type.Integer(),
   auditRecordsPseudonymised: Type.Integer()
 })

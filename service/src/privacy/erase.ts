@@ -20,9 +20,12 @@ export interface ErasureReport {
   attachmentsDeleted: number
   forumThreads: number
   forumPosts: number
+  articleVotes: number
   notificationsDeleted: number
   auditRecordsPseudonymised: number
 }
+
+const tenantUser = (req: ErasureRequest) => ({ appId: req.appId, officeId: req.officeId, userId: req.userId })
 
 /**
  * Erases one host-app user on request (RODO art. 17): wherever their name, id, e-mail or
@@ -77,6 +80,9 @@ export async function eraseUser(models: Models, attachments: AttachmentsReposito
       { $set: { 'data.author.id': pseudonym.id, 'data.author.name': pseudonym.name } }
     )
 
+  // "Czy to pomogło?" votes: the vote counts, the voter's id does not stay.
+  const votes = await models.ArticleFeedback.updateMany(tenantUser(req), { $set: { userId: pseudonym.id } })
+
   // Rate-limit slots name the user in their key; they would expire anyway, within minutes.
   await models.RateLimit.deleteMany({ key: { $regex: escapeRegex(`u:${req.appId}:${req.userId}`) } })
 
@@ -88,6 +94,7 @@ export async function eraseUser(models: Models, attachments: AttachmentsReposito
     attachmentsDeleted: fileIds.length,
     forumThreads: threads.modifiedCount,
     forumPosts: posts.modifiedCount,
+    articleVotes: votes.modifiedCount,
     notificationsDeleted,
     auditRecordsPseudonymised
   }

@@ -67,7 +67,7 @@ export async function exportOffice(connection: Connection, models: Models, offic
     exportedAt: new Date().toISOString(),
     cases,
     attachments: files.length,
-    files: ['cases.json', 'messages.json', 'ratings.json', 'forum-threads.json', 'forum-posts.json', 'attachments/']
+    files: ['cases.json', 'messages.json', 'ratings.json', 'forum-threads.json', 'forum-posts.json', 'article-feedback.json', 'attachments/']
   }
   zip.addBuffer(Buffer.from(JSON.stringify(summary, null, 2)), 'office.json')
   const json = (name: string, query: () => Cursorable) => zip.addReadStreamLazy(name, (cb) => cb(null, jsonArray(query)))
@@ -76,6 +76,7 @@ export async function exportOffice(connection: Connection, models: Models, offic
   json('ratings.json', () => models.Case.find({ ...tenant, rating: { $ne: null } }, { number: 1, subject: 1, rating: 1 }).lean())
   json('forum-threads.json', () => models.ForumThread.find(tenant, { search: 0 }).lean())
   json('forum-posts.json', () => models.ForumPost.find(tenant).lean())
+  json('article-feedback.json', () => models.ArticleFeedback.find(tenant).lean())
   for (const file of files) {
     // Stored, not deflated: attachments are mostly compressed already, and the size is known.
     zip.addReadStreamLazy(file.path, { compress: false }, (cb) => cb(null, fileBytes(file.id)))

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { FastifyInstance } from 'fastify'
 import { buildTestApp } from '../helpers/app.js'
 import { authFor, chiefReply, createCase, createExpert, expertReply, freshChief, gridFsCounts, samples } from '../helpers/factories.js'
+import { createArticle } from '../helpers/content.js'
 
 let app: FastifyInstance
 let admin: Record<string, string>
@@ -49,6 +50,10 @@ describe('RODO erasure of one user', () => {
         })
       ).statusCode
     ).toBe(201)
+    // "Czy to pomogło?" votes carry the voter's id.
+    await createArticle(app, admin, { slug: 'artykul-do-oceny', title: 'Artykuł do oceny', body: 'Treść.' })
+    const voted = await app.inject({ method: 'POST', url: '/api/v1/articles/artykul-do-oceny/feedback', headers: await authFor(chief), payload: { helpful: true } })
+    expect(voted.statusCode, voted.body).toBeLessThan(300)
     const filesBefore = await gridFsCounts(app)
     const before = await everything()
     for (const trace of [person.name, person.email, chief.sub as string]) expect(before).toContain(trace)

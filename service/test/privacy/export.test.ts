@@ -55,6 +55,7 @@ describe('RODO export of one office', () => {
     const json = (name: string) => JSON.parse(files.get(name)!.toString('utf8'))
     expect([...files.keys()].sort()).toEqual(
       [
+        'article-feedback.json',
         'attachments/' + message.attachments[0]!.id + '-skan.png',
         'cases.json',
         'forum-posts.json',
