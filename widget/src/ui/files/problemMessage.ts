@@ -42,7 +42,7 @@ export function explainProblem(e: unknown, t: ExpertT, locale: Locale, maxFiles:
     case 'PAYLOAD_TOO_LARGE': case 'STORAGE_QUOTA_EXCEEDED': case 'VALIDATION_FAILED':
     case 'ONLY_OFFICE_CHIEF': case 'PACKAGE_INACTIVE': case 'CASE_NOT_FOUND':
       return { text: t(`err_${code}` as ExpertKey), retry: false }
-    case 'NETWORK': case 'TIMEOUT': case 'DATABASE_UNAVAILABLE':
+    case 'NETWORK': case 'TIMEOUT': case 'DATABASE_UNAVAILABLE': case 'SCANNER_UNAVAILABLE':
       return { text: t(`err_${code}` as ExpertKey), retry: true }
   }
   if (code.startsWith('TOKEN_')) return { text: t('err_TOKEN'), retry: true }

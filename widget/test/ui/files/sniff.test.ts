@@ -32,6 +32,10 @@ test('every problem code gets a Polish sentence and the right next step, never t
   expect(limited.text).not.toContain('Too many')
   expect(explainProblem(new ApiError('NETWORK', 0, 'Network error'), t, 'pl', 5)).toMatchObject({ retry: true, text: expect.stringContaining('Brak połączenia') })
   expect(explainProblem(problemToError(503, { code: 'DATABASE_UNAVAILABLE' }, '5'), t, 'pl', 5).retry).toBe(true)
+  // The virus scanner being down is temporary: retry, with its own sentence.
+  expect(explainProblem(problemToError(503, { code: 'SCANNER_UNAVAILABLE' }, null), t, 'pl', 5)).toMatchObject({ retry: true, text: expect.stringContaining('antywirusowym') })
+  // The quota is per period: deleting cases frees nothing, so the text does not say so.
+  expect(explainProblem(problemToError(413, { code: 'STORAGE_QUOTA_EXCEEDED' }, null), t, 'pl', 5).text).toContain('spróbuj później')
   expect(explainProblem(problemToError(400, { code: 'VALIDATION_FAILED', detail: 'body/question must NOT have more than 10000 characters' }, null), t, 'pl', 5))
     .toEqual({ text: 'Sprawdź treść wiadomości — czegoś brakuje albo jest za długa.', retry: false })
   expect(explainProblem(problemToError(500, {}, null), t, 'pl', 5)).toEqual({ text: 'Coś poszło nie tak. Spróbuj ponownie.', retry: true })
