@@ -35,6 +35,13 @@ export interface Stack extends StackInfo {
   stop(): Promise<void>
 }
 
+/**
+ * The whole browser suite signs in as the same few personas, so it asks more questions in
+ * ten minutes than one real chief (the default is 30 cases and 60 replies per person per
+ * 10 minutes). The limits themselves are proved by the service's tests.
+ */
+const SUITE_LIMITS = { CASE_CREATE_RATE_MAX: '1000', CASE_REPLY_RATE_MAX: '1000' }
+
 export interface StackOptions {
   log?: (line: string) => void
   tokenTtlSeconds?: number
@@ -83,7 +90,7 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
     const died = (name: string) => (code: number | null) => log(`${name} exited unexpectedly (code ${code})`)
     const quiet = process.env.E2E_VERBOSE ? 'info' : 'warn'
     children.push(
-      startChild('service', process.execPath, [join(repoRoot, 'service/dist/server.js')], { PORT: String(port), HOST: '127.0.0.1', MONGODB_URI: mongodbUri, LOG_LEVEL: quiet, OUTBOX_POLL_MS: '200', SMTP_URL: mailpit.smtpUrl, ...opts.serviceEnv }, died('service'))
+      startChild('service', process.execPath, [join(repoRoot, 'service/dist/server.js')], { PORT: String(port), HOST: '127.0.0.1', MONGODB_URI: mongodbUri, LOG_LEVEL: quiet, OUTBOX_POLL_MS: '200', SMTP_URL: mailpit.smtpUrl, ...SUITE_LIMITS, ...opts.serviceEnv }, died('service'))
     )
     await waitForHttp(`${serviceUrl}/readyz`)
     children.push(
