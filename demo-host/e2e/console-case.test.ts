@@ -61,8 +61,11 @@ describe('console: reply and internal note', () => {
     await editor.getByText('ksef-przycisk.png').waitFor()
     await editor.getByRole('button', { name: 'Odpowiedz' }).click()
     await editor.getByRole('status').filter({ hasText: 'Wysłano.' }).waitFor()
-    // Replying to an unassigned case made it this expert's.
-    await expect.poll(() => page.getByRole('combobox', { name: 'Przypisana osoba' }).locator('option:checked').textContent()).toBe(tomasz.name)
+    // Replying to an unassigned case made it this expert's. A live 'case' event reloads the case
+    // meanwhile, and a reload that started before the assignment lands a moment later: poll on state.
+    await expect
+      .poll(() => page.getByRole('combobox', { name: 'Przypisana osoba' }).locator('option:checked').textContent(), { timeout: 15_000 })
+      .toBe(tomasz.name)
     await page.getByRole('link', { name: 'Pobierz ksef-przycisk.png' }).waitFor()
     await consoleScreenshot(page, 'case-reply-and-note')
 
