@@ -1,7 +1,6 @@
 import type { Models } from '../models/index.js'
 import type { OutboxDoc } from './models.js'
-
-const isDuplicateKey = (err: unknown): boolean => (err as { code?: number }).code === 11000
+import { isDuplicateKey } from '../repositories/duplicate-key.js'
 
 export type OutboxItem = OutboxDoc
 export type Guard = { kind: 'case-unread' | 'case-unassigned'; caseId: string }

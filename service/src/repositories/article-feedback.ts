@@ -5,13 +5,9 @@ import { AppError } from '../errors.js'
 import type { Models } from '../models/index.js'
 import { toArticleFeedback, type StoredArticleFeedback } from './article-mapping.js'
 import { toObjectId } from './map.js'
+import { isDuplicateKey } from './duplicate-key.js'
 
 const MAX_COMMENTS = 50
-// FerretDB reports a unique violation as code 1 with SQLite's message, not 11000.
-const isDuplicateKey = (err: unknown): boolean => {
-  const e = err as { code?: number; message?: string } | undefined
-  return e?.code === 11000 || /E11000|UNIQUE constraint failed/i.test(e?.message ?? '')
-}
 
 /** "Czy to pomogło?" under articles: one vote per user and article, counts for the experts. */
 export function createArticleFeedbackRepository(models: Models) {

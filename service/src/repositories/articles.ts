@@ -8,12 +8,7 @@ import { toAdminArticle, toAdminArticleSummary, toArticleSummary, toArticleView,
 import { toObjectId } from './map.js'
 import { createArticleFeedbackRepository } from './article-feedback.js'
 import type { Identity } from '../domain/identity.js'
-
-// FerretDB reports a unique violation on update as code 1 with SQLite's message, not 11000.
-const isDuplicateKey = (err: unknown): boolean => {
-  const e = err as { code?: number; message?: string } | undefined
-  return e?.code === 11000 || /E11000|UNIQUE constraint failed/i.test(e?.message ?? '')
-}
+import { isDuplicateKey } from './duplicate-key.js'
 
 /** Everything derived from the Markdown source: stored so reads never render. */
 function derived(input: { title: string; body: string; tags: string[] }, render: RenderOptions) {

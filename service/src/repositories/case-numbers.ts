@@ -1,6 +1,6 @@
 import type { Models } from '../models/index.js'
+import { isDuplicateKey } from './duplicate-key.js'
 
-const isDuplicateKey = (err: unknown): boolean => (err as { code?: number }).code === 11000
 const MAX_ATTEMPTS = 20
 
 /** Which cases share one sequence of numbers: one office of one app (docs/adr/0160-case-numbers-per-office.md). */

@@ -1,4 +1,5 @@
 import type { Models } from '../models/index.js'
+import { isDuplicateKey } from './duplicate-key.js'
 
 export interface WindowCount {
   /** Slots held in the window, this request's included; max + 1 when refused. */
@@ -6,8 +7,6 @@ export interface WindowCount {
   /** Milliseconds until this request's slot (or, when refused, the next slot) frees up. */
   ttl: number
 }
-
-const isDuplicateKey = (err: unknown): boolean => (err as { code?: number })?.code === 11000
 
 /**
  * At most `max` requests per key in any `windowMs`: each allowed request holds one of `max`

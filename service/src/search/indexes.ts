@@ -7,6 +7,7 @@ import type { DocKind, Hit, IndexedDoc } from './engine.js'
 import { ARTICLE_FIELDS, THREAD_FIELDS, articleDoc, docKey, threadDoc, type ArticleSource, type ThreadSource } from './documents.js'
 import type { HitFilter } from './protocol.js'
 import { createWorkerClient } from './worker-client.js'
+import { isDuplicateKey } from '../repositories/duplicate-key.js'
 
 export interface SearchIndexOptions {
   /** How often each instance checks whether another one changed an app's content. */
@@ -39,7 +40,6 @@ const BATCH = 50
 /** A failed build (database down) is retried on use, but not sooner than this. */
 const RETRY_BUILD_MS = 5000
 const MAX_CHANGES_READ = 5000
-const isDuplicateKey = (err: unknown): boolean => (err as { code?: number })?.code === 11000
 const timeout = <T>(ms: number, value: T): Promise<T> => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms), value).unref())
 
 /**
