@@ -202,12 +202,15 @@
     badge.hidden = !unseen
     byId('bell-unseen-text').textContent = unseen ? `, nowe: ${unseen}` : ''
     const items = byId('bell-items')
+    // the poll re-renders every 3 s: keep keyboard focus on the same item, or it drops to <body>
+    const focused = document.activeElement instanceof HTMLElement && items.contains(document.activeElement) ? document.activeElement.dataset.eventId : undefined
     items.textContent = ''
     for (const event of bellEvents) {
       const li = document.createElement('li')
       const button = document.createElement('button')
       button.type = 'button'
       button.dataset.caseId = event.caseId
+      button.dataset.eventId = event.id
       const title = document.createElement('span')
       title.textContent = `${BELL_LABELS[event.type] || event.type} #${event.caseNumber}`
       const when = document.createElement('small')
@@ -215,7 +218,9 @@
       button.append(title, when)
       li.append(button)
       items.append(li)
+      if (event.id === focused) button.focus()
     }
+    if (focused !== undefined && !items.contains(document.activeElement)) /** @type {HTMLElement | null} */ (items.querySelector('button'))?.focus()
     byId('bell-empty').hidden = bellEvents.length > 0
   }
   async function pollBell() {
@@ -237,8 +242,9 @@
     setBell(open)
     if (open) /** @type {HTMLElement | null} */ (bellList.querySelector('button'))?.focus()
   })
-  bellList.addEventListener('keydown', e => {
-    if (e.key === 'Escape') { setBell(false); bellButton.focus() }
+  // on the document, not the list: Escape closes the open list wherever focus is
+  document.addEventListener('keydown', e => {
+    if (e.key === 'Escape' && !bellList.hidden) { setBell(false); bellButton.focus() }
   })
   bellList.addEventListener('click', e => {
     const item = e.target instanceof Element ? e.target.closest('button[data-case-id]') : null
