@@ -32,6 +32,7 @@ export const errorRegistry = {
   CASE_NOT_FOUND: { status: 404, title: 'Case not found' },
   ATTACHMENT_NOT_FOUND: { status: 404, title: 'Attachment not found' },
   ARTICLE_NOT_FOUND: { status: 404, title: 'Article not found' },
+  MESSAGE_NOT_FOUND: { status: 404, title: 'No public expert answer with this id' },
   THREAD_NOT_FOUND: { status: 404, title: 'Forum thread not found' },
   POST_NOT_FOUND: { status: 404, title: 'Forum post not found' },
   EXPERT_NOT_FOUND: { status: 404, title: 'Expert not found' },

@@ -175,10 +175,31 @@ const adminExample = {
 
 export const AdminArticleSummary = Type.Object(adminSummaryProperties)
 export const AdminArticle = Type.Object(
-  { ...adminSummaryProperties, body: MarkdownBody, html: Type.String({ description: 'Rendered and sanitised on write' }) },
-  { examples: [{ ...adminExample, html: '<p>Przeciągnij plik na pole <strong>Załącz pliki</strong> …</p>' }] }
+  {
+    ...adminSummaryProperties,
+    body: MarkdownBody,
+    html: Type.String({ description: 'Rendered and sanitised on write' }),
+    previousSlugs: Type.Array(Slug, { description: 'Earlier slugs; GET /api/v1/articles/<old slug> still answers with this article (under its current slug)' })
+  },
+  { examples: [{ ...adminExample, html: '<p>Przeciągnij plik na pole <strong>Załącz pliki</strong> …</p>', previousSlugs: ['zalaczniki'] }] }
 )
 export const AdminArticleListResponse = Type.Object({ items: Type.Array(AdminArticleSummary) })
+
+/** The editor's live preview: the Markdown goes through the very pipeline a write uses (ADR 0004). */
+export const ArticlePreviewBody = Type.Object(
+  { body: Type.String({ maxLength: 100_000, description: 'Markdown, as in ArticleCreateBody.body (may be empty while typing)' }) },
+  { additionalProperties: false, examples: [{ body: 'Przeciągnij plik na pole **Załącz pliki**.' }] }
+)
+export const ArticlePreviewResponse = Type.Object(
+  { html: Type.String({ description: 'Exactly the HTML a save of this body would store' }), excerpt: Type.String() },
+  { examples: [{ html: '<p>Przeciągnij plik na pole <strong>Załącz pliki</strong>.</p>\n', excerpt: 'Przeciągnij plik na pole Załącz pliki.' }] }
+)
+
+/** "Utwórz artykuł z odpowiedzi": a draft from an expert's public answer in a case. */
+export const ArticleFromMessageBody = Type.Object(
+  { messageId: Type.String({ pattern: '^[0-9a-f]{24}$', description: 'A public message written by an expert' }) },
+  { additionalProperties: false, examples: [{ messageId: '665f1c2e9b1e8a3d4c5b6a81' }] }
+)
 
 export type ArticleSummary = Static<typeof ArticleSummary>
 export type ArticleCategory = Static<typeof ArticleCategory>
@@ -190,3 +211,7 @@ export type AdminArticleListFilter = Static<typeof AdminArticleListQuery>
 export type ArticleFeedbackInput = Static<typeof ArticleFeedbackBody>
 export type ArticleFeedback = Static<typeof ArticleFeedback>
 export type AdminArticleFeedback = Static<typeof AdminArticleFeedback>
+export type AdminArticle = Static<typeof AdminArticle>
+export type AdminArticleSummary = Static<typeof AdminArticleSummary>
+export type ArticlePreviewInput = Static<typeof ArticlePreviewBody>
+export type ArticlePreviewResult = Static<typeof ArticlePreviewResponse>

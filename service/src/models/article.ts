@@ -16,6 +16,8 @@ const articleSchema = new Schema(
     category: { id: { type: String, required: true }, name: { type: String, required: true } },
     tags: { type: [String], default: [] },
     published: { type: Boolean, required: true, default: false },
+    // Slugs the article had before: old links (bookmarks, `article:` links, e-mails) keep working.
+    previousSlugs: { type: [String], default: [] },
     // Denormalised from article_feedback (recounted after each vote) so lists need no aggregation.
     feedback: { helpful: { type: Number, default: 0 }, notHelpful: { type: Number, default: 0 } },
     search: searchFieldsSchema
@@ -25,6 +27,7 @@ const articleSchema = new Schema(
 
 articleSchema.index({ appId: 1, slug: 1 }, { unique: true })
 articleSchema.index({ appId: 1, published: 1, 'search.keys': 1 })
+articleSchema.index({ appId: 1, previousSlugs: 1 })
 
 export type ArticleDoc = InferSchemaType<typeof articleSchema>
 

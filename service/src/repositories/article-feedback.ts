@@ -6,6 +6,7 @@ import type { Models } from '../models/index.js'
 import { toArticleFeedback, type StoredArticleFeedback } from './article-mapping.js'
 import { toObjectId } from './map.js'
 import { isDuplicateKey } from './duplicate-key.js'
+import { findPublishedBySlug } from './article-slugs.js'
 
 const MAX_COMMENTS = 50
 
@@ -25,7 +26,7 @@ export function createArticleFeedbackRepository(models: Models) {
 
   return {
     async vote(identity: Identity, slug: string, input: ArticleFeedbackInput): Promise<ArticleFeedback> {
-      const article = (await Article.findOne({ appId: identity.appId, slug, published: true }, { _id: 1 }).lean()) as { _id: Types.ObjectId } | null
+      const article = await findPublishedBySlug<{ _id: Types.ObjectId }>(Article, identity.appId, slug, { _id: 1 })
       if (!article) throw new AppError('ARTICLE_NOT_FOUND', `No published article "${slug}"`)
       const filter = { articleId: article._id, userId: identity.userId }
       const $set = { appId: identity.appId, officeId: identity.office.id, role: identity.role, helpful: input.helpful, comment: input.comment?.trim() || null }

@@ -15,6 +15,7 @@ export interface StoredArticle {
   category: { id: string; name: string }
   tags: string[]
   published: boolean
+  previousSlugs?: string[] | null
   feedback?: { helpful?: number | null; notHelpful?: number | null } | null
   search?: Partial<SearchFields> | null
   createdAt: Date
@@ -59,4 +60,4 @@ export const toAdminArticleSummary = (d: StoredArticle): Static<typeof AdminArti
   feedback: { helpful: d.feedback?.helpful ?? 0, notHelpful: d.feedback?.notHelpful ?? 0 }
 })
 
-export const toAdminArticle = (d: StoredArticle): Static<typeof AdminArticle> => ({ ...toAdminArticleSummary(d), body: d.body, html: d.html })
+export const toAdminArticle = (d: StoredArticle): Static<typeof AdminArticle> => ({ ...toAdminArticleSummary(d), body: d.body, html: d.html, previousSlugs: d.previousSlugs ?? [] })

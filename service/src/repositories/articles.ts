@@ -1,3 +1,4 @@
+import type { Types } from 'mongoose'
 import type { Models } from '../models/index.js'
 import { AppError } from '../errors.js'
 import { excerpt, markdownToText, renderMarkdown, type RenderOptions } from '../domain/markdown.js'
@@ -9,6 +10,10 @@ import { toObjectId } from './map.js'
 import { createArticleFeedbackRepository } from './article-feedback.js'
 import type { Identity } from '../domain/identity.js'
 import { isDuplicateKey } from './duplicate-key.js'
+import { findPublishedBySlug, previousSlugsAfterRename, slugFromTitle } from './article-slugs.js'
+
+/** Where a draft made from a case's answer starts; the expert picks the real category in the editor. */
+const DRAFT_CATEGORY = { id: 'do-uporzadkowania', name: 'Do uporządkowania' }
 
 /** Everything derived from the Markdown source: stored so reads never render. */
 function derived(input: { title: string; body: string; tags: string[] }, render: RenderOptions) {
@@ -20,7 +25,7 @@ const SUMMARY_FIELDS = { slug: 1, title: 1, category: 1, excerpt: 1, updatedAt: 
 const WITHOUT_SEARCH = { search: 0 } as const
 
 export function createArticlesRepository(models: Models, searchIndexes: SearchIndexes, render: RenderOptions = {}) {
-  const { Article } = models
+  const { Article, Message, Case } = models
   const feedback = createArticleFeedbackRepository(models)
 
   /** Published articles matching the words, best first, from the app's in-memory index. */
@@ -34,6 +39,18 @@ export function createArticlesRepository(models: Models, searchIndexes: SearchIn
     const doc = _id && ((await Article.findById(_id, WITHOUT_SEARCH).lean()) as StoredArticle | null)
     if (!doc) throw new AppError('ARTICLE_NOT_FOUND')
     return doc
+  }
+
+  async function create(input: ArticleCreateInput) {
+    const tags = input.tags ?? []
+    try {
+      const doc = await Article.create({ ...input, tags, published: input.published ?? false, ...derived({ title: input.title, body: input.body, tags }, render) })
+      await searchIndexes.changed(input.appId, 'article', String(doc._id))
+      return toAdminArticle(doc.toObject() as StoredArticle)
+    } catch (err) {
+      if (isDuplicateKey(err)) throw new AppError('CONFLICT', `The slug "${input.slug}" is already used in app ${input.appId}`)
+      throw err
+    }
   }
 
   return {
@@ -64,7 +81,7 @@ export function createArticlesRepository(models: Models, searchIndexes: SearchIn
 
     /** With the caller's own "Czy to pomogło?" answer, so the widget shows it. */
     async findPublished(identity: Identity, slug: string) {
-      const doc = (await Article.findOne({ appId: identity.appId, slug, published: true }, WITHOUT_SEARCH).lean()) as StoredArticle | null
+      const doc = await findPublishedBySlug<StoredArticle>(Article, identity.appId, slug, WITHOUT_SEARCH)
       if (!doc) throw new AppError('ARTICLE_NOT_FOUND', `No published article "${slug}"`)
       return toArticleView(doc, await feedback.yours(identity, doc._id))
     },
@@ -84,30 +101,53 @@ export function createArticlesRepository(models: Models, searchIndexes: SearchIn
 
     adminGet: async (id: string) => toAdminArticle(await findStored(id)),
 
-    async create(input: ArticleCreateInput) {
-      const tags = input.tags ?? []
-      try {
-        const doc = await Article.create({ ...input, tags, published: input.published ?? false, ...derived({ title: input.title, body: input.body, tags }, render) })
-        await searchIndexes.changed(input.appId, 'article', String(doc._id))
-        return toAdminArticle(doc.toObject() as StoredArticle)
-      } catch (err) {
-        if (isDuplicateKey(err)) throw new AppError('CONFLICT', `The slug "${input.slug}" is already used in app ${input.appId}`)
-        throw err
+    /** What a save of this Markdown would store, from the same renderer and sanitiser (ADR 0004). */
+    preview(body: string) {
+      return { html: renderMarkdown(body, render), excerpt: excerpt(markdownToText(body)) }
+    },
+
+    /**
+     * "Utwórz artykuł z odpowiedzi": a draft (never published) with the case subject as title and
+     * the expert's public answer as body. Internal notes and the chief's messages are refused.
+     */
+    async createFromMessage(messageId: string) {
+      const _id = toObjectId(messageId)
+      const message = _id && ((await Message.findById(_id, { caseId: 1, appId: 1, author: 1, body: 1, internal: 1 }).lean()) as
+        | { caseId: Types.ObjectId; appId: string; author: { kind: string }; body: string; internal: boolean }
+        | null)
+      if (!message || message.internal || message.author.kind !== 'expert') throw new AppError('MESSAGE_NOT_FOUND', `No public expert answer "${messageId}"`)
+      const found = (await Case.findById(message.caseId, { subject: 1 }).lean()) as { subject: string } | null
+      const title = (found?.subject ?? '').trim().slice(0, 200) || 'Nowy artykuł'
+      const base = slugFromTitle(title)
+      for (let attempt = 0; ; attempt++) {
+        const slug = attempt === 0 ? base : attempt < 5 ? `${base}-${attempt + 1}` : `${base}-${Date.now().toString(36)}`
+        try {
+          return await create({ appId: message.appId, slug, title, body: message.body, category: DRAFT_CATEGORY, tags: [], published: false })
+        } catch (err) {
+          if (!(err instanceof AppError && err.code === 'CONFLICT') || attempt >= 5) throw err
+        }
       }
     },
 
-    /** Optimistic: the update applies only if nobody changed the article since it was read. */
+    create,
+
+    /** Optimistic: the update applies only if nobody changed the article since it was read. `was`: the state before. */
     async update(id: string, patch: ArticlePatchInput) {
       const current = await findStored(id)
       const next = { title: patch.title ?? current.title, body: patch.body ?? current.body, tags: patch.tags ?? current.tags }
       const changesContent = patch.title !== undefined || patch.body !== undefined || patch.tags !== undefined
-      const $set = { ...patch, ...(changesContent ? derived(next, render) : {}) }
+      const renamed = patch.slug !== undefined && patch.slug !== current.slug
+      const $set = {
+        ...patch,
+        ...(changesContent ? derived(next, render) : {}),
+        ...(renamed ? { previousSlugs: previousSlugsAfterRename(current.previousSlugs ?? [], current.slug, patch.slug!) } : {})
+      }
       try {
         // No projection: FerretDB's findAndModify does not support one (the mapper drops `search`).
         const doc = (await Article.findOneAndUpdate({ _id: current._id, updatedAt: current.updatedAt }, { $set }, { new: true }).lean()) as StoredArticle | null
         if (!doc) throw new AppError('CONFLICT', 'The article was changed meanwhile; read it again')
         await searchIndexes.changed(doc.appId, 'article', id)
-        return toAdminArticle(doc)
+        return { article: toAdminArticle(doc), was: { published: current.published, slug: current.slug } }
       } catch (err) {
         if (isDuplicateKey(err)) throw new AppError('CONFLICT', `The slug "${patch.slug}" is already used in app ${current.appId}`)
         throw err

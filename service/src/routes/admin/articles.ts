@@ -1,7 +1,19 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import { AppError } from '../../errors.js'
-import { AdminArticle, AdminArticleFeedback, AdminArticleListQuery, AdminArticleListResponse, ArticleCreateBody, ArticlePatchBody, IdParams, problemResponses } from '@ze/contract'
+import {
+  AdminArticle,
+  AdminArticleFeedback,
+  AdminArticleListQuery,
+  AdminArticleListResponse,
+  ArticleCreateBody,
+  ArticleFromMessageBody,
+  ArticlePatchBody,
+  ArticlePreviewBody,
+  ArticlePreviewResponse,
+  IdParams,
+  problemResponses
+} from '@ze/contract'
 
 const security = [{ expertKey: [] }]
 const tags = ['admin', 'articles']
@@ -69,6 +81,44 @@ const articles: FastifyPluginAsyncTypebox = async (fastify) => {
     }
   )
 
+  fastify.post(
+    '/preview',
+    {
+      schema: {
+        tags,
+        summary: 'Render Markdown exactly as a save would (the editor\'s live preview); nothing is stored',
+        description: 'The same renderer and sanitiser as POST/PATCH (ADR 0004), so the preview shows what readers will get. A malformed `article:` link is 400 here as on save.',
+        security,
+        body: ArticlePreviewBody,
+        response: { 200: ArticlePreviewResponse, ...problemResponses }
+      }
+    },
+    async (request) => fastify.articles.preview(request.body.body)
+  )
+
+  fastify.post(
+    '/from-message',
+    {
+      schema: {
+        tags,
+        summary: 'Utwórz artykuł z odpowiedzi — a draft from an expert\'s public answer in a case',
+        description:
+          'Title: the case subject; body: the answer; slug made of the title (a number is added when taken); category "do-uporzadkowania"; never published. 404 MESSAGE_NOT_FOUND for an internal note, a chief\'s message or an unknown id.',
+        security,
+        body: ArticleFromMessageBody,
+        response: { 201: AdminArticle, ...problemResponses }
+      }
+    },
+    async (request, reply) => {
+      const created = await fastify.articles.createFromMessage(request.body.messageId)
+      await fastify.activity.record({
+        type: 'audit',
+        audit: { action: 'article.created', target: { type: 'article', id: created.id }, appId: created.appId, detail: { fromMessage: request.body.messageId } }
+      })
+      return reply.code(201).send(created)
+    }
+  )
+
   fastify.patch(
     '/:id',
     {
@@ -82,9 +132,15 @@ const articles: FastifyPluginAsyncTypebox = async (fastify) => {
       }
     },
     async (request) => {
-      const updated = await fastify.articles.update(request.params.id, request.body)
-      await fastify.activity.record({ type: 'audit', audit: { action: 'article.updated', target: { type: 'article', id: updated.id }, appId: updated.appId, detail: { fields: Object.keys(request.body).join(',') } } })
-      return updated
+      const { article, was } = await fastify.articles.update(request.params.id, request.body)
+      const target = { type: 'article' as const, id: article.id }
+      // Publishing is its own entry in the audit trail ("who published what"); other fields are an edit.
+      const edited = Object.keys(request.body).filter((f) => f !== 'published')
+      const audits = []
+      if (edited.length) audits.push({ action: 'article.updated', detail: { fields: edited.join(','), ...(article.slug !== was.slug ? { previousSlug: was.slug } : {}) } })
+      if (article.published !== was.published) audits.push({ action: article.published ? 'article.published' : 'article.unpublished', detail: {} })
+      for (const a of audits) await fastify.activity.record({ type: 'audit', audit: { action: a.action, target, appId: article.appId, detail: a.detail } })
+      return article
     }
   )
 
