@@ -19,9 +19,14 @@ const minifyChunks = {
   apply: 'build',
   enforce: 'post',
   async generateBundle(_options, bundle) {
-    for (const chunk of Object.values(bundle)) {
-      if (chunk.type !== 'chunk') continue
-      chunk.code = (await transform(chunk.code, { minify: true, format: 'esm', target: 'es2022', legalComments: 'none' })).code
+    const chunks = Object.values(bundle).filter(c => c.type === 'chunk')
+    // ui/lazy.tsx retries a hung view chunk by file name (`expert-<hash>.js?retry=1`).
+    // Only the names some chunk asks for as `chunk('expert', n, () => import(…))`, to keep the core small.
+    const named = c => chunks.some(o => new RegExp(`\\(\\s*["']${c.name}["']\\s*,\\s*[\\w$]+\\s*,\\s*\\(\\)\\s*=>\\s*import\\(`).test(o.code))
+    const files = JSON.stringify(Object.fromEntries(chunks.filter(c => c.isDynamicEntry && named(c)).map(c => [c.name, c.fileName])))
+    for (const chunk of chunks) {
+      const code = chunk.code.replace(/\b__ZE_CHUNKS__\b/g, files)
+      chunk.code = (await transform(code, { minify: true, format: 'esm', target: 'es2022', legalComments: 'none' })).code
     }
   }
 }

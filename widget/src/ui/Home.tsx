@@ -3,11 +3,11 @@ import { useState } from 'preact/hooks'
 import { askAccess } from '../state/access'
 import { useStore } from '../state/store'
 import { useWidget } from './context'
-import { Lazy } from './lazy'
+import { chunk, Lazy } from './lazy'
 import { MessagesLink } from './MessagesLink'
 
 // Results load lazily (the input alone lives in the core); focusing the box fetches the chunk early.
-const loadSearch = () => import('./search/HelpSearch')
+const loadSearch = (n: number) => chunk('HelpSearch', n, () => import('./search/HelpSearch'))
 /** The query survives opening a result and coming Back (per panel). */
 const remembered = new WeakMap<object, string>()
 
@@ -64,7 +64,7 @@ export function Home() {
       maxLength={200}
       placeholder={t('searchHelp')}
       aria-label={t('searchHelp')}
-      onFocus={() => void loadSearch().catch(() => undefined)}
+      onFocus={() => void loadSearch(0).catch(() => undefined)}
       onInput={e => setQ(e.currentTarget.value)}
     />
   )

@@ -79,10 +79,6 @@ textarea,.subject{width:100%;padding:8px;border:1px solid var(--ze-border);borde
 .rrow textarea{flex:1;min-width:0;resize:none;max-height:160px;overflow-y:auto}
 .clip{flex:none;width:36px;height:36px;display:flex;align-items:center;justify-content:center;border:1px solid var(--ze-border);border-radius:8px;background:var(--ze-bg);color:var(--ze-text)}
 .reply .hint{margin:0}
-.skeleton{display:grid;gap:10px}
-.skeleton span,.skel{display:block;height:56px;border-radius:10px;background:linear-gradient(90deg,var(--ze-soft),#e3e8ef,var(--ze-soft));background-size:200% 100%;animation:ze-sh 1.2s linear infinite}
-@keyframes ze-sh{to{background-position:-200% 0}}
-@media (prefers-reduced-motion:reduce){.skeleton span,.skel{animation:none}}
 .msg.chief{justify-self:end;background:var(--ze-soft);border:1px solid var(--ze-border)}
 .msg.expert{justify-self:start;background:#fff;border:1px solid var(--ze-brand);border-left-width:4px}
 .msg.system{justify-self:center;color:var(--ze-muted);font-size:12px}

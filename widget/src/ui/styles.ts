@@ -43,4 +43,8 @@ box-shadow:0 12px 40px rgba(0,0,0,.25);overflow:hidden}
 .btn.primary{background:var(--ze-brand);color:var(--ze-brand-text)}
 .btn:disabled{opacity:.55;cursor:not-allowed}
 a{color:var(--ze-brand)}
+.skeleton{display:grid;gap:10px}
+.skeleton span,.skel{display:block;height:56px;border-radius:10px;background:linear-gradient(90deg,var(--ze-soft),#e3e8ef,var(--ze-soft));background-size:200% 100%;animation:ze-sh 1.2s linear infinite}
+@keyframes ze-sh{to{background-position:-200% 0}}
+@media (prefers-reduced-motion:reduce){.skeleton span,.skel{animation:none}}
 `

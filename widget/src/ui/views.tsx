@@ -1,15 +1,15 @@
 import type { StringKey } from '../i18n'
 import type { View } from '../state/panel'
 import { Home } from './Home'
-import { Lazy } from './lazy'
+import { chunk, Lazy } from './lazy'
 
 // One chunk per area: ./expert (ask + cases + conversation), articles, forum.
-const expert = () => import('./expert')
-const loadAsk = () => expert().then(m => ({ default: m.AskView }))
-const loadCases = () => expert().then(m => ({ default: m.CasesView }))
-const loadCase = () => expert().then(m => ({ default: m.ConversationView }))
-const loadArticles = () => import('./articles/ArticlesView')
-const loadForum = () => import('./forum/ForumView')
+const expert = (n: number) => chunk('expert', n, () => import('./expert'))
+const loadAsk = (n: number) => expert(n).then(m => ({ default: m.AskView }))
+const loadCases = (n: number) => expert(n).then(m => ({ default: m.CasesView }))
+const loadCase = (n: number) => expert(n).then(m => ({ default: m.ConversationView }))
+const loadArticles = (n: number) => chunk('ArticlesView', n, () => import('./articles/ArticlesView'))
+const loadForum = (n: number) => chunk('ForumView', n, () => import('./forum/ForumView'))
 
 export function viewTitle(view: View): StringKey {
   switch (view.name) {

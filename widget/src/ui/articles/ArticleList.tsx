@@ -5,7 +5,8 @@ import type { Session } from '../../state/session'
 import { useWidget } from '../context'
 import { useContentT } from '../content/i18n'
 import { SearchBox } from '../content/SearchBox'
-import { Failed, Loading } from '../content/Status'
+import { Failed } from '../content/Status'
+import { Skeleton } from '../Skeleton'
 import { useDebounced, useLoad } from '../content/useLoad'
 
 export const SEARCH_DEBOUNCE_MS = 250
@@ -87,7 +88,7 @@ export function ArticleList() {
   const data = state.s === 'error' ? undefined : state.data
   let body
   if (state.s === 'error') body = <Failed message={t('articlesError')} onRetry={retry} />
-  else if (!data) body = <Loading />
+  else if (!data) body = <Skeleton />
   else if (!data.items.length) body = <p class="note">{query ? t('articlesNoMatch', { q: query }) : t('articlesEmpty')}</p>
   else if (query || category) body = <Rows items={data.items} />
   else {

@@ -5,7 +5,8 @@ import { useWidget } from '../context'
 import { formatDate } from '../format'
 import { useContentT } from '../content/i18n'
 import { scrollPanelToTop } from '../content/scroll'
-import { Failed, Loading } from '../content/Status'
+import { Failed } from '../content/Status'
+import { Skeleton } from '../Skeleton'
 import { useLoad } from '../content/useLoad'
 import { AskOptions } from '../content/AskOptions'
 import { Feedback } from './Feedback'
@@ -50,7 +51,7 @@ export function ArticlePage({ slug }: { slug: string }) {
   }
 
   let content
-  if (state.s === 'loading') content = <Loading />
+  if (state.s === 'loading') content = <Skeleton />
   else if (state.s === 'error') {
     content = state.error instanceof ApiError && state.error.status === 404
       ? <p class="note" role="alert">{t('articleNotFound')}</p>

@@ -9,6 +9,7 @@ import { CasesEmpty } from './CasesEmpty'
 import { Toast, type ToastState } from './Toast'
 import { MeGate } from '../MeGate'
 import { Sheet } from '../sheet'
+import { Skeleton } from '../Skeleton'
 
 type Load = 'loading' | 'more' | 'ready' | 'error'
 const STATUSES: CaseStatus[] = ['open', 'answered', 'resolved']
@@ -219,7 +220,7 @@ function CasesList({ tab }: { tab: CasesTab }) {
         </p>
       )}
       {actionError && <p role="alert" class="err">{t('actionFailed')}</p>}
-      {load === 'loading' && <div class="skeleton rows-sk" aria-busy="true" aria-label={t('loading')}><span /><span /><span /></div>}
+      {load === 'loading' && <Skeleton />}
       {load === 'error' && (
         <div role="alert">
           <p class="err">{t('casesError')}</p>

@@ -1,10 +1,5 @@
 import { useWidget } from '../context'
 
-export function Loading() {
-  const { session } = useWidget()
-  return <p class="muted" aria-busy="true">{session.t('loading')}</p>
-}
-
 /** An error that may go away: the message plus a retry button. */
 export function Failed({ message, onRetry }: { message: string; onRetry?: () => void }) {
   const { session } = useWidget()

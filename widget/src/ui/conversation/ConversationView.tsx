@@ -12,6 +12,7 @@ import { ReplyBox } from './ReplyBox'
 import { Rating } from './Rating'
 import { dayKey, dayLabel, relativeTime } from './time'
 import { Sheet } from '../sheet'
+import { Skeleton } from '../Skeleton'
 
 type State = { s: 'loading' } | { s: 'ready'; data: CaseWithMessages; firstUnread: number } | { s: 'error'; notFound: boolean }
 
@@ -29,10 +30,6 @@ function scrollToMessage(el: Element, toEnd: boolean): void {
   if (!body) return
   if (toEnd && el.getBoundingClientRect().height < body.clientHeight * 0.8) { body.scrollTop = body.scrollHeight; return }
   body.scrollTop += el.getBoundingClientRect().top - body.getBoundingClientRect().top - 8
-}
-
-export function Skeleton() {
-  return <div class="skeleton" aria-busy="true" aria-label={useWidget().session.t('loading')}><span /><span /><span /></div>
 }
 
 /** One case as a conversation (R8). Opens at the first unread reply, else the newest; opening it marks it read. */

@@ -7,7 +7,8 @@ import { useWidget } from '../context'
 import { formatDate } from '../format'
 import { repliesLabel, useContentT } from '../content/i18n'
 import { SearchBox } from '../content/SearchBox'
-import { Failed, Loading } from '../content/Status'
+import { Failed } from '../content/Status'
+import { Skeleton } from '../Skeleton'
 import { useDebounced } from '../content/useLoad'
 import { Author } from './Author'
 
@@ -84,7 +85,7 @@ export function ThreadList() {
 
   let body
   if (phase === 'error') body = <Failed message={t('threadsError')} onRetry={() => load(null)} />
-  else if (!list) body = <Loading />
+  else if (!list) body = <Skeleton />
   else if (!list.items.length) body = <p class="note">{query ? t('threadsNoMatch', { q: query }) : t('threadsEmpty')}</p>
   else {
     body = (

@@ -6,7 +6,8 @@ import { useWidget } from '../context'
 import { formatDate } from '../format'
 import { useContentT } from '../content/i18n'
 import { scrollPanelToTop } from '../content/scroll'
-import { Failed, Loading } from '../content/Status'
+import { Failed } from '../content/Status'
+import { Skeleton } from '../Skeleton'
 import { useLoad } from '../content/useLoad'
 import { Author } from './Author'
 import { ReplyForm } from './ReplyForm'
@@ -52,7 +53,7 @@ export function ThreadPage({ id }: { id: string }) {
       </div>
     )
   }
-  if (!state.data) return <div ref={root}><Loading /></div>
+  if (!state.data) return <div ref={root}><Skeleton /></div>
   const data: ThreadWithPosts = state.data
   const { thread, posts } = data
   const update = (next: ThreadWithPosts): void => setState({ s: 'ok', data: next })

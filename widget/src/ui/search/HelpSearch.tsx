@@ -4,7 +4,8 @@ import { useWidget } from '../context'
 import { AskOptions } from '../content/AskOptions'
 import { contentCss } from '../content/contentCss'
 import { useContentT } from '../content/i18n'
-import { Failed, Loading } from '../content/Status'
+import { Failed } from '../content/Status'
+import { Skeleton } from '../Skeleton'
 import { useDebounced, useLoad } from '../content/useLoad'
 import { Sheet } from '../sheet'
 
@@ -34,7 +35,7 @@ export default function HelpSearch({ q }: { q: string }) {
 
   let body
   if (state.s === 'error') body = <Failed message={t('searchFailed')} onRetry={retry} />
-  else if (!state.data) body = <Loading />
+  else if (!state.data) body = <Skeleton />
   else if (!state.data.length) body = <AskOptions q={query} title={t('searchNoMatch', { q: query })} plain />
   else {
     body = (
