@@ -128,8 +128,8 @@ const PROPS = [
 ]
 
 /** Every element of the floating widget: computed styles and box, plus the host element itself. */
-export function widgetStyles(page: Page) {
-  return floatingHost(page).evaluate((host, props) => {
+export function widgetStyles(page: Page, ignore = 'style') {
+  return floatingHost(page).evaluate((host, [props, ignore]) => {
     const describe = (el: Element) => {
       const cs = getComputedStyle(el)
       const r = el.getBoundingClientRect()
@@ -139,9 +139,9 @@ export function widgetStyles(page: Page) {
         box: [r.x, r.y, r.width, r.height].map((n) => Math.round(n))
       }
     }
-    const inside = Array.from(host.shadowRoot!.querySelectorAll('*')).filter((el) => el.tagName !== 'STYLE')
+    const inside = Array.from(host.shadowRoot!.querySelectorAll('*')).filter((el) => !el.matches(ignore))
     return { host: describe(host).styles, elements: inside.map(describe) }
-  }, PROPS)
+  }, [PROPS, ignore] as const)
 }
 
 export const caseRow = (scope: Locator, subject: string): Locator => scope.locator('li.case').filter({ hasText: subject })

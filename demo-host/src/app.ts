@@ -78,7 +78,7 @@ export async function buildApp(config: DemoConfig, opts: FastifyServerOptions = 
 
   for (const page of pages) {
     const html = rendered.get(page.path)!
-    const csp = page.strictCsp ? strictCsp(config.serviceUrl) : null
+    const csp = page.strictCsp ? strictCsp(config.serviceUrl, page.serviceStyles) : null
     app.get(page.path, async (_request, reply) => {
       if (csp) reply.header('content-security-policy', csp)
       return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(html)

@@ -13,6 +13,8 @@ export interface PageDef {
   hostile?: boolean
   /** Served with the strict Content-Security-Policy of docs/embedding.md (no inline script or style, Trusted Types). */
   strictCsp?: boolean
+  /** With strictCsp: style-src also names the service, for the widget's CSS files (browsers without constructable stylesheets). */
+  serviceStyles?: boolean
 }
 
 export const pages: readonly PageDef[] = [
@@ -21,12 +23,13 @@ export const pages: readonly PageDef[] = [
   { path: '/klienci', file: 'klienci.html', title: 'Klienci', nav: 'klienci', crumbs: ['KSIĘGOWOŚĆ', 'KLIENCI'] },
   { path: '/faktury', file: 'faktury.html', title: 'Faktury', nav: 'faktury', crumbs: ['KSIĘGOWOŚĆ', 'FAKTURY'] },
   { path: '/hostile', file: 'pulpit.html', title: 'Pulpit (wrogi CSS)', nav: 'pulpit', crumbs: ['START', 'PULPIT'], hostile: true },
-  { path: '/strict-csp', file: 'pulpit.html', title: 'Pulpit (ścisłe CSP)', nav: 'pulpit', crumbs: ['START', 'PULPIT'], strictCsp: true }
+  { path: '/strict-csp', file: 'pulpit.html', title: 'Pulpit (ścisłe CSP)', nav: 'pulpit', crumbs: ['START', 'PULPIT'], strictCsp: true },
+  { path: '/strict-csp-css', file: 'pulpit.html', title: 'Pulpit (ścisłe CSP, style z serwisu)', nav: 'pulpit', crumbs: ['START', 'PULPIT'], strictCsp: true, serviceStyles: true }
 ]
 
 /** The strict host policy of docs/embedding.md, exactly: what a bank-grade host page allows. */
-export const strictCsp = (serviceUrl: string): string =>
-  `default-src 'self'; script-src 'self' ${serviceUrl}; style-src 'self'; connect-src 'self' ${serviceUrl}; ` +
+export const strictCsp = (serviceUrl: string, serviceStyles = false): string =>
+  `default-src 'self'; script-src 'self' ${serviceUrl}; style-src 'self'${serviceStyles ? ` ${serviceUrl}` : ''}; connect-src 'self' ${serviceUrl}; ` +
   `img-src 'self' ${serviceUrl} data: blob:; require-trusted-types-for 'script'`
 
 // The embed snippet's stub; under a strict CSP the same line comes from a file.

@@ -2,6 +2,7 @@
 // import each other relatively), dist/widget.js is the classic loader that imports the
 // core next to itself. Usage: node scripts/build.mjs [--out DIR] [--json] [--update-baseline]
 // The report compares with the committed size-baseline.json so a growth is seen in review.
+import { createHash } from 'node:crypto'
 import { writeFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -31,13 +32,29 @@ const minifyChunks = {
   }
 }
 
+/**
+ * The stylesheets as content-hashed CSS files, for browsers without constructable stylesheets
+ * (src/ui/cssFile.ts): the same strings the chunks adopt, evaluated once here.
+ */
+async function cssFiles() {
+  const entry = "export { coreCss as core } from './src/ui/styles'; export { expertCss as expert } from './src/ui/expertCss'; export { contentCss as content } from './src/ui/content/contentCss'"
+  const out = await esbuild({ stdin: { contents: entry, resolveDir: root, loader: 'ts' }, bundle: true, format: 'esm', write: false, logLevel: 'warning' })
+  const sheets = await import(`data:text/javascript;base64,${Buffer.from(out.outputFiles[0].text).toString('base64')}`)
+  return Object.entries(sheets).map(([name, css]) => {
+    const body = css.trim() + '\n'
+    return { name, body, file: `${name}-${createHash('sha256').update(body).digest('base64url').slice(0, 8)}.css` }
+  })
+}
+
 export async function buildWidget(outDir = join(root, 'dist')) {
+  const css = await cssFiles()
   const out = await build({
     configFile: false,
     root,
     logLevel: 'warn',
     plugins: [minifyChunks],
     esbuild: { jsx: 'automatic', jsxImportSource: 'preact', legalComments: 'none' },
+    define: { __ZE_CSS__: JSON.stringify(Object.fromEntries(css.map(c => [c.name, c.file]))) },
     build: {
       outDir: join(outDir, 'widget-assets'),
       emptyOutDir: true,
@@ -72,6 +89,7 @@ export async function buildWidget(outDir = join(root, 'dist')) {
     define: { __CORE_FILE__: JSON.stringify(core.fileName) },
     logLevel: 'warning'
   })
+  for (const c of css) writeFileSync(join(outDir, 'widget-assets', c.file), c.body)
   const sizes = measure(outDir, core.fileName)
   writeFileSync(join(outDir, 'manifest.json'), JSON.stringify({ loader: 'widget.js', core: `widget-assets/${core.fileName}`, sizes }, null, 2))
   return sizes

@@ -38,9 +38,14 @@ export function validateOptions(o: unknown): ValidOptions {
 // A theme value ends up inside a stylesheet: refuse anything that could close the rule.
 const SAFE_CSS_VALUE = /^[^;{}<>\\]*$/
 
-export function themeCss(theme: Theme | undefined): string {
-  const decl: string[] = []
-  if (theme?.brandColor && SAFE_CSS_VALUE.test(theme.brandColor)) decl.push(`--ze-brand:${theme.brandColor}!important`)
-  if (theme?.fontFamily && SAFE_CSS_VALUE.test(theme.fontFamily)) decl.push(`--ze-font:${theme.fontFamily}!important`)
-  return decl.length ? `:host{${decl.join(';')}}` : ''
+/** The host's theme as custom properties, values checked. */
+export function themeVars(theme: Theme | undefined): [string, string][] {
+  const vars: [string, string][] = []
+  if (theme?.brandColor && SAFE_CSS_VALUE.test(theme.brandColor)) vars.push(['--ze-brand', theme.brandColor])
+  if (theme?.fontFamily && SAFE_CSS_VALUE.test(theme.fontFamily)) vars.push(['--ze-font', theme.fontFamily])
+  return vars
+}
+
+export function themeCss(vars: [string, string][]): string {
+  return vars.length ? `:host{${vars.map(([k, v]) => `${k}:${v}!important`).join(';')}}` : ''
 }

@@ -1,3 +1,4 @@
+import { canAdoptSheets, cssFileUrl, type SheetName } from './cssFile'
 import { useLayoutEffect, useRef } from 'preact/hooks'
 
 // One constructed sheet per stylesheet text, shared by every shadow root that shows the view.
@@ -6,8 +7,7 @@ const sheets = new Map<string, CSSStyleSheet>()
 // styles of views that are not on screen never apply (their class names could overlap).
 const users = new WeakMap<ShadowRoot, Map<CSSStyleSheet, number>>()
 
-export const canAdopt = (root: Node): root is ShadowRoot =>
-  typeof ShadowRoot !== 'undefined' && root instanceof ShadowRoot && 'adoptedStyleSheets' in root && typeof CSSStyleSheet === 'function' && 'replaceSync' in CSSStyleSheet.prototype
+const canAdopt = (root: Node): root is ShadowRoot => canAdoptSheets() && root instanceof ShadowRoot
 
 /** The sheet for `css`, created once (constructable stylesheets pass a host's `style-src 'self'`). */
 export function sheetFor(css: string): CSSStyleSheet {
@@ -18,12 +18,12 @@ export function sheetFor(css: string): CSSStyleSheet {
 
 /**
  * A lazily loaded view's stylesheet. Adopted into the widget's shadow root, so hosts with a
- * strict CSP (no inline <style>) still style it; a <style> element only where the browser has
- * no constructable stylesheets (see docs/embedding.md).
+ * strict CSP (no inline <style>) still style it; where the browser has no constructable
+ * stylesheets, a <link> to the same CSS built as a file (see ./cssFile.ts, docs/embedding.md).
  */
-export function Sheet({ css }: { css: string }) {
+export function Sheet({ css, name }: { css: string; name: SheetName }) {
   const marker = useRef<HTMLSpanElement>(null)
-  const adopted = typeof document !== 'undefined' && 'adoptedStyleSheets' in Document.prototype
+  const adopted = canAdoptSheets()
   useLayoutEffect(() => {
     const root = marker.current?.getRootNode()
     if (!root || !canAdopt(root)) return
@@ -39,5 +39,7 @@ export function Sheet({ css }: { css: string }) {
       if (left === 0) root.adoptedStyleSheets = root.adoptedStyleSheets.filter(s => s !== sheet)
     }
   }, [css])
-  return adopted ? <span ref={marker} hidden /> : <style>{css}</style>
+  if (adopted) return <span ref={marker} hidden />
+  const href = cssFileUrl(name)
+  return href ? <link rel="stylesheet" href={href} /> : <style>{css}</style>
 }

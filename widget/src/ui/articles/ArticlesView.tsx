@@ -12,7 +12,7 @@ export interface ArticlesViewProps {
 export default function ArticlesView({ slug }: ArticlesViewProps) {
   return (
     <>
-      <Sheet css={contentCss} />
+      <Sheet css={contentCss} name="content" />
       {slug ? <ArticlePage key={slug} slug={slug} /> : <ArticleList />}
     </>
   )

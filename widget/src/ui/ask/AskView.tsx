@@ -91,7 +91,7 @@ export default function AskView() {
   const entryPoint = state.status === 'open' ? state.entryPoint : 'sidebar'
   return (
     <>
-      <Sheet css={expertCss} />
+      <Sheet css={expertCss} name="expert" />
       <MeGate>
         {me => {
           const access = askAccess(me, entryPoint)

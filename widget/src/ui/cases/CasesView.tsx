@@ -23,7 +23,7 @@ export default function CasesView({ tab }: { tab: CasesTab }) {
       {me =>
         me.capabilities.askExpertDeniedReason === 'ONLY_OFFICE_CHIEF' ? (
           <div class="cases">
-            <Sheet css={expertCss} />
+            <Sheet css={expertCss} name="expert" />
             <p class="note">{session.t('onlyChief')}</p>
           </div>
         ) : (
@@ -167,7 +167,7 @@ function CasesList({ tab }: { tab: CasesTab }) {
   const canSelectMore = allChecked && total !== null && total > items.length
   return (
     <div class="cases">
-      <Sheet css={expertCss} />
+      <Sheet css={expertCss} name="expert" />
       <div class="bar">
         <div role="tablist" class="tabs">
           {(['active', 'archived'] as const).map(k => (

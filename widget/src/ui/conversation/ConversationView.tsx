@@ -155,5 +155,5 @@ export default function ConversationView({ caseId }: { caseId: string }) {
       </article>
     )
   }
-  return <div class="convwrap"><Sheet css={expertCss} />{body}<p class="sr" aria-live="polite">{announce}</p></div>
+  return <div class="convwrap"><Sheet css={expertCss} name="expert" />{body}<p class="sr" aria-live="polite">{announce}</p></div>
 }

@@ -16,7 +16,7 @@ export interface ForumViewProps {
 export default function ForumView({ threadId, compose, title }: ForumViewProps) {
   return (
     <>
-      <Sheet css={contentCss} />
+      <Sheet css={contentCss} name="content" />
       {threadId ? <ThreadPage key={threadId} id={threadId} /> : compose ? <NewThread title={title} /> : <ThreadList />}
     </>
   )

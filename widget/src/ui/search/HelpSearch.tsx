@@ -57,7 +57,7 @@ export default function HelpSearch({ q }: { q: string }) {
   }
   return (
     <div aria-busy={state.s === 'loading'}>
-      <Sheet css={contentCss} />
+      <Sheet css={contentCss} name="content" />
       <p class="sr" role="status">{state.s === 'ok' ? t('searchFound', { n: state.data.length }) : ''}</p>
       {body}
     </div>
