@@ -32,7 +32,7 @@ test('lists number, subject, status, account and unread marker', async () => {
   const first = within(rows()[0]!)
   expect(first.getByText(`#${active[0]!.number}`)).toBeTruthy()
   expect(first.getByText(active[0]!.subject)).toBeTruthy()
-  expect(first.getByText('Czeka na eksperta')).toBeTruthy()
+  expect(first.getByText('Przekazano ekspertom')).toBeTruthy()
   expect(first.getByText('Konto biura')).toBeTruthy()
   expect(first.getByText('Nieprzeczytana')).toBeTruthy()
   expect(within(rows()[1]!).getByText('Odpowiedziano')).toBeTruthy()

@@ -63,7 +63,7 @@ test('reply with an attachment is appended to the conversation', async () => {
   const sent = api.called(`POST /api/v1/cases/${c.id}/messages`)[0]!
   expect(sent.form?.get('body')).toBe('Dziękuję, a co z KSeF?')
   expect((sent.form?.get('files') as File).name).toBe('ekran.png')
-  expect(screen.getByText('Czeka na eksperta')).toBeTruthy()
+  expect(screen.getByText('Przekazano ekspertom')).toBeTruthy()
   expect(box.value).toBe('')
 })
 
