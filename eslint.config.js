@@ -17,7 +17,7 @@ export default tseslint.config(
     plugins: { 'import-x': importX },
     languageOptions: {
       parserOptions: {
-        projectService: { allowDefaultProject: ['vitest.config.ts', 'service/vitest.config.ts', 'scripts/vitest.config.ts'] },
+        projectService: { allowDefaultProject: ['vitest.config.ts', 'service/vitest.config.ts', 'scripts/vitest.config.ts', 'testkit/vitest.config.ts'] },
         tsconfigRootDir: import.meta.dirname
       }
     },

@@ -4,6 +4,6 @@ import { defineConfig } from 'vitest/config'
 // its own environment (node + real database for the service, happy-dom for the widget).
 export default defineConfig({
   test: {
-    projects: ['service/vitest.config.ts', 'widget/vitest.config.ts', 'console/vitest.config.ts', 'scripts/vitest.config.ts']
+    projects: ['testkit/vitest.config.ts', 'service/vitest.config.ts', 'widget/vitest.config.ts', 'console/vitest.config.ts', 'scripts/vitest.config.ts']
   }
 })

@@ -10,7 +10,7 @@ export default defineConfig({
     root: import.meta.dirname,
     include: ['test/**/*.test.ts'],
     environment: 'node',
-    globalSetup: ['src/db/vitest-global-setup.ts'],
+    globalSetup: ['test/setup/database.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000
   }

@@ -12,7 +12,7 @@ export default defineConfig({
     environment: 'node',
     // One real FerretDB process (or MONGODB_URI) and one real clamd for the whole run; each test file
     // uses its own database so files can run in parallel without sharing state.
-    globalSetup: ['../scripts/src/db/vitest-global-setup.ts', '../scripts/src/scan/vitest-global-setup.ts'],
+    globalSetup: ['test/setup/database.ts', 'test/setup/clamd.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000
   }

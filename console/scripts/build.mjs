@@ -5,7 +5,7 @@ import { readFileSync, readdirSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { build } from 'vite'
-import { gzipSize, kb } from '../../scripts/lib/gzip-size.mjs'
+import { gzipSize, kb } from '@ze/testkit/gzip-size'
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 export const BUDGET_INITIAL = 60 * 1024

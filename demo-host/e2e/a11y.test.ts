@@ -2,7 +2,7 @@
 // widget, for each kind of user, has no serious or critical violation.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Locator, Page } from 'playwright-core'
-import type { PersonaId } from '../src/personas.js'
+import type { PersonaId } from '@ze/testkit/personas'
 import { describeViolations, runAxe, type AxeFinding } from './axe.js'
 import { api, closePagesAfterEach, inlinePanel, openDemo, openMojePytania, openPomoc, panel, pngFile, dropFiles, screenshot, unique, type DemoPage } from './helpers.js'
 

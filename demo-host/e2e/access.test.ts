@@ -1,7 +1,7 @@
 // R1 (only the office chief asks — from the office account and from a client's account),
 // R9 (inactive package: only through START » WIADOMOŚCI), R10 (scope notice), tenant isolation.
 import { describe, expect, it } from 'vitest'
-import type { PersonaId } from '../src/personas.js'
+import type { PersonaId } from '@ze/testkit/personas'
 import { api, asPersona, caseRow, env, inlinePanel, openDemo, openMojePytania, openPomoc, panel, screenshot, unique, type DemoPage, closePagesAfterEach } from './helpers.js'
 
 let demo: DemoPage | undefined

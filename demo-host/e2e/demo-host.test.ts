@@ -1,7 +1,7 @@
 // The demo host's own backend contract (demo-host/README.md): health, config, token signing.
 import { decodeJwt, jwtVerify } from 'jose'
 import { describe, expect, it } from 'vitest'
-import { DEMO_APP_ID, personaIds } from '../src/personas.js'
+import { DEMO_APP_ID, personaIds } from '@ze/testkit/personas'
 import { env } from './helpers.js'
 
 const post = (body: string, type = 'application/json') => fetch(`${env().demoUrl}/demo/token`, { method: 'POST', headers: { 'content-type': type }, body })

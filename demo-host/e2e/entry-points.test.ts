@@ -2,7 +2,7 @@
 import { copyFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { repoRoot } from '../../scripts/src/db/ferretdb.js'
+import { repoRoot } from '@ze/testkit/ferretdb'
 import { helpButton, inlinePanel, openDemo, openMojePytania, openPomoc, panel, screenshot, type DemoPage, closePagesAfterEach } from './helpers.js'
 
 let demo: DemoPage | undefined

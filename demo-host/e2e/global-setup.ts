@@ -1,7 +1,8 @@
 import { mkdirSync } from 'node:fs'
 import { chromium } from 'playwright-core'
 import type { TestProject } from 'vitest/node'
-import { CHROMIUM_ARGS, chromiumPath, SCREENSHOT_DIR } from './browser.js'
+import { CHROMIUM_ARGS, chromiumPath } from '@ze/testkit/browser'
+import { SCREENSHOT_DIR } from './browser.js'
 import { startStack, type StackInfo } from './stack.js'
 
 declare module 'vitest' {

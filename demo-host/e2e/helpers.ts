@@ -4,8 +4,8 @@
 import { join } from 'node:path'
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core'
 import { afterEach, expect, inject } from 'vitest'
-import type { PersonaId } from '../src/personas.js'
-import { signPersonaToken } from '../src/sign-token.js'
+import type { PersonaId } from '@ze/testkit/personas'
+import { signPersonaToken } from '@ze/testkit/sign-token'
 import { SCREENSHOT_DIR } from './browser.js'
 
 export const env = () => inject('e2e')

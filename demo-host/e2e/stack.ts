@@ -3,14 +3,14 @@
 import { randomBytes } from 'node:crypto'
 import { rmSync } from 'node:fs'
 import { join } from 'node:path'
-import { ensureDatabase, withDatabase } from '../../scripts/src/db/database.js'
-import { freePort, repoRoot } from '../../scripts/src/db/ferretdb.js'
-import { startChild, waitForHttp, type Child } from '../../scripts/src/lib/processes.js'
-import { connectServiceData } from '../../scripts/src/lib/service-data.js'
-import { startMailpit } from '../../scripts/src/mail/mailpit.js'
-import { runSeeds } from '../../scripts/src/seed/index.js'
-import { DEMO_APP_ID } from '../src/personas.js'
-import { newWebhookSecret } from '../../service/src/notifications/webhook-events.js'
+import { ensureDatabase, withDatabase } from '@ze/testkit/database'
+import { freePort, repoRoot } from '@ze/testkit/ferretdb'
+import { startChild, waitForHttp, type Child } from '@ze/testkit/processes'
+import { connectServiceData } from '@ze/service/service-data'
+import { startMailpit } from '@ze/testkit/mailpit'
+import { runSeeds } from '@ze/testkit/seed'
+import { DEMO_APP_ID } from '@ze/testkit/personas'
+import { newWebhookSecret } from '@ze/service/notifications/webhook-events'
 
 export interface StackExpert {
   name: string

@@ -5,8 +5,8 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import { problemType, type ErrorCode, type ProblemDetails } from '@ze/contract'
 import type { DemoConfig } from './config.js'
 import { renderPages, pages, strictCsp } from './pages.js'
-import { isPersonaId, personaIds, personas } from './personas.js'
-import { signPersonaToken } from './sign-token.js'
+import { isPersonaId, personaIds, personas } from '@ze/testkit/personas'
+import { signPersonaToken } from '@ze/testkit/sign-token'
 import { webhookRoutes } from './webhooks.js'
 
 // Both src/ (tsx) and dist/ (node) sit next to public/ and views/.

@@ -1,4 +1,4 @@
-import { DEMO_APP_ID } from './personas.js'
+import { DEMO_APP_ID } from '@ze/testkit/personas'
 
 export interface DemoConfig {
   host: string

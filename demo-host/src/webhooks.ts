@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify'
 import { Webhook } from 'standardwebhooks'
-import { personas, isPersonaId } from './personas.js'
+import { personas, isPersonaId } from '@ze/testkit/personas'
 
 export interface HostNotification {
   id: string

@@ -1,7 +1,7 @@
 import { rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { ensureDatabase, withDatabase } from './db/database.js'
-import { repoRoot } from './db/ferretdb.js'
+import { ensureDatabase, withDatabase } from '@ze/testkit/database'
+import { repoRoot } from '@ze/testkit/ferretdb'
 import { renderApiContract } from './api-doc/render.js'
 import { serviceRoutes } from './api-doc/routes.js'
 

@@ -1,6 +1,6 @@
 // `npm run db` — starts the embedded database for development and keeps it running.
-import { ensureDatabase } from './db/database.js'
-import { DatabaseSetupError } from './db/ferretdb.js'
+import { ensureDatabase } from '@ze/testkit/database'
+import { DatabaseSetupError } from '@ze/testkit/ferretdb'
 
 const portArg = process.argv.indexOf('--port')
 const port = portArg > 0 ? Number(process.argv[portArg + 1]) : undefined

@@ -2,17 +2,18 @@
 import { randomBytes } from 'node:crypto'
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { ensureDatabase } from './db/database.js'
-import { DatabaseSetupError, repoRoot } from './db/ferretdb.js'
+import { ensureDatabase } from '@ze/testkit/database'
+import { DatabaseSetupError, repoRoot } from '@ze/testkit/ferretdb'
 import { clearDemoState, devDatabaseUri, writeDemoState } from './lib/dev-database.js'
-import { portIsFree, startChild, waitForHttp, type Child } from './lib/processes.js'
+import { portIsFree, startChild, waitForHttp, type Child } from '@ze/testkit/processes'
 import { mailedSignInLink } from './lib/console-sign-in.js'
-import { connectServiceData } from './lib/service-data.js'
-import { startMailpit, type RunningMailpit } from './mail/mailpit.js'
-import { demoClamdDir, ScanSetupError, startClamd, type RunningClamd } from './scan/clamd.js'
-import { newWebhookSecret } from '../../service/src/notifications/webhook-events.js'
-import { runSeeds } from './seed/index.js'
-import { DEMO_APP_ID } from '../../demo-host/src/personas.js'
+import { connectServiceData } from '@ze/service/service-data'
+import { startMailpit, type RunningMailpit } from '@ze/testkit/mailpit'
+import { demoClamdDir, ScanSetupError, startClamd, type RunningClamd } from '@ze/testkit/clamd'
+import { newWebhookSecret } from '@ze/service/notifications/webhook-events'
+import { clamdAnswers } from '@ze/service/uploads/clamd'
+import { runSeeds } from '@ze/testkit/seed'
+import { DEMO_APP_ID } from '@ze/testkit/personas'
 
 const PORT = Number(process.env.PORT ?? 3000)
 const DEMO_PORT = Number(process.env.DEMO_PORT ?? 8080)
@@ -67,7 +68,7 @@ try {
 
   mailpit = await startMailpit({ smtpPort: SMTP_PORT, httpPort: MAIL_PORT, log })
   log(`Mailpit: SMTP ${mailpit.smtpUrl}, inbox ${mailpit.url}`)
-  clamd = await startClamd({ port: CLAMD_PORT, dir: demoClamdDir, log })
+  clamd = await startClamd({ port: CLAMD_PORT, dir: demoClamdDir, ready: clamdAnswers, log })
   log(`clamd: ${clamd.url} (EICAR test signatures only; production uses freshclam's database)`)
 
   const data = await connectServiceData(mongodbUri)

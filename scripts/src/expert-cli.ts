@@ -2,7 +2,7 @@
 import { hostname, userInfo } from 'node:os'
 import { failUsage, parseCli } from './lib/cli.js'
 import { openDevDatabase } from './lib/dev-database.js'
-import { connectServiceData } from './lib/service-data.js'
+import { connectServiceData } from '@ze/service/service-data'
 
 const USAGE = `usage:
   npm run expert -- create --name NAME --email EMAIL [--admin]   prints the new key alone on its last line

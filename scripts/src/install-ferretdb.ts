@@ -1,5 +1,5 @@
 // npm run setup:db — builds FerretDB into .tools/bin now (CI does this before the tests).
-import { DatabaseSetupError, installFerretDB } from './db/ferretdb.js'
+import { DatabaseSetupError, installFerretDB } from '@ze/testkit/ferretdb'
 
 try {
   console.log(`FerretDB ready: ${installFerretDB(console.log)}`)

@@ -1,5 +1,5 @@
 // npm run setup:mail — installs Mailpit into .tools/bin now (CI does this before the tests).
-import { MailSetupError, installMailpit } from './mail/mailpit.js'
+import { MailSetupError, installMailpit } from '@ze/testkit/mailpit'
 
 try {
   console.log(`Mailpit ready: ${installMailpit(console.log)}`)

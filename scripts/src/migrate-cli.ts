@@ -2,9 +2,9 @@
 import { hostname } from 'node:os'
 import mongoose from 'mongoose'
 import { pino } from 'pino'
-import { loadConfig } from '../../service/src/config.js'
-import { registerModels } from '../../service/src/models/index.js'
-import { createMigrator, MIGRATIONS } from '../../service/src/migrations/index.js'
+import { loadConfig } from '@ze/service/config'
+import { registerModels } from '@ze/service/models'
+import { createMigrator, MIGRATIONS } from '@ze/service/migrations'
 import { failUsage, parseCli } from './lib/cli.js'
 import { openDevDatabase } from './lib/dev-database.js'
 

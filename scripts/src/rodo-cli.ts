@@ -4,12 +4,12 @@ import { hostname, userInfo } from 'node:os'
 import { pipeline } from 'node:stream/promises'
 import { failUsage, parseCli } from './lib/cli.js'
 import { openDevDatabase } from './lib/dev-database.js'
-import { connectServiceData } from './lib/service-data.js'
-import { loadConfig } from '../../service/src/config.js'
-import { createAttachmentsRepository } from '../../service/src/repositories/attachments.js'
-import { exportOffice } from '../../service/src/privacy/export.js'
-import { eraseUser } from '../../service/src/privacy/erase.js'
-import { runRetention } from '../../service/src/privacy/retention.js'
+import { connectServiceData } from '@ze/service/service-data'
+import { loadConfig } from '@ze/service/config'
+import { createAttachmentsRepository } from '@ze/service/repositories/attachments'
+import { exportOffice } from '@ze/service/privacy/export'
+import { eraseUser } from '@ze/service/privacy/erase'
+import { runRetention } from '@ze/service/privacy/retention'
 
 const USAGE = `usage:
   npm run rodo -- export --app APP --office OFFICE --out FILE   everything stored about one office, as a zip

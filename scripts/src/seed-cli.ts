@@ -4,8 +4,8 @@
 import { randomBytes } from 'node:crypto'
 import { failUsage, parseCli } from './lib/cli.js'
 import { openDevDatabase } from './lib/dev-database.js'
-import { connectServiceData } from './lib/service-data.js'
-import { newWebhookSecret } from '../../service/src/notifications/webhook-events.js'
+import { connectServiceData } from '@ze/service/service-data'
+import { newWebhookSecret } from '@ze/service/notifications/webhook-events'
 
 // A generated secret may start with "-", which only the --secret=VALUE form passes through.
 const USAGE =

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { expect, inject, it } from 'vitest'
-import { withDatabase } from '../src/db/database.js'
-import { repoRoot } from '../src/db/ferretdb.js'
+import { withDatabase } from '@ze/testkit/database'
+import { repoRoot } from '@ze/testkit/ferretdb'
 import { renderApiContract } from '../src/api-doc/render.js'
 import { serviceRoutes } from '../src/api-doc/routes.js'
 

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { repoRoot } from '../src/db/ferretdb.js'
+import { repoRoot } from '@ze/testkit/ferretdb'
 import { PURPOSES } from '../src/security-doc/purposes.js'
 import { DEPS_END, DEPS_START, readSecurityDoc, renderRuntimeDependencies } from '../src/security-doc/render.js'
 import { RUNTIME_WORKSPACES, runtimeDependencies } from '../src/security-doc/runtime-deps.js'

@@ -3,9 +3,9 @@ import { execFileSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { join } from 'node:path'
 import { inject } from 'vitest'
-import { withDatabase } from '../src/db/database.js'
-import { repoRoot } from '../src/db/ferretdb.js'
-import { connectServiceData } from '../src/lib/service-data.js'
+import { withDatabase } from '@ze/testkit/database'
+import { repoRoot } from '@ze/testkit/ferretdb'
+import { connectServiceData } from '@ze/service/service-data'
 
 const cli = (uri: string, ...args: string[]) =>
   execFileSync(process.execPath, ['--conditions=@ze/source', '--import', 'tsx', join(repoRoot, 'scripts/src/seed-cli.ts'), ...args], { cwd: repoRoot, env: { ...process.env, MONGODB_URI: uri }, encoding: 'utf8' })

@@ -1,7 +1,7 @@
 // Size budgets (docs/requirements.md Q-size): measured on the gzipped files exactly as served.
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { gzipSize as gz, kb } from '../../scripts/lib/gzip-size.mjs'
+import { gzipSize as gz, kb } from '@ze/testkit/gzip-size'
 
 export const BUDGET_INITIAL = 15 * 1024
 export const BUDGET_LAZY = 40 * 1024

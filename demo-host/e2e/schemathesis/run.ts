@@ -5,8 +5,8 @@
 import { spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
-import { repoRoot } from '../../../scripts/src/db/ferretdb.js'
-import { signPersonaToken } from '../../src/sign-token.js'
+import { repoRoot } from '@ze/testkit/ferretdb'
+import { signPersonaToken } from '@ze/testkit/sign-token'
 import { startStack } from '../stack.js'
 
 const SCHEMATHESIS = 'schemathesis==4.32.5'

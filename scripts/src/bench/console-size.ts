@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
-import { repoRoot } from '../db/ferretdb.js'
-import { BUDGET_INITIAL, measure } from '../../../console/scripts/build.mjs'
+import { repoRoot } from '@ze/testkit/ferretdb'
+import { BUDGET_INITIAL, measure } from '@ze/console/build'
 import { fmt, type SetResult } from './lib/results.js'
 import { machine } from './lib/machine.js'
 

@@ -1,6 +1,6 @@
 import { chromium, type Browser } from 'playwright-core'
-import { startStack } from '../../../demo-host/e2e/stack.js'
-import { CHROMIUM_ARGS, chromiumPath } from '../../../demo-host/e2e/browser.js'
+import { startStack } from '@ze/demo-host/e2e/stack'
+import { CHROMIUM_ARGS, chromiumPath } from '@ze/testkit/browser'
 import type { Figure, SetResult } from './lib/results.js'
 import { interleaved, median } from './lib/stats.js'
 import { machine } from './lib/machine.js'

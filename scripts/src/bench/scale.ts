@@ -1,4 +1,4 @@
-import { personas } from '../../../demo-host/src/personas.js'
+import { personas } from '@ze/testkit/personas'
 import { fmt, type Figure, type SetResult } from './lib/results.js'
 import { interleaved, median, percentile, ratio } from './lib/stats.js'
 import { machine } from './lib/machine.js'

@@ -1,5 +1,5 @@
 import { Agent, request } from 'node:http'
-import { searchFields } from '../../../service/src/search/normalize.js'
+import { searchFields } from '@ze/service/search/normalize'
 import { fmt, type Figure, type SetResult } from './lib/results.js'
 import { interleaved, median, percentile } from './lib/stats.js'
 import { machine } from './lib/machine.js'

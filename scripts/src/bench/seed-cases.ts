@@ -1,6 +1,6 @@
 import { Types } from 'mongoose'
-import type { Models } from '../../../service/src/models/index.js'
-import { offices as demoOffices, clients } from '../../../demo-host/src/personas.js'
+import type { Models } from '@ze/service/models'
+import { offices as demoOffices, clients } from '@ze/testkit/personas'
 
 export interface SeedPlan {
   appId: string

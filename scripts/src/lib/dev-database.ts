@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { ensureDatabase, withDatabase } from '../db/database.js'
-import { repoRoot, waitForPing } from '../db/ferretdb.js'
+import { ensureDatabase, withDatabase } from '@ze/testkit/database'
+import { repoRoot, waitForPing } from '@ze/testkit/ferretdb'
 
 export const DEV_DB_NAME = 'zapytaj'
 const stateFile = join(repoRoot, '.data', 'demo-state.json')

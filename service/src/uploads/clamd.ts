@@ -60,6 +60,9 @@ export async function pingClamd(address: ClamdAddress, timeoutMs = 2000): Promis
   return (await reply.catch(() => '')) === 'PONG'
 }
 
+/** The same PING by URL, for the launchers that start a clamd and wait until it answers. */
+export const clamdAnswers = (url: string, timeoutMs = 1000): Promise<boolean> => pingClamd(parseClamdUrl(url), timeoutMs)
+
 export interface ScanStream {
   /** Sends one piece of the file; resolves when the socket can take more (backpressure). */
   write(chunk: Buffer): Promise<void>

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { rmSync } from 'node:fs'
 import type { FastifyInstance } from 'fastify'
-import { startFerretDB, tempDataDir, type RunningFerretDB } from '../../../scripts/src/db/ferretdb.js'
+import { startFerretDB, tempDataDir, type RunningFerretDB } from '@ze/testkit/ferretdb'
 import { buildTestApp, testDatabaseUri } from '../helpers/app.js'
 import { authFor, freshChief, multipart, samples } from '../helpers/factories.js'
 

@@ -4,7 +4,7 @@ import { inject } from 'vitest'
 import app from '../../src/app.js'
 import { loadConfig, type Config } from '../../src/config.js'
 import { serverOptions } from '../../src/server-options.js'
-import { withDatabase } from '../../../scripts/src/db/database.js'
+import { withDatabase } from '@ze/testkit/database'
 import { TEST_APP } from './tokens.js'
 
 export interface RouteSeen {

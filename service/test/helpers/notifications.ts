@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify'
 import type { Config } from '../../src/config.js'
-import { startMailpit, type RunningMailpit } from '../../../scripts/src/mail/mailpit.js'
+import { startMailpit, type RunningMailpit } from '@ze/testkit/mailpit'
 import { buildTestApp } from './app.js'
 import { eventually } from './eventually.js'
 

@@ -13,7 +13,7 @@ type Claims = Omit<IdentityClaims, 'aud' | 'iat' | 'exp'>
 const officeA = { id: 'office-a', name: 'Biuro Rachunkowe Alfa' }
 const officeB = { id: 'office-b', name: 'Biuro Beta' }
 
-/** The demo personas (demo-host/src/personas.ts), as claim sets. */
+/** The demo personas (testkit/src/personas.ts), as claim sets. */
 export const personas = {
   chiefOffice: { sub: 'chief-a', name: 'Anna Szef', role: 'office_chief', office: officeA, account: { type: 'office', ...officeA }, package: { active: true, name: 'Biznes' } },
   chiefClient: { sub: 'chief-a', name: 'Anna Szef', role: 'office_chief', office: officeA, account: { type: 'client', id: 'client-1', name: 'Piekarnia Bułka sp. z o.o.' }, package: { active: true, name: 'Biznes' } },

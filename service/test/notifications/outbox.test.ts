@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { FastifyInstance } from 'fastify'
-import { startMailpit, type RunningMailpit } from '../../../scripts/src/mail/mailpit.js'
+import { startMailpit, type RunningMailpit } from '@ze/testkit/mailpit'
 import { buildTestApp, testDatabaseUri } from '../helpers/app.js'
 import { createCase, createExpert, expertReply, freshChief } from '../helpers/factories.js'
 import { eventually } from '../helpers/eventually.js'

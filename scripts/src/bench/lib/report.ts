@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { repoRoot } from '../../db/ferretdb.js'
+import { repoRoot } from '@ze/testkit/ferretdb'
 import type { SetResult } from './results.js'
 
 export const SET_ORDER = ['widget', 'api', 'scale', 'uploads', 'host', 'search', 'live', 'console'] as const

@@ -1,6 +1,6 @@
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs'
 import { join } from 'node:path'
-import { repoRoot } from '../../db/ferretdb.js'
+import { repoRoot } from '@ze/testkit/ferretdb'
 import type { Machine } from './machine.js'
 
 export interface Figure {

@@ -1,12 +1,12 @@
 import { randomBytes } from 'node:crypto'
 import { existsSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
-import { ensureDatabase, withDatabase } from '../../db/database.js'
-import { freePort, repoRoot } from '../../db/ferretdb.js'
-import { startChild, waitForHttp, type Child } from '../../lib/processes.js'
-import { connectServiceData } from '../../lib/service-data.js'
-import { signPersonaToken } from '../../../../demo-host/src/sign-token.js'
-import type { PersonaId } from '../../../../demo-host/src/personas.js'
+import { ensureDatabase, withDatabase } from '@ze/testkit/database'
+import { freePort, repoRoot } from '@ze/testkit/ferretdb'
+import { startChild, waitForHttp, type Child } from '@ze/testkit/processes'
+import { connectServiceData } from '@ze/service/service-data'
+import { signPersonaToken } from '@ze/testkit/sign-token'
+import type { PersonaId } from '@ze/testkit/personas'
 
 export const BENCH_APP_ID = 'bench-app'
 

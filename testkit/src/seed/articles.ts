@@ -1,4 +1,4 @@
-import { DEMO_APP_ID } from '../../../demo-host/src/personas.js'
+import { DEMO_APP_ID } from '../personas.js'
 import { asExpert, call, type SeedContext, type SeedModule } from './context.js'
 import { documentArticles } from './content/articles-documents.js'
 import { officeArticles } from './content/articles-office.js'

@@ -1,5 +1,5 @@
 import { asExpert, asPersona, call, type SeedContext, type SeedModule } from './context.js'
-import type { PersonaId } from '../../../demo-host/src/personas.js'
+import type { PersonaId } from '../personas.js'
 import { jpkCsv, screenshotPng } from './files.js'
 
 interface CaseSummary {

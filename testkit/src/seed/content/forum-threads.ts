@@ -1,4 +1,4 @@
-import type { PersonaId } from '../../../../demo-host/src/personas.js'
+import type { PersonaId } from '../../personas.js'
 
 /** Forum members beyond the demo personas, so the community looks like one (their tokens are signed by the seed). */
 export const communityMembers = {

@@ -3,7 +3,7 @@ import { createServer, type AddressInfo } from 'node:net'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { repoRoot } from '../src/db/ferretdb.js'
-import { portIsFree } from '../src/lib/processes.js'
+import { portIsFree } from '../src/processes.js'
 
 const alive = (pid: number): boolean => {
   try {
@@ -27,7 +27,7 @@ describe('child processes of the demo', () => {
   it('a child started with startChild is stopped when its parent exits, even mid-way', async () => {
     // The parent starts a long-sleeping child, prints its pid and exits at once without stopping it.
     const parent = `
-      import { startChild } from ${JSON.stringify(join(repoRoot, 'scripts/src/lib/processes.ts'))}
+      import { startChild } from ${JSON.stringify(join(repoRoot, 'testkit/src/processes.ts'))}
       const child = startChild('sleeper', process.execPath, ['-e', 'setTimeout(() => {}, 60000)'], {})
       child.process.once('spawn', () => { console.log(child.process.pid); process.exit(0) })
     `

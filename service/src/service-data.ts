@@ -1,9 +1,9 @@
 import mongoose from 'mongoose'
-import { registerModels } from '../../../service/src/models/index.js'
-import { createExpertsRepository } from '../../../service/src/repositories/experts.js'
-import { createAppsRepository } from '../../../service/src/repositories/apps.js'
-import { createAuditLog } from '../../../service/src/audit/log.js'
-import { createModelIndexes } from '../../../service/src/migrations/runner.js'
+import { registerModels } from './models/index.js'
+import { createExpertsRepository } from './repositories/experts.js'
+import { createAppsRepository } from './repositories/apps.js'
+import { createAuditLog } from './audit/log.js'
+import { createModelIndexes } from './migrations/runner.js'
 
 /** The service's own models and repositories on a connection of the script's, so scripts never write twins. */
 export async function connectServiceData(uri: string) {

@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto'
-import { DEMO_APP_ID, type PersonaId } from '../../../demo-host/src/personas.js'
+import { DEMO_APP_ID, type PersonaId } from '../personas.js'
 import { asExpert, asPersona, type SeedContext, type SeedModule } from './context.js'
 import { communityMembers, seedThreads, type CommunityMember, type ForumAuthor } from './content/forum-threads.js'
 

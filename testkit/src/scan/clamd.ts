@@ -2,15 +2,14 @@ import { spawnSync } from 'node:child_process'
 import { chmodSync, copyFileSync, mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { freePort, repoRoot, tempDataDir } from '../db/ferretdb.js'
-import { startChild, type Child } from '../lib/processes.js'
-import { parseClamdUrl, pingClamd } from '../../../service/src/uploads/clamd.js'
+import { startChild, type Child } from '../processes.js'
 
 /**
  * The EICAR test signature alone: freshclam cannot reach its mirrors from the development
  * and CI machines, and tests, CI and the demo need a scanner that finds something known.
  * Production runs freshclam against the official database instead (README, "Malware scanning").
  */
-export const testSignatures = join(repoRoot, 'scripts', 'clamav', 'test-signatures.ndb')
+export const testSignatures = join(repoRoot, 'testkit', 'clamav', 'test-signatures.ndb')
 
 export class ScanSetupError extends Error {}
 
@@ -42,6 +41,11 @@ export interface RunningClamd {
 }
 
 export interface ClamdOptions {
+  /**
+   * True once clamd answers at `url` (the service's own PING client): the kit starts the
+   * daemon, the service owns the protocol, so there is one clamd client and no cycle.
+   */
+  ready: (url: string) => Promise<boolean>
   port?: number
   /** Where clamd.conf (and the test database) go; a fresh temporary folder by default. */
   dir?: string
@@ -53,7 +57,7 @@ export interface ClamdOptions {
 }
 
 /** Writes a clamd.conf for a loopback TCP port and starts clamd in the foreground; the caller stops it. */
-export async function startClamd(opts: ClamdOptions = {}): Promise<RunningClamd> {
+export async function startClamd(opts: ClamdOptions): Promise<RunningClamd> {
   const binary = clamdBinary()
   const port = opts.port ?? (await freePort())
   const dir = opts.dir ?? tempDataDir('ze-clamd-')
@@ -98,7 +102,7 @@ export async function startClamd(opts: ClamdOptions = {}): Promise<RunningClamd>
       const deadline = Date.now() + 60_000
       while (Date.now() < deadline) {
         if (exited !== undefined) throw new ScanSetupError(`clamd exited at start (code ${exited}); is port ${port} free?\n${recent.join('\n')}`)
-        if (await pingClamd(parseClamdUrl(url), 1000)) return
+        if (await opts.ready(url)) return
         await new Promise((r) => setTimeout(r, 200))
       }
       await handle.stop()

@@ -1,6 +1,6 @@
 import type { Connection } from 'mongoose'
-import { signPersonaToken } from '../../../demo-host/src/sign-token.js'
-import type { PersonaId } from '../../../demo-host/src/personas.js'
+import { signPersonaToken } from '../sign-token.js'
+import type { PersonaId } from '../personas.js'
 
 /** What a seed module gets: the running service (seeds go through its public API) and the database. */
 export interface SeedContext {
