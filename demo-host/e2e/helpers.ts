@@ -74,9 +74,11 @@ export async function openDemo(
     device?: { viewport: { width: number; height: number }; isMobile?: boolean; hasTouch?: boolean }
     /** Runs before the page loads (e.g. an init script that watches for CSP violations). */
     beforeLoad?: (page: Page) => Promise<void>
+    /** A browser launched with other flags (e.g. screen capture) instead of the shared one. */
+    browser?: Browser
   } = {}
 ): Promise<DemoPage> {
-  const context = await (await sharedBrowser()).newContext({ viewport: { width: 1366, height: 800 }, ...opts.device, locale: 'pl-PL' })
+  const context = await (opts.browser ?? (await sharedBrowser())).newContext({ viewport: { width: 1366, height: 800 }, ...opts.device, locale: 'pl-PL' })
   const page = await context.newPage()
   const problems: string[] = []
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`))

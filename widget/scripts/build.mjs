@@ -37,7 +37,7 @@ const minifyChunks = {
  * (src/ui/cssFile.ts): the same strings the chunks adopt, evaluated once here.
  */
 async function cssFiles() {
-  const entry = "export { coreCss as core } from './src/ui/styles'; export { expertCss as expert } from './src/ui/expertCss'; export { contentCss as content } from './src/ui/content/contentCss'"
+  const entry = "export { coreCss as core } from './src/ui/styles'; export { expertCss as expert } from './src/ui/expertCss'; export { contentCss as content } from './src/ui/content/contentCss'; export { captureCss as capture } from './src/ui/capture/captureCss'"
   const out = await esbuild({ stdin: { contents: entry, resolveDir: root, loader: 'ts' }, bundle: true, format: 'esm', write: false, logLevel: 'warning' })
   const sheets = await import(`data:text/javascript;base64,${Buffer.from(out.outputFiles[0].text).toString('base64')}`)
   return Object.entries(sheets).map(([name, css]) => {

@@ -1,7 +1,7 @@
 // The build's { sheet name: content-hashed CSS file } (scripts/build.mjs); undeclared in tests.
 declare const __ZE_CSS__: Record<string, string> | undefined
 
-export type SheetName = 'core' | 'expert' | 'content'
+export type SheetName = 'core' | 'expert' | 'content' | 'capture'
 
 /** Shadow roots that take constructed sheets, which a host's `style-src 'self'` allows. */
 export const canAdoptSheets = (): boolean =>

@@ -4,6 +4,7 @@ export const expertCss = `
 label,legend{font-weight:600}
 textarea,.subject{width:100%;padding:8px;border:1px solid var(--ze-border);border-radius:8px;resize:vertical;background:#fff}
 .files{border:0;margin:0;padding:0;display:grid;grid-template-columns:minmax(0,1fr);gap:6px;min-width:0}
+.pick{display:flex;gap:8px}.pick .btn{flex:1}
 .drop{padding:14px;border:2px dashed var(--ze-border);border-radius:10px;text-align:center;color:var(--ze-muted)}
 .drop.over{border-color:var(--ze-brand);background:var(--ze-soft);color:var(--ze-text)}
 .hint{color:var(--ze-muted);font-size:12px}

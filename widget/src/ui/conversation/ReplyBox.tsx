@@ -3,6 +3,7 @@ import { replyToCase } from '../../api/cases'
 import type { CaseAndMessage, Limits } from '../../api/types'
 import { useWidget } from '../context'
 import { useExpertT } from '../expertT'
+import { CaptureButton } from '../capture/CaptureButton'
 import { CharCount } from '../files/CharCount'
 import { FileErrors, FileList } from '../files/FilePicker'
 import { SendStatus } from '../files/SendStatus'
@@ -61,6 +62,7 @@ export function ReplyBox({ caseId, limits, onSent }: { caseId: string; limits: L
         <button type="button" class="clip" aria-label={t('attachFiles')} title={t('attachFiles')} onClick={picking.pick} disabled={sending}>
           <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true"><path fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" d="M21 11.5l-8.6 8.6a5.5 5.5 0 01-7.8-7.8l8.6-8.6a3.7 3.7 0 015.2 5.2l-8.6 8.6a1.8 1.8 0 01-2.6-2.6l7.9-7.9" /></svg>
         </button>
+        <CaptureButton compact onFile={f => void picking.add([f])} disabled={sending} />
         <input {...picking.inputProps} />
         <label for="ze-reply" class="sr">{t('yourReply')}</label>
         <textarea

@@ -2,6 +2,7 @@ import type { Limits } from '../../api/types'
 import { formatBytes } from '../../i18n'
 import { useWidget } from '../context'
 import { useExpertT } from '../expertT'
+import { CaptureButton } from '../capture/CaptureButton'
 import { FileName } from './FileName'
 import { isTouch, useFilePicking } from './useFilePicking'
 import { allowedList } from './validate'
@@ -46,7 +47,7 @@ export function FilePicker({ files, limits, onChange, disabled, extraErrors = []
   const { locale } = session
   const t = useExpertT()
   const et = useExpertT()
-  const { errors, over, pick, dragProps, inputProps } = useFilePicking({ files, limits, onChange, disabled })
+  const { add, errors, over, pick, dragProps, inputProps } = useFilePicking({ files, limits, onChange, disabled })
 
   return (
     <fieldset class="files" disabled={disabled}>
@@ -63,7 +64,10 @@ export function FilePicker({ files, limits, onChange, disabled, extraErrors = []
       >
         {isTouch() ? et('addFiles') : t('dropHint')}
       </div>
-      <button type="button" class="btn" onClick={pick}>{t('choose')}</button>
+      <div class="pick">
+        <button type="button" class="btn" onClick={pick}>{t('choose')}</button>
+        <CaptureButton onFile={f => void add([f])} disabled={disabled} />
+      </div>
       <input {...inputProps} />
       <p id="ze-limits" class="hint">
         {t('limitsInfo', { files: limits.maxFiles, size: formatBytes(limits.maxFileBytes, locale) })} {et('allowedTypes', { types: allowedList(limits) })}
