@@ -11,6 +11,7 @@ import repositories from './plugins/app/repositories.js'
 import uploads from './plugins/app/uploads.js'
 import outboxWorker from './notifications/plugin.js'
 import audit from './audit/plugin.js'
+import stats from './stats/plugin.js'
 import privacy from './privacy/plugin.js'
 import events from './events/plugin.js'
 import live from './events/live-plugin.js'
@@ -53,6 +54,7 @@ const app: FastifyPluginAsync<AppOptions> = async (fastify, opts) => {
   await fastify.register(events)
   await fastify.register(repositories)
   await fastify.register(audit)
+  await fastify.register(stats)
   await fastify.register(uploads)
   await fastify.register(privacy)
   await fastify.register(outboxWorker)

@@ -52,6 +52,10 @@ export function toAuditInputs(activity: Activity): AuditInput[] {
       return []
     case 'audit':
       return [activity.audit]
+    // Counted by the statistics; the routes that cause them audit what needs auditing.
+    case 'case.rated':
+    case 'help.opened':
+      return []
   }
 }
 

@@ -17,18 +17,27 @@ export interface Actor {
  * outbox are listeners, so neither can be forgotten by a new write path.
  */
 export type Activity =
-  | { type: 'case.created'; case: StoredCase; message: StoredMessage }
-  /** `case` is the case after the message was applied (status, unread flags). */
-  | { type: 'message.created'; case: StoredCase; message: StoredMessage }
+  /** `afterSuggestion`: the chief opened a suggested article or thread while writing it (statistics: deflection). */
+  | { type: 'case.created'; case: StoredCase; message: StoredMessage; afterSuggestion?: boolean }
+  /** `case` is the case after the message was applied (status, unread flags); `before` as it was. */
+  | { type: 'message.created'; case: StoredCase; message: StoredMessage; before?: StoredCase }
   /** `before` is the case as it was, where the write path read it (status and assignee changes). */
   | { type: 'case.updated'; case: StoredCase; before?: StoredCase; changes: CaseChangeKind[]; actor: Actor }
   | { type: 'presence'; case: StoredCase; expert: { id: string; name: string }; state: PresenceState; expiresAt: Date }
   /** An act only the audit log keeps (reads, sessions, articles, forum, keys): no live event, no notification. */
   | { type: 'audit'; audit: AuditInput }
+  /** Facts only the statistics count (stats/): no live event, no notification, no audit record of their own. */
+  | StatsOnlyActivity
+
+/** The chief rated a case (`previous`: the rating it replaced); an end user opened an article or thread. */
+export type StatsOnlyActivity =
+  | { type: 'case.rated'; case: StoredCase; previous: { score: number; ratedAt: Date } | null }
+  | { type: 'help.opened'; kind: 'article' | 'thread'; id: string; appId: string; officeId: string; at: Date; viaSuggestion: boolean }
 
 /** The activities that concern a case and feed live events and notifications. */
-export type CaseActivity = Exclude<Activity, { type: 'audit' }>
-export const isCaseActivity = (activity: Activity): activity is CaseActivity => activity.type !== 'audit'
+export type CaseActivity = Exclude<Activity, { type: 'audit' } | StatsOnlyActivity>
+export const isCaseActivity = (activity: Activity): activity is CaseActivity =>
+  activity.type !== 'audit' && activity.type !== 'case.rated' && activity.type !== 'help.opened'
 
 /** Receives every batch of activities once the write they describe is stored. */
 export type ActivityListener = (activities: readonly Activity[]) => Promise<void>

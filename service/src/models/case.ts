@@ -51,6 +51,9 @@ const caseSchema = new Schema(
     internalNoteCount: { type: Number, required: true, default: 0 },
     // The chief's "Czy odpowiedź eksperta pomogła?"; the latest answer counts.
     rating: { type: ratingSchema, default: null },
+    // Statistics (stats/counters.ts): `live` once the case's changes are counted as they happen;
+    // a back-fill batch id while migration 0004 counts it; absent on cases it has not reached yet.
+    statsBatch: { type: String, default: null },
     // Set when the retention job removed the messages and files of this resolved case (docs/privacy.md).
     purgedAt: { type: Date, default: null }
   },
@@ -67,6 +70,9 @@ caseSchema.index({ appId: 1, officeId: 1, number: 1 }, { unique: true })
 caseSchema.index({ status: 1, lastActivityAt: 1, _id: 1 })
 caseSchema.index({ assigneeId: 1, status: 1, lastActivityAt: 1, _id: 1 })
 caseSchema.index({ officeId: 1, status: 1, lastActivityAt: 1, _id: 1 })
+
+// Migration 0004 reads the cases of one back-fill batch by equality.
+caseSchema.index({ statsBatch: 1 })
 
 export type CaseDoc = InferSchemaType<typeof caseSchema>
 

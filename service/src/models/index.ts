@@ -16,6 +16,7 @@ import { eventModel } from '../events/model.js'
 import { searchChangeModel, searchVersionModel } from './search-sync.js'
 import { expertSessionModel, signInLinkModel } from './expert-session.js'
 import { auditModels } from '../audit/model.js'
+import { statsModels } from '../stats/model.js'
 
 /** Every model, bound to one connection; add new domains here. */
 export function registerModels(connection: Connection) {
@@ -38,7 +39,8 @@ export function registerModels(connection: Connection) {
     SearchVersion: searchVersionModel(connection),
     ExpertSession: expertSessionModel(connection),
     SignInLink: signInLinkModel(connection),
-    ...auditModels(connection)
+    ...auditModels(connection),
+    ...statsModels(connection)
   }
 }
 

@@ -100,7 +100,7 @@ export function createCaseQueueRepository(models: Models, activity: ActivityReco
         internal: fields.internal ?? false,
         attachments
       })
-      await activity.record({ type: 'message.created', case: updated, message: stored })
+      await activity.record({ type: 'message.created', case: updated, message: stored, before: existing })
       const [presented] = await present([updated])
       return { case: presented!, message: toAdminMessage(stored) }
     },

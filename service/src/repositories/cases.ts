@@ -12,6 +12,7 @@ import { insertNumbered } from './case-numbers.js'
 import { Position, afterPosition, cursorCodec, positionOf } from './cursor.js'
 import { toObjectId } from './map.js'
 import type { ActivityRecorder, CaseChangeKind } from '../events/activity.js'
+import { LIVE } from '../stats/counters.js'
 
 const listCursor = cursorCodec(Position)
 const MAX_MESSAGES = 1000
@@ -103,6 +104,7 @@ export function createCasesRepository(models: Models, activity: ActivityRecorder
         expertUnread: true,
         messageCount: 1,
         internalNoteCount: 0,
+        statsBatch: LIVE,
         createdAt: now,
         updatedAt: now
       }
@@ -139,7 +141,7 @@ export function createCasesRepository(models: Models, activity: ActivityRecorder
         { author: { kind: 'chief', id: identity.userId, name: identity.name }, body, internal: false, attachments },
         { chiefEmail: identity.email, chiefLocale: identity.locale }
       )
-      await activity.record({ type: 'message.created', case: updated, message: stored })
+      await activity.record({ type: 'message.created', case: updated, message: stored, before: existing })
       return { case: toCaseSummary(updated, identity.locale), message: toMessage(stored, NO_EXPERTS) }
     },
 
@@ -170,6 +172,8 @@ export function createCasesRepository(models: Models, activity: ActivityRecorder
       if (!found.firstResponseAt) throw new AppError('CONFLICT', 'A case can be rated once an expert has answered')
       const rating = { score: body.score, comment: body.comment?.trim() || null, ratedAt: new Date() }
       await models.Case.updateOne({ _id: found._id, ...tenant(identity) }, { $set: { rating } })
+      const previous = found.rating ? { score: found.rating.score, ratedAt: found.rating.ratedAt } : null
+      await activity.record({ type: 'case.rated', case: { ...found, rating }, previous })
       return toCaseSummary({ ...found, rating }, identity.locale)
     },
 

@@ -103,6 +103,9 @@ GET /admin/v1/offices                        -          KI  KI  KI  KI  KI  KI  
 GET /admin/v1/privacy/export                 -          KI  KI  KI  KI  KI  KI  AR  200 KX KI
 GET /admin/v1/privacy/retention              -          KI  KI  KI  KI  KI  KI  AR  200 KX KI
 POST /admin/v1/privacy/erasures              -          KI  KI  KI  KI  KI  KI  AR  200 KX KI
+GET /admin/v1/stats                          -          KI  KI  KI  KI  KI  KI  200 200 KX KI
+GET /admin/v1/stats/settings                 -          KI  KI  KI  KI  KI  KI  200 200 KX KI
+PUT /admin/v1/stats/settings                 -          KI  KI  KI  KI  KI  KI  AR  200 KX KI
 `
 
 /** Routes that need no identity at all (health, docs, the widget files, CORS preflight). */

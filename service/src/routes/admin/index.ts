@@ -11,6 +11,7 @@ import session from './session.js'
 import sessionLinks from './session-links.js'
 import audit from './audit.js'
 import privacy from './privacy.js'
+import stats from './stats.js'
 
 /**
  * /admin/v1 — experts. The sign-in link routes need no credentials; everything else sits
@@ -34,6 +35,7 @@ const admin: FastifyPluginAsync = async (fastify) => {
     await guarded.register(audit)
     await guarded.register(directory)
     await guarded.register(privacy)
+    await guarded.register(stats)
   })
 }
 

@@ -132,7 +132,10 @@ export function requestFor(route: string, target: string, f: Fixtures): () => Pr
     'GET /admin/v1/audit': async () => ({ method: 'GET', url: '/admin/v1/audit?limit=5' }),
     'GET /admin/v1/privacy/export': async () => ({ method: 'GET', url: `/admin/v1/privacy/export?appId=${TEST_APP.id}&officeId=matrix-no-such-office` }),
     'GET /admin/v1/privacy/retention': async () => ({ method: 'GET', url: '/admin/v1/privacy/retention' }),
-    'POST /admin/v1/privacy/erasures': async () => ({ method: 'POST', url: '/admin/v1/privacy/erasures', payload: { appId: TEST_APP.id, officeId: 'matrix-no-such-office', userId: 'nobody' } })
+    'POST /admin/v1/privacy/erasures': async () => ({ method: 'POST', url: '/admin/v1/privacy/erasures', payload: { appId: TEST_APP.id, officeId: 'matrix-no-such-office', userId: 'nobody' } }),
+    'GET /admin/v1/stats': async () => ({ method: 'GET', url: '/admin/v1/stats?from=2026-11-01&to=2026-11-30' }),
+    'GET /admin/v1/stats/settings': async () => ({ method: 'GET', url: '/admin/v1/stats/settings' }),
+    'PUT /admin/v1/stats/settings': async () => ({ method: 'PUT', url: '/admin/v1/stats/settings', payload: { targetMinutes: 240 } })
   }
   const build = builders[route]
   if (!build) throw new Error(`no request builder for ${route}`)
