@@ -5,7 +5,7 @@
 // decoded by the browser: the blacked-out rectangle is black, pixel for pixel.
 import { chromium, type Browser, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { CHROMIUM_ARGS, chromiumPath } from './browser.js'
+import { CHROMIUM_ARGS, chromiumPath } from '@ze/testkit/browser'
 import { api, asPersona, closePagesAfterEach, env, openDemo, openPomoc, screenshot, unique } from './helpers.js'
 
 closePagesAfterEach()
