@@ -28,7 +28,8 @@ export default fp(
       publicUrl: config.publicUrl,
       pollMs: config.outboxPollMs,
       inFlightMs: config.outboxLeaseMs,
-      webhookTimeoutMs: config.webhookTimeoutMs
+      webhookTimeoutMs: config.webhookTimeoutMs,
+      onFailure: fastify.metrics.deliveryFailed
     })
     fastify.addHook('onReady', async () => worker.start())
     // preClose: the database is still open, so the round in progress finishes and the lease is released.
@@ -37,5 +38,5 @@ export default fp(
       mailer?.close()
     })
   },
-  { name: 'outbox-worker', dependencies: ['repositories'] }
+  { name: 'outbox-worker', dependencies: ['repositories', 'metrics'] }
 )

@@ -25,6 +25,8 @@ export interface WorkerDeps {
   pollMs: number
   inFlightMs: number
   webhookTimeoutMs: number
+  /** Called once per failed delivery attempt (metrics). */
+  onFailure?: (channel: 'mail' | 'webhook') => void
 }
 
 /**
@@ -98,6 +100,7 @@ export function createWorker(deps: WorkerDeps) {
       await outbox.succeed(started._id, status)
     } catch (err) {
       const status = err instanceof WebhookDeliveryError ? err.status : null
+      deps.onFailure?.(started.channel)
       const outcome = await outbox.fail(started, (err as Error).message, status)
       log.warn({ id: started._id, attempts: started.attempts, outcome, err: (err as Error).message }, 'outbox delivery failed')
     }

@@ -23,6 +23,7 @@ export async function rescanPending(attachments: AttachmentsRepository, scanner:
     try {
       for await (const chunk of attachments.openDownload(id)) await scan.write(chunk as Buffer)
       const verdict = await scan.verdict()
+      scanner.record(verdict.infected ? 'infected' : 'clean')
       if (verdict.infected) {
         await attachments.quarantine(id, verdict.signature)
         log.warn({ attachmentId: String(id), signature: verdict.signature }, 'rescan found an infected attachment; its bytes were deleted')
@@ -33,6 +34,7 @@ export async function rescanPending(attachments: AttachmentsRepository, scanner:
       }
     } catch (err) {
       scan.abort()
+      if (err instanceof ScannerError) scanner.record('error')
       report.failed++
       log.warn({ err, attachmentId: String(id) }, 'rescan of an attachment failed; it stays pending')
       if (err instanceof ScannerError) break

@@ -2,6 +2,7 @@ import { timingSafeEqual } from 'node:crypto'
 import fp from 'fastify-plugin'
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client'
 import { AppError } from '../../errors.js'
+import type { ScanResult } from '../../uploads/scanner.js'
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -9,7 +10,9 @@ declare module 'fastify' {
       registry: Registry
       sseConnections: Gauge
       /** For the attachment scanner: one call per scanned file ('clean', 'infected', 'error'). */
-      scanResult(result: 'clean' | 'infected' | 'error'): void
+      scanResult(result: ScanResult): void
+      /** For the outbox worker: one call per failed delivery attempt (retried or given up). */
+      deliveryFailed(channel: 'mail' | 'webhook'): void
     }
   }
 }
@@ -54,6 +57,12 @@ export default fp(
       registers: [registry]
     })
     const scans = new Counter({ name: 'ze_attachment_scans_total', help: 'Attachment virus scans by result', labelNames: ['result'], registers: [registry] })
+    const deliveryFailures = new Counter({
+      name: 'ze_outbox_delivery_failures_total',
+      help: 'Failed delivery attempts of notifications by channel (webhook failures are channel="webhook"); each retry that fails counts',
+      labelNames: ['channel'],
+      registers: [registry]
+    })
     const sseConnections = new Gauge({ name: 'ze_sse_connections', help: 'Open server-sent event streams on this instance', registers: [registry] })
 
     new Gauge({
@@ -121,7 +130,15 @@ export default fp(
     monitor()
     fastify.db.on('connected', monitor)
 
-    fastify.decorate('metrics', { registry, sseConnections, scanResult: (result: 'clean' | 'infected' | 'error') => scans.inc({ result }) })
+    // Zero series from the start, so a dashboard sees 0 rather than no data before the first event.
+    for (const result of ['clean', 'infected', 'error'] as const) scans.inc({ result }, 0)
+    for (const channel of ['mail', 'webhook'] as const) deliveryFailures.inc({ channel }, 0)
+    fastify.decorate('metrics', {
+      registry,
+      sseConnections,
+      scanResult: (result: ScanResult) => scans.inc({ result }),
+      deliveryFailed: (channel: 'mail' | 'webhook') => deliveryFailures.inc({ channel })
+    })
 
     fastify.addHook('onResponse', async (request, reply) => {
       const route = request.routeOptions.url ?? 'unmatched'

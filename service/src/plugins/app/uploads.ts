@@ -26,7 +26,7 @@ declare module 'fastify' {
 export default fp(
   async function uploadsPlugin(fastify) {
     const { config, log } = fastify
-    const scanner = createScanner({ clamdUrl: config.clamdUrl, failureMode: config.scanFailureMode, timeoutMs: config.clamdTimeoutMs }, log)
+    const scanner = createScanner({ clamdUrl: config.clamdUrl, failureMode: config.scanFailureMode, timeoutMs: config.clamdTimeoutMs, onResult: fastify.metrics.scanResult }, log)
     const quotaRepository = createUploadQuotaRepository(fastify.models)
     const quota = createUploadQuota(quotaRepository, { bytes: config.storageQuotaBytes, periodHours: config.storageQuotaPeriodHours, nonFileAllowance: multipartNonFileBytes(config) })
     const rescan = async (): Promise<RescanReport> => (scanner ? rescanPending(fastify.attachments, scanner, log) : { clean: 0, infected: 0, failed: 0 })
@@ -43,5 +43,5 @@ export default fp(
     every(QUOTA_CLEANUP_EVERY_MS, () => quotaRepository.deleteExpired(), 'upload quota cleanup')
     if (scanner) every(config.scanRescanIntervalMs, rescan, 'attachment rescan')
   },
-  { name: 'uploads', dependencies: ['config', 'mongoose', 'repositories'] }
+  { name: 'uploads', dependencies: ['config', 'mongoose', 'repositories', 'metrics'] }
 )
