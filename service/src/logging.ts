@@ -27,12 +27,64 @@ interface LoggedRequest {
   socket?: { remotePort?: number }
 }
 
+/**
+ * Keys whose values never reach the log, wherever a log call puts them (top level or one
+ * object down, e.g. `{ mail: { html } }`): credentials (tokens, API keys, secrets, cookies,
+ * Authorization) and people's words (e-mail bodies, messages, questions, search text).
+ */
+const SECRET_KEYS = [
+  'authorization',
+  'cookie',
+  '["set-cookie"]',
+  '["x-api-key"]',
+  'token',
+  'accessToken',
+  'password',
+  'secret',
+  'webhookSecret',
+  'apiKey'
+]
+const CONTENT_KEYS = [
+  'html',
+  'text',
+  'body',
+  'question',
+  'subject',
+  'q',
+  'query',
+  'payload'
+]
+const at = (prefix: string, key: string): string => (key.startsWith('[') ? `${prefix}${key}` : `${prefix}.${key}`)
+export const REDACT_PATHS = [...SECRET_KEYS.flatMap((key) => [key, at('*', key), at('*.headers', key)]), ...CONTENT_KEYS.flatMap((key) => [key, at('*', key)])]
+
+const scrub = (text: string | undefined): string | undefined => text?.replace(/dup key: \{.*?\}(?=\s|$)/gs, 'dup key: { [redacted] }')
+
+/**
+ * Errors are logged with what explains them (type, message, code, stack) and nothing else:
+ * driver errors carry the offending document (`keyValue`, `op`, `errorResponse`), which may be
+ * a message body or an e-mail address.
+ */
+export function serializeError(err: unknown): Record<string, unknown> {
+  if (!(err instanceof Error)) return { message: String(err) }
+  const e = err as Error & { code?: unknown; statusCode?: unknown }
+  return {
+    type: e.constructor?.name ?? 'Error',
+    // MongoDB names the duplicate value in the message itself ("dup key: { email: … }").
+    message: scrub(e.message),
+    ...(e.code !== undefined ? { code: e.code } : {}),
+    ...(typeof e.statusCode === 'number' ? { statusCode: e.statusCode } : {}),
+    stack: scrub(e.stack),
+    ...(e.cause instanceof Error ? { cause: serializeError(e.cause) } : {})
+  }
+}
+
 /** Logger settings of the real server; tests pass a stream to read what would be logged. */
 export function loggerOptions(config: Pick<Config, 'logLevel'>, stream?: NodeJS.WritableStream): NonNullable<FastifyServerOptions['logger']> {
   return {
     level: config.logLevel,
-    redact: ['req.headers.authorization', 'req.headers.cookie'],
+    redact: { paths: REDACT_PATHS, censor: '[redacted]' },
     serializers: {
+      err: serializeError,
       req: (request: LoggedRequest) => ({
         method: request.method,
         url: redactUrl(request.url),
