@@ -17,10 +17,23 @@ try {
 const server = Fastify(serverOptions(config, loggerOptions(config)))
 await server.register(app, { config })
 
-closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
+// SIGTERM drains: the listener closes at once (the load balancer sends new connections to the
+// other instances), idle keep-alive connections are closed and requests arriving on busy ones
+// get 503 with `Connection: close`; event streams end with a retry hint; workers finish their
+// round and release their leases; in-flight requests (uploads) get SHUTDOWN_TIMEOUT_MS, then
+// their connections are cut. A second SIGTERM (or SIGINT) exits at once with status 1.
+const drainMs = config.shutdownTimeoutMs
+closeWithGrace({ delay: drainMs + 10_000, logger: { error: (msg: string) => server.log.error(msg) } }, async ({ signal, err }) => {
   if (err) server.log.error({ err }, 'closing after an error')
-  else server.log.info({ signal }, 'closing gracefully')
+  else server.log.info({ signal, drainMs }, 'closing gracefully: draining in-flight requests')
+  const cut = setTimeout(() => {
+    server.log.warn('requests still in flight after SHUTDOWN_TIMEOUT_MS; closing their connections')
+    server.server.closeAllConnections()
+  }, drainMs)
+  cut.unref()
   await server.close()
+  clearTimeout(cut)
+  server.log.info('closed')
 })
 
 try {

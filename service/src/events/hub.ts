@@ -9,6 +9,9 @@ export type Audience = { kind: 'chief'; identity: Identity } | { kind: 'expert';
 
 /** A stream whose client does not read this much buffered output is dropped (it reconnects and resumes). */
 const MAX_BUFFERED_BYTES = 1024 * 1024
+/** Reconnect hint given to every client when this instance shuts down. */
+const RECONNECT_MIN_MS = 500
+const RECONNECT_SPREAD_MS = 2500
 
 interface Connection {
   raw: ServerResponse
@@ -174,10 +177,18 @@ export function createLiveHub(follower: Follower, log: FastifyBaseLogger, option
       }
     },
 
-    /** Ends every stream (the server is closing; clients reconnect to another instance). */
+    /**
+     * Ends every stream (the server is closing; clients reconnect to another instance). Each
+     * gets a `retry:` hint first, spread over a few seconds so the clients of a stopping
+     * instance do not all reconnect to the others at the same moment.
+     */
     closeAll(): void {
       clearInterval(heartbeat)
-      for (const set of [experts, ...chiefs.values()]) for (const conn of set) conn.raw.end()
+      for (const set of [experts, ...chiefs.values()]) {
+        for (const conn of set) {
+          if (!conn.raw.destroyed) conn.raw.end(`retry: ${RECONNECT_MIN_MS + Math.floor(Math.random() * RECONNECT_SPREAD_MS)}\n\n`)
+        }
+      }
     },
 
     get connections(): number {

@@ -1,13 +1,13 @@
 import { createServer, type Server } from 'node:http'
 import { afterAll, beforeAll, expect, inject, it } from 'vitest'
 import type { FastifyInstance } from 'fastify'
-import { buildTestApp } from './helpers/app.js'
-import { authFor, createCase, createExpert, freshChief, postCase } from './helpers/factories.js'
-import { EICAR } from './helpers/eicar.js'
-import { eventually } from './helpers/eventually.js'
-import { fastOutbox } from './helpers/notifications.js'
-import { openStream } from './helpers/sse.js'
-import { TEST_APP } from './helpers/tokens.js'
+import { buildTestApp } from '../helpers/app.js'
+import { authFor, createCase, createExpert, freshChief, postCase } from '../helpers/factories.js'
+import { EICAR } from '../helpers/eicar.js'
+import { eventually } from '../helpers/eventually.js'
+import { fastOutbox } from '../helpers/notifications.js'
+import { openStream } from '../helpers/sse.js'
+import { TEST_APP } from '../helpers/tokens.js'
 
 // The series fed from outside the request hook, each by the real thing it measures: a real
 // clamd's verdicts, a webhook receiver that keeps failing, a real event stream over a socket.
