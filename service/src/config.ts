@@ -16,17 +16,26 @@ const AppEntry = Type.Object(
   { additionalProperties: false }
 )
 
-const ConfigSchema = Type.Object({
+export const ConfigSchema = Type.Object({
+  /** Address to listen on (`0.0.0.0` behind a load balancer). */
   host: Type.String({ minLength: 1 }),
+  /** Port to listen on (0 = any free port, logged at start). */
   port: Type.Integer({ minimum: 0, maximum: 65535 }),
+  /** MongoDB (or FerretDB) connection string including the database name. */
   mongodbUri: Type.String({ pattern: '^mongodb(\\+srv)?://' }),
+  /** pino log level; logs are JSON lines on stdout with tokens, cookies and people's words redacted. */
   logLevel: Type.Union([Type.Literal('fatal'), Type.Literal('error'), Type.Literal('warn'), Type.Literal('info'), Type.Literal('debug'), Type.Literal('trace'), Type.Literal('silent')]),
   /** Apps upserted into the database at start; the database stays the source of truth. */
   bootstrapApps: Type.Array(AppEntry),
+  /** Longest accepted `exp - iat` of a host app's identity token. */
   tokenMaxLifetimeSeconds: Type.Integer({ minimum: 60, maximum: 86_400 }),
+  /** Clock skew allowed when checking `exp` and `iat`. */
   tokenClockToleranceSeconds: Type.Integer({ minimum: 0, maximum: 300 }),
+  /** Largest attachment (413 ATTACHMENT_TOO_LARGE above). */
   uploadMaxFileBytes: Type.Integer({ minimum: 1024 }),
+  /** Attachments per message (413 TOO_MANY_ATTACHMENTS above). */
   uploadMaxFiles: Type.Integer({ minimum: 1, maximum: 50 }),
+  /** Largest JSON request body. */
   bodyLimitBytes: Type.Integer({ minimum: 1024 }),
   /** clamd to scan every upload with (INSTREAM), `tcp://host:port`; empty = uploads are not scanned. */
   clamdUrl: Type.String({ pattern: '^(tcp://\\S+:\\d{1,5}/?)?$' }),
@@ -38,27 +47,35 @@ const ConfigSchema = Type.Object({
   scanRescanIntervalMs: Type.Integer({ minimum: 1000 }),
   /** Bytes one office's chiefs may upload per period, shared by all instances; 0 = no quota. */
   storageQuotaBytes: Type.Integer({ minimum: 0 }),
+  /** Length of one upload-quota period. */
   storageQuotaPeriodHours: Type.Integer({ minimum: 1, maximum: 24 * 366 }),
   /** Upper bound on any single database round trip, so requests fail fast with 503 when it is down. */
   dbTimeoutMs: Type.Integer({ minimum: 100 }),
   /** Whole-request limit (headers and body), so a slow client cannot hold a connection forever. */
   requestTimeoutMs: Type.Integer({ minimum: 1000 }),
+  /** Trust `X-Forwarded-*` and a sane `X-Request-Id` from the load balancer; set it only behind one. */
   trustProxy: Type.Boolean(),
+  /** Where the built widget is served from (`/widget.js`). */
   widgetDistDir: Type.String(),
+  /** How long an app's secret and origins are cached per instance. */
   appCacheTtlMs: Type.Integer({ minimum: 0 }),
   /** Forum threads + replies one user (or expert) may post per window, shared by all instances. */
   forumPostRateMax: Type.Integer({ minimum: 1 }),
+  /** Window of FORUM_POST_RATE_MAX. */
   forumPostRateWindowMs: Type.Integer({ minimum: 1000 }),
   /** New cases one office chief may open per window (every instance counts into one shared window). */
   caseCreateRateMax: Type.Integer({ minimum: 1 }),
+  /** Window of CASE_CREATE_RATE_MAX. */
   caseCreateRateWindowMs: Type.Integer({ minimum: 1000 }),
   /** Chief replies in cases per window, shared by all instances. */
   caseReplyRateMax: Type.Integer({ minimum: 1 }),
+  /** Window of CASE_REPLY_RATE_MAX. */
   caseReplyRateWindowMs: Type.Integer({ minimum: 1000 }),
   /** Hosts article images may come from (empty: any https host). */
   articleImageHosts: Type.Array(Type.String({ pattern: '^[a-z0-9.-]+$' })),
   /** Outgoing mail server (nodemailer URL, e.g. smtp://127.0.0.1:1025); empty = no e-mail is written to the outbox. */
   smtpUrl: Type.String({ pattern: '^(smtps?://.*)?$' }),
+  /** Sender of notification e-mails. */
   mailFrom: Type.String({ minLength: 3 }),
   /** The service's address as people reach it, for links in e-mails (unsubscribe). */
   publicUrl: Type.String({ pattern: '^https?://[^/]+(/.*)?$' }),
@@ -66,11 +83,15 @@ const ConfigSchema = Type.Object({
   notifyDelaySeconds: Type.Integer({ minimum: 0, maximum: 7 * 86_400 }),
   /** Whether this instance takes part in delivering the outbox (the lease lets one at a time send). */
   outboxWorker: Type.Boolean(),
+  /** How often the outbox worker looks for due items. */
   outboxPollMs: Type.Integer({ minimum: 50 }),
+  /** How long the outbox lease lasts without renewal (another instance takes over after it). */
   outboxLeaseMs: Type.Integer({ minimum: 1000 }),
   /** First retry delay; each further attempt doubles it, up to `outboxMaxBackoffMs`, until `outboxGiveUpMs` after the first attempt. */
   outboxRetryBaseMs: Type.Integer({ minimum: 10 }),
+  /** Longest delay between two delivery attempts. */
   outboxMaxBackoffMs: Type.Integer({ minimum: 10 }),
+  /** A notification still undelivered this long after its first attempt is given up (state `failed`). */
   outboxGiveUpMs: Type.Integer({ minimum: 1000 }),
   /** A webhook receiver that does not answer within this is counted as a failed attempt. */
   webhookTimeoutMs: Type.Integer({ minimum: 100 }),
@@ -90,15 +111,19 @@ const ConfigSchema = Type.Object({
   suggestBudgetMs: Type.Integer({ minimum: 1, maximum: 10_000 }),
   /** Suggestion requests one user may make per window, shared by all instances. */
   suggestRateMax: Type.Integer({ minimum: 1 }),
+  /** Window of SUGGEST_RATE_MAX. */
   suggestRateWindowMs: Type.Integer({ minimum: 1000 }),
   /** production hides development aids (e.g. sign-in links in the log). */
   environment: Type.Union([Type.Literal('production'), Type.Literal('development'), Type.Literal('test')]),
   /** Console sessions end after this much inactivity, and in any case after the absolute lifetime. */
   sessionIdleMinutes: Type.Integer({ minimum: 1 }),
+  /** Absolute lifetime of a console session. */
   sessionMaxHours: Type.Integer({ minimum: 1, maximum: 720 }),
   /** Sign-in link requests per address and, separately, per client address, per window. */
   signInLinkRateMax: Type.Integer({ minimum: 1 }),
+  /** Window of SIGN_IN_LINK_RATE_MAX. */
   signInLinkRateWindowMs: Type.Integer({ minimum: 1000 }),
+  /** Where the built expert console is served from (`/console/`). */
   consoleDistDir: Type.String(),
   /** Run pending migrations and create indexes when the service starts (one instance at a time, by lease). */
   migrateOnStart: Type.Boolean(),
@@ -117,7 +142,9 @@ const ConfigSchema = Type.Object({
   /** The retention job only reports what it would delete (log and audit record). */
   retentionDryRun: Type.Boolean(),
   /** How often the retention job runs (one instance at a time, by lease); 0 = never on this instance. */
-  retentionIntervalMinutes: Type.Integer({ minimum: 0 })
+  retentionIntervalMinutes: Type.Integer({ minimum: 0 }),
+  /** On SIGTERM, how long in-flight requests (uploads) may take to finish before their connections are cut; a second SIGTERM exits at once. */
+  shutdownTimeoutMs: Type.Integer({ minimum: 0 })
 })
 
 export type Config = Static<typeof ConfigSchema>
@@ -216,6 +243,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     auditRetentionMonths: int(env.AUDIT_RETENTION_MONTHS, 24),
     retentionDryRun: env.RETENTION_DRY_RUN === 'true',
     retentionIntervalMinutes: int(env.RETENTION_INTERVAL_MINUTES, 60),
+    shutdownTimeoutMs: int(env.SHUTDOWN_TIMEOUT_MS, 25_000),
     ...overrides
   }
   if (!validateConfig(candidate)) {
