@@ -64,16 +64,16 @@ const scrub = (text: string | undefined): string | undefined => text?.replace(/d
  * driver errors carry the offending document (`keyValue`, `op`, `errorResponse`), which may be
  * a message body or an e-mail address.
  */
-export function serializeError(err: unknown): Record<string, unknown> {
-  if (!(err instanceof Error)) return { message: String(err) }
+export function serializeError(err: unknown): { type: string; message: string; stack: string; [key: string]: unknown } {
+  if (!(err instanceof Error)) return { type: typeof err, message: String(err), stack: '' }
   const e = err as Error & { code?: unknown; statusCode?: unknown }
   return {
     type: e.constructor?.name ?? 'Error',
     // MongoDB names the duplicate value in the message itself ("dup key: { email: … }").
-    message: scrub(e.message),
+    message: scrub(e.message) ?? '',
     ...(e.code !== undefined ? { code: e.code } : {}),
     ...(typeof e.statusCode === 'number' ? { statusCode: e.statusCode } : {}),
-    stack: scrub(e.stack),
+    stack: scrub(e.stack) ?? '',
     ...(e.cause instanceof Error ? { cause: serializeError(e.cause) } : {})
   }
 }

@@ -27,6 +27,9 @@ beforeAll(async () => {
   })
   await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', r))
   app = await buildTestApp({ ...fastOutbox, metricsToken: TOKEN, clamdUrl: inject('clamdUrl') })
+  // On a loaded machine the first connection can outlast the start-up wait; the app is only registered once connected.
+  await eventually(async () => (app.db.readyState === 1 ? true : undefined), 30_000, 'database connected')
+  await app.apps.upsert(TEST_APP)
   base = await app.listen({ host: '127.0.0.1', port: 0 })
 }, 60_000)
 afterAll(async () => {
