@@ -16,8 +16,8 @@ describe('expert API keys', () => {
     const b = await app.experts.create({ name: 'Jan Ekspert', email: 'jan@example.com', admin: false })
     expect(a.key).not.toBe(b.key)
     expect(Buffer.from(a.key.slice(4), 'base64url').length).toBeGreaterThanOrEqual(16)
-    const stored = await app.models.Expert.findById(a.expert.id).lean()
-    expect(JSON.stringify(stored)).not.toContain(a.key)
+    const stored = await app.models.ExpertKey.findOne({ expertId: a.expert.id }).lean()
+    expect(JSON.stringify([await app.models.Expert.findById(a.expert.id).lean(), stored])).not.toContain(a.key)
     expect(stored?.keyHash).toMatch(/^[0-9a-f]{64}$/)
   })
 

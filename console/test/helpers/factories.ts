@@ -3,7 +3,7 @@ import type { AdminCase, AdminMessage, ExpertProfile } from '@ze/contract'
 let seq = 0
 const hex = (n: number) => n.toString(16).padStart(24, '0')
 
-export const me: ExpertProfile = { id: hex(0xe1), name: 'Ja Ekspert', email: 'ja@example.com', admin: false }
+export const me: ExpertProfile = { id: hex(0xe1), name: 'Ja Ekspert', email: 'ja@example.com', admin: false, locale: 'pl' }
 export const colleague = { id: hex(0xe2), name: 'Tomasz Ekspert' }
 
 export function adminCase(over: Partial<AdminCase> = {}): AdminCase {

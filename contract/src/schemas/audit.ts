@@ -16,7 +16,8 @@ export const AuditTargetType = Type.Union([
   Type.Literal('office'),
   Type.Literal('user'),
   Type.Literal('retention'),
-  Type.Literal('webhook')
+  Type.Literal('webhook'),
+  Type.Literal('expert')
 ])
 export type AuditTargetType = Static<typeof AuditTargetType>
 
@@ -61,6 +62,7 @@ export const AuditQuery = Type.Object(
     targetType: Type.Optional(AuditTargetType),
     targetId: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'With `targetType`' })),
     caseId: Type.Optional(Type.String({ pattern: '^[0-9a-fA-F]{24}$' })),
+    officeId: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'The office a record concerns' })),
     cursor: Type.Optional(Type.String({ maxLength: 512, pattern: '^[A-Za-z0-9_-]+$', description: 'Opaque; `nextCursor` of the previous page' })),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 }))
   },

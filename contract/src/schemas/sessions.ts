@@ -1,4 +1,5 @@
 import { Type, type Static } from 'typebox'
+import { ExpertLocale } from './team.js'
 
 export const SignInLinkRequest = Type.Object(
   { email: Type.String({ minLength: 3, maxLength: 254, pattern: '^[^@\\s]+@[^@\\s]+$', examples: ['tomasz@example.com'] }) },
@@ -9,5 +10,5 @@ export const SignInLinkParams = Type.Object({ token: Type.String({ pattern: '^[A
 export type SignInLinkRequest = Static<typeof SignInLinkRequest>
 
 /** The signed-in expert (GET /admin/v1/me). */
-export const ExpertProfile = Type.Object({ id: Type.String(), name: Type.String(), email: Type.String(), admin: Type.Boolean() })
+export const ExpertProfile = Type.Object({ id: Type.String(), name: Type.String(), email: Type.String(), admin: Type.Boolean(), locale: ExpertLocale })
 export type ExpertProfile = Static<typeof ExpertProfile>

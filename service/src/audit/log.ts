@@ -116,6 +116,7 @@ export function createAuditLog(models: Models) {
       if (query.action) filter.action = query.action
       if (query.targetType) filter.targetType = query.targetType
       if (query.targetId) filter.targetId = query.targetId
+      if (query.officeId) filter.officeId = query.officeId
       const position = query.cursor ? auditCursor.decode(query.cursor) : { d: to, i: null }
       if (position.d > to || position.d < from)
         throw new AppError('VALIDATION_FAILED', 'The cursor does not belong to this range', {

@@ -3,6 +3,7 @@ import { appModel } from './app.js'
 import { caseModel } from './case.js'
 import { counterModel } from './counter.js'
 import { expertModel } from './expert.js'
+import { expertKeyModel } from './expert-key.js'
 import { messageModel } from './message.js'
 import { articleModel } from './article.js'
 import { articleFeedbackModel } from './article-feedback.js'
@@ -23,6 +24,7 @@ export function registerModels(connection: Connection) {
   return {
     App: appModel(connection),
     Expert: expertModel(connection),
+    ExpertKey: expertKeyModel(connection),
     Case: caseModel(connection),
     Message: messageModel(connection),
     Counter: counterModel(connection),

@@ -6,7 +6,9 @@ import type { Connection } from 'mongoose'
  * of the migrations runner drops them (after the new ones exist). Matched by key, not by name.
  */
 export const RETIRED: Array<{ collection: string; key: Record<string, 1 | -1>; why: string }> = [
-  { collection: 'cases', key: { appId: 1, number: 1 }, why: 'case numbers run per office (docs/adr/0160-case-numbers-per-office.md)' }
+  { collection: 'cases', key: { appId: 1, number: 1 }, why: 'case numbers run per office (docs/adr/0160-case-numbers-per-office.md)' },
+  // Keys moved to expert_keys (migration 0005): experts without a keyHash would collide on null.
+  { collection: 'experts', key: { keyHash: 1 }, why: 'API keys live in expert_keys, several per expert (migration 0005)' }
 ]
 
 const sameKey = (a: Record<string, unknown>, b: Record<string, unknown>) => JSON.stringify(a) === JSON.stringify(b)

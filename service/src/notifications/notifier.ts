@@ -64,8 +64,11 @@ export function createNotifier(deps: { models: Models; outbox: Outbox; apps: App
     await outbox.enqueue({ id: `wh:${c.appId}:${type}:${key}`, channel: 'webhook', type, appId: c.appId, webhook: { payload: webhookEvent(type, data) } })
   }
 
-  async function expertsToTell(): Promise<Array<{ _id: unknown; email: string; notifyNewCases: string }>> {
-    const experts = await models.Expert.find({ revokedAt: null }, { email: 1, notifyNewCases: 1 }).lean()
+  // The language each expert chose in the console (Zespół → Moje ustawienia).
+  const expertLocale = (e: { locale?: string | null }): Locale => (e.locale === 'en' ? 'en' : 'pl')
+
+  async function expertsToTell(): Promise<Array<{ _id: unknown; email: string; notifyNewCases: string; locale?: string | null }>> {
+    const experts = await models.Expert.find({ revokedAt: null }, { email: 1, notifyNewCases: 1, locale: 1 }).lean()
     return experts.filter((e) => e.notifyNewCases !== 'none')
   }
 
@@ -85,7 +88,7 @@ export function createNotifier(deps: { models: Models; outbox: Outbox; apps: App
         const day = utcDay(c.createdAt)
         const due = new Date(`${day}T00:00:00Z`)
         due.setUTCDate(due.getUTCDate() + 1)
-        await enqueueMail({ to: expert.email, template: 'expert-digest', key: `${id}:${day}`, audience: 'experts', dueAt: due, data: { date: day, cases: [], more: 0, queueUrl: `${config.publicUrl}/console/` } })
+        await enqueueMail({ to: expert.email, template: 'expert-digest', key: `${id}:${day}`, audience: 'experts', locale: expertLocale(expert), dueAt: due, data: { date: day, cases: [], more: 0, queueUrl: `${config.publicUrl}/console/` } })
         continue
       }
       // "Only unassigned": told after the delay, and only if nobody has taken the case by then.
@@ -96,7 +99,7 @@ export function createNotifier(deps: { models: Models; outbox: Outbox; apps: App
         type: 'expert-new-case',
         dueAt: onlyUnassigned ? later(config.notifyDelaySeconds) : new Date(),
         guard: onlyUnassigned ? { kind: 'case-unassigned', caseId: String(c._id) } : null,
-        mail: { to: expert.email, locale: 'pl', audience: 'experts', data: data as unknown as Record<string, unknown> }
+        mail: { to: expert.email, locale: expertLocale(expert), audience: 'experts', data: data as unknown as Record<string, unknown> }
       })
     }
   }
@@ -120,7 +123,7 @@ export function createNotifier(deps: { models: Models; outbox: Outbox; apps: App
       })
     }
     if (m.author.kind === 'chief' && c.assigneeId) {
-      const expert = await models.Expert.findOne({ _id: c.assigneeId, revokedAt: null }, { email: 1 }).lean()
+      const expert = await models.Expert.findOne({ _id: c.assigneeId, revokedAt: null }, { email: 1, locale: 1 }).lean()
       if (!expert) return
       const data: MailTemplates['expert-chief-reply'] = {
         caseNumber: c.number,
@@ -131,7 +134,7 @@ export function createNotifier(deps: { models: Models; outbox: Outbox; apps: App
         attachments: attachmentNames(m),
         caseUrl: consoleCaseUrl(String(c._id))
       }
-      await enqueueMail({ to: expert.email, template: 'expert-chief-reply', key: String(m._id), audience: 'experts', data })
+      await enqueueMail({ to: expert.email, template: 'expert-chief-reply', key: String(m._id), audience: 'experts', locale: expertLocale(expert), data })
     }
   }
 

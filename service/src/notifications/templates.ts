@@ -11,6 +11,7 @@ export interface Attachment {
 
 export interface MailTemplates {
   'sign-in-link': { name: string; url: string; expiresMinutes: number }
+  'expert-invitation': { name: string; invitedBy: string; url: string; expiresHours: number }
   'chief-reply': { caseNumber: number; subject: string; expertName: string; body: string; attachments: Attachment[]; caseUrl: string | null }
   'expert-new-case': { caseNumber: number; subject: string; officeName: string; body: string; attachments: Attachment[]; caseUrl: string }
   'expert-chief-reply': { caseNumber: number; subject: string; officeName: string; chiefName: string; body: string; attachments: Attachment[]; caseUrl: string }
@@ -52,6 +53,8 @@ const T = {
     signInSubject: 'Link do logowania w konsoli ekspertów',
     signInBody: (minutes: number) => `Aby zalogować się w konsoli ekspertów Zapytaj Eksperta, użyj poniższego linku. Jest jednorazowy i ważny przez ${minutes} min. Jeśli to nie Ty prosisz o logowanie, zignoruj tę wiadomość.`,
     signIn: 'Zaloguj się',
+    inviteSubject: 'Zaproszenie do konsoli ekspertów Zapytaj Eksperta',
+    inviteBody: (by: string, hours: number) => `${by} zaprasza Cię do zespołu ekspertów Zapytaj Eksperta. Link poniżej loguje Cię do konsoli; jest jednorazowy i ważny przez ${hours} godz. Później zalogujesz się, podając swój adres e-mail na stronie konsoli.`,
     replySubject: (n: number, s: string) => `Odpowiedź eksperta w sprawie #${n}: ${s}`,
     replyIntro: (expert: string, n: number) => `${expert} odpowiedział(a) w Twojej sprawie #${n}:`,
     attachmentsNamed: 'Załączniki (do pobrania w sprawie):',
@@ -73,6 +76,8 @@ const T = {
     signInSubject: 'Your sign-in link for the expert console',
     signInBody: (minutes: number) => `Use the link below to sign in to the Zapytaj Eksperta expert console. It works once and for ${minutes} minutes. If you did not ask to sign in, ignore this message.`,
     signIn: 'Sign in',
+    inviteSubject: 'Invitation to the Zapytaj Eksperta expert console',
+    inviteBody: (by: string, hours: number) => `${by} invites you to the Zapytaj Eksperta expert team. The link below signs you in to the console; it works once and for ${hours} hours. Later, sign in by entering your e-mail address on the console page.`,
     replySubject: (n: number, s: string) => `Expert reply in case #${n}: ${s}`,
     replyIntro: (expert: string, n: number) => `${expert} replied in your case #${n}:`,
     attachmentsNamed: 'Attachments (download them in the case):',
@@ -100,6 +105,10 @@ function blocksFor<N extends TemplateName>(name: N, locale: Locale, data: MailTe
     case 'sign-in-link': {
       const d = data as MailTemplates['sign-in-link']
       return { subject: t.signInSubject, blocks: [para(t.hello(d.name)), para(t.signInBody(d.expiresMinutes)), link(t.signIn, d.url)] }
+    }
+    case 'expert-invitation': {
+      const d = data as MailTemplates['expert-invitation']
+      return { subject: t.inviteSubject, blocks: [para(t.hello(d.name)), para(t.inviteBody(d.invitedBy, d.expiresHours)), link(t.signIn, d.url)] }
     }
     case 'chief-reply': {
       const d = data as MailTemplates['chief-reply']
@@ -145,4 +154,4 @@ export function renderMail<N extends TemplateName>(name: N, locale: Locale, data
 }
 
 export const isTemplateName = (name: string): name is TemplateName =>
-  ['sign-in-link', 'chief-reply', 'expert-new-case', 'expert-chief-reply', 'expert-digest'].includes(name)
+  ['sign-in-link', 'expert-invitation', 'chief-reply', 'expert-new-case', 'expert-chief-reply', 'expert-digest'].includes(name)

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto'
 import type { Models } from '../models/index.js'
-import type { Expert } from './experts.js'
+import { EXPERT_FIELDS, toExpert, type Expert } from './experts.js'
 
 export interface SessionPolicy {
   idleMs: number
@@ -20,8 +20,8 @@ export function createExpertSessionsRepository(models: Models, policy: SessionPo
   const { ExpertSession, SignInLink, Expert: ExpertModel } = models
 
   async function activeExpert(id: unknown): Promise<Expert | null> {
-    const doc = await ExpertModel.findOne({ _id: id, revokedAt: null }, { name: 1, email: 1, admin: 1 }).lean()
-    return doc ? { id: String(doc._id), name: doc.name, email: doc.email, admin: doc.admin } : null
+    const doc = await ExpertModel.findOne({ _id: id, revokedAt: null }, EXPERT_FIELDS).lean()
+    return doc ? toExpert(doc) : null
   }
 
   return {
@@ -59,13 +59,13 @@ export function createExpertSessionsRepository(models: Models, policy: SessionPo
       return (await ExpertSession.deleteMany({ expertId })).deletedCount
     },
 
-    /** A link secret for the active expert with this address, or null (the caller answers the same either way). */
-    async createLink(email: string): Promise<{ expert: Expert; secret: string } | null> {
-      const doc = await ExpertModel.findOne({ email: email.trim().toLowerCase(), revokedAt: null }, { name: 1, email: 1, admin: 1 }).lean()
+    /** A link secret for the active expert with this address, or null (the caller answers the same either way). Invitations live longer than `linkTtlMs`. */
+    async createLink(email: string, ttlMs = policy.linkTtlMs): Promise<{ expert: Expert; secret: string } | null> {
+      const doc = await ExpertModel.findOne({ email: email.trim().toLowerCase(), revokedAt: null }, EXPERT_FIELDS).lean()
       if (!doc) return null
       const secret = newSecret()
-      await SignInLink.create({ _id: hash(secret), expertId: doc._id, expiresAt: new Date(Date.now() + policy.linkTtlMs) })
-      return { expert: { id: String(doc._id), name: doc.name, email: doc.email, admin: doc.admin }, secret }
+      await SignInLink.create({ _id: hash(secret), expertId: doc._id, expiresAt: new Date(Date.now() + ttlMs) })
+      return { expert: toExpert(doc), secret }
     },
 
     /**

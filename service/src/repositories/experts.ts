@@ -1,52 +1,82 @@
-import { createHash, randomBytes } from 'node:crypto'
+import { Types } from 'mongoose'
+import type { ExpertLocale } from '@ze/contract'
 import type { Models } from '../models/index.js'
-import { withId } from './map.js'
+import { createExpertKeys } from './expert-keys.js'
+
+export { hashKey } from './expert-keys.js'
 
 export interface Expert {
   id: string
   name: string
   email: string
   admin: boolean
+  locale: ExpertLocale
 }
 
-const KEY_PREFIX = 'zek_'
+/** What authentication reads of an expert; everything a request may need about who is asking. */
+export const EXPERT_FIELDS = { name: 1, email: 1, admin: 1, locale: 1 } as const
 
-// Keys carry 256 random bits, so a fast hash is enough: there is nothing to brute-force.
-export const hashKey = (key: string): string => createHash('sha256').update(key).digest('hex')
+export function toExpert(doc: { _id: unknown; name: string; email: string; admin: boolean; locale?: string | null }): Expert {
+  return { id: String(doc._id), name: doc.name, email: doc.email, admin: doc.admin, locale: doc.locale === 'en' ? 'en' : 'pl' }
+}
+
+// Addresses are compared lower-cased (sign-in links look them up).
+export const normaliseEmail = (email: string): string => email.trim().toLowerCase()
 
 export function createExpertsRepository(models: Models) {
+  const keys = createExpertKeys(models)
+
+  /** The active (not deactivated) expert with this id, or null. */
+  async function active(id: unknown): Promise<Expert | null> {
+    const doc = await models.Expert.findOne({ _id: id, revokedAt: null }, EXPERT_FIELDS).lean()
+    return doc ? toExpert(doc) : null
+  }
+
   return {
-    /** Creates an expert and returns the API key; the key is not stored and cannot be shown again. */
-    async create(input: { name: string; email: string; admin: boolean }): Promise<{ expert: Expert; key: string }> {
-      const key = KEY_PREFIX + randomBytes(32).toString('base64url')
-      // Addresses are compared lower-cased (sign-in links look them up).
-      const doc = await models.Expert.create({ ...input, email: input.email.trim().toLowerCase(), keyHash: hashKey(key), keyPrefix: key.slice(0, 10) })
-      return { expert: { id: String(doc._id), name: doc.name, email: doc.email, admin: doc.admin }, key }
+    keys,
+    active,
+
+    /** Creates an expert with a first API key (`npm run expert`, tests); the key is not stored and cannot be shown again. */
+    async create(input: { name: string; email: string; admin: boolean }, note = 'npm run expert'): Promise<{ expert: Expert; key: string }> {
+      const doc = await models.Expert.create({ ...input, email: normaliseEmail(input.email) })
+      const { key } = await keys.issue(doc._id, note)
+      return { expert: toExpert(doc), key }
     },
 
-    async authenticate(key: string): Promise<{ expert: Expert | null; revoked: boolean }> {
-      if (!key.startsWith(KEY_PREFIX) || key.length > 200) return { expert: null, revoked: false }
-      const doc = await models.Expert.findOne({ keyHash: hashKey(key) }, { name: 1, email: 1, admin: 1, revokedAt: 1 }).lean()
-      if (!doc) return { expert: null, revoked: false }
-      if (doc.revokedAt) return { expert: null, revoked: true }
-      const { id, name, email, admin } = withId(doc)
-      return { expert: { id, name, email, admin }, revoked: false }
+    /**
+     * Creates an expert without a key (an invitation: they sign in by e-mailed link). Null when
+     * an expert has this address already. Checked by a read, not a unique index: older
+     * installations may hold two experts with one address, which must not stop an upgrade.
+     */
+    async invite(input: { name: string; email: string; admin: boolean; locale: ExpertLocale }): Promise<Expert | null> {
+      const email = normaliseEmail(input.email)
+      if (await models.Expert.exists({ email })) return null
+      return toExpert(await models.Expert.create({ ...input, name: input.name.trim(), email }))
     },
 
-    /** Issues a new key for an existing expert (the old one stops working at once). */
+    /** The active expert behind an unrevoked key. A revoked key and a deactivated expert's key are refused alike. */
+    async authenticate(key: string): Promise<{ expert: Expert | null }> {
+      const expertId = await keys.use(key)
+      return { expert: expertId ? await active(expertId) : null }
+    },
+
+    /** Replaces all keys of an existing expert with a new one and reactivates them (the demo's start-up). */
     async rotateKey(id: string): Promise<string | null> {
-      const key = KEY_PREFIX + randomBytes(32).toString('base64url')
-      const res = await models.Expert.updateOne({ _id: id }, { $set: { keyHash: hashKey(key), keyPrefix: key.slice(0, 10), revokedAt: null } })
-      return res.matchedCount === 1 ? key : null
+      const res = await models.Expert.updateOne({ _id: id }, { $set: { revokedAt: null } })
+      if (res.matchedCount !== 1) return null
+      await keys.revokeAll(id)
+      return (await keys.issue(id, 'npm run demo')).key
     },
 
     async findByEmail(email: string): Promise<Expert | null> {
-      const doc = await models.Expert.findOne({ email: email.trim().toLowerCase() }, { name: 1, email: 1, admin: 1 }).lean()
-      return doc ? { id: String(doc._id), name: doc.name, email: doc.email, admin: doc.admin } : null
+      const doc = await models.Expert.findOne({ email: normaliseEmail(email) }, EXPERT_FIELDS).lean()
+      return doc ? toExpert(doc) : null
     },
 
+    /** Deactivates an expert: their keys and sessions are refused from the next request on (both look the expert up each time). */
     async revoke(id: string): Promise<boolean> {
       const res = await models.Expert.updateOne({ _id: id, revokedAt: null }, { $set: { revokedAt: new Date() } })
+      if (res.modifiedCount === 1) await models.ExpertSession.deleteMany({ expertId: new Types.ObjectId(id) })
       return res.modifiedCount === 1
     },
 
@@ -56,9 +86,15 @@ export function createExpertsRepository(models: Models) {
       return docs.map((d) => ({ id: String(d._id), name: d.name })).sort((a, b) => a.name.localeCompare(b.name, 'pl'))
     },
 
-    async list(): Promise<Array<Expert & { keyPrefix: string; revoked: boolean }>> {
-      const docs = await models.Expert.find({}, { name: 1, email: 1, admin: 1, keyPrefix: 1, revokedAt: 1 }).sort({ _id: 1 }).lean()
-      return docs.map((d) => ({ id: String(d._id), name: d.name, email: d.email, admin: d.admin, keyPrefix: d.keyPrefix, revoked: Boolean(d.revokedAt) }))
+    /** Every expert with their key prefixes (`npm run expert -- list`). */
+    async list(): Promise<Array<Expert & { keyPrefixes: string[]; revoked: boolean }>> {
+      const docs = await models.Expert.find({}, { ...EXPERT_FIELDS, revokedAt: 1 }).sort({ _id: 1 }).lean()
+      const byExpert = await keys.byExpert(docs.map((d) => d._id))
+      return docs.map((d) => ({
+        ...toExpert(d),
+        keyPrefixes: (byExpert.get(String(d._id)) ?? []).filter((k) => !k.revokedAt).map((k) => k.prefix),
+        revoked: Boolean(d.revokedAt)
+      }))
     }
   }
 }

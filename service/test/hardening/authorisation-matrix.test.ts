@@ -106,6 +106,14 @@ POST /admin/v1/privacy/erasures              -          KI  KI  KI  KI  KI  KI  
 GET /admin/v1/stats                          -          KI  KI  KI  KI  KI  KI  200 200 KX KI
 GET /admin/v1/stats/settings                 -          KI  KI  KI  KI  KI  KI  200 200 KX KI
 PUT /admin/v1/stats/settings                 -          KI  KI  KI  KI  KI  KI  AR  200 KX KI
+GET /admin/v1/me/preferences                 -          KI  KI  KI  KI  KI  KI  200 200 KX KI
+PATCH /admin/v1/me/preferences               -          KI  KI  KI  KI  KI  KI  200 200 KX KI
+GET /admin/v1/team                           -          KI  KI  KI  KI  KI  KI  AR  200 KX KI
+POST /admin/v1/team                          -          KI  KI  KI  KI  KI  KI  AR  201 KX KI
+POST /admin/v1/team/:id/invitation           -          KI  KI  KI  KI  KI  KI  AR  202 KX KI
+PATCH /admin/v1/team/:id                     -          KI  KI  KI  KI  KI  KI  AR  200 KX KI
+POST /admin/v1/team/:id/keys                 -          KI  KI  KI  KI  KI  KI  AR  201 KX KI
+DELETE /admin/v1/team/:id/keys/:keyId        -          KI  KI  KI  KI  KI  KI  AR  200 KX KI
 `
 
 /** Routes that need no identity at all (health, docs, the widget files, CORS preflight). */

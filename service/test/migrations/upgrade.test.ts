@@ -12,6 +12,7 @@ let app: FastifyInstance
 const chief = freshChief()
 const office = chief.office as { id: string; name: string }
 const expertEmail = 'stary.ekspert@example.com'
+const old = oldExpert(expertEmail)
 
 beforeAll(async () => {
   app = await buildTestApp({ migrateOnStart: false, smtpUrl: 'smtp://127.0.0.1:9', outboxWorker: false, notifyDelaySeconds: 60 })
@@ -20,7 +21,10 @@ beforeAll(async () => {
   await db.collection('cases').insertOne(first)
   await db.collection('messages').insertOne(oldMessage(first, 'Jak wystawić fakturę korygującą?'))
   await insertOldCases(db, TEST_APP.id, office, 40, 2)
-  await db.collection('experts').insertOne(oldExpert(expertEmail).doc)
+  await db.collection('experts').insertOne(old.doc)
+  // A second expert of the old release, so the unique index on experts.keyHash it had is there too.
+  await db.collection('experts').insertOne(oldExpert('drugi@example.com').doc)
+  await db.collection('experts').createIndex({ keyHash: 1 }, { unique: true })
 }, 60_000)
 afterAll(() => app?.close())
 
@@ -30,7 +34,7 @@ describe('upgrading a database written by the previous release', () => {
     expect(res.statusCode).toBe(503)
     expect(res.json()).toMatchObject({ code: 'MIGRATION_PENDING' })
     const status = await app.migrations.migrator.status()
-    expect(status.pending).toEqual(['0001-baseline', '0002-expert-notify-default', '0003-case-notification-fields', 'indexes'])
+    expect(status.pending).toEqual(['0001-baseline', '0002-expert-notify-default', '0003-case-notification-fields', '0005-expert-keys', 'indexes'])
   })
 
   it('migrates, becomes ready, and a second run changes nothing', async () => {
@@ -42,13 +46,15 @@ describe('upgrading a database written by the previous release', () => {
     const records = await app.db.db!.collection('migrations').find({}).toArray()
     const byId = Object.fromEntries(records.map((r) => [r._id, r]))
     expect(byId['0003-case-notification-fields']).toMatchObject({ state: 'done', attempts: 1, steps: { backfill: { processed: 41, done: true } } })
-    expect(byId['0002-expert-notify-default']).toMatchObject({ state: 'done', steps: { backfill: { processed: 1, done: true } } })
+    expect(byId['0002-expert-notify-default']).toMatchObject({ state: 'done', steps: { backfill: { processed: 2, done: true } } })
+    expect(byId['0005-expert-keys']).toMatchObject({ state: 'done', steps: { copy: { processed: 2, done: true } } })
     const indexes = await app.db.db!.collection('cases').listIndexes().toArray()
     expect(indexes.length).toBeGreaterThanOrEqual(7)
 
     await app.migrations.migrator.run()
     const again = await app.db.db!.collection('migrations').findOne({ _id: '0003-case-notification-fields' as never })
     expect(again).toMatchObject({ attempts: 1 })
+    expect(await app.db.db!.collection('expert_keys').countDocuments()).toBe(2)
   })
 
   it('the new code reads the old cases: list, detail and the first message', async () => {
@@ -70,5 +76,21 @@ describe('upgrading a database written by the previous release', () => {
     expect(mail).not.toBeNull()
     expect(mail!.guard).toMatchObject({ kind: 'case-unassigned' })
     expect(mail!.dueAt.getTime()).toBeGreaterThan(Date.now() + 30_000)
+  })
+
+  it('the single key of an expert from before several keys per expert still signs them in, and is listed in Zespół', async () => {
+    const me = await app.inject({ method: 'GET', url: '/admin/v1/me', headers: { authorization: `Bearer ${old.key}` } })
+    expect(me.statusCode, me.body).toBe(200)
+    expect(me.json()).toMatchObject({ email: expertEmail, locale: 'pl' })
+    const keys = await app.db.db!.collection('expert_keys').find({ expertId: old.doc._id }).toArray()
+    expect(keys).toHaveLength(1)
+    expect(keys[0]).toMatchObject({ keyPrefix: old.doc.keyPrefix, keyHash: old.doc.keyHash, note: '' })
+    expect(keys[0]!.revokedAt ?? null).toBeNull()
+    expect(keys[0]!.lastUsedAt).toBeInstanceOf(Date)
+    // The old unique index on experts.keyHash is gone: experts created now (with no keyHash) do not collide.
+    const indexes = await app.db.db!.collection('experts').listIndexes().toArray()
+    expect(indexes.filter((i) => 'keyHash' in i.key)).toEqual([])
+    await app.experts.invite({ name: 'Nowy A', email: 'nowy.a@example.com', admin: false, locale: 'pl' })
+    await app.experts.invite({ name: 'Nowy B', email: 'nowy.b@example.com', admin: false, locale: 'pl' })
   })
 })

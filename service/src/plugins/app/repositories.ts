@@ -2,6 +2,7 @@ import fp from 'fastify-plugin'
 import { notificationListener } from '../../notifications/activity-listener.js'
 import { createAppsRepository, type AppsRepository } from '../../repositories/apps.js'
 import { createExpertsRepository, type ExpertsRepository } from '../../repositories/experts.js'
+import { createTeamRepository, type TeamRepository } from '../../repositories/team.js'
 import { createCasesRepository, type CasesRepository } from '../../repositories/cases.js'
 import { createCaseQueueRepository, type CaseQueueRepository } from '../../repositories/case-queue.js'
 import { createQueueOverviewRepository, type QueueOverviewRepository } from '../../repositories/queue-overview.js'
@@ -16,6 +17,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     apps: AppsRepository
     experts: ExpertsRepository
+    /** Zespół: admin rights, activation, keys and each expert's preferences. */
+    team: TeamRepository
     /** The chief's cases ("Moje pytania"). */
     cases: CasesRepository
     /** The experts' queue and case handling. */
@@ -42,6 +45,7 @@ export default fp(
   async function repositoriesPlugin(fastify) {
     fastify.decorate('apps', createAppsRepository(fastify.models, fastify.config.appCacheTtlMs))
     fastify.decorate('experts', createExpertsRepository(fastify.models))
+    fastify.decorate('team', createTeamRepository(fastify.models, fastify.experts.keys))
     fastify.decorate('notifications', createNotifications({ models: fastify.models, apps: fastify.apps, config: fastify.config, log: fastify.log }))
     fastify.activity.use('notifications', notificationListener(fastify.notifications.events))
     fastify.decorate('cases', createCasesRepository(fastify.models, fastify.activity))

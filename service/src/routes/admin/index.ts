@@ -12,6 +12,7 @@ import sessionLinks from './session-links.js'
 import audit from './audit.js'
 import privacy from './privacy.js'
 import stats from './stats.js'
+import team from './team.js'
 
 /**
  * /admin/v1 — experts. The sign-in link routes need no credentials; everything else sits
@@ -36,6 +37,7 @@ const admin: FastifyPluginAsync = async (fastify) => {
     await guarded.register(directory)
     await guarded.register(privacy)
     await guarded.register(stats)
+    await guarded.register(team, { prefix: '/team' })
   })
 }
 

@@ -40,7 +40,7 @@ const sessionLinks: FastifyPluginAsyncTypebox = async (fastify) => {
       const link = await fastify.expertSessions.createLink(email)
       if (link) {
         const url = `${publicUrl}/admin/v1/session/link/${link.secret}`
-        const mailed = await fastify.notifications.enqueueMail({ to: link.expert.email, template: 'sign-in-link', data: { name: link.expert.name, url, expiresMinutes: 15 } })
+        const mailed = await fastify.notifications.enqueueMail({ to: link.expert.email, locale: link.expert.locale, template: 'sign-in-link', data: { name: link.expert.name, url, expiresMinutes: 15 } })
         // Without SMTP_URL a development service logs the link instead; production never does.
         if (!mailed && environment !== 'production') request.log.info({ expertId: link.expert.id, signInLink: url }, 'console sign-in link (SMTP_URL not set; development only)')
       }

@@ -9,6 +9,8 @@ const { EJSON } = mongoose.mongo.BSON
  * lease; the audit log grows with the requests it records (e.g. rejected keys) and the retention job keeps its place in job_state.
  */
 const BOOKKEEPING = new Set(['rate_limits', 'leases', 'lease_claims', 'audit', 'job_state'])
+/** Fields that record use, not data: an API key's last use moves with every authenticated request (at most once a minute). */
+const USE_STAMPS: Record<string, string[]> = { expert_keys: ['lastUsedAt'] }
 
 export type Snapshot = Map<string, Map<string, string>>
 
@@ -20,6 +22,7 @@ export async function snapshot(app: FastifyInstance): Promise<Snapshot> {
   for (const name of collections) {
     const docs = new Map<string, string>()
     for await (const doc of db.collection(name).find({}).sort({ _id: 1 })) {
+      for (const field of USE_STAMPS[name] ?? []) delete doc[field]
       docs.set(EJSON.stringify(doc._id), createHash('sha256').update(EJSON.stringify(doc, { relaxed: false })).digest('hex'))
     }
     result.set(name, docs)

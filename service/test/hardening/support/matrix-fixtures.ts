@@ -12,6 +12,7 @@ export interface Fixtures {
   articles: Record<'published' | 'draft' | 'deletable', { id: string; slug: string }>
   threads: Record<'A' | 'B', string>
   posts: Record<'A' | 'B', string>
+  team: { expertId: string; keyId: string }
 }
 
 async function created(res: { statusCode: number; body: string }): Promise<any> {
@@ -49,7 +50,8 @@ export async function buildFixtures(app: FastifyInstance): Promise<Fixtures> {
     attachments: { A: caseA.message.attachments[0]!.id, Ainternal: note.message.attachments[0].id, B: caseB.message.attachments[0]!.id },
     articles: { published: { id: published.id, slug: published.slug }, draft: { id: draft.id, slug: draft.slug }, deletable: { id: deletable.id, slug: deletable.slug } },
     threads,
-    posts: { A: await post(threads.A), B: await post(threads.B) }
+    posts: { A: await post(threads.A), B: await post(threads.B) },
+    team: { expertId: expert.expert.id, keyId: (await app.experts.keys.issue(expert.expert.id, 'matrix')).info.id }
   }
 }
 
@@ -130,6 +132,14 @@ export function requestFor(route: string, target: string, f: Fixtures): () => Pr
     'PUT /admin/v1/apps/:id/webhook': async () => ({ method: 'PUT', url: `/admin/v1/apps/${TEST_APP.id}/webhook`, payload: { url: null } }),
     'GET /admin/v1/webhooks/deliveries': async () => ({ method: 'GET', url: `/admin/v1/webhooks/deliveries?appId=${TEST_APP.id}` }),
     'GET /admin/v1/audit': async () => ({ method: 'GET', url: '/admin/v1/audit?limit=5' }),
+    'GET /admin/v1/me/preferences': async () => ({ method: 'GET', url: '/admin/v1/me/preferences' }),
+    'PATCH /admin/v1/me/preferences': async () => ({ method: 'PATCH', url: '/admin/v1/me/preferences', payload: { newCases: 'none' } }),
+    'GET /admin/v1/team': async () => ({ method: 'GET', url: '/admin/v1/team' }),
+    'POST /admin/v1/team': async () => ({ method: 'POST', url: '/admin/v1/team', payload: { name: 'Zaproszony', email: `zaproszony-${++slugSeq}@example.com` } }),
+    'POST /admin/v1/team/:id/invitation': async () => ({ method: 'POST', url: `/admin/v1/team/${f.team.expertId}/invitation` }),
+    'PATCH /admin/v1/team/:id': async () => ({ method: 'PATCH', url: `/admin/v1/team/${f.team.expertId}`, payload: { admin: false } }),
+    'POST /admin/v1/team/:id/keys': async () => ({ method: 'POST', url: `/admin/v1/team/${f.team.expertId}/keys`, payload: { note: 'matrix' } }),
+    'DELETE /admin/v1/team/:id/keys/:keyId': async () => ({ method: 'DELETE', url: `/admin/v1/team/${f.team.expertId}/keys/${f.team.keyId}` }),
     'GET /admin/v1/privacy/export': async () => ({ method: 'GET', url: `/admin/v1/privacy/export?appId=${TEST_APP.id}&officeId=matrix-no-such-office` }),
     'GET /admin/v1/privacy/retention': async () => ({ method: 'GET', url: '/admin/v1/privacy/retention' }),
     'POST /admin/v1/privacy/erasures': async () => ({ method: 'POST', url: '/admin/v1/privacy/erasures', payload: { appId: TEST_APP.id, officeId: 'matrix-no-such-office', userId: 'nobody' } }),
