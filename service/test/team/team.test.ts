@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { FastifyInstance } from 'fastify'
-import type { RunningMailpit } from '../../../scripts/src/mail/mailpit.js'
+import type { RunningMailpit } from '@ze/testkit/mailpit'
 import { buildTestApp } from '../helpers/app.js'
 import { createExpert } from '../helpers/factories.js'
 import { appWithMailpit, mailTo } from '../helpers/notifications.js'
