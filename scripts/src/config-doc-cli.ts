@@ -1,5 +1,5 @@
 import { readFileSync, writeFileSync } from 'node:fs'
-import { repoRoot } from './db/ferretdb.js'
+import { repoRoot } from '@ze/testkit/ferretdb'
 import { deployDocPath, renderConfigTable, withConfigTable } from './config-doc/render.js'
 
 // npm run docs:config — rewrites the configuration table in docs/deploy.md from service/src/config.ts.

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { repoRoot } from '../src/db/ferretdb.js'
+import { repoRoot } from '@ze/testkit/ferretdb'
 import { CONFIG_END, CONFIG_START, configVariables, deployDocPath, renderConfigTable } from '../src/config-doc/render.js'
 
 describe('docs/deploy.md configuration table (issue 17 item 5)', () => {
