@@ -45,6 +45,7 @@ export default tseslint.config(
             boundary('./widget/src/state', './widget/src/ui', 'the store does not know the UI'),
             boundary('./contract', './service', 'the contract depends on nothing of ours'),
             boundary('./contract', './widget', 'the contract depends on nothing of ours'),
+            boundary('./testkit', ['./service', './widget', './console', './demo-host', './scripts'], 'the test kit depends on no workspace of ours (docs/adr/0007-one-way-workspaces.md)'),
             boundary('./service', './widget/src', 'the service does not import widget code'),
             boundary('./widget/src', './service', 'the widget reaches the service only through the contract'),
             boundary('./console/src', './service', 'the console reaches the service only through the contract'),

@@ -22,14 +22,13 @@ export const originOf = (request: FastifyRequest) => ({ ip: request.ip ?? null, 
 
 export function actorOf(request: FastifyRequest | null): AuditActor {
   if (request?.expert) return { kind: 'expert', id: request.expert.id, name: request.expert.name, appId: null, officeId: null }
-  const identity = request?.identity
+  const identity = request?.verifiedIdentity
   if (identity)
     return {
       kind: identity.role === 'office_chief' ? 'chief' : 'user',
       id: identity.userId,
       name: identity.name,
-      appId: identity.appId,
-      officeId: identity.office.id
+      ...identity.tenant
     }
   return SYSTEM_ACTOR
 }

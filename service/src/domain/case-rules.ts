@@ -1,6 +1,7 @@
 import { AppError } from '../errors.js'
 import type { EntryPoint } from '@ze/contract'
 import type { Identity } from './identity.js'
+import { capabilitiesOf } from './capabilities.js'
 
 export type CaseStatus = 'open' | 'answered' | 'resolved'
 export type AuthorKind = 'chief' | 'expert' | 'system'
@@ -11,17 +12,19 @@ export type AuthorKind = 'chief' | 'expert' | 'system'
  * client users get 403 ONLY_OFFICE_CHIEF, even for reading).
  */
 export function assertOfficeChief(identity: Identity): void {
-  if (identity.role !== 'office_chief') throw new AppError('ONLY_OFFICE_CHIEF', 'Only the office chief may ask experts and read the correspondence with them')
+  const { askExpertDeniedReason } = capabilitiesOf(identity)
+  if (askExpertDeniedReason) throw new AppError(askExpertDeniedReason, 'Only the office chief may ask experts and read the correspondence with them')
 }
 
 /**
  * R9: with an inactive package the chief may still ask about using the system, but only
  * from START » WIADOMOŚCI. Replying to an existing case is always allowed: it continues a
- * conversation that was accepted when it started.
+ * conversation that was accepted when it started. Both rules are the capabilities `GET /me`
+ * reports (domain/capabilities.ts), so the widget's offer and the service's answer agree.
  */
 export function assertMayCreateFrom(identity: Identity, entryPoint: EntryPoint): void {
   assertOfficeChief(identity)
-  if (!identity.package.active && entryPoint !== 'messages') {
+  if (!capabilitiesOf(identity).entryPoints.includes(entryPoint)) {
     throw new AppError('PACKAGE_INACTIVE', 'With an inactive package, questions about using the system go through START » WIADOMOŚCI » UTWÓRZ SPRAWĘ')
   }
 }

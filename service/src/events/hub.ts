@@ -25,7 +25,7 @@ interface Connection {
   expiry: NodeJS.Timeout | null
 }
 
-const tenantKey = (identity: Identity): string => `${identity.appId}\u0000${identity.office.id}`
+const tenantKey = ({ tenant }: Identity): string => `${tenant.appId}\u0000${tenant.officeId}`
 const eventTenant = (e: FeedEvent): string => `${e.appId}\u0000${e.officeId}`
 
 export interface LiveHubOptions {

@@ -29,7 +29,7 @@ export function createArticleFeedbackRepository(models: Models) {
       const article = await findPublishedBySlug<{ _id: Types.ObjectId }>(Article, identity.appId, slug, { _id: 1 })
       if (!article) throw new AppError('ARTICLE_NOT_FOUND', `No published article "${slug}"`)
       const filter = { articleId: article._id, userId: identity.userId }
-      const $set = { appId: identity.appId, officeId: identity.office.id, role: identity.role, helpful: input.helpful, comment: input.comment?.trim() || null }
+      const $set = { ...identity.tenant, role: identity.role, helpful: input.helpful, comment: input.comment?.trim() || null }
       const upsert = () => ArticleFeedback.findOneAndUpdate(filter, { $set }, { upsert: true, new: true }).lean()
       let doc
       try {

@@ -109,7 +109,7 @@ export function createAttachmentsRepository(connection: Connection, models: Mode
     /** An attachment of a public message of the chief's office, or null (callers answer 404). */
     async findForChief(identity: Identity, rawId: string) {
       const id = toObjectId(rawId)
-      return id ? locate({ appId: identity.appId, officeId: identity.office.id, internal: false }, id) : null
+      return id ? locate({ ...identity.tenant, internal: false }, id) : null
     },
 
     /** Experts may read every attachment, including those of internal notes. */

@@ -27,8 +27,8 @@ export function testDatabaseUri(serverUri: string = inject('mongoServerUri')): s
   return withDatabase(serverUri, `ze_test_${randomBytes(5).toString('hex')}`)
 }
 
-/** Boots the real app (every plugin, schema and hook) against the real database. */
-export async function buildTestApp(overrides: Partial<Config> = {}): Promise<FastifyInstance> {
+/** Boots the real app (every plugin, schema and hook) against the real database; `extra` adds routes of a test's own. */
+export async function buildTestApp(overrides: Partial<Config> = {}, extra?: (fastify: FastifyInstance) => void): Promise<FastifyInstance> {
   // A generous suggestion budget: on a busy test machine the default would turn a slow lookup into an empty answer.
   const config = loadConfig({}, { mongodbUri: testDatabaseUri(), logLevel: 'silent', appCacheTtlMs: 0, suggestBudgetMs: 10_000, ...overrides })
   const fastify = Fastify(serverOptions(config, false))
@@ -38,6 +38,7 @@ export async function buildTestApp(overrides: Partial<Config> = {}): Promise<Fas
   })
   fastify.decorate('routesSeen', routes)
   await fastify.register(app, { config })
+  extra?.(fastify)
   await fastify.ready()
   if (fastify.db.readyState === 1) await fastify.apps.upsert(TEST_APP)
   return fastify

@@ -4,11 +4,20 @@ import { Ajv } from 'ajv'
 import { decodeProtectedHeader, errors as joseErrors, jwtVerify, decodeJwt } from 'jose'
 import { AppError } from '../../errors.js'
 import { IdentityClaims } from '@ze/contract'
-import { identityFromClaims, type Identity } from '../../domain/identity.js'
+import { identityFromClaims, type Identity, type Tenant } from '../../domain/identity.js'
 
 declare module 'fastify' {
   interface FastifyRequest {
-    identity: Identity | null
+    /**
+     * The verified end user. Under /api the subtree's hook verifies the token before any
+     * handler runs, so it is always there; read anywhere else it answers 401 TOKEN_MISSING
+     * rather than handing out a null to be forgotten.
+     */
+    readonly identity: Identity
+    /** The caller's tenant (`identity.tenant`), the filter every end-user repository call takes. */
+    readonly tenant: Tenant
+    /** The verified end user or null, for code that serves every caller (rate-limit keys, the audit actor). */
+    verifiedIdentity: Identity | null
   }
   interface FastifyInstance {
     /** Verifies the bearer identity token; throws AppError with a TOKEN_* code. */
@@ -34,7 +43,18 @@ export function bearerToken(request: FastifyRequest): string | null {
 export default fp(
   async function identityPlugin(fastify) {
     const { tokenMaxLifetimeSeconds, tokenClockToleranceSeconds } = fastify.config
-    fastify.decorateRequest('identity', null)
+    fastify.decorateRequest('verifiedIdentity', null)
+    fastify.decorateRequest('identity', {
+      getter(this: FastifyRequest): Identity {
+        if (!this.verifiedIdentity) throw new AppError('TOKEN_MISSING', 'Send the identity token as "Authorization: Bearer <token>"')
+        return this.verifiedIdentity
+      }
+    })
+    fastify.decorateRequest('tenant', {
+      getter(this: FastifyRequest): Tenant {
+        return this.identity.tenant
+      }
+    })
 
     fastify.decorate('authenticateUser', async (request: FastifyRequest): Promise<Identity> => {
       const token = bearerToken(request)
@@ -84,7 +104,7 @@ export default fp(
         throw new AppError('ORIGIN_NOT_ALLOWED', `Origin ${JSON.stringify(origin.slice(0, 200))} is not one of the app's allowed origins`)
       }
       const identity = identityFromClaims(payload)
-      request.identity = identity
+      request.verifiedIdentity = identity
       return identity
     })
   },

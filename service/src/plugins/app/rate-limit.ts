@@ -9,7 +9,7 @@ const CLEANUP_EVERY_MS = 5 * 60_000
 
 /** Who is counted: the verified end user (per app), else the expert, else the client address. */
 export function rateLimitKey(request: FastifyRequest): string {
-  if (request.identity) return `u:${request.identity.appId}:${request.identity.userId}`
+  if (request.verifiedIdentity) return `u:${request.verifiedIdentity.appId}:${request.verifiedIdentity.userId}`
   if (request.expert) return `e:${request.expert.id}`
   return `ip:${request.ip}`
 }

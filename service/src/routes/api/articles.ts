@@ -15,7 +15,7 @@ const articles: FastifyPluginAsyncTypebox = async (fastify) => {
         response: { 200: ArticleListResponse, ...problemResponses }
       }
     },
-    async (request) => fastify.articles.listPublished(request.identity!.appId, request.query)
+    async (request) => fastify.articles.listPublished(request.tenant.appId, request.query)
   )
 
   fastify.get(
@@ -29,7 +29,7 @@ const articles: FastifyPluginAsyncTypebox = async (fastify) => {
         response: { 200: ArticleView, ...problemResponses }
       }
     },
-    async (request) => fastify.articles.findPublished(request.identity!, request.params.slug)
+    async (request) => fastify.articles.findPublished(request.identity, request.params.slug)
   )
 
   fastify.post(
@@ -46,8 +46,8 @@ const articles: FastifyPluginAsyncTypebox = async (fastify) => {
       }
     },
     async (request) => {
-      const feedback = await fastify.articles.feedback.vote(request.identity!, request.params.slug, request.body)
-      await fastify.activity.record({ type: 'audit', audit: { action: 'article.voted', target: { type: 'article', id: request.params.slug }, appId: request.identity!.appId, detail: { helpful: request.body.helpful } } })
+      const feedback = await fastify.articles.feedback.vote(request.identity, request.params.slug, request.body)
+      await fastify.activity.record({ type: 'audit', audit: { action: 'article.voted', target: { type: 'article', id: request.params.slug }, appId: request.tenant.appId, detail: { helpful: request.body.helpful } } })
       return { feedback }
     }
   )

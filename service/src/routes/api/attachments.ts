@@ -7,7 +7,7 @@ import { attachmentPolicy } from '../../domain/attachment-policy.js'
 import { sendAttachment } from '../../uploads/send-attachment.js'
 
 const attachments: FastifyPluginAsyncTypebox = async (fastify) => {
-  fastify.addHook('onRequest', async (request) => assertOfficeChief(request.identity!))
+  fastify.addHook('onRequest', async (request) => assertOfficeChief(request.identity))
   fastify.get(
     '/attachments/:id',
     {
@@ -21,7 +21,7 @@ const attachments: FastifyPluginAsyncTypebox = async (fastify) => {
       }
     },
     async (request, reply) => {
-      const found = await fastify.attachments.findForChief(request.identity!, request.params.id)
+      const found = await fastify.attachments.findForChief(request.identity, request.params.id)
       if (!found) throw new AppError('ATTACHMENT_NOT_FOUND')
       return sendAttachment(reply, found, fastify.attachments.openDownload(found._id))
     }

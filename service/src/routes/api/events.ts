@@ -17,7 +17,7 @@ const events: FastifyPluginAsyncTypebox = async (fastify) => {
       }
     },
     async (request, reply) => {
-      const identity = request.identity!
+      const identity = request.identity
       assertOfficeChief(identity)
       await fastify.openEventStream(request, reply, { kind: 'chief', identity }, identity.expiresAt)
     }

@@ -15,7 +15,7 @@ const me: FastifyPluginAsyncTypebox = async (fastify) => {
       }
     },
     async (request) => {
-      const identity = request.identity!
+      const identity = request.identity
       const { uploadMaxFiles, uploadMaxFileBytes } = fastify.config
       return {
         user: { id: identity.userId, name: identity.name, email: identity.email, role: identity.role, locale: identity.locale },

@@ -17,7 +17,7 @@ const suggestions: FastifyPluginAsyncTypebox = async (fastify) => {
         response: { 200: SuggestionsResponse, ...problemResponses }
       }
     },
-    async (request) => ({ items: await fastify.suggestions.suggest(request.identity!.appId, request.query.q) })
+    async (request) => ({ items: await fastify.suggestions.suggest(request.tenant.appId, request.query.q) })
   )
 }
 

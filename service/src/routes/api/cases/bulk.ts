@@ -22,7 +22,7 @@ const bulk: FastifyPluginAsyncTypebox = async (fastify) => {
           response: { 200: BulkResult, ...problemResponses }
         }
       },
-      async (request) => ({ changed: await fastify.cases.bulk(request.identity!, action, request.body.ids) })
+      async (request) => ({ changed: await fastify.cases.bulk(request.identity, action, request.body.ids) })
     )
   }
 }

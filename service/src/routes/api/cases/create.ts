@@ -23,7 +23,7 @@ const create: FastifyPluginAsyncTypebox = async (fastify) => {
       }
     },
     async (request, reply) => {
-      const identity = request.identity!
+      const identity = request.identity
       const userAgent = request.headers['user-agent']?.slice(0, 500) ?? null
       const created = await receiveMessage(
         request,

@@ -14,7 +14,7 @@ const detail: FastifyPluginAsyncTypebox = async (fastify) => {
         response: { 200: CaseDetail, ...problemResponses }
       }
     },
-    async (request) => fastify.cases.detail(request.identity!, request.params.id)
+    async (request) => fastify.cases.detail(request.identity, request.params.id)
   )
 }
 

@@ -14,7 +14,7 @@ import rating from './rating.js'
  * so nothing a non-chief sends is stored.
  */
 const cases: FastifyPluginAsync = async (fastify) => {
-  fastify.addHook('onRequest', async (request) => assertOfficeChief(request.identity!))
+  fastify.addHook('onRequest', async (request) => assertOfficeChief(request.identity))
   await fastify.register(list)
   await fastify.register(create)
   await fastify.register(bulk)

@@ -15,7 +15,7 @@ const list: FastifyPluginAsyncTypebox = async (fastify) => {
         response: { 200: CaseListResponse, ...problemResponses }
       }
     },
-    async (request) => fastify.cases.list(request.identity!, request.query)
+    async (request) => fastify.cases.list(request.identity, request.query)
   )
 }
 

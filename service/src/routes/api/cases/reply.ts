@@ -23,7 +23,7 @@ const reply: FastifyPluginAsyncTypebox = async (fastify) => {
       }
     },
     async (request, res) => {
-      const identity = request.identity!
+      const identity = request.identity
       // Checked before reading the body, so nothing is uploaded for a case the caller cannot see.
       const existing = await fastify.cases.findOwn(identity, request.params.id)
       const answered = await receiveMessage(

@@ -32,7 +32,7 @@ const posting: FastifyPluginAsyncTypebox = async (fastify) => {
       }
     },
     async (request, reply) => {
-      const thread = await fastify.forum.createThread(actorOf(request.identity!), request.body)
+      const thread = await fastify.forum.createThread(actorOf(request.identity), request.body)
       await fastify.activity.record({ type: 'audit', audit: { action: 'thread.created', target: { type: 'thread', id: String(thread._id) } } })
       return reply.code(201).send({ thread: toThread(thread) })
     }
@@ -53,7 +53,7 @@ const posting: FastifyPluginAsyncTypebox = async (fastify) => {
       }
     },
     async (request, reply) => {
-      const identity = request.identity!
+      const identity = request.identity
       const { thread, post } = await fastify.forum.reply(request.params.id, { appId: identity.appId }, actorOf(identity), request.body.body)
       await fastify.activity.record({ type: 'audit', audit: { action: 'post.created', target: { type: 'post', id: String(post._id) }, detail: { threadId: String(thread._id) } } })
       return reply.code(201).send({ post: toPost(post, thread) })
@@ -73,7 +73,7 @@ const posting: FastifyPluginAsyncTypebox = async (fastify) => {
       }
     },
     async (request) => {
-      const identity = request.identity!
+      const identity = request.identity
       const thread = await fastify.forum.accept(request.params.id, request.body.postId, { appId: identity.appId }, actorOf(identity))
       await fastify.activity.record({ type: 'audit', audit: { action: 'thread.answer-accepted', target: { type: 'thread', id: request.params.id }, detail: { postId: request.body.postId } } })
       return { thread: toThread(thread) }

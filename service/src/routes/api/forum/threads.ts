@@ -16,7 +16,7 @@ const threads: FastifyPluginAsyncTypebox = async (fastify) => {
       }
     },
     async (request) => {
-      const page = await fastify.forum.listVisible(request.identity!.appId, request.query)
+      const page = await fastify.forum.listVisible(request.tenant.appId, request.query)
       return { items: page.items.map(toThread), nextCursor: page.nextCursor }
     }
   )
@@ -33,7 +33,7 @@ const threads: FastifyPluginAsyncTypebox = async (fastify) => {
       }
     },
     async (request) => {
-      const identity = request.identity!
+      const identity = request.identity
       const { thread, posts } = await fastify.forum.threadWithPosts(request.params.id, { appId: identity.appId })
       const canAccept = thread.author.kind === 'user' && thread.author.id === identity.userId
       return { thread: { ...toThread(thread), body: thread.body, canAccept }, posts: posts.map((p) => toPost(p, thread)) }
