@@ -8,7 +8,17 @@ import type {
   AdminQueueCounts,
   AdminQueueQuery,
   AdminQueueResponse,
-  ExpertProfile
+  ApiKeyInfo,
+  AuditPage,
+  AuditQuery,
+  CreatedApiKey,
+  ExpertPreferences,
+  ExpertPreferencesPatch,
+  ExpertProfile,
+  TeamInvitation,
+  TeamList,
+  TeamMember,
+  TeamMemberPatch
 } from '@ze/contract'
 import { ADMIN, call, withQuery } from './client'
 
@@ -26,6 +36,15 @@ export const admin = {
   detail: (id: string, signal?: AbortSignal) => call<AdminCaseDetail>('GET', `/cases/${encodeURIComponent(id)}`, undefined, signal),
   patch: (id: string, patch: AdminCasePatch) => call<{ case: AdminCase }>('PATCH', `/cases/${encodeURIComponent(id)}`, patch),
   presence: (id: string, state: PresenceState) => call<void>('POST', `/cases/${encodeURIComponent(id)}/presence`, { state }),
+  preferences: () => call<ExpertPreferences>('GET', '/me/preferences'),
+  setPreferences: (patch: ExpertPreferencesPatch) => call<ExpertPreferences>('PATCH', '/me/preferences', patch),
+  team: () => call<TeamList>('GET', '/team'),
+  invite: (invitation: TeamInvitation) => call<TeamMember>('POST', '/team', invitation),
+  reinvite: (id: string) => call<void>('POST', `/team/${encodeURIComponent(id)}/invitation`),
+  updateMember: (id: string, patch: TeamMemberPatch) => call<TeamMember>('PATCH', `/team/${encodeURIComponent(id)}`, patch),
+  createKey: (id: string, note: string) => call<CreatedApiKey>('POST', `/team/${encodeURIComponent(id)}/keys`, { note }),
+  revokeKey: (id: string, keyId: string) => call<ApiKeyInfo>('DELETE', `/team/${encodeURIComponent(id)}/keys/${encodeURIComponent(keyId)}`),
+  audit: (query: AuditQuery, signal?: AbortSignal) => call<AuditPage>('GET', withQuery('/audit', query as Record<string, string | number>), undefined, signal),
   reply(id: string, body: string, internal: boolean, files: File[]) {
     const form = new FormData()
     form.set('body', body)

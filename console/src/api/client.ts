@@ -15,6 +15,15 @@ export class ApiError extends Error {
 
 export const ADMIN = '/admin/v1'
 
+/**
+ * Called when any request answers 401: the session ended (signed out elsewhere, expired, or the
+ * expert was deactivated). The session store sends the console to "Zaloguj się".
+ */
+let onUnauthorised: (() => void) | null = null
+export function whenUnauthorised(fn: () => void): void {
+  onUnauthorised = fn
+}
+
 // The service accepts cookie-authenticated writes only with this header from its own origin
 // (the console's CSRF defence); sending it on reads too keeps one code path.
 const CONSOLE_HEADER = { 'x-ze-console': '1' }
@@ -55,6 +64,7 @@ export async function call<T>(method: string, path: string, body?: unknown, sign
   if (!res.ok) {
     const problem = (parsed && typeof parsed === 'object' ? parsed : {}) as Record<string, unknown>
     const code = typeof problem.code === 'string' ? (problem.code as ErrorCode) : 'INTERNAL'
+    if (res.status === 401) onUnauthorised?.()
     throw new ApiError(res.status, code, typeof problem.detail === 'string' ? problem.detail : code, problem)
   }
   return parsed as T

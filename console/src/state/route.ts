@@ -3,7 +3,11 @@ import { createStore } from './store'
 export type QueueView = 'unassigned' | 'mine' | 'open' | 'waiting' | 'resolved'
 export const QUEUE_VIEWS: QueueView[] = ['unassigned', 'mine', 'open', 'waiting', 'resolved']
 
-export type Route = { name: 'signin'; linkInvalid: boolean } | { name: 'queue'; view: QueueView } | { name: 'case'; id: string }
+/** Views with no parameters: Zespół and Dziennik (admins), Moje ustawienia (everyone). */
+export const PAGES = ['team', 'audit', 'settings'] as const
+export type Page = (typeof PAGES)[number]
+
+export type Route = { name: 'signin'; linkInvalid: boolean } | { name: 'queue'; view: QueueView } | { name: 'case'; id: string } | { name: Page }
 
 /**
  * Hash routes, so the service serves one index.html for every view and a sign-in link can
@@ -14,12 +18,17 @@ export function parseRoute(hash: string): Route {
   const parts = path.split('/').filter(Boolean)
   if (parts[0] === 'signin') return { name: 'signin', linkInvalid: new URLSearchParams(search).get('link') === 'invalid' }
   if (parts[0] === 'case' && parts[1]) return { name: 'case', id: decodeURIComponent(parts[1]) }
+  const page = PAGES.find((p) => p === parts[0])
+  if (page) return { name: page }
   const view = QUEUE_VIEWS.find((v) => v === parts[1]) ?? 'unassigned'
   return { name: 'queue', view }
 }
 
-export const hrefOf = (route: Route): string =>
-  route.name === 'case' ? `#/case/${encodeURIComponent(route.id)}` : route.name === 'queue' ? `#/queue/${route.view}` : '#/signin'
+export function hrefOf(route: Route): string {
+  if (route.name === 'case') return `#/case/${encodeURIComponent(route.id)}`
+  if (route.name === 'queue') return `#/queue/${route.view}`
+  return route.name === 'signin' ? '#/signin' : `#/${route.name}`
+}
 
 /** Links in e-mails point at `/console/?case=<id>`; they open that case (and the URL becomes a hash route). */
 function initialRoute(): Route {

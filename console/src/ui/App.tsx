@@ -11,6 +11,9 @@ import { Shell } from './Shell'
 const SignIn = lazyView(() => import('./SignIn'))
 const QueuePage = lazyView(() => import('./queue/QueuePage'))
 const CasePage = lazyView(() => import('./case/CasePage'))
+const TeamPage = lazyView(() => import('./team/TeamPage'))
+const AuditPage = lazyView(() => import('./audit/AuditPage'))
+const SettingsPage = lazyView(() => import('./settings/SettingsPage'))
 
 /** Signed out → "Zaloguj się"; signed in → the shell with the queue or a case. */
 export function App() {
@@ -41,6 +44,13 @@ export function App() {
         </button>
       </main>
     )
-  if (s.status === 'signed-out') return <SignIn linkInvalid={r.name === 'signin' && r.linkInvalid} />
-  return <Shell me={s.me}>{r.name === 'case' ? <CasePage id={r.id} me={s.me} /> : <QueuePage view={r.name === 'queue' ? r.view : 'unassigned'} me={s.me} />}</Shell>
+  if (s.status === 'signed-out') return <SignIn linkInvalid={r.name === 'signin' && r.linkInvalid} ended={s.ended ?? false} />
+  const me = s.me
+  let view
+  if (r.name === 'case') view = <CasePage id={r.id} me={me} />
+  else if (r.name === 'team' && me.admin) view = <TeamPage me={me} />
+  else if (r.name === 'audit' && me.admin) view = <AuditPage />
+  else if (r.name === 'settings') view = <SettingsPage />
+  else view = <QueuePage view={r.name === 'queue' ? r.view : 'unassigned'} me={me} />
+  return <Shell me={me}>{view}</Shell>
 }

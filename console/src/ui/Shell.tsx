@@ -1,6 +1,7 @@
 import type { ExpertProfile } from '@ze/contract'
 import type { ComponentChildren } from 'preact'
 import { useState } from 'preact/hooks'
+import { admin } from '../api/admin'
 import { locale, useT, type Locale } from '../i18n'
 import { liveState } from '../live/events'
 import { lastQueueView } from '../state/route'
@@ -8,6 +9,12 @@ import { signOut } from '../state/session'
 import { useStore } from '../state/store'
 import { useShortcuts } from './keyboard'
 import { ShortcutsHelp } from './ShortcutsHelp'
+
+/** The language is the expert's preference on the service too (their e-mails use it); a failed save keeps the local choice. */
+export function chooseLocale(l: Locale): void {
+  locale.set(l)
+  admin.setPreferences({ locale: l }).catch(() => undefined)
+}
 
 /** Header (navigation, language, "Wyloguj") around the current view; `?` opens the shortcuts. */
 export function Shell({ me, children }: { me: ExpertProfile; children: ComponentChildren }) {
@@ -26,12 +33,15 @@ export function Shell({ me, children }: { me: ExpertProfile; children: Component
         <span class="brand">{t('appName')}</span>
         <nav aria-label={t('navMain')}>
           <a href={`#/queue/${view}`}>{t('navQueue')}</a>
+          {me.admin && <a href="#/team">{t('navTeam')}</a>}
+          {me.admin && <a href="#/audit">{t('navAudit')}</a>}
+          <a href="#/settings">{t('navSettings')}</a>
         </nav>
         <span class="spacer" />
         <span class="muted">{t('signedInAs', { name: me.name })}</span>
         <label class="lang">
           {t('language')}{' '}
-          <select value={lang} onChange={(e) => locale.set((e.currentTarget as HTMLSelectElement).value as Locale)}>
+          <select value={lang} onChange={(e) => chooseLocale((e.currentTarget as HTMLSelectElement).value as Locale)}>
             <option value="pl">Polski</option>
             <option value="en">English</option>
           </select>

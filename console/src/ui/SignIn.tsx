@@ -9,7 +9,7 @@ type Phase = 'idle' | 'sending' | 'sent' | 'rate-limited' | 'failed'
  * "Zaloguj się": an e-mail address gets a single-use link. The answer is the same whether
  * or not the address belongs to an expert (the service answers 202 either way).
  */
-export default function SignIn({ linkInvalid }: { linkInvalid: boolean }) {
+export default function SignIn({ linkInvalid, ended = false }: { linkInvalid: boolean; ended?: boolean }) {
   const t = useT()
   const [email, setEmail] = useState('')
   const [phase, setPhase] = useState<Phase>('idle')
@@ -29,6 +29,7 @@ export default function SignIn({ linkInvalid }: { linkInvalid: boolean }) {
     <main id="main" class="signin">
       <h1>{t('signInTitle')}</h1>
       {linkInvalid && phase === 'idle' && <p role="alert">{t('linkInvalid')}</p>}
+      {ended && !linkInvalid && phase === 'idle' && <p role="alert">{t('sessionEnded')}</p>}
       <p>{t('signInIntro')}</p>
       <form onSubmit={(e) => void submit(e)}>
         <label for="signin-email">{t('email')}</label>

@@ -7,6 +7,7 @@ import { viewQuery } from '../../state/queue'
 import { QUEUE_VIEWS, navigate, type QueueView } from '../../state/route'
 import { useShortcuts } from '../keyboard'
 import { QueueRow } from './QueueRow'
+import { OfficeSelect } from '../OfficeSelect'
 
 type Load = { status: 'loading' } | { status: 'failed' } | { status: 'ready'; items: AdminCase[]; nextCursor: string | null }
 
@@ -97,17 +98,7 @@ export default function QueuePage({ view, me }: { view: QueueView; me: ExpertPro
           <input ref={searchRef} type="search" aria-label={t('searchLabel')} placeholder={t('searchLabel')} value={q} onInput={(e) => setQ(e.currentTarget.value)} />
           <button type="submit">{t('search')}</button>
         </form>
-        <label>
-          {t('office')}{' '}
-          <select value={officeId} onChange={(e) => setOfficeId(e.currentTarget.value)}>
-            <option value="">{t('allOffices')}</option>
-            {offices.map((o) => (
-              <option key={o.id} value={o.id}>
-                {o.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <OfficeSelect offices={offices} value={officeId} onChange={setOfficeId} />
       </div>
       {load.status === 'loading' && <p class="muted" role="status">{t('loading')}</p>}
       {load.status === 'failed' && (
