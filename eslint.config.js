@@ -38,6 +38,7 @@ export default tseslint.config(
             boundary('./service/src/models', './service/src/repositories', 'models do not know repositories'),
             boundary('./service/src/models', './service/src/routes', 'models do not know routes'),
             boundary('./service/src/repositories', './service/src/routes', 'repositories do not know routes'),
+            boundary('./service/src/mapping', ['./service/src/routes', './service/src/repositories'], 'the mapping from stored documents to responses knows neither routes nor repositories'),
             boundary('./service/src/domain', './service/src/routes', 'domain rules do not know routes'),
             boundary('./service/src/domain', './service/src/repositories', 'domain rules do not know repositories'),
             boundary('./widget/src/api', './widget/src/state', 'the API client does not know the store'),

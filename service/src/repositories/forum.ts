@@ -6,7 +6,7 @@ import type { SearchIndexes } from '../search/indexes.js'
 import type { AdminThreadListFilter, ThreadListFilter } from '@ze/contract'
 import { afterPosition, cursorCodec, Position, positionOf } from './cursor.js'
 import { toObjectId } from './map.js'
-import type { StoredPost, StoredThread } from './forum-mapping.js'
+import type { StoredPost, StoredThread } from '../mapping/forum.js'
 
 /** The person writing: a host-app user (from the verified identity) or an expert. */
 export type ForumActor =

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { forumPostingLimit } from '../../plugins/app/rate-limit.js'
 import type { ForumActor } from '../../repositories/forum.js'
-import { toAdminPost, toAdminThread } from '../../repositories/forum-mapping.js'
+import { toAdminPost, toAdminThread } from '../../mapping/forum.js'
 import { AcceptBody, AdminPostCreated, AdminPostResponse, AdminThreadDetail, AdminThreadListQuery, AdminThreadPage, AdminThreadResponse, IdParams, problemResponses, ReplyBody } from '@ze/contract'
 
 const security = [{ expertKey: [] }]

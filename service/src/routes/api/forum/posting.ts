@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { Identity } from '../../../domain/identity.js'
 import { forumPostingLimit } from '../../../plugins/app/rate-limit.js'
 import type { ForumActor } from '../../../repositories/forum.js'
-import { toPost, toThread } from '../../../repositories/forum-mapping.js'
+import { toPost, toThread } from '../../../mapping/forum.js'
 import { AcceptBody, IdParams, NewThreadBody, PostCreated, problemResponses, ReplyBody, ThreadCreated } from '@ze/contract'
 
 /** Name and role badge come from the verified identity token, never from the request body. */

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { IdParams, problemResponses, ThreadDetail, ThreadListQuery, ThreadPage } from '@ze/contract'
-import { toPost, toThread } from '../../../repositories/forum-mapping.js'
+import { toPost, toThread } from '../../../mapping/forum.js'
 
 const threads: FastifyPluginAsyncTypebox = async (fastify) => {
   fastify.get(
