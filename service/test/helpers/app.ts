@@ -40,6 +40,13 @@ export async function buildTestApp(overrides: Partial<Config> = {}, extra?: (fas
   await fastify.register(app, { config })
   extra?.(fastify)
   await fastify.ready()
-  if (fastify.db.readyState === 1) await fastify.apps.upsert(TEST_APP)
+  // The app starts without waiting out a slow database (dbTimeoutMs), but every test needs TEST_APP
+  // stored: on a loaded machine the first connection can take longer than that start-up wait.
+  const connectBy = Date.now() + 60_000
+  while (fastify.db.readyState !== 1) {
+    if (Date.now() > connectBy) throw new Error(`the test database did not connect within 60 s (${config.mongodbUri})`)
+    await new Promise((r) => setTimeout(r, 50))
+  }
+  await fastify.apps.upsert(TEST_APP)
   return fastify
 }
