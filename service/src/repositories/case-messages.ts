@@ -4,6 +4,7 @@ import type { Models } from '../models/index.js'
 import { changeAfterMessage, previewOf, type AuthorKind } from '../domain/case-rules.js'
 import type { StoredAttachment } from './attachments.js'
 import type { StoredCase, StoredMessage } from './case-mapping.js'
+import { isDuplicateKey } from './duplicate-key.js'
 
 export interface NewMessage {
   author: { kind: Exclude<AuthorKind, 'system'>; id: string; name: string }

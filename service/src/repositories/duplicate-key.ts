@@ -1,8 +1,9 @@
 /**
- * A unique-index violation. MongoDB and FerretDB report it on insert as code 11000; FerretDB
- * on SQLite reports one on update as code 1 with SQLite's message, so the message counts too.
+ * A unique-index violation. MongoDB reports code 11000; FerretDB does too on insert, but on an
+ * update it reports code 1 carrying the backend's message (SQLite's "UNIQUE constraint failed",
+ * PostgreSQL's SQLSTATE 23505).
  */
 export function isDuplicateKey(err: unknown): boolean {
-  const e = err as { code?: number; message?: string } | null
-  return e?.code === 11000 || /E11000|UNIQUE constraint failed/i.test(e?.message ?? '')
+  const e = err as { code?: number; message?: string } | undefined
+  return e?.code === 11000 || /E11000|UNIQUE constraint failed|SQLSTATE 23505/i.test(e?.message ?? '')
 }

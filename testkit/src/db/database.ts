@@ -5,6 +5,8 @@ export interface Database {
   /** Server URI without a database name; callers append one. */
   serverUri: string
   embedded: RunningFerretDB | null
+  /** PostgreSQL under the embedded FerretDB (or FERRETDB_POSTGRESQL_URL with MONGODB_URI): the service's FERRETDB_POSTGRESQL_URL. */
+  postgresqlUrl: string | null
   stop(): Promise<void>
 }
 
@@ -17,15 +19,16 @@ export function withDatabase(serverUri: string, dbName: string): string {
 
 /**
  * The one way every script and test gets a database: MONGODB_URI when it is set
- * (nothing is started), otherwise an embedded FerretDB.
+ * (nothing is started), otherwise an embedded FerretDB on PostgreSQL (SQLite when PostgreSQL
+ * is missing and cannot be installed).
  */
 export async function ensureDatabase(opts: { port?: number; dataDir?: string; temporary?: boolean; log?: (l: string) => void } = {}): Promise<Database> {
   const external = process.env.MONGODB_URI
   if (external) {
     await waitForPing(external, 15_000)
-    return { serverUri: external, embedded: null, stop: async () => {} }
+    return { serverUri: external, embedded: null, postgresqlUrl: process.env.FERRETDB_POSTGRESQL_URL || null, stop: async () => {} }
   }
   const dataDir = opts.dataDir ?? (opts.temporary ? tempDataDir() : join(repoRoot, '.data', 'ferretdb'))
-  const embedded = await startFerretDB({ dataDir, ...(opts.port ? { port: opts.port } : {}), ...(opts.log ? { log: opts.log } : {}) })
-  return { serverUri: embedded.uri, embedded, stop: () => embedded.stop() }
+  const embedded = await startFerretDB({ dataDir, durable: !opts.temporary, ...(opts.port ? { port: opts.port } : {}), ...(opts.log ? { log: opts.log } : {}) })
+  return { serverUri: embedded.uri, embedded, postgresqlUrl: embedded.postgresqlUrl, stop: () => embedded.stop() }
 }

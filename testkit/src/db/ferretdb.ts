@@ -5,6 +5,8 @@ import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { MongoClient } from 'mongodb'
+import { DatabaseSetupError } from './errors.js'
+import { findPostgresBinDir, installPostgres, postgresCluster, type PostgresCluster } from './postgres.js'
 
 export const FERRETDB_MODULE = 'github.com/FerretDB/FerretDB'
 export const FERRETDB_VERSION = 'v1.24.2'
@@ -13,7 +15,7 @@ export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../
 export const toolsBin = join(repoRoot, '.tools', 'bin')
 export const ferretdbBinary = join(toolsBin, 'ferretdb')
 
-export class DatabaseSetupError extends Error {}
+export { DatabaseSetupError }
 
 function run(cmd: string, args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): string {
   const res = spawnSync(cmd, args, { encoding: 'utf8', ...opts, env: { ...process.env, ...opts.env } })
@@ -108,13 +110,20 @@ export async function waitForPing(uri: string, timeoutMs = 30_000): Promise<void
   throw new DatabaseSetupError(`database at ${uri} did not answer ping within ${timeoutMs} ms: ${String(lastError)}`)
 }
 
+export type FerretDBBackend = 'postgresql' | 'sqlite'
+
 export interface RunningFerretDB {
   uri: string
   port: number
   dataDir: string
+  backend: FerretDBBackend
+  /** The PostgreSQL database under FerretDB (null on SQLite); the service tunes it (FERRETDB_POSTGRESQL_URL). */
+  postgresqlUrl: string | null
+  /** The FerretDB process (the outage tests kill it). */
   process: ChildProcess
+  /** Stops FerretDB and the PostgreSQL under it. */
   stop(): Promise<void>
-  /** Starts the same data directory on the same port again (for outage tests). */
+  /** Starts whatever is down again, same data and ports (for outage tests). */
   restart(): Promise<void>
 }
 
@@ -122,16 +131,48 @@ export interface StartOptions {
   port?: number
   dataDir: string
   log?: (line: string) => void
+  /** Default: PostgreSQL; FERRETDB_HANDLER=sqlite picks SQLite. */
+  backend?: FerretDBBackend
+  /** Keep fsync on (the development database); throw-away clusters skip it. */
+  durable?: boolean
+}
+
+/** PostgreSQL when it is on the machine or can be installed; otherwise SQLite, said out loud. */
+function pickPostgres(opts: StartOptions, log: (line: string) => void): string | null {
+  const wanted = opts.backend ?? (process.env.FERRETDB_HANDLER === 'sqlite' ? 'sqlite' : 'postgresql')
+  if (wanted === 'sqlite') return null
+  const binDir = findPostgresBinDir() ?? installPostgres(log)
+  if (!binDir) {
+    log(
+      'WARNING: PostgreSQL was not found, so the embedded FerretDB falls back to its SQLite backend, which ' +
+        'scans every document for most queries (slow beyond a few thousand cases). Install PostgreSQL ' +
+        '(Debian/Ubuntu: sudo apt-get install postgresql) or set MONGODB_URI.'
+    )
+  }
+  return binDir
 }
 
 export async function startFerretDB(opts: StartOptions): Promise<RunningFerretDB> {
-  const binary = installFerretDB(opts.log)
+  const log = opts.log ?? console.error
+  const binary = installFerretDB(log)
+  const pgBinDir = pickPostgres(opts, log)
   const port = opts.port ?? (await freePort())
   mkdirSync(opts.dataDir, { recursive: true })
+  // The cluster's owner must be able to reach its folder inside ours (mkdtemp makes 0700 folders).
+  chmodSync(opts.dataDir, 0o711)
+  const pg: PostgresCluster | null = pgBinDir
+    ? postgresCluster(pgBinDir, join(opts.dataDir, 'postgresql'), await freePort(), { durable: opts.durable ?? false })
+    : null
   const uri = `mongodb://127.0.0.1:${port}/`
-  let child = launch(binary, port, opts.dataDir)
+  const startAll = async (): Promise<ChildProcess> => {
+    if (pg && !pg.running()) await pg.start()
+    return launch(binary, port, opts.dataDir, pg?.url ?? null)
+  }
+  let child = await startAll()
   const onParentExit = (): void => {
     child.kill('SIGTERM')
+    // PostgreSQL's fast shutdown; a synchronous signal is all an exit hook can do.
+    if (pg?.running()) void pg.stop()
   }
   process.once('exit', onParentExit)
 
@@ -139,16 +180,21 @@ export async function startFerretDB(opts: StartOptions): Promise<RunningFerretDB
     uri,
     port,
     dataDir: opts.dataDir,
+    backend: pg ? 'postgresql' : 'sqlite',
+    postgresqlUrl: pg?.url ?? null,
     get process() {
       return child
     },
     async stop() {
       process.removeListener('exit', onParentExit)
       await stopChild(child)
+      await pg?.stop()
     },
     async restart() {
       await stopChild(child)
-      child = launch(binary, port, opts.dataDir)
+      child = await startAll()
+      process.removeListener('exit', onParentExit)
+      process.once('exit', onParentExit)
       await waitForPing(uri)
     }
   }
@@ -161,18 +207,11 @@ export async function startFerretDB(opts: StartOptions): Promise<RunningFerretDB
   return handle
 }
 
-function launch(binary: string, port: number, dataDir: string): ChildProcess {
+function launch(binary: string, port: number, dataDir: string, postgresqlUrl: string | null): ChildProcess {
+  const backend = postgresqlUrl ? ['--handler=postgresql', `--postgresql-url=${postgresqlUrl}`] : ['--handler=sqlite', `--sqlite-url=file:${dataDir}/`]
   const child = spawn(
     binary,
-    [
-      '--handler=sqlite',
-      `--sqlite-url=file:${dataDir}/`,
-      `--state-dir=${dataDir}`,
-      `--listen-addr=127.0.0.1:${port}`,
-      '--debug-addr=',
-      '--telemetry=disable',
-      '--log-level=ERROR'
-    ],
+    [...backend, `--state-dir=${dataDir}`, `--listen-addr=127.0.0.1:${port}`, '--debug-addr=', '--telemetry=disable', '--log-level=ERROR'],
     { stdio: ['ignore', 'ignore', 'pipe'] }
   )
   child.stderr?.on('data', (chunk: Buffer) => {

@@ -6,14 +6,17 @@ import { ensureDatabase } from './database.js'
 declare module 'vitest' {
   export interface ProvidedContext {
     mongoServerUri: string
+    /** PostgreSQL under the embedded FerretDB ('' on MongoDB or SQLite). */
+    postgresqlUrl: string
   }
 }
 
-// Starts one real database for a test project (a FerretDB process in a fresh temporary
+// Starts one real database for a test project (FerretDB on PostgreSQL in a fresh temporary
 // folder, or the server named by MONGODB_URI) and tears it down afterwards.
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const db = await ensureDatabase({ temporary: true })
   project.provide('mongoServerUri', db.serverUri)
+  project.provide('postgresqlUrl', db.postgresqlUrl ?? '')
   return async () => {
     await db.stop()
     if (db.embedded) rmSync(db.embedded.dataDir, { recursive: true, force: true })
