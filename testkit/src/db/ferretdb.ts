@@ -208,7 +208,12 @@ export async function startFerretDB(opts: StartOptions): Promise<RunningFerretDB
 }
 
 function launch(binary: string, port: number, dataDir: string, postgresqlUrl: string | null): ChildProcess {
-  const backend = postgresqlUrl ? ['--handler=postgresql', `--postgresql-url=${postgresqlUrl}`] : ['--handler=sqlite', `--sqlite-url=file:${dataDir}/`]
+  // FerretDB binds field names as parameters, so a cached generic plan can never use an
+  // expression index; every session it opens asks for custom plans (the service's tuning also
+  // sets this on the database, which reaches only sessions opened after it).
+  const backend = postgresqlUrl
+    ? ['--handler=postgresql', `--postgresql-url=${postgresqlUrl}?plan_cache_mode=force_custom_plan`]
+    : ['--handler=sqlite', `--sqlite-url=file:${dataDir}/`]
   const child = spawn(
     binary,
     [...backend, `--state-dir=${dataDir}`, `--listen-addr=127.0.0.1:${port}`, '--debug-addr=', '--telemetry=disable', '--log-level=ERROR'],
