@@ -90,7 +90,7 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
     const died = (name: string) => (code: number | null) => log(`${name} exited unexpectedly (code ${code})`)
     const quiet = process.env.E2E_VERBOSE ? 'info' : 'warn'
     children.push(
-      startChild('service', process.execPath, [join(repoRoot, 'service/dist/server.js')], { PORT: String(port), HOST: '127.0.0.1', MONGODB_URI: mongodbUri, LOG_LEVEL: quiet, OUTBOX_POLL_MS: '200', SMTP_URL: mailpit.smtpUrl, ...SUITE_LIMITS, ...opts.serviceEnv }, died('service'))
+      startChild('service', process.execPath, [join(repoRoot, 'service/dist/server.js')], { PORT: String(port), HOST: '127.0.0.1', MONGODB_URI: mongodbUri, FERRETDB_POSTGRESQL_URL: db.postgresqlUrl ?? '', LOG_LEVEL: quiet, OUTBOX_POLL_MS: '200', SMTP_URL: mailpit.smtpUrl, ...SUITE_LIMITS, ...opts.serviceEnv }, died('service'))
     )
     await waitForHttp(`${serviceUrl}/readyz`)
     children.push(

@@ -101,6 +101,7 @@ try {
       PORT: String(PORT),
       HOST: '127.0.0.1',
       MONGODB_URI: mongodbUri,
+      FERRETDB_POSTGRESQL_URL: db.postgresqlUrl ?? '',
       LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
       SMTP_URL: mailpit.smtpUrl,
       CLAMD_URL: clamd.url,

@@ -23,6 +23,10 @@ export const ConfigSchema = Type.Object({
   port: Type.Integer({ minimum: 0, maximum: 65535 }),
   /** MongoDB (or FerretDB) connection string including the database name. */
   mongodbUri: Type.String({ pattern: '^mongodb(\\+srv)?://' }),
+  /** Cases per segment of the case lists before it splits (docs/adr/0100-bounded-hot-queries.md). */
+  caseListSegmentMax: Type.Integer({ minimum: 2, maximum: 10_000 }),
+  /** The PostgreSQL database under FerretDB, when the service may tune it (db-tuning); null otherwise. */
+  ferretdbPostgresqlUrl: Type.Union([Type.String({ pattern: '^postgres(ql)?://' }), Type.Null()]),
   /** pino log level; logs are JSON lines on stdout with tokens, cookies and people's words redacted. */
   logLevel: Type.Union([Type.Literal('fatal'), Type.Literal('error'), Type.Literal('warn'), Type.Literal('info'), Type.Literal('debug'), Type.Literal('trace'), Type.Literal('silent')]),
   /** Apps upserted into the database at start; the database stays the source of truth. */
@@ -183,6 +187,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     host: env.HOST ?? '127.0.0.1',
     port: int(env.PORT, 3000),
     mongodbUri: env.MONGODB_URI ?? '',
+    ferretdbPostgresqlUrl: env.FERRETDB_POSTGRESQL_URL || null,
+    caseListSegmentMax: int(env.CASE_LIST_SEGMENT_MAX, 160),
     logLevel: (env.LOG_LEVEL ?? 'info') as Config['logLevel'],
     bootstrapApps: json('APPS', env.APPS, []) as Config['bootstrapApps'],
     tokenMaxLifetimeSeconds: int(env.TOKEN_MAX_LIFETIME_SECONDS, 3600),

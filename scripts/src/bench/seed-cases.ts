@@ -1,6 +1,7 @@
 import { Types } from 'mongoose'
 import type { Models } from '@ze/service/models'
 import { offices as demoOffices, clients } from '@ze/testkit/personas'
+import { buildLists, markCaseListsBuilt } from '@ze/service/case-lists'
 
 export interface SeedPlan {
   appId: string
@@ -28,7 +29,9 @@ const ENTRY_POINTS = ['sidebar', 'avatar', 'messages'] as const
 export async function seedCases(models: Models, plan: SeedPlan, onBatch?: (done: number) => void): Promise<{ inserted: number; seconds: number }> {
   const batchSize = plan.batchSize ?? 1000
   const started = Date.now()
-  // Activity times spread over the past year, so sorting and keyset pages see real variety.
+  // Activity times spread over the past year in numbering order (a minute apart), so a later
+  // slice is newer than everything seeded before it and its list segments can be appended
+  // (buildLists `above`) instead of rebuilding the read model of all cases.
   const base = Date.now() - 365 * 86_400_000
   let inserted = 0
   while (inserted < plan.count) {
@@ -40,7 +43,7 @@ export async function seedCases(models: Models, plan: SeedPlan, onBatch?: (done:
       const status = STATUSES[i % 3]!
       const onClient = i % 4 === 0
       const account = onClient ? { type: 'client', ...clients.piekarnia } : { type: 'office', ...office }
-      const at = new Date(base + ((i * 104_729) % (365 * 86_400_000)))
+      const at = new Date(base + i * 60_000)
       batch.push({
         _id: new Types.ObjectId(),
         appId: plan.appId,
@@ -67,10 +70,14 @@ export async function seedCases(models: Models, plan: SeedPlan, onBatch?: (done:
         internalNoteCount: 0
       })
     }
-    await models.Case.insertMany(batch)
+    // The read model (ADR 0100) computed in memory, written with the cases.
+    const { segments, fields } = buildLists(batch, { above: plan.firstNumber + inserted > 1 })
+    await models.CaseSegment.insertMany(segments)
+    await models.Case.insertMany(batch.map((c) => ({ ...c, ...fields.get(String(c._id)) })))
     inserted += batch.length
     onBatch?.(inserted)
   }
+  await markCaseListsBuilt(models)
   // The service numbers new cases from this counter; keep it past the seeded numbers.
   const last = plan.firstNumber + plan.count - 1
   await models.Counter.updateOne({ _id: `case-number:${plan.appId}` }, { $max: { seq: last } }, { upsert: true })

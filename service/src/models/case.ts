@@ -55,18 +55,27 @@ const caseSchema = new Schema(
     // a back-fill batch id while migration 0004 counts it; absent on cases it has not reached yet.
     statsBatch: { type: String, default: null },
     // Set when the retention job removed the messages and files of this resolved case (docs/privacy.md).
-    purgedAt: { type: Date, default: null }
+    purgedAt: { type: Date, default: null },
+    // The read model (repositories/case-lists): the segment of each list this case is in.
+    listSeg: { type: String, default: null },
+    unreadSeg: { type: String, default: null },
+    statusSeg: { type: String, default: null },
+    assigneeSeg: { type: String, default: null }
   },
   { timestamps: true, versionKey: false }
 )
 
-// "Moje pytania": active/archived list, newest activity first, keyset pagination.
+// Hot lists ("Moje pytania", unread filter and badge, expert queue views) are read one segment
+// at a time by equality on these (docs/adr/0100-bounded-hot-queries.md).
+caseSchema.index({ listSeg: 1 })
+caseSchema.index({ unreadSeg: 1 })
+caseSchema.index({ statusSeg: 1 })
+caseSchema.index({ assigneeSeg: 1 })
+// The chief's filtered list (status, subject words): within one office, newest activity first.
 caseSchema.index({ appId: 1, officeId: 1, archived: 1, lastActivityAt: -1, _id: -1 })
-// The unread badge in /me.
-caseSchema.index({ appId: 1, officeId: 1, chiefUnread: 1 })
 // Case numbers run per office (docs/adr/0160-case-numbers-per-office.md); the old per-app index is retired.
 caseSchema.index({ appId: 1, officeId: 1, number: 1 }, { unique: true })
-// Expert queue: open cases oldest first, the rest newest first (both directions of one index).
+// Queue filters outside the hot views (office, app, search) and the console's view counts read the plain collection.
 caseSchema.index({ status: 1, lastActivityAt: 1, _id: 1 })
 caseSchema.index({ assigneeId: 1, status: 1, lastActivityAt: 1, _id: 1 })
 caseSchema.index({ officeId: 1, status: 1, lastActivityAt: 1, _id: 1 })

@@ -1,6 +1,7 @@
 import type { Connection } from 'mongoose'
 import { appModel } from './app.js'
 import { caseModel } from './case.js'
+import { caseSegmentModel } from './case-segment.js'
 import { counterModel } from './counter.js'
 import { expertModel } from './expert.js'
 import { expertKeyModel } from './expert-key.js'
@@ -26,6 +27,7 @@ export function registerModels(connection: Connection) {
     Expert: expertModel(connection),
     ExpertKey: expertKeyModel(connection),
     Case: caseModel(connection),
+    CaseSegment: caseSegmentModel(connection),
     Message: messageModel(connection),
     Counter: counterModel(connection),
     Article: articleModel(connection),

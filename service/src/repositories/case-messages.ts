@@ -5,6 +5,7 @@ import { changeAfterMessage, previewOf, type AuthorKind } from '../domain/case-r
 import type { StoredAttachment } from './attachments.js'
 import type { StoredCase, StoredMessage } from './case-mapping.js'
 import { isDuplicateKey } from './duplicate-key.js'
+import type { CaseListStore } from './case-lists/index.js'
 
 export interface NewMessage {
   author: { kind: Exclude<AuthorKind, 'system'>; id: string; name: string }
@@ -32,6 +33,7 @@ export const messageDoc = (c: { _id: Types.ObjectId; appId: string; officeId: st
  */
 export async function appendMessage(
   models: Models,
+  lists: CaseListStore,
   existing: StoredCase,
   message: NewMessage,
   alsoSet: Record<string, unknown> = {}
@@ -47,15 +49,19 @@ export async function appendMessage(
   if (change.archived !== undefined) set.archived = change.archived
   if (change.touchesActivity) Object.assign(set, { lastActivityAt: now, lastActivityBy: message.author.kind, lastAuthorName: message.author.name, lastPreview: previewOf(message.body) })
   if (message.author.kind === 'expert' && !message.internal && !existing.firstResponseAt) set.firstResponseAt = now
+  // The case's lists move in the same update (docs/adr/0100-bounded-hot-queries.md).
+  const placed = await lists.plan(existing, { ...existing, ...set } as StoredCase)
   try {
     const updated = await models.Case.findOneAndUpdate(
-      { _id: existing._id, appId: existing.appId, officeId: existing.officeId },
-      { $set: set, $inc: message.internal ? { internalNoteCount: 1 } : { messageCount: 1 } },
+      { _id: existing._id },
+      { $set: { ...set, ...placed.set }, $inc: message.internal ? { internalNoteCount: 1 } : { messageCount: 1 } },
       { new: true }
     ).lean<StoredCase>()
     if (!updated) throw new AppError('CASE_NOT_FOUND')
+    await placed.commit()
     return { updated, stored: doc as StoredMessage }
   } catch (err) {
+    await placed.abort().catch(() => {})
     await models.Message.deleteOne({ _id: doc._id }).catch(() => {})
     throw err
   }

@@ -10,6 +10,7 @@ import { appendMessage } from './case-messages.js'
 import { Position, afterPosition, cursorCodec, escapeRegex, positionOf } from './cursor.js'
 import { toObjectId } from './map.js'
 import type { ActivityRecorder, CaseChangeKind, PresenceState } from '../events/activity.js'
+import { assigneeList, statusList, type CaseListStore, type ListField } from './case-lists/index.js'
 
 /**
  * The expert queue is read in two phases, each a plain indexed query:
@@ -29,7 +30,18 @@ const PHASE = {
 } as const
 
 /** The experts' side of cases: every office, internal notes included. */
-export function createCaseQueueRepository(models: Models, activity: ActivityRecorder) {
+export function createCaseQueueRepository(models: Models, activity: ActivityRecorder, lists: CaseListStore) {
+  /**
+   * The hot views (unassigned, mine or anyone's, all open, waiting for the customer, everything)
+   * read the segmented lists; filters by office, app or text read the collection directly.
+   */
+  function listsFor(query: AdminQueueQuery, assignee: string | null | undefined, phase: Phase): { field: ListField; lists: string[]; keep: (c: StoredCase) => boolean } {
+    if (assignee !== undefined) {
+      return { field: 'assigneeSeg', lists: [assigneeList(assignee, phase === 'waiting' ? 'open' : 'rest')], keep: (c) => !query.status || c.status === query.status }
+    }
+    const statuses = query.status ? [query.status] : PHASE[phase].statuses
+    return { field: 'statusSeg', lists: statuses.map(statusList), keep: () => true }
+  }
   async function assigneesOf(docs: StoredCase[]): Promise<Map<string, { id: string; name: string }>> {
     const ids = [...new Set(docs.map((d) => d.assigneeId).filter((id): id is Types.ObjectId => Boolean(id)).map(String))]
     if (ids.length === 0) return new Map()
@@ -69,12 +81,22 @@ export function createCaseQueueRepository(models: Models, activity: ActivityReco
       if (start < 0) throw new AppError('VALIDATION_FAILED', 'The cursor does not belong to this filter', { errors: [{ path: '/cursor', message: 'is not a valid cursor' }] })
 
       const limit = query.limit ?? 25
+      const hot = !query.officeId && !query.appId && !query.q
+      const assignee = query.assignee === 'me' ? expert.id : query.assignee === 'none' ? null : query.assignee
       const taken: Array<{ doc: StoredCase; phase: Phase }> = []
       for (const phase of phases.slice(start)) {
         const spec = PHASE[phase]
-        const statuses = query.status ? [query.status] : spec.statuses
-        const filter = { ...base, status: { $in: statuses }, ...afterPosition(cursor?.p === phase ? cursor : undefined, spec.direction) }
-        const docs = await models.Case.find(filter).sort(spec.sort).limit(limit + 1 - taken.length).lean<StoredCase[]>()
+        const from = cursor?.p === phase ? cursor : undefined
+        let docs: StoredCase[]
+        if (hot) {
+          const { field, lists: names, keep } = listsFor(query, assignee, phase)
+          const after = from ? { t: new Date(from.t).getTime(), i: from.i } : undefined
+          docs = await lists.page<StoredCase>(field, names, after, spec.direction, limit + 1 - taken.length, keep)
+        } else {
+          const statuses = query.status ? [query.status] : spec.statuses
+          const filter = { ...base, status: { $in: statuses }, ...afterPosition(from, spec.direction) }
+          docs = await models.Case.find(filter).sort(spec.sort).limit(limit + 1 - taken.length).lean<StoredCase[]>()
+        }
         taken.push(...docs.map((doc) => ({ doc, phase })))
         if (taken.length > limit) break
       }
@@ -94,7 +116,7 @@ export function createCaseQueueRepository(models: Models, activity: ActivityReco
     },
 
     async reply(expert: Expert, existing: StoredCase, fields: AdminReplyFields, attachments: StoredAttachment[]): Promise<{ case: AdminCase; message: AdminMessage }> {
-      const { updated, stored } = await appendMessage(models, existing, {
+      const { updated, stored } = await appendMessage(models, lists, existing, {
         author: { kind: 'expert', id: expert.id, name: expert.name },
         body: fields.body,
         internal: fields.internal ?? false,
@@ -117,8 +139,13 @@ export function createCaseQueueRepository(models: Models, activity: ActivityReco
         }
         set.assigneeId = patch.assignee === null ? null : new Types.ObjectId(patch.assignee)
       }
-      const updated = await models.Case.findOneAndUpdate({ _id: existing._id }, { $set: set }, { new: true }).lean<StoredCase>()
-      if (!updated) throw new AppError('CASE_NOT_FOUND')
+      const placed = await lists.plan(existing, { ...existing, ...set } as StoredCase)
+      const updated = await models.Case.findOneAndUpdate({ _id: existing._id }, { $set: { ...set, ...placed.set } }, { new: true }).lean<StoredCase>()
+      if (!updated) {
+        await placed.abort()
+        throw new AppError('CASE_NOT_FOUND')
+      }
+      await placed.commit()
       const changes: CaseChangeKind[] = []
       if (updated.status !== existing.status) changes.push('status')
       if (String(updated.assigneeId) !== String(existing.assigneeId)) changes.push('assignee')

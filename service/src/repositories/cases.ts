@@ -9,7 +9,8 @@ import { expertAuthorIds, toCaseSummary, toMessage, type StoredCase, type Stored
 import { createExpertHandles } from './expert-handles.js'
 import { appendMessage, messageDoc } from './case-messages.js'
 import { insertNumbered } from './case-numbers.js'
-import { Position, afterPosition, cursorCodec, positionOf } from './cursor.js'
+import { Position, afterPosition, cursorCodec, escapeRegex, positionOf } from './cursor.js'
+import { chiefList, chiefUnreadList, type CaseListStore } from './case-lists/index.js'
 import { toObjectId } from './map.js'
 import type { ActivityRecorder, CaseChangeKind } from '../events/activity.js'
 import { LIVE } from '../stats/counters.js'
@@ -28,19 +29,29 @@ const BULK: Record<BulkAction, { field: 'archived' | 'chiefUnread'; from: boolea
   read: { field: 'chiefUnread', from: true, change: 'read' }
 }
 
-const escapeRegex = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-
 /** The tenant filter: every end-user query goes through this. */
 const tenant = (identity: Identity) => ({ appId: identity.appId, officeId: identity.office.id })
+const ownedBy = (c: { appId: string; officeId: string }, identity: Identity) => c.appId === identity.appId && c.officeId === identity.office.id
+
+function pageOf(docs: StoredCase[], limit: number, identity: Identity, total: number | undefined) {
+  const page = docs.slice(0, limit)
+  const last = page.at(-1)
+  return {
+    items: page.map((d) => toCaseSummary(d, identity.locale)),
+    nextCursor: docs.length > limit && last ? listCursor.encode(positionOf(last)) : null,
+    ...(total === undefined ? {} : { total })
+  }
+}
 
 /** The chief's side of cases ("Moje pytania"); permissions are checked by the routes' hooks. */
-export function createCasesRepository(models: Models, activity: ActivityRecorder) {
+export function createCasesRepository(models: Models, activity: ActivityRecorder, lists: CaseListStore) {
   const expertHandles = createExpertHandles(models)
+  /** By `_id` alone (one indexed equality on any backend), the tenant compared here. */
   async function findOwn(identity: Identity, rawId: string): Promise<StoredCase> {
     const id = toObjectId(rawId)
-    const found = id ? await models.Case.findOne({ _id: id, ...tenant(identity) }).lean<StoredCase>() : null
+    const found = id ? await models.Case.findById(id).lean<StoredCase>() : null
     // Another office's case answers exactly like a missing one: existence does not leak.
-    if (!found) throw new AppError('CASE_NOT_FOUND')
+    if (!found || !ownedBy(found, identity)) throw new AppError('CASE_NOT_FOUND')
     return found
   }
 
@@ -51,27 +62,33 @@ export function createCasesRepository(models: Models, activity: ActivityRecorder
       // Defaults are filled in by the schema; repeated here so direct callers get the same.
       const limit = query.limit ?? 20
       const position = query.cursor ? listCursor.decode(query.cursor) : undefined
+      const archived = query.view === 'archived'
       const words = (query.q ?? '').trim().split(/\s+/).filter(Boolean).slice(0, 8)
-      const matching = {
-        ...tenant(identity),
-        archived: query.view === 'archived',
-        ...(query.unread === undefined ? {} : { chiefUnread: query.unread }),
-        ...(query.status ? { status: query.status } : {}),
-        // Subject words, case-insensitive: within one office's cases (equality keys first).
-        ...(words.length ? { $and: words.map((w) => ({ subject: { $regex: escapeRegex(w), $options: 'i' } })) } : {})
+      if (query.status || words.length) {
+        // A search within one office's cases (status, subject words) is not a hot query: a plain
+        // filter (equality keys first) sorted by activity, bounded by the office, not by the read model.
+        const matching = {
+          ...tenant(identity),
+          archived,
+          ...(query.unread === undefined ? {} : { chiefUnread: query.unread }),
+          ...(query.status ? { status: query.status } : {}),
+          ...(words.length ? { $and: words.map((w) => ({ subject: { $regex: escapeRegex(w), $options: 'i' } })) } : {})
+        }
+        const [docs, total] = await Promise.all([
+          models.Case.find({ ...matching, ...afterPosition(position, 'desc') }).sort({ lastActivityAt: -1, _id: -1 }).limit(limit + 1).lean<StoredCase[]>(),
+          // "Zaznacz wszystkie N": counted for the first page only.
+          position ? undefined : models.Case.countDocuments(matching)
+        ])
+        return pageOf(docs, limit, identity, total)
       }
-      const [docs, total] = await Promise.all([
-        models.Case.find({ ...matching, ...afterPosition(position, 'desc') }).sort({ lastActivityAt: -1, _id: -1 }).limit(limit + 1).lean<StoredCase[]>(),
-        // "Zaznacz wszystkie N": counted for the first page only.
-        position ? undefined : models.Case.countDocuments(matching)
-      ])
-      const page = docs.slice(0, limit)
-      const last = page.at(-1)
-      return {
-        items: page.map((d) => toCaseSummary(d, identity.locale)),
-        nextCursor: docs.length > limit && last ? listCursor.encode(positionOf(last)) : null,
-        ...(total === undefined ? {} : { total })
-      }
+      // The hot list (ADR 0100): whole segments of one list, each read by one equality.
+      const after = position ? { t: new Date(position.t).getTime(), i: position.i } : undefined
+      const [field, list] =
+        query.unread === undefined
+          ? (['listSeg', chiefList(identity.appId, identity.office.id, archived)] as const)
+          : (['unreadSeg', chiefUnreadList(identity.appId, identity.office.id, archived, query.unread)] as const)
+      const [docs, total] = await Promise.all([lists.page<StoredCase>(field, [list], after, 'desc', limit + 1), position ? undefined : lists.size(list)])
+      return pageOf(docs, limit, identity, total)
     },
 
     async create(identity: Identity, fields: CreateCaseFields, attachments: StoredAttachment[], userAgent: string | null): Promise<{ case: CaseSummary; message: Message }> {
@@ -111,14 +128,17 @@ export function createCasesRepository(models: Models, activity: ActivityRecorder
       const message = messageDoc(caseDoc, { author: { kind: 'chief', id: identity.userId, name: identity.name }, body: fields.question, internal: false, attachments }, now)
       // No transactions: the message first (unreachable without its case), then the case.
       await models.Message.create(message)
+      const placed = await lists.plan(null, caseDoc)
       try {
         caseDoc.number = await insertNumbered(models, tenant(identity), async (number) => {
-          await models.Case.create({ ...caseDoc, number })
+          await models.Case.create({ ...caseDoc, ...placed.set, number })
         })
       } catch (err) {
+        await placed.abort().catch(() => {})
         await models.Message.deleteOne({ _id: message._id }).catch(() => {})
         throw err
       }
+      await placed.commit()
       await activity.record({ type: 'case.created', case: caseDoc as StoredCase, message: message as StoredMessage })
       return { case: toCaseSummary(caseDoc as StoredCase, identity.locale), message: toMessage(message as StoredMessage, NO_EXPERTS) }
     },
@@ -137,6 +157,7 @@ export function createCasesRepository(models: Models, activity: ActivityRecorder
     async reply(identity: Identity, existing: StoredCase, body: string, attachments: StoredAttachment[]): Promise<{ case: CaseSummary; message: Message }> {
       const { updated, stored } = await appendMessage(
         models,
+        lists,
         existing,
         { author: { kind: 'chief', id: identity.userId, name: identity.name }, body, internal: false, attachments },
         { chiefEmail: identity.email, chiefLocale: identity.locale }
@@ -146,21 +167,31 @@ export function createCasesRepository(models: Models, activity: ActivityRecorder
     },
 
     /**
-     * Bulk archive / unarchive / mark read. Ids of other offices match nothing and are
-     * ignored silently. The ids are read first and the update repeats the same condition,
-     * so `changed` lists only cases that really were in the old state (two concurrent
-     * requests flipping the same case may both list it; the end state is the same).
+     * Bulk archive / unarchive / mark read, one case at a time by `_id` (an `$in` is never
+     * served by FerretDB's indexes). Ids of other offices are ignored silently. The update
+     * repeats the old state as its condition, so `changed` lists only cases that really were
+     * in it (of two concurrent requests flipping the same case, one lists it).
      */
     async bulk(identity: Identity, action: BulkAction, rawIds: string[]): Promise<string[]> {
       const { field, from, change } = BULK[action]
       const ids = [...new Set(rawIds.map((id) => id.toLowerCase()))].map((id) => new Types.ObjectId(id))
-      const filter = { _id: { $in: ids }, ...tenant(identity), [field]: from }
-      const candidates = await models.Case.find(filter).lean<StoredCase[]>()
-      if (candidates.length === 0) return []
-      await models.Case.updateMany({ ...filter, _id: { $in: candidates.map((c) => c._id) } }, { $set: { [field]: !from } })
+      const changed: StoredCase[] = []
+      for (const id of ids) {
+        const found = await models.Case.findById(id).lean<StoredCase>()
+        if (!found || !ownedBy(found, identity) || found[field] !== from) continue
+        const placed = await lists.plan(found, { ...found, [field]: !from })
+        const res = await models.Case.updateOne({ _id: id, [field]: from }, { $set: { [field]: !from, ...placed.set } })
+        if (res.modifiedCount === 1) {
+          await placed.commit()
+          changed.push(found)
+        } else {
+          await placed.abort()
+        }
+      }
+      if (changed.length === 0) return []
       const actor = { kind: 'chief' as const, id: identity.userId, name: identity.name }
-      await activity.record(...candidates.map((c) => ({ type: 'case.updated' as const, case: { ...c, [field]: !from }, changes: [change], actor })))
-      return candidates.map((c) => String(c._id))
+      await activity.record(...changed.map((c) => ({ type: 'case.updated' as const, case: { ...c, [field]: !from }, changes: [change], actor })))
+      return changed.map((c) => String(c._id))
     },
 
     /**
@@ -179,7 +210,7 @@ export function createCasesRepository(models: Models, activity: ActivityRecorder
 
     /** The launcher badge: unread, not archived cases of the chief's office. */
     async unreadCount(identity: Identity): Promise<number> {
-      return models.Case.countDocuments({ ...tenant(identity), chiefUnread: true, archived: false })
+      return lists.count('unreadSeg', chiefUnreadList(identity.appId, identity.office.id, false, true))
     }
   }
 }

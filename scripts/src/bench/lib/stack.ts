@@ -16,8 +16,12 @@ export interface BenchDatabase {
   stop(): Promise<void>
 }
 
+/** PostgreSQL under the running benchmark database, handed to every service started for it (its tuning). */
+let postgresqlUrl: string | null = null
+
 export async function startDatabase(): Promise<BenchDatabase> {
   const db = await ensureDatabase({ temporary: true, log: (l) => console.log(`[bench] ${l}`) })
+  postgresqlUrl = db.postgresqlUrl
   return {
     serverUri: db.serverUri,
     stop: async () => {
@@ -64,7 +68,7 @@ function requireBuilt(file: string): string {
  */
 export async function startService(mongodbUri: string, env: Record<string, string> = {}): Promise<RunningProcess> {
   const port = await freePort()
-  const child = startChild('service', process.execPath, [requireBuilt('service/dist/server.js')], { PORT: String(port), HOST: '127.0.0.1', MONGODB_URI: mongodbUri, LOG_LEVEL: 'warn', ...env })
+  const child = startChild('service', process.execPath, [requireBuilt('service/dist/server.js')], { PORT: String(port), HOST: '127.0.0.1', MONGODB_URI: mongodbUri, FERRETDB_POSTGRESQL_URL: postgresqlUrl ?? '', LOG_LEVEL: 'warn', ...env })
   return running(child, `http://127.0.0.1:${port}`, '/readyz')
 }
 

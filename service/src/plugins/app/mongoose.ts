@@ -1,6 +1,8 @@
 import fp from 'fastify-plugin'
 import mongoose, { type Connection } from 'mongoose'
 import { registerModels, type Models } from '../../models/index.js'
+import { ensureCaseLists } from '../../repositories/case-lists/index.js'
+import { isFerretDB, tuneFerretDBPostgres } from '../../db-tuning/ferretdb-postgresql.js'
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -22,7 +24,7 @@ const MAX_BACKOFF_MS = 10_000
  */
 export default fp(
   async function mongoosePlugin(fastify) {
-    const { mongodbUri, dbTimeoutMs } = fastify.config
+    const { mongodbUri, dbTimeoutMs, ferretdbPostgresqlUrl } = fastify.config
     const connection = mongoose.createConnection()
     connection.set('bufferCommands', false)
     const models = registerModels(connection)
@@ -30,6 +32,26 @@ export default fp(
     fastify.decorate('models', models)
 
     let closing = false
+    let prepared: Promise<void> | null = null
+    /**
+     * The case lists' read model (built once for data older than it), then the PostgreSQL tuning
+     * under FerretDB when the service may reach it. Both idempotent; indexes and retired ones are
+     * the migrations' index step. Never fails the connection: hot reads only get slower without it.
+     */
+    const prepareReadModel = (): Promise<void> => {
+      prepared ??= ensureCaseLists(models)
+        .then(async () => {
+          if (!ferretdbPostgresqlUrl || !connection.db) return
+          if (!(await isFerretDB(connection.db))) return void fastify.log.warn('FERRETDB_POSTGRESQL_URL is set but the database is not FerretDB; no tuning applied')
+          const { created } = await tuneFerretDBPostgres(ferretdbPostgresqlUrl, connection.db)
+          if (created.length) fastify.log.info({ created }, 'FerretDB PostgreSQL tuning applied')
+        })
+        .catch((err: unknown) => {
+          prepared = null
+          fastify.log.warn({ err }, 'preparing the read model or the database tuning failed; will retry on next connect')
+        })
+      return prepared
+    }
 
     const connectOnce = (): Promise<unknown> =>
       connection.openUri(mongodbUri, {
@@ -46,6 +68,7 @@ export default fp(
       for (let attempt = 0; !closing; attempt++) {
         try {
           await connectOnce()
+          await prepareReadModel()
           fastify.log.info('database connected')
           return
         } catch (err) {
@@ -57,6 +80,7 @@ export default fp(
     }
 
     connection.on('error', (err: Error) => fastify.log.warn({ err: err.message }, 'database error'))
+    connection.on('reconnected', () => void prepareReadModel())
 
     // Wait briefly so a healthy start is ready at once, but never block start-up on an outage.
     const firstAttempt = connectWithBackoff()

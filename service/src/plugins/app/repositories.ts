@@ -6,6 +6,7 @@ import { createTeamRepository, type TeamRepository } from '../../repositories/te
 import { createCasesRepository, type CasesRepository } from '../../repositories/cases.js'
 import { createCaseQueueRepository, type CaseQueueRepository } from '../../repositories/case-queue.js'
 import { createQueueOverviewRepository, type QueueOverviewRepository } from '../../repositories/queue-overview.js'
+import { createCaseListStore } from '../../repositories/case-lists/index.js'
 import { createAttachmentsRepository, type AttachmentsRepository } from '../../repositories/attachments.js'
 import { createArticlesRepository, type ArticlesRepository } from '../../repositories/articles.js'
 import { createForumRepository, type ForumRepository } from '../../repositories/forum.js'
@@ -48,8 +49,10 @@ export default fp(
     fastify.decorate('team', createTeamRepository(fastify.models, fastify.experts.keys))
     fastify.decorate('notifications', createNotifications({ models: fastify.models, apps: fastify.apps, config: fastify.config, log: fastify.log }))
     fastify.activity.use('notifications', notificationListener(fastify.notifications.events))
-    fastify.decorate('cases', createCasesRepository(fastify.models, fastify.activity))
-    fastify.decorate('caseQueue', createCaseQueueRepository(fastify.models, fastify.activity))
+    // One read model (segmented case lists) shared by the chief's and the experts' side.
+    const caseLists = createCaseListStore(fastify.models, fastify.config.caseListSegmentMax)
+    fastify.decorate('cases', createCasesRepository(fastify.models, fastify.activity, caseLists))
+    fastify.decorate('caseQueue', createCaseQueueRepository(fastify.models, fastify.activity, caseLists))
     fastify.decorate('queueOverview', createQueueOverviewRepository(fastify.models))
     fastify.decorate('attachments', createAttachmentsRepository(fastify.db, fastify.models))
     const { searchSyncIntervalMs, searchMaxDocsPerApp, suggestBudgetMs } = fastify.config

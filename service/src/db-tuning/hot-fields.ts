@@ -1,0 +1,19 @@
+/**
+ * Per collection, the top-level fields that hot queries filter on by equality (`_id` is always
+ * added). Each gets a GIN expression index on FerretDB + PostgreSQL; on MongoDB the models'
+ * own indexes serve them. Keep in step with the queries: test/db-tuning checks their plans.
+ */
+export const HOT_FIELDS: Record<string, string[]> = {
+  // The read model's list fields (repositories/case-lists): lists, unread count, queue views.
+  cases: ['listSeg', 'unreadSeg', 'statusSeg', 'assigneeSeg'],
+  case_segments: ['list'],
+  // A case's conversation.
+  messages: ['caseId'],
+  // Expert authentication on every admin request.
+  experts: ['keyHash'],
+  // Attachment downloads: the file by _id, its chunks by file.
+  'fs.files': [],
+  'fs.chunks': ['files_id'],
+  // Rate-limit windows per user.
+  rate_limits: ['key']
+}

@@ -1,0 +1,54 @@
+import { Types } from 'mongoose'
+import { LIST_FIELDS, comparePositions, listFields, positionOf, type ListField, type ListedCase } from './lists.js'
+
+/** Segments are split when they pass SEGMENT_MAX cases; a bulk build fills them to SEGMENT_FILL. */
+export const SEGMENT_MAX = 160
+export const SEGMENT_FILL = 100
+
+export interface SegmentDoc {
+  _id: string
+  list: string
+  loT: number | null
+  loI: string | null
+  n: number
+}
+
+export const newSegmentId = (list: string): string => `${list}#${new Types.ObjectId().toHexString()}`
+
+/**
+ * The whole read model for a set of cases, computed in memory: for bulk loads (benchmark
+ * seeding, `above` when appending cases newer than all listed ones) and for rebuilding a
+ * database whose cases predate it. Returns the segment
+ * documents and, per case id, the value of each list field.
+ */
+export function buildLists(cases: ListedCase[], { above = false }: { above?: boolean } = {}): { segments: SegmentDoc[]; fields: Map<string, Record<ListField, string>> } {
+  const segments: SegmentDoc[] = []
+  const fields = new Map<string, Record<ListField, string>>()
+  for (const field of listFields) {
+    const byList = new Map<string, ListedCase[]>()
+    for (const c of cases) {
+      const list = LIST_FIELDS[field](c)
+      const members = byList.get(list)
+      if (members) members.push(c)
+      else byList.set(list, [c])
+    }
+    for (const [list, members] of byList) {
+      members.sort((a, b) => comparePositions(positionOf(a), positionOf(b)))
+      for (let start = 0; start < members.length; start += SEGMENT_FILL) {
+        const chunk = members.slice(start, start + SEGMENT_FILL)
+        // `above`: these cases all come after every case already listed, so even the lowest new
+        // segment starts at its first case instead of at the bottom of the list.
+        const lo = start === 0 && !above ? null : positionOf(chunk[0]!)
+        const id = newSegmentId(list)
+        segments.push({ _id: id, list, loT: lo?.t ?? null, loI: lo?.i ?? null, n: chunk.length })
+        for (const c of chunk) {
+          const key = String(c._id)
+          const entry = fields.get(key) ?? ({} as Record<ListField, string>)
+          entry[field] = id
+          fields.set(key, entry)
+        }
+      }
+    }
+  }
+  return { segments, fields }
+}

@@ -1,0 +1,166 @@
+import type { Models } from '../../models/index.js'
+import { SEGMENT_MAX, newSegmentId, type SegmentDoc } from './build.js'
+import { LIST_FIELDS, comparePositions, listFields, listOfSegment, positionOf, type ListField, type ListedCase, type Position } from './lists.js'
+
+type Stored = ListedCase & Partial<Record<ListField, string | null>>
+
+// `==` on purpose: FerretDB stores an upserted null as a missing field.
+const loOf = (s: SegmentDoc): Position | null => (s.loT == null ? null : { t: s.loT, i: s.loI! })
+const byLo = (a: SegmentDoc, b: SegmentDoc): number => {
+  const [x, y] = [loOf(a), loOf(b)]
+  return x === null ? (y === null ? 0 : -1) : y === null ? 1 : comparePositions(x, y)
+}
+
+export interface ListPlan {
+  /** List fields to write with the case in the same update. */
+  set: Partial<Record<ListField, string>>
+  /** After the case write: leave the old segments, split full ones. */
+  commit(): Promise<void>
+  /** The case write did not happen: give the new segments' counts back. */
+  abort(): Promise<void>
+}
+
+/**
+ * The segmented lists of docs/adr/0100-bounded-hot-queries.md. Every read and write touches the
+ * list's segment documents (one small document per ~100 cases) and whole segments found by
+ * one equality on one case field — never a query whose result grows with the collection.
+ */
+export function createCaseListStore(models: Models, segmentMax = SEGMENT_MAX) {
+  const { Case, CaseSegment } = models
+
+  const segmentsOf = async (list: string): Promise<SegmentDoc[]> => (await CaseSegment.find({ list }).lean<SegmentDoc[]>()).sort(byLo)
+
+  /** The segment whose range holds `position`: the highest lower bound at or below it. */
+  const locate = (segments: SegmentDoc[], position: Position): SegmentDoc | undefined => {
+    let found: SegmentDoc | undefined
+    for (const s of segments) {
+      const lo = loOf(s)
+      if (lo !== null && comparePositions(lo, position) > 0) break
+      found = s
+    }
+    return found
+  }
+
+  const release = (segment: string) => CaseSegment.updateOne({ _id: segment }, { $inc: { n: -1 } })
+
+  async function enter(list: string, position: Position, current: string | null): Promise<string> {
+    const target = locate(await segmentsOf(list), position)
+    if (target && target._id === current) return current
+    if (target) {
+      await CaseSegment.updateOne({ _id: target._id }, { $inc: { n: 1 } })
+      return target._id
+    }
+    // The first case of a list: its bottom segment, the same id for every writer.
+    const root = `${list}#root`
+    const upsert = () => CaseSegment.updateOne({ _id: root }, { $setOnInsert: { list, loT: null, loI: null }, $inc: { n: 1 } }, { upsert: true })
+    await upsert().catch(upsert)
+    return root
+  }
+
+  /**
+   * After a write: the segment's counter is set from a count of its cases (FerretDB 1.x loses
+   * concurrent $inc on one document, so counters are corrected here rather than trusted), and a
+   * segment past `segmentMax` is split at its median. The lock flag keeps most concurrent
+   * splits apart; it is not atomic on FerretDB either, so readers sort what they gather.
+   */
+  async function settle(field: ListField, segment: string): Promise<void> {
+    const actual = await Case.countDocuments({ [field]: segment })
+    if (actual <= segmentMax) {
+      await CaseSegment.updateOne({ _id: segment, n: { $ne: actual } }, { $set: { n: actual } })
+      return
+    }
+    const claimed = await CaseSegment.findOneAndUpdate({ _id: segment, lock: 0 }, { $set: { lock: 1 } }).lean()
+    if (!claimed) return
+    try {
+      const docs = (await Case.find({ [field]: segment }, { _id: 1, lastActivityAt: 1 }).lean<Array<Pick<ListedCase, '_id' | 'lastActivityAt'>>>())
+        .map((d) => ({ id: d._id, position: positionOf(d) }))
+        .sort((a, b) => comparePositions(a.position, b.position))
+      const upper = docs.slice(Math.floor(docs.length / 2))
+      const lo = upper[0]!.position
+      const id = newSegmentId(listOfSegment(segment))
+      await CaseSegment.create({ _id: id, list: listOfSegment(segment), loT: lo.t, loI: lo.i, n: upper.length, lock: 0 })
+      await Case.updateMany({ [field]: segment, _id: { $in: upper.map((u) => u.id) } }, { $set: { [field]: id } })
+      await CaseSegment.updateOne({ _id: segment }, { $set: { n: docs.length - upper.length } })
+    } finally {
+      await CaseSegment.updateOne({ _id: segment }, { $set: { lock: 0 } })
+    }
+  }
+
+  return {
+    /** Which segments `after` belongs to, entered now; `before` is the stored case (null when new). */
+    async plan(before: Stored | null, after: ListedCase): Promise<ListPlan> {
+      const position = positionOf(after)
+      const moves = await Promise.all(
+        listFields.map(async (field) => {
+          const current = before?.[field] ?? null
+          const list = LIST_FIELDS[field](after)
+          const target = await enter(list, position, current && listOfSegment(current) === list ? current : null)
+          return { field, current, target }
+        })
+      )
+      const changed = moves.filter((m) => m.target !== m.current)
+      return {
+        set: Object.fromEntries(changed.map((m) => [m.field, m.target])),
+        async commit() {
+          await Promise.all(changed.filter((m) => m.current).map((m) => release(m.current!)))
+          // One after another: FerretDB rewrites whole documents, so two splits relabelling the same
+          // cases (in different fields) at once could lose one another's change.
+          for (const m of changed) {
+            if (m.current) await settle(m.field, m.current)
+            await settle(m.field, m.target)
+          }
+        },
+        async abort() {
+          await Promise.all(changed.map((m) => release(m.target)))
+        }
+      }
+    },
+
+    /**
+     * Up to `count` cases of the lists (one field; several lists are merged) after `after` in
+     * `direction`, read segment by segment until enough are found. `keep` filters in code.
+     */
+    async page<T extends ListedCase>(field: ListField, lists: string[], after: Position | undefined, direction: 'asc' | 'desc', count: number, keep: (c: T) => boolean = () => true): Promise<T[]> {
+      const sign = direction === 'asc' ? 1 : -1
+      const beyond = (c: T) => !after || sign * comparePositions(positionOf(c), after) > 0
+      const perList = await Promise.all(
+        lists.map(async (list) => {
+          const segments = await segmentsOf(list)
+          const bounds = segments.map((s, k) => ({ s, lo: loOf(s), hi: k + 1 < segments.length ? loOf(segments[k + 1]!) : null }))
+          if (direction === 'desc') bounds.reverse()
+          const found: T[] = []
+          for (const { s, lo, hi } of bounds) {
+            // Segments wholly before the cursor hold nothing for this page.
+            if (after && direction === 'desc' && lo !== null && comparePositions(lo, after) >= 0) continue
+            if (after && direction === 'asc' && hi !== null && comparePositions(hi, after) <= 0) continue
+            const docs = await Case.find({ [field]: s._id }).lean<T[]>()
+            found.push(...docs.filter((d) => beyond(d) && keep(d)))
+            if (found.length >= count) break
+          }
+          return found
+        })
+      )
+      return perList.flat().sort((a, b) => sign * comparePositions(positionOf(a), positionOf(b))).slice(0, count)
+    },
+
+    /**
+     * How many cases a list holds, from its segment counters alone (one small read, whatever the
+     * list's length). Every write settles the counters it touched from a real count, so this is
+     * exact unless two writers race on one segment; `count` is the exact figure.
+     */
+    async size(list: string): Promise<number> {
+      return (await segmentsOf(list)).reduce((sum, s) => sum + Math.max(0, s.n), 0)
+    },
+
+    /**
+     * How many cases a list holds: one indexed count per segment (segment counters are hints
+     * only — FerretDB 1.x can lose concurrent $inc on one document).
+     */
+    async count(field: ListField, list: string): Promise<number> {
+      const counts = await Promise.all((await segmentsOf(list)).map((s) => Case.countDocuments({ [field]: s._id })))
+      return counts.reduce((sum, n) => sum + n, 0)
+    }
+  }
+}
+
+export type CaseListStore = ReturnType<typeof createCaseListStore>
