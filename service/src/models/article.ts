@@ -26,7 +26,8 @@ const articleSchema = new Schema(
 )
 
 articleSchema.index({ appId: 1, slug: 1 }, { unique: true })
-articleSchema.index({ appId: 1, published: 1, 'search.keys': 1 })
+// No index on search.keys (see models/forum-thread.ts): a btree over the whole array refuses long articles on PostgreSQL.
+articleSchema.index({ appId: 1, published: 1 })
 articleSchema.index({ appId: 1, previousSlugs: 1 })
 
 export type ArticleDoc = InferSchemaType<typeof articleSchema>

@@ -34,7 +34,9 @@ const forumThreadSchema = new Schema(
 
 // The list: recent activity first, keyset pagination; search adds `search.keys`.
 forumThreadSchema.index({ appId: 1, hidden: 1, lastActivityAt: -1, _id: -1 })
-forumThreadSchema.index({ appId: 1, hidden: 1, 'search.keys': 1 })
+// No index on search.keys: FerretDB on PostgreSQL turns it into a btree over the whole array, which
+// refuses long threads (row size > 2704 bytes), and never uses it; search is served in memory.
+forumThreadSchema.index({ appId: 1, hidden: 1 })
 
 export type ForumThreadDoc = InferSchemaType<typeof forumThreadSchema>
 
