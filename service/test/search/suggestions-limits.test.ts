@@ -1,9 +1,10 @@
-import { monitorEventLoopDelay } from 'node:perf_hooks'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { FastifyInstance } from 'fastify'
 import { buildTestApp } from '../helpers/app.js'
 import { userHeaders } from '../helpers/content.js'
 import { TEST_APP } from '../helpers/tokens.js'
+import { eventually } from '../helpers/eventually.js'
+import { measureLoopBlock, onCpuNs } from '../helpers/loop-block.js'
 import { searchFields } from '../../src/search/normalize.js'
 import { loadConfig } from '../../src/config.js'
 
@@ -45,18 +46,6 @@ afterAll(() => app.close())
 
 const suggest = (headers: Record<string, string>, q: string) => app.inject({ method: 'GET', url: '/api/v1/suggestions', query: { q }, headers })
 
-/** The longest the event loop was held (ms) while `work` ran. */
-async function maxLoopBlockMs(work: () => Promise<unknown>): Promise<number> {
-  const histogram = monitorEventLoopDelay({ resolution: 5 })
-  histogram.enable()
-  try {
-    await work()
-  } finally {
-    histogram.disable()
-  }
-  return histogram.max / 1e6
-}
-
 describe('suggestions under a worst-case query', () => {
   it('never hold the event loop more than 50 ms (300 long threads, a 2,000-character, many-word draft)', async () => {
     // The worst draft: as long as allowed, every word a common beginning, a typo-prone long word, or a near-miss.
@@ -64,15 +53,16 @@ describe('suggestions under a worst-case query', () => {
     expect(draft.length).toBe(2000)
 
     // Loading the index (300 × 2,500 words) happens in the search worker, fed in small batches.
-    const loading = await maxLoopBlockMs(() => app.searchIndexes.size(TEST_APP.id))
+    const loading = await measureLoopBlock(() => app.searchIndexes.size(TEST_APP.id))
     expect(await app.searchIndexes.size(TEST_APP.id)).toBe(THREADS)
 
-    // A busy shared machine delays timers on its own (an idle process saw 70 ms there); a
-    // real block (7 s before the index moved to a worker) shows in every attempt.
-    const attempts: number[] = []
-    for (let attempt = 0; attempt < 5; attempt++) {
+    // The block is the main thread's own time on a CPU between two loop turns, so a busy shared
+    // machine (load 15 on two cores: a timer waits tens of ms for a CPU) does not count as one;
+    // a second attempt only absorbs a stray garbage collection.
+    const attempts: Awaited<ReturnType<typeof measureLoopBlock>>[] = []
+    for (let attempt = 0; attempt < 3; attempt++) {
       const user = await userHeaders('chiefOffice', { sub: `worst-${attempt}` })
-      const blocked = await maxLoopBlockMs(async () => {
+      const blocked = await measureLoopBlock(async () => {
         const answers = await Promise.all(Array.from({ length: 4 }, () => suggest(user, draft)))
         for (const res of answers) {
           expect(res.statusCode).toBe(200)
@@ -80,21 +70,36 @@ describe('suggestions under a worst-case query', () => {
         }
       })
       attempts.push(blocked)
-      if (blocked < 50) break
+      if ((blocked.cpuMs ?? blocked.wallMs) < 50) break
     }
-    console.info(`event loop: longest block ${attempts.map((ms) => ms.toFixed(1)).join(' / ')} ms (loading the index: ${loading.toFixed(1)} ms)`)
-    expect(Math.min(...attempts)).toBeLessThan(50)
+    const shown = (b: { cpuMs: number | null; wallMs: number }) => `${b.cpuMs?.toFixed(1) ?? '?'} ms on CPU (${b.wallMs.toFixed(1)} ms wall)`
+    console.info(`event loop: longest block ${attempts.map(shown).join(' / ')}; loading the index: ${shown(loading)}`)
+    expect(Math.min(...attempts.map((b) => b.cpuMs ?? b.wallMs))).toBeLessThan(50)
   }, 120_000)
+
+  // Where the kernel reports no per-thread CPU time (not Linux) the test above falls back to wall time.
+  it.runIf(onCpuNs() !== null)('measures a real block as one (the probe can fail)', async () => {
+    const blocked = await measureLoopBlock(async () => {
+      await new Promise((r) => setTimeout(r, 5))
+      // 60 ms of this thread's own CPU time without yielding, however long a busy machine makes it.
+      const until = onCpuNs()! + 60e6
+      while (onCpuNs()! < until);
+    })
+    expect(blocked.cpuMs).toBeGreaterThanOrEqual(55)
+  })
 
   it('still finds a matching thread among them within the budget', async () => {
     await app.searchIndexes.size(TEST_APP.id)
-    // Within the 25 ms budget on a quiet machine; a busy one may cut an answer short, so ask until it is complete.
-    let first: unknown
-    for (let attempt = 0; attempt < 20 && !first; attempt++) {
-      first = (await suggest(await userHeaders('chiefOffice', { sub: `finder-${attempt}` }), 'Wątek 17')).json().items[0]
-    }
+    // Within the 25 ms budget on a quiet machine; on a busy one the worker may not get a CPU in
+    // time and the answer is cut short, so ask until it is complete. Fails if the lookup itself
+    // needs more than the budget (it is never complete then).
+    let attempt = 0
+    const first = await eventually(async () => {
+      const items = (await suggest(await userHeaders('chiefOffice', { sub: `finder-${attempt++}` }), 'Wątek 17')).json().items
+      return items[0] as unknown
+    }, 30_000, 'a complete answer within the budget')
     expect(first).toMatchObject({ kind: 'thread', title: expect.stringMatching(/^Wątek 17 /) })
-  })
+  }, 60_000)
 })
 
 describe('suggestions rate limit', () => {
