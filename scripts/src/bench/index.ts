@@ -10,6 +10,7 @@ import { liveBench } from './live.js'
 import { consoleSizeBench } from './console-size.js'
 import { loadResults, saveResult, type SetResult } from './lib/results.js'
 import { SET_ORDER, writeReport } from './lib/report.js'
+import { load1Now } from './lib/machine.js'
 
 type SetName = (typeof SET_ORDER)[number]
 
@@ -34,7 +35,7 @@ function selected(argv: string[]): SetName[] {
 }
 
 function print(r: SetResult): void {
-  console.log(`\n== ${r.title} (${Math.round(r.durationSeconds)} s)`)
+  console.log(`\n== ${r.title} (${Math.round(r.durationSeconds)} s, load ${r.machine.load1} at start, ${r.machine.load1End} at end)`)
   for (const f of r.figures) console.log(`  ${f.name.padEnd(58)} ${f.value.padStart(14)}${f.target ? `   target ${f.target}: ${f.met ? 'met' : 'MISSED'}` : ''}`)
   for (const n of r.notes) console.log(`  note: ${n}`)
 }
@@ -48,6 +49,7 @@ for (const name of selected(process.argv.slice(2))) {
   }
   try {
     const result = await run()
+    result.machine.load1End = load1Now()
     print(result)
     writeReport(saveResult(result))
   } catch (err) {

@@ -26,7 +26,7 @@ const ENTRY_POINTS = ['sidebar', 'avatar', 'messages'] as const
  * shaped exactly as the service writes it). Messages are not written: list and queue read
  * only the case documents and their denormalised counters.
  */
-export async function seedCases(models: Models, plan: SeedPlan, onBatch?: (done: number) => void): Promise<{ inserted: number; seconds: number }> {
+export async function seedCases(models: Models, plan: SeedPlan, onBatch?: (done: number) => void): Promise<{ inserted: number; seconds: number; focusIds: string[] }> {
   const batchSize = plan.batchSize ?? 1000
   const started = Date.now()
   // Activity times spread over the past year in numbering order (a minute apart), so a later
@@ -34,6 +34,8 @@ export async function seedCases(models: Models, plan: SeedPlan, onBatch?: (done:
   // (buildLists `above`) instead of rebuilding the read model of all cases.
   const base = Date.now() - 365 * 86_400_000
   let inserted = 0
+  // The focus office's cases, so detail and reply benchmarks can pick ones to read and answer.
+  const focusIds: string[] = []
   while (inserted < plan.count) {
     const batch = []
     for (let k = 0; k < batchSize && inserted + k < plan.count; k++) {
@@ -44,8 +46,10 @@ export async function seedCases(models: Models, plan: SeedPlan, onBatch?: (done:
       const onClient = i % 4 === 0
       const account = onClient ? { type: 'client', ...clients.piekarnia } : { type: 'office', ...office }
       const at = new Date(base + i * 60_000)
+      const _id = new Types.ObjectId()
+      if (focus) focusIds.push(String(_id))
       batch.push({
-        _id: new Types.ObjectId(),
+        _id,
         appId: plan.appId,
         officeId: office.id,
         officeName: office.name,
@@ -81,7 +85,7 @@ export async function seedCases(models: Models, plan: SeedPlan, onBatch?: (done:
   // The service numbers new cases from this counter; keep it past the seeded numbers.
   const last = plan.firstNumber + plan.count - 1
   await models.Counter.updateOne({ _id: `case-number:${plan.appId}` }, { $max: { seq: last } }, { upsert: true })
-  return { inserted, seconds: (Date.now() - started) / 1000 }
+  return { inserted, seconds: (Date.now() - started) / 1000, focusIds }
 }
 
 export { demoOffices }

@@ -29,3 +29,13 @@ export function timedGet(url: string, headers: Record<string, string> = {}): Pro
     req.end()
   })
 }
+
+/** One multipart/form-data POST (as the widget sends a reply); resolves with the status and the time to the answer's last byte in ms. */
+export async function timedPostForm(url: string, fields: Record<string, string>, headers: Record<string, string> = {}): Promise<{ status: number; ms: number }> {
+  const form = new FormData()
+  for (const [k, v] of Object.entries(fields)) form.append(k, v)
+  const started = process.hrtime.bigint()
+  const res = await fetch(url, { method: 'POST', body: form, headers })
+  await res.arrayBuffer()
+  return { status: res.status, ms: Number(process.hrtime.bigint() - started) / 1e6 }
+}

@@ -8,7 +8,11 @@ export interface Machine {
   node: string
   /** 1-minute load average when the set started: others' work on a shared machine shows here. */
   load1: number
+  /** 1-minute load average when the set ended (filled in by the runner). */
+  load1End?: number
 }
+
+export const load1Now = (): number => Math.round(loadavg()[0]! * 100) / 100
 
 export function machine(): Machine {
   return {
@@ -17,6 +21,6 @@ export function machine(): Machine {
     cpu: cpus()[0]?.model.trim() ?? 'unknown',
     ramGiB: Math.round((totalmem() / 2 ** 30) * 10) / 10,
     node: process.version,
-    load1: Math.round(loadavg()[0]! * 100) / 100
+    load1: load1Now()
   }
 }

@@ -9,7 +9,7 @@ const status = (met: boolean | undefined) => (met === undefined ? '' : met ? 'me
 
 function machineLine(r: SetResult): string {
   const m = r.machine
-  return `${m.date.slice(0, 16).replace('T', ' ')} UTC · ${m.nproc} CPU (${m.cpu}) · ${m.ramGiB} GiB RAM · Node ${m.node} · load ${m.load1} at start · ${Math.round(r.durationSeconds)} s`
+  return `${m.date.slice(0, 16).replace('T', ' ')} UTC · ${m.nproc} CPU (${m.cpu}) · ${m.ramGiB} GiB RAM · Node ${m.node} · load ${m.load1} at start${m.load1End === undefined ? '' : `, ${m.load1End} at end`} · ${Math.round(r.durationSeconds)} s`
 }
 
 function section(r: SetResult): string {
