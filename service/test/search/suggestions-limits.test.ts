@@ -23,7 +23,10 @@ const word = () => `${STARTS[rand(STARTS.length)]}${'abcdefghijklmnoprstuwz'[ran
 const text = (words: number) => Array.from({ length: words }, word).join(' ')
 
 beforeAll(async () => {
-  app = await buildTestApp({ suggestRateMax: RATE_MAX, suggestRateWindowMs: 60_000, suggestBudgetMs: loadConfig({ MONGODB_URI: 'mongodb://unused' }).suggestBudgetMs })
+  // The threads are written before the app under test starts: it loads every app's index at start,
+  // in the background, and a load that began before a bulk insert (which records no change) would
+  // never see the inserted threads (it did under load, when the start-up read came late).
+  const seeder = await buildTestApp()
   // 300 long solved threads (about 20,000 characters each), stored as the forum stores them.
   const now = Date.now()
   const docs = Array.from({ length: THREADS }, (_, i) => {
@@ -40,7 +43,10 @@ beforeAll(async () => {
       search: searchFields({ title, body })
     }
   })
-  await app.models.ForumThread.insertMany(docs)
+  await seeder.models.ForumThread.insertMany(docs)
+  const { mongodbUri } = seeder.config
+  await seeder.close()
+  app = await buildTestApp({ mongodbUri, suggestRateMax: RATE_MAX, suggestRateWindowMs: 60_000, suggestBudgetMs: loadConfig({ MONGODB_URI: 'mongodb://unused' }).suggestBudgetMs })
 }, 120_000)
 afterAll(() => app.close())
 
