@@ -1,7 +1,7 @@
 import { Types } from 'mongoose'
 import type { Models } from '@ze/service/models'
 import { offices as demoOffices, clients } from '@ze/testkit/personas'
-import { buildLists, markCaseListsBuilt } from '@ze/service/case-lists'
+import { buildLists } from '@ze/service/case-lists'
 
 export interface SeedPlan {
   appId: string
@@ -81,7 +81,6 @@ export async function seedCases(models: Models, plan: SeedPlan, onBatch?: (done:
     inserted += batch.length
     onBatch?.(inserted)
   }
-  await markCaseListsBuilt(models)
   // The service numbers new cases from this counter; keep it past the seeded numbers.
   const last = plan.firstNumber + plan.count - 1
   await models.Counter.updateOne({ _id: `case-number:${plan.appId}` }, { $max: { seq: last } }, { upsert: true })

@@ -34,7 +34,7 @@ describe('upgrading a database written by the previous release', () => {
     expect(res.statusCode).toBe(503)
     expect(res.json()).toMatchObject({ code: 'MIGRATION_PENDING' })
     const status = await app.migrations.migrator.status()
-    expect(status.pending).toEqual(['0001-baseline', '0002-expert-notify-default', '0003-case-notification-fields', '0005-expert-keys', 'indexes'])
+    expect(status.pending).toEqual(['0001-baseline', '0002-expert-notify-default', '0003-case-notification-fields', '0005-expert-keys', '0006-case-lists', 'indexes'])
   })
 
   it('migrates, becomes ready, and a second run changes nothing', async () => {

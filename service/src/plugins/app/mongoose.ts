@@ -1,7 +1,6 @@
 import fp from 'fastify-plugin'
 import mongoose, { type Connection } from 'mongoose'
 import { registerModels, type Models } from '../../models/index.js'
-import { ensureCaseLists } from '../../repositories/case-lists/index.js'
 import { isFerretDB, tuneFerretDBPostgres } from '../../db-tuning/ferretdb-postgresql.js'
 
 declare module 'fastify' {
@@ -34,12 +33,12 @@ export default fp(
     let closing = false
     let prepared: Promise<void> | null = null
     /**
-     * The case lists' read model (built once for data older than it), then the PostgreSQL tuning
-     * under FerretDB when the service may reach it. Both idempotent; indexes and retired ones are
-     * the migrations' index step. Never fails the connection: hot reads only get slower without it.
+     * The PostgreSQL tuning under FerretDB when the service may reach it (idempotent). Indexes are
+     * the migrations' index step and the case lists of older data migration 0004. Never fails the
+     * connection: hot reads only get slower without it.
      */
-    const prepareReadModel = (): Promise<void> => {
-      prepared ??= ensureCaseLists(models)
+    const tuneDatabase = (): Promise<void> => {
+      prepared ??= Promise.resolve()
         .then(async () => {
           if (!ferretdbPostgresqlUrl || !connection.db) return
           if (!(await isFerretDB(connection.db))) return void fastify.log.warn('FERRETDB_POSTGRESQL_URL is set but the database is not FerretDB; no tuning applied')
@@ -48,7 +47,7 @@ export default fp(
         })
         .catch((err: unknown) => {
           prepared = null
-          fastify.log.warn({ err }, 'preparing the read model or the database tuning failed; will retry on next connect')
+          fastify.log.warn({ err }, 'the FerretDB PostgreSQL tuning failed; will retry on next connect')
         })
       return prepared
     }
@@ -68,7 +67,7 @@ export default fp(
       for (let attempt = 0; !closing; attempt++) {
         try {
           await connectOnce()
-          await prepareReadModel()
+          await tuneDatabase()
           fastify.log.info('database connected')
           return
         } catch (err) {
@@ -80,7 +79,7 @@ export default fp(
     }
 
     connection.on('error', (err: Error) => fastify.log.warn({ err: err.message }, 'database error'))
-    connection.on('reconnected', () => void prepareReadModel())
+    connection.on('reconnected', () => void tuneDatabase())
 
     // Wait briefly so a healthy start is ready at once, but never block start-up on an outage.
     const firstAttempt = connectWithBackoff()

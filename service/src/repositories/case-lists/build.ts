@@ -1,5 +1,5 @@
 import { Types } from 'mongoose'
-import { LIST_FIELDS, comparePositions, listFields, positionOf, type ListField, type ListedCase } from './lists.js'
+import { LIST_FIELDS, comparePositions, listFields, positionOf, type ListField, type ListedCase, type Position } from './lists.js'
 
 /** Segments are split when they pass SEGMENT_MAX cases; a bulk build fills them to SEGMENT_FILL. */
 export const SEGMENT_MAX = 160
@@ -14,6 +14,24 @@ export interface SegmentDoc {
 }
 
 export const newSegmentId = (list: string): string => `${list}#${new Types.ObjectId().toHexString()}`
+
+// `==` on purpose: FerretDB stores an upserted null as a missing field.
+export const loOf = (s: SegmentDoc): Position | null => (s.loT == null ? null : { t: s.loT, i: s.loI! })
+export const byLo = (a: SegmentDoc, b: SegmentDoc): number => {
+  const [x, y] = [loOf(a), loOf(b)]
+  return x === null ? (y === null ? 0 : -1) : y === null ? 1 : comparePositions(x, y)
+}
+
+/** The segment (of one list's, sorted by `byLo`) whose range holds `position`: the highest lower bound at or below it. */
+export function locate(segments: SegmentDoc[], position: Position): SegmentDoc | undefined {
+  let found: SegmentDoc | undefined
+  for (const s of segments) {
+    const lo = loOf(s)
+    if (lo !== null && comparePositions(lo, position) > 0) break
+    found = s
+  }
+  return found
+}
 
 /**
  * The whole read model for a set of cases, computed in memory: for bulk loads (benchmark

@@ -1,15 +1,8 @@
 import type { Models } from '../../models/index.js'
-import { SEGMENT_MAX, newSegmentId, type SegmentDoc } from './build.js'
+import { SEGMENT_MAX, byLo, locate, loOf, newSegmentId, type SegmentDoc } from './build.js'
 import { LIST_FIELDS, comparePositions, listFields, listOfSegment, positionOf, type ListField, type ListedCase, type Position } from './lists.js'
 
 type Stored = ListedCase & Partial<Record<ListField, string | null>>
-
-// `==` on purpose: FerretDB stores an upserted null as a missing field.
-const loOf = (s: SegmentDoc): Position | null => (s.loT == null ? null : { t: s.loT, i: s.loI! })
-const byLo = (a: SegmentDoc, b: SegmentDoc): number => {
-  const [x, y] = [loOf(a), loOf(b)]
-  return x === null ? (y === null ? 0 : -1) : y === null ? 1 : comparePositions(x, y)
-}
 
 export interface ListPlan {
   /** List fields to write with the case in the same update. */
@@ -29,17 +22,6 @@ export function createCaseListStore(models: Models, segmentMax = SEGMENT_MAX) {
   const { Case, CaseSegment } = models
 
   const segmentsOf = async (list: string): Promise<SegmentDoc[]> => (await CaseSegment.find({ list }).lean<SegmentDoc[]>()).sort(byLo)
-
-  /** The segment whose range holds `position`: the highest lower bound at or below it. */
-  const locate = (segments: SegmentDoc[], position: Position): SegmentDoc | undefined => {
-    let found: SegmentDoc | undefined
-    for (const s of segments) {
-      const lo = loOf(s)
-      if (lo !== null && comparePositions(lo, position) > 0) break
-      found = s
-    }
-    return found
-  }
 
   const release = (segment: string) => CaseSegment.updateOne({ _id: segment }, { $inc: { n: -1 } })
 
