@@ -4,7 +4,6 @@ import type { Models } from '../models/index.js'
 import { changeAfterMessage, previewOf, type AuthorKind } from '../domain/case-rules.js'
 import type { StoredAttachment } from './attachments.js'
 import type { StoredCase, StoredMessage } from './case-mapping.js'
-import { isDuplicateKey } from './duplicate-key.js'
 import type { CaseListStore } from './case-lists/index.js'
 
 export interface NewMessage {

@@ -1,7 +1,8 @@
 /**
- * A unique-index violation. MongoDB reports code 11000; FerretDB does too on insert, but on an
- * update it reports code 1 carrying the backend's message (SQLite's "UNIQUE constraint failed",
- * PostgreSQL's SQLSTATE 23505).
+ * A unique-index violation. MongoDB reports code 11000; FerretDB 1.24 does too on insert, but on
+ * an update, upsert or findOneAndUpdate it reports code 1 carrying the backend's message: SQLite's
+ * "UNIQUE constraint failed", PostgreSQL's "duplicate key value violates unique constraint …
+ * (SQLSTATE 23505)". test/duplicate-key.test.ts checks each write path on the real database.
  */
 export function isDuplicateKey(err: unknown): boolean {
   const e = err as { code?: number; message?: string } | undefined
