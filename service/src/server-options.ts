@@ -33,6 +33,10 @@ export function clientErrorHandler(err: NodeJS.ErrnoException, socket: Socket): 
 export function serverOptions(config: Config, logger: FastifyServerOptions['logger']): FastifyHttpOptions<Server> {
   return {
     logger,
+    // Start-up waits for the first connection (dbTimeoutMs) and then for pending migrations
+    // (migrateStartWaitMs, 30 s by default); Fastify's default 10 s plugin timeout would abort a
+    // start that is merely slow (a busy machine, a fresh database's index step) instead.
+    pluginTimeout: config.dbTimeoutMs + config.migrateStartWaitMs + 15_000,
     trustProxy: config.trustProxy,
     bodyLimit: config.bodyLimitBytes,
     requestTimeout: config.requestTimeoutMs,

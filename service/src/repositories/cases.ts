@@ -208,9 +208,13 @@ export function createCasesRepository(models: Models, activity: ActivityRecorder
       return toCaseSummary({ ...found, rating }, identity.locale)
     },
 
-    /** The launcher badge: unread, not archived cases of the chief's office. */
+    /**
+     * The launcher badge: unread, not archived cases of the chief's office, from the unread list's
+     * segment counters (one small read whatever the office's size; exact once the writes touching
+     * a segment have settled it — ADR 0100).
+     */
     async unreadCount(identity: Identity): Promise<number> {
-      return lists.count('unreadSeg', chiefUnreadList(identity.appId, identity.office.id, false, true))
+      return lists.size(chiefUnreadList(identity.appId, identity.office.id, false, true))
     }
   }
 }

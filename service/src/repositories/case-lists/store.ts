@@ -128,19 +128,10 @@ export function createCaseListStore(models: Models, segmentMax = SEGMENT_MAX) {
     /**
      * How many cases a list holds, from its segment counters alone (one small read, whatever the
      * list's length). Every write settles the counters it touched from a real count, so this is
-     * exact unless two writers race on one segment; `count` is the exact figure.
+     * exact unless two writers race on one segment (its next write settles it).
      */
     async size(list: string): Promise<number> {
       return (await segmentsOf(list)).reduce((sum, s) => sum + Math.max(0, s.n), 0)
-    },
-
-    /**
-     * How many cases a list holds: one indexed count per segment (segment counters are hints
-     * only — FerretDB 1.x can lose concurrent $inc on one document).
-     */
-    async count(field: ListField, list: string): Promise<number> {
-      const counts = await Promise.all((await segmentsOf(list)).map((s) => Case.countDocuments({ [field]: s._id })))
-      return counts.reduce((sum, n) => sum + n, 0)
     }
   }
 }
