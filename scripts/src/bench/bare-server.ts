@@ -4,7 +4,7 @@
 // auth, validation, mongoose or response schemas. Started as its own process by lib/stack.ts.
 import Fastify from 'fastify'
 import { MongoClient, type Document } from 'mongodb'
-import { chiefList, chiefUnreadList } from '../../../service/src/repositories/case-lists/lists.js'
+import { chiefList, chiefUnreadList } from '@ze/service/case-lists'
 
 const uri = process.env.MONGODB_URI!
 const client = await new MongoClient(uri, { maxPoolSize: 50 }).connect()

@@ -5,7 +5,7 @@ import { machine } from './lib/machine.js'
 import { timedGet, timedPostForm } from './lib/load.js'
 import { prepareTenant, startDatabase, startService, type BenchTenant } from './lib/stack.js'
 import { seedCases } from './seed-cases.js'
-import { chiefList } from '../../../service/src/repositories/case-lists/lists.js'
+import { chiefList } from '@ze/service/case-lists'
 
 const SMALL = 1_000
 const MIDDLE = 10_000
