@@ -14,6 +14,8 @@ export default defineConfig({
     // uses its own database so files can run in parallel without sharing state.
     globalSetup: ['test/setup/database.ts', 'test/setup/clamd.ts'],
     testTimeout: 30_000,
-    hookTimeout: 60_000
+    // A test app starts on a fresh database (migrations, index step, FerretDB+PostgreSQL tuning):
+    // over a minute at times on a shared 2-core machine at load 30.
+    hookTimeout: 120_000
   }
 })
