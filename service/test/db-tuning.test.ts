@@ -55,7 +55,7 @@ describe.skipIf(!postgresqlUrl)('FerretDB + PostgreSQL tuning', () => {
         ['cases', 'assigneeSeg', stored!.assigneeSeg],
         ['case_segments', 'list', 's|open'],
         ['messages', 'caseId', stored!._id],
-        ['experts', 'keyHash', 'x'.repeat(64)],
+        ['expert_keys', 'keyHash', 'x'.repeat(64)],
         ['fs.files', '_id', stored!._id],
         ['fs.chunks', 'files_id', stored!._id],
         ['rate_limits', 'key', 'k']

@@ -10,7 +10,7 @@ export const HOT_FIELDS: Record<string, string[]> = {
   // A case's conversation.
   messages: ['caseId'],
   // Expert authentication on every admin request.
-  experts: ['keyHash'],
+  expert_keys: ['keyHash'],
   // Attachment downloads: the file by _id, its chunks by file.
   'fs.files': [],
   'fs.chunks': ['files_id'],
