@@ -41,7 +41,7 @@ describe('case lists (read model)', () => {
     const claims = (p: object) => ({ ...p, aud: TEST_APP.id, iat: 0, exp: 4_000_000_000 }) as IdentityClaims
     const chiefs = [identityFromClaims(claims(personas.chiefOffice)), identityFromClaims(claims(personas.chiefOtherOffice))]
     const experts = await Promise.all(['Ekspert A', 'Ekspert B'].map((name) => app.experts.create({ name, email: `${name.replace(' ', '.')}.${seed}@test.pl`, admin: false })))
-    const expertOf = (k: number) => ({ id: experts[k]!.expert.id, name: experts[k]!.expert.name, email: '', admin: false })
+    const expertOf = (k: number) => ({ id: experts[k]!.expert.id, name: experts[k]!.expert.name, email: '', admin: false, locale: 'pl' as const })
     const caseIds: string[] = []
     const { Case } = app.models
 
