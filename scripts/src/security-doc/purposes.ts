@@ -23,6 +23,7 @@ export const PURPOSES: Record<string, string> = {
   minisearch: 'service: in-memory full-text search for articles, forum and suggestions',
   mongoose: 'service: MongoDB/FerretDB access, schemas and the connection',
   nodemailer: 'service: sends notification e-mail over SMTP',
+  pg: 'service: applies the FerretDB+PostgreSQL tuning (GIN expression indexes, plan_cache_mode) when FERRETDB_POSTGRESQL_URL is set (db-tuning, ADR 0100)',
   preact: 'widget and console: UI runtime bundled into the browser scripts',
   'prom-client': 'service: Prometheus metrics (operations, issue 17)',
   'sanitize-html': 'service: allow-list sanitiser for rendered article HTML',
