@@ -7,17 +7,18 @@ export const QUEUE_VIEWS: QueueView[] = ['unassigned', 'mine', 'open', 'waiting'
 export const PAGES = ['team', 'audit', 'settings'] as const
 export type Page = (typeof PAGES)[number]
 
-export type Route = { name: 'signin'; linkInvalid: boolean } | { name: 'queue'; view: QueueView } | { name: 'case'; id: string } | { name: Page }
+export type Route = { name: 'signin'; linkInvalid: boolean } | { name: 'queue'; view: QueueView } | { name: 'case'; id: string } | { name: Page } | { name: 'kb' } | { name: 'article'; id: string | 'new' }
 
 /**
  * Hash routes, so the service serves one index.html for every view and a sign-in link can
- * land on `#/signin?link=invalid`: #/queue/<view>, #/case/<id>, #/signin.
+ * land on `#/signin?link=invalid`: #/queue/<view>, #/case/<id>, #/signin; Baza wiedzy: #/kb, #/kb/<id|new>.
  */
 export function parseRoute(hash: string): Route {
   const [path = '', search = ''] = hash.replace(/^#/, '').split('?')
   const parts = path.split('/').filter(Boolean)
   if (parts[0] === 'signin') return { name: 'signin', linkInvalid: new URLSearchParams(search).get('link') === 'invalid' }
   if (parts[0] === 'case' && parts[1]) return { name: 'case', id: decodeURIComponent(parts[1]) }
+  if (parts[0] === 'kb') return parts[1] ? { name: 'article', id: decodeURIComponent(parts[1]) } : { name: 'kb' }
   const page = PAGES.find((p) => p === parts[0])
   if (page) return { name: page }
   const view = QUEUE_VIEWS.find((v) => v === parts[1]) ?? 'unassigned'
@@ -27,6 +28,7 @@ export function parseRoute(hash: string): Route {
 export function hrefOf(route: Route): string {
   if (route.name === 'case') return `#/case/${encodeURIComponent(route.id)}`
   if (route.name === 'queue') return `#/queue/${route.view}`
+  if (route.name === 'article') return `#/kb/${encodeURIComponent(route.id)}`
   return route.name === 'signin' ? '#/signin' : `#/${route.name}`
 }
 

@@ -14,6 +14,8 @@ const CasePage = lazyView(() => import('./case/CasePage'))
 const TeamPage = lazyView(() => import('./team/TeamPage'))
 const AuditPage = lazyView(() => import('./audit/AuditPage'))
 const SettingsPage = lazyView(() => import('./settings/SettingsPage'))
+const ArticlesPage = lazyView(() => import('./kb/ArticlesPage'))
+const ArticleEditor = lazyView(() => import('./kb/ArticleEditor'))
 
 /** Signed out → "Zaloguj się"; signed in → the shell with the queue or a case. */
 export function App() {
@@ -51,6 +53,8 @@ export function App() {
   else if (r.name === 'team' && me.admin) view = <TeamPage me={me} />
   else if (r.name === 'audit' && me.admin) view = <AuditPage />
   else if (r.name === 'settings') view = <SettingsPage />
+  else if (r.name === 'kb' && me.admin) view = <ArticlesPage />
+  else if (r.name === 'article' && me.admin) view = <ArticleEditor key={r.id} id={r.id} />
   else view = <QueuePage view={r.name === 'queue' ? r.view : 'unassigned'} me={me} />
   return <Shell me={me}>{view}</Shell>
 }

@@ -101,6 +101,12 @@ export const ArticleView = Type.Object(
 // ---- experts (admin) -------------------------------------------------------------------
 
 const Category = Type.Object({ id: CategoryId, name: Type.String({ minLength: 1, maxLength: 80, examples: ['Zapytaj Eksperta'] }) }, { additionalProperties: false })
+const CategoryName = Type.String({ minLength: 1, maxLength: 80, pattern: '\\S', examples: ['Zapytaj Eksperta'] })
+/** On writes the id may be left out: it is then made of the name ("Zapytaj Eksperta" → "zapytaj-eksperta"). */
+const CategoryInput = Type.Object(
+  { id: Type.Optional(CategoryId), name: CategoryName },
+  { additionalProperties: false, description: 'Without `id`, the id is made of the name (lower case, no diacritics, hyphens)' }
+)
 const Title = Type.String({ minLength: 1, maxLength: 200, pattern: '\\S' })
 const MarkdownBody = Type.String({ minLength: 1, maxLength: 100_000, description: 'Markdown; raw HTML is shown as text. Link other articles with `[text](article:slug)`' })
 const Tags = Type.Array(Type.String({ minLength: 1, maxLength: 40 }), { maxItems: 20, uniqueItems: true })
@@ -118,10 +124,11 @@ const inputExample = {
 export const ArticleCreateBody = Type.Object(
   {
     appId: Type.String({ pattern: '^[a-z0-9][a-z0-9-]{1,62}$', description: 'The host app the article belongs to: a registered app id, else 400 VALIDATION_FAILED at /body/appId' }),
-    slug: Slug,
+    // Without a slug, one is made of the title (a number is added when that one is taken).
+    slug: Type.Optional(Slug),
     title: Title,
     body: MarkdownBody,
-    category: Category,
+    category: CategoryInput,
     tags: Type.Optional(Tags),
     published: Type.Optional(Type.Boolean({ default: false }))
   },
@@ -133,7 +140,7 @@ export const ArticlePatchBody = Type.Object(
     slug: Type.Optional(Slug),
     title: Type.Optional(Title),
     body: Type.Optional(MarkdownBody),
-    category: Type.Optional(Category),
+    category: Type.Optional(CategoryInput),
     tags: Type.Optional(Tags),
     published: Type.Optional(Type.Boolean())
   },

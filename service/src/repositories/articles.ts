@@ -12,6 +12,9 @@ import type { Identity } from '../domain/identity.js'
 import { isDuplicateKey } from './duplicate-key.js'
 import { findPublishedBySlug, previousSlugsAfterRename, slugFromTitle } from './article-slugs.js'
 
+/** A category written without an id gets one made of its name. */
+const withCategoryId = (c: { id?: string | undefined; name: string }) => ({ id: c.id ?? slugFromTitle(c.name), name: c.name.trim() })
+
 /** Where a draft made from a case's answer starts; the expert picks the real category in the editor. */
 const DRAFT_CATEGORY = { id: 'do-uporzadkowania', name: 'Do uporządkowania' }
 
@@ -41,7 +44,7 @@ export function createArticlesRepository(models: Models, searchIndexes: SearchIn
     return doc
   }
 
-  async function create(input: ArticleCreateInput) {
+  async function insert(input: ArticleCreateInput & { slug: string; category: { id: string; name: string } }) {
     const tags = input.tags ?? []
     try {
       const doc = await Article.create({ ...input, tags, published: input.published ?? false, ...derived({ title: input.title, body: input.body, tags }, render) })
@@ -50,6 +53,21 @@ export function createArticlesRepository(models: Models, searchIndexes: SearchIn
     } catch (err) {
       if (isDuplicateKey(err)) throw new AppError('CONFLICT', `The slug "${input.slug}" is already used in app ${input.appId}`)
       throw err
+    }
+  }
+
+  /** A given slug must be free (409); without one, the title's slug or the first free numbered variant. */
+  async function create(input: ArticleCreateInput) {
+    const category = withCategoryId(input.category)
+    if (input.slug) return insert({ ...input, slug: input.slug, category })
+    const base = slugFromTitle(input.title)
+    for (let attempt = 0; ; attempt++) {
+      const slug = attempt === 0 ? base : attempt < 5 ? `${base}-${attempt + 1}` : `${base}-${Date.now().toString(36)}`
+      try {
+        return await insert({ ...input, slug, category })
+      } catch (err) {
+        if (!(err instanceof AppError && err.code === 'CONFLICT') || attempt >= 5) throw err
+      }
     }
   }
 
@@ -118,15 +136,7 @@ export function createArticlesRepository(models: Models, searchIndexes: SearchIn
       if (!message || message.internal || message.author.kind !== 'expert') throw new AppError('MESSAGE_NOT_FOUND', `No public expert answer "${messageId}"`)
       const found = (await Case.findById(message.caseId, { subject: 1 }).lean()) as { subject: string } | null
       const title = (found?.subject ?? '').trim().slice(0, 200) || 'Nowy artykuł'
-      const base = slugFromTitle(title)
-      for (let attempt = 0; ; attempt++) {
-        const slug = attempt === 0 ? base : attempt < 5 ? `${base}-${attempt + 1}` : `${base}-${Date.now().toString(36)}`
-        try {
-          return await create({ appId: message.appId, slug, title, body: message.body, category: DRAFT_CATEGORY, tags: [], published: false })
-        } catch (err) {
-          if (!(err instanceof AppError && err.code === 'CONFLICT') || attempt >= 5) throw err
-        }
-      }
+      return create({ appId: message.appId, title, body: message.body, category: DRAFT_CATEGORY, tags: [], published: false })
     },
 
     create,
@@ -139,6 +149,7 @@ export function createArticlesRepository(models: Models, searchIndexes: SearchIn
       const renamed = patch.slug !== undefined && patch.slug !== current.slug
       const $set = {
         ...patch,
+        ...(patch.category ? { category: withCategoryId(patch.category) } : {}),
         ...(changesContent ? derived(next, render) : {}),
         ...(renamed ? { previousSlugs: previousSlugsAfterRename(current.previousSlugs ?? [], current.slug, patch.slug!) } : {})
       }

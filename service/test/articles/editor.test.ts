@@ -120,6 +120,21 @@ describe('drafts, publishing and renames', () => {
   })
 })
 
+describe('new articles from the editor', () => {
+  it('makes the slug of the title and the category id of its name when they are left out', async () => {
+    const post = () =>
+      app.inject({ method: 'POST', url: '/admin/v1/articles', headers: admin, payload: { appId: TEST_APP.id, title: 'Łączenie kont w Żabce', body: 'Treść.', category: { name: 'Księgowość Ogólna' } } })
+    const first = await post()
+    expect(first.statusCode, first.body).toBe(201)
+    expect(first.json()).toMatchObject({ slug: 'laczenie-kont-w-zabce', category: { id: 'ksiegowosc-ogolna', name: 'Księgowość Ogólna' }, published: false })
+    expect((await post()).json().slug).toBe('laczenie-kont-w-zabce-2')
+    const moved = await patch(first.json().id, { category: { name: 'Płace' } })
+    expect(moved.json().category).toEqual({ id: 'place', name: 'Płace' })
+    const blank = await app.inject({ method: 'POST', url: '/admin/v1/articles', headers: admin, payload: { appId: TEST_APP.id, title: 'T', body: 'B', category: { name: '  ' } } })
+    expect(blank.json()).toMatchObject({ status: 400, code: 'VALIDATION_FAILED' })
+  })
+})
+
 describe('Utwórz artykuł z odpowiedzi', () => {
   it('makes a draft from an expert answer: case subject as title, answer as body, unique slug, not published', async () => {
     const created = await createCase(app, 'chiefOffice', { subject: 'Jak wystawić fakturę zaliczkową?', question: 'Nie wiem, gdzie jest opcja.' })

@@ -1,10 +1,11 @@
 import type { AdminCaseDetail, AdminCasePatch, ExpertProfile } from '@ze/contract'
 import { useEffect, useRef, useState } from 'preact/hooks'
 import { admin } from '../../api/admin'
+import { articles } from '../../api/articles'
 import { useT } from '../../i18n'
 import { onLive } from '../../live/events'
 import { loadDraft, clearDraft } from '../../state/drafts'
-import { lastQueueView } from '../../state/route'
+import { lastQueueView, navigate } from '../../state/route'
 import { useStore } from '../../state/store'
 import { useShortcuts } from '../keyboard'
 import { PresenceLine } from '../PresenceLine'
@@ -95,6 +96,12 @@ export default function CasePage({ id, me }: { id: string; me: ExpertProfile }) 
     h?.send().then(() => h.resolve('sent'), h.reject)
   }
 
+  // "Utwórz artykuł z odpowiedzi": one step to a draft, opened in the Baza wiedzy editor.
+  const createArticle = (messageId: string) => {
+    setActionError(false)
+    articles.fromMessage(messageId).then((a) => navigate({ name: 'article', id: a.id }), () => setActionError(true))
+  }
+
   useShortcuts({
     r: () => editor.current?.focus(false),
     n: () => editor.current?.focus(true),
@@ -122,7 +129,7 @@ export default function CasePage({ id, me }: { id: string; me: ExpertProfile }) 
           {actionError && <p role="alert">{t('actionFailed')}</p>}
           <div class="case-body">
             <div class="thread">
-              <Conversation messages={load.detail.messages} highlight={highlight} />
+              <Conversation messages={load.detail.messages} highlight={highlight} onCreateArticle={me.admin ? createArticle : undefined} />
               {held && <CollisionPrompt onShow={showNew} onSendAnyway={sendAnyway} />}
               <ReplyEditor key={c.id} caseId={c.id} onSend={onSend} onTyping={() => setTypingAt(Date.now())} handle={editor} />
             </div>

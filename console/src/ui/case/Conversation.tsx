@@ -27,8 +27,11 @@ function Files({ files }: { files: Attachment[] }) {
   )
 }
 
-/** The whole case, oldest first; internal notes are set apart and say so in words. */
-export function Conversation({ messages, highlight }: { messages: AdminMessage[]; highlight: string | null }) {
+/**
+ * The whole case, oldest first; internal notes are set apart and say so in words. With
+ * `onCreateArticle` (admin experts), each public expert answer offers "Utwórz artykuł z odpowiedzi".
+ */
+export function Conversation({ messages, highlight, onCreateArticle }: { messages: AdminMessage[]; highlight: string | null; onCreateArticle?: (messageId: string) => void }) {
   const t = useT()
   const l = useStore(locale)
   return (
@@ -42,6 +45,11 @@ export function Conversation({ messages, highlight }: { messages: AdminMessage[]
             </header>
             <p class="body">{m.body}</p>
             <Files files={m.attachments} />
+            {onCreateArticle && m.author.kind === 'expert' && !m.internal && (
+              <button type="button" class="link small" onClick={() => onCreateArticle(m.id)}>
+                {t('kbFromAnswer')}
+              </button>
+            )}
           </article>
         </li>
       ))}

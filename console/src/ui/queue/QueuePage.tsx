@@ -6,6 +6,7 @@ import { onLive } from '../../live/events'
 import { viewQuery } from '../../state/queue'
 import { QUEUE_VIEWS, navigate, type QueueView } from '../../state/route'
 import { useShortcuts } from '../keyboard'
+import { LoadNotice, SearchForm } from '../ListParts'
 import { QueueRow } from './QueueRow'
 import { OfficeSelect } from '../OfficeSelect'
 
@@ -16,7 +17,6 @@ const REFRESH_DEBOUNCE_MS = 300
 /** "Kolejka": the five views with counts, search, office filter, live updates, j/k/Enter. */
 export default function QueuePage({ view, me }: { view: QueueView; me: ExpertProfile }) {
   const t = useT()
-  const [q, setQ] = useState('')
   const [search, setSearch] = useState('')
   const [officeId, setOfficeId] = useState('')
   const [offices, setOffices] = useState<AdminOfficeList['items']>([])
@@ -88,27 +88,10 @@ export default function QueuePage({ view, me }: { view: QueueView; me: ExpertPro
         ))}
       </nav>
       <div class="filters">
-        <form
-          role="search"
-          onSubmit={(e) => {
-            e.preventDefault()
-            setSearch(q.trim())
-          }}
-        >
-          <input ref={searchRef} type="search" aria-label={t('searchLabel')} placeholder={t('searchLabel')} value={q} onInput={(e) => setQ(e.currentTarget.value)} />
-          <button type="submit">{t('search')}</button>
-        </form>
+        <SearchForm label={t('searchLabel')} onSearch={setSearch} inputRef={searchRef} />
         <OfficeSelect offices={offices} value={officeId} onChange={setOfficeId} />
       </div>
-      {load.status === 'loading' && <p class="muted" role="status">{t('loading')}</p>}
-      {load.status === 'failed' && (
-        <p role="alert">
-          {t('loadFailed')}{' '}
-          <button type="button" onClick={() => setTick((n) => n + 1)}>
-            {t('retry')}
-          </button>
-        </p>
-      )}
+      <LoadNotice status={load.status} onRetry={() => setTick((n) => n + 1)} />
       {load.status === 'ready' && items.length === 0 && <p class="muted">{t('noCases')}</p>}
       {items.length > 0 && (
         <ol class="rows" aria-label={t('cases')} ref={listRef}>
