@@ -13,6 +13,8 @@ export interface Fixtures {
   threads: Record<'A' | 'B', string>
   posts: Record<'A' | 'B', string>
   team: { expertId: string; keyId: string }
+  /** An expert's public answer (in a case of its own, so case B stays unanswered for the rating rows). */
+  answerMessageId: string
 }
 
 async function created(res: { statusCode: number; body: string }): Promise<any> {
@@ -43,6 +45,8 @@ export async function buildFixtures(app: FastifyInstance): Promise<Fixtures> {
   const post = async (threadId: string) =>
     (await created(await app.inject({ method: 'POST', url: `/api/v1/forum/threads/${threadId}/replies`, headers: await authFor('client'), payload: { body: 'Tak.' } }))).post.id as string
   const threads = { A: await thread('employee'), B: await thread('chiefOtherOffice') }
+  const answered = await createCase(app, 'chiefOtherOffice')
+  const answer = await created(await expertReply(app, expert.headers, answered.case.id, 'Odpowiedź do artykułu'))
   return {
     expertAuth: expert.headers,
     adminAuth: admin.headers,
@@ -51,7 +55,8 @@ export async function buildFixtures(app: FastifyInstance): Promise<Fixtures> {
     articles: { published: { id: published.id, slug: published.slug }, draft: { id: draft.id, slug: draft.slug }, deletable: { id: deletable.id, slug: deletable.slug } },
     threads,
     posts: { A: await post(threads.A), B: await post(threads.B) },
-    team: { expertId: expert.expert.id, keyId: (await app.experts.keys.issue(expert.expert.id, 'matrix')).info.id }
+    team: { expertId: expert.expert.id, keyId: (await app.experts.keys.issue(expert.expert.id, 'matrix')).info.id },
+    answerMessageId: answer.message.id
   }
 }
 
@@ -115,6 +120,8 @@ export function requestFor(route: string, target: string, f: Fixtures): () => Pr
       payload: { appId: TEST_APP.id, slug: `nowy-${++slugSeq}`, title: 'Nowy', body: 'Treść', category: { id: 'faktury', name: 'Faktury' } }
     }),
     'PATCH /admin/v1/articles/:id': async () => ({ method: 'PATCH', url: `/admin/v1/articles/${article.id}`, payload: { title: `Zmieniony ${++slugSeq}` } }),
+    'POST /admin/v1/articles/preview': async () => ({ method: 'POST', url: '/admin/v1/articles/preview', payload: { body: 'Podgląd **artykułu**' } }),
+    'POST /admin/v1/articles/from-message': async () => ({ method: 'POST', url: '/admin/v1/articles/from-message', payload: { messageId: f.answerMessageId } }),
     'DELETE /admin/v1/articles/:id': async () => ({ method: 'DELETE', url: `/admin/v1/articles/${article.id}` }),
     'GET /admin/v1/forum/threads': async () => ({ method: 'GET', url: '/admin/v1/forum/threads' }),
     'GET /admin/v1/forum/threads/:id': async () => ({ method: 'GET', url: `/admin/v1/forum/threads/${threadId}` }),
