@@ -24,7 +24,14 @@ const minifyChunks = {
     // ui/lazy.tsx retries a hung view chunk by file name (`expert-<hash>.js?retry=1`).
     // Only the names some chunk asks for as `chunk('expert', n, () => import(…))`, to keep the core small.
     const named = c => chunks.some(o => new RegExp(`\\(\\s*["']${c.name}["']\\s*,\\s*[\\w$]+\\s*,\\s*\\(\\)\\s*=>\\s*import\\(`).test(o.code))
-    const files = JSON.stringify(Object.fromEntries(chunks.filter(c => c.isDynamicEntry && named(c)).map(c => [c.name, c.fileName])))
+    const retryable = chunks.filter(c => c.isDynamicEntry && named(c))
+    // The retry reads the chunk's exports by their source names; a chunk another chunk imports
+    // statically gets its exports renamed by Rollup, and the retry would find nothing.
+    for (const c of retryable) {
+      const importer = chunks.find(o => o.imports.includes(c.fileName))
+      if (importer) throw new Error(`${importer.fileName} imports ${c.fileName} statically: ui/lazy.tsx could not retry it (pass what it needs in instead)`)
+    }
+    const files = JSON.stringify(Object.fromEntries(retryable.map(c => [c.name, c.fileName])))
     for (const chunk of chunks) {
       const code = chunk.code.replace(/\b__ZE_CHUNKS__\b/g, files)
       chunk.code = (await transform(code, { minify: true, format: 'esm', target: 'es2022', legalComments: 'none' })).code

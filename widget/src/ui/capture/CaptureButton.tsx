@@ -3,7 +3,7 @@ import { useRef, useState } from 'preact/hooks'
 import { useExpertT } from '../expertT'
 import { isTouch } from '../files/useFilePicking'
 
-type EditorProps = { source: HTMLCanvasElement; onAttach: (file: File) => void; onCancel: () => void }
+type EditorProps = { source: HTMLCanvasElement; onAttach: (file: File) => void; onCancel: () => void; t: ReturnType<typeof useExpertT> }
 
 // Phones and tablets cannot capture their screen from a page (no getDisplayMedia); touch laptops can, but paste serves them too.
 export const canCapture = (): boolean => typeof navigator !== 'undefined' && typeof navigator.mediaDevices?.getDisplayMedia === 'function' && !isTouch()
@@ -46,7 +46,7 @@ export function CaptureButton({ onFile, disabled, compact }: { onFile: (file: Fi
           : t('capButton')}
       </button>
       {failed && <p role="alert" class="err">{t('capFailed')}</p>}
-      {open && <open.Editor source={open.source} onCancel={close} onAttach={f => { close(); onFile(f) }} />}
+      {open && <open.Editor t={t} source={open.source} onCancel={close} onAttach={f => { close(); onFile(f) }} />}
     </>
   )
 }

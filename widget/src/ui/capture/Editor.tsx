@@ -1,5 +1,5 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks'
-import { useExpertT } from '../expertT'
+import type { ChunkT } from '../expertT'
 import { Sheet } from '../sheet'
 import { captureCss } from './captureCss'
 import { captureTab, clampRect, keyRect, paint, spanRect, type Rect, type Region, type RedactMode } from './redact'
@@ -11,6 +11,12 @@ interface Props {
   source: HTMLCanvasElement
   onAttach: (file: File) => void
   onCancel: () => void
+  /**
+   * The expert chunk's translator, passed in: importing it would make this chunk import the
+   * expert chunk statically, and Rollup would then rename that chunk's exports, which the
+   * retry of a hung chunk (ui/lazy.tsx) reads by name. scripts/build.mjs refuses such a build.
+   */
+  t: ChunkT
 }
 
 const pct = (n: number, of: number): string => `${(n / of) * 100}%`
@@ -20,8 +26,7 @@ const pct = (n: number, of: number): string => `${(n / of) * 100}%`
  * financial data): drag with the mouse, or move a frame with the arrow keys (Shift resizes)
  * and press Enter. Black or blur; Cofnij undoes. The PNG is made from the covered copy.
  */
-export default function Editor({ source, onAttach, onCancel }: Props) {
-  const t = useExpertT()
+export default function Editor({ source, onAttach, onCancel, t }: Props) {
   const W = source.width
   const H = source.height
   const canvas = useRef<HTMLCanvasElement>(null)
