@@ -196,9 +196,20 @@ export const BulkIds = Type.Object(
   { ids: Type.Array(ObjectIdString, { minItems: 1, maxItems: 100 }) },
   { additionalProperties: false, examples: [{ ids: ['665f1c2e9b1e8a3d4c5b6a6f'] }] }
 )
+export const BulkQuery = Type.Object(
+  {
+    include: Type.Optional(Type.Literal('unreadCount', {
+      description: 'Also answer the caller’s unread count after the change, so a client need not ask GET /me again (opening a conversation: GET the case, POST read — two requests). Without it the body is `{ changed }` as before.'
+    }))
+  },
+  { additionalProperties: false }
+)
 export const BulkResult = Type.Object(
-  { changed: Type.Array(Type.String(), { description: 'Ids whose state actually changed; ids of other offices are ignored silently' }) },
-  { examples: [{ changed: ['665f1c2e9b1e8a3d4c5b6a6f'] }] }
+  {
+    changed: Type.Array(Type.String(), { description: 'Ids whose state actually changed; ids of other offices are ignored silently' }),
+    unreadCount: Type.Optional(Type.Integer({ minimum: 0, description: 'With `include=unreadCount`: unread cases after the change (as in GET /me)' }))
+  },
+  { examples: [{ changed: ['665f1c2e9b1e8a3d4c5b6a6f'] }, { changed: ['665f1c2e9b1e8a3d4c5b6a6f'], unreadCount: 2 }] }
 )
 
 export const AdminQueueQuery = Type.Object(
@@ -232,6 +243,7 @@ export type CaseDetail = Static<typeof CaseDetail>
 export type CaseWithMessage = Static<typeof CaseWithMessage>
 export type CaseListResponse = Static<typeof CaseListResponse>
 export type BulkResult = Static<typeof BulkResult>
+export type BulkQuery = Static<typeof BulkQuery>
 export type Message = Static<typeof Message>
 export type AdminCase = Static<typeof AdminCase>
 export type AdminMessage = Static<typeof AdminMessage>

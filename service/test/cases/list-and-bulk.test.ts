@@ -112,6 +112,23 @@ describe('bulk archive, unarchive and read', () => {
     expect(res.json().code).toBe('VALIDATION_FAILED')
   })
 
+  it('with include=unreadCount, read and archive also answer the unread count after the change (the widget then skips GET /me)', async () => {
+    const chief = freshChief()
+    const { headers } = await createExpert(app)
+    const ids = [(await createCase(app, chief)).case.id, (await createCase(app, chief)).case.id, (await createCase(app, chief)).case.id]
+    for (const id of ids) await expertReply(app, headers, id, 'Odpowiedź')
+    const me = async () => (await app.inject({ method: 'GET', url: '/api/v1/me', headers: await authFor(chief) })).json().unreadCount
+    expect(await me()).toBe(3)
+    expect((await bulk(chief, 'read?include=unreadCount', { ids: [ids[0]] })).json()).toEqual({ changed: [ids[0]], unreadCount: 2 })
+    expect(await me()).toBe(2)
+    // Archiving an unread case takes it out of the count, as GET /me counts it.
+    expect((await bulk(chief, 'archive?include=unreadCount', { ids: [ids[1]] })).json()).toEqual({ changed: [ids[1]], unreadCount: await me() })
+    expect((await bulk(chief, 'read?include=unreadCount', { ids: [ids[0]] })).json()).toEqual({ changed: [], unreadCount: await me() })
+    const bad = await bulk(chief, 'read?include=everything', { ids: [ids[2]] })
+    expect(bad.statusCode).toBe(400)
+    expect(bad.json().code).toBe('VALIDATION_FAILED')
+  })
+
   it('rejects malformed JSON with 400', async () => {
     const res = await app.inject({ method: 'POST', url: '/api/v1/cases/read', headers: { ...(await authFor(freshChief())), 'content-type': 'application/json' }, payload: '{"ids": [' })
     expect(res.statusCode).toBe(400)

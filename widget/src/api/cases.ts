@@ -18,6 +18,13 @@ export type BulkAction = 'archive' | 'unarchive' | 'read'
 export const bulkCases = (c: ApiClient, action: BulkAction, ids: string[]) =>
   c.request<BulkResult>(`/api/v1/cases/${action}`, { json: { ids } })
 
+/**
+ * Oznacz jako przeczytane, answering the unread count after it (`include=unreadCount`), so
+ * opening a conversation costs two requests, not three; a service without it answers `{ changed }`.
+ */
+export const markRead = (c: ApiClient, ids: string[]) =>
+  c.request<BulkResult>('/api/v1/cases/read?include=unreadCount', { json: { ids } })
+
 export const rateCase = (c: ApiClient, id: string, score: number, comment: string) =>
   c.request<{ case: CaseSummary }>(`/api/v1/cases/${encodeURIComponent(id)}/rating`, { json: comment.trim() ? { score, comment } : { score } })
 

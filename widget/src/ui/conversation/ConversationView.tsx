@@ -1,6 +1,6 @@
 import { Fragment } from 'preact'
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks'
-import { bulkCases, getCase } from '../../api/cases'
+import { getCase, markRead } from '../../api/cases'
 import { ApiError } from '../../api/errors'
 import type { CaseWithMessages, Message } from '../../api/types'
 import { useWidget } from '../context'
@@ -64,7 +64,7 @@ export default function ConversationView({ caseId }: { caseId: string }) {
         const last = fresh[fresh.length - 1]
         if (last) {
           setAnnounce(`${last.author.name}: ${last.body}`)
-          void bulkCases(session.api, 'read', [caseId]).catch(() => undefined)
+          markRead(session.api, [caseId]).then(r => { if (r.unreadCount !== undefined) session.setUnread(r.unreadCount) }, () => undefined)
         }
       }, () => undefined)
     })
@@ -80,7 +80,7 @@ export default function ConversationView({ caseId }: { caseId: string }) {
         if (ctrl.signal.aborted) return
         setState({ s: 'ready', data, firstUnread: firstUnreadIndex(data.messages, data.case.unread) })
         // GET does not change read state (contract); reading is an explicit call.
-        bulkCases(session.api, 'read', [caseId]).then(() => session.refresh(), () => undefined)
+        markRead(session.api, [caseId]).then(r => (r.unreadCount === undefined ? session.refresh() : session.setUnread(r.unreadCount)), () => undefined)
       },
       e => { if (!ctrl.signal.aborted) setState({ s: 'error', notFound: e instanceof ApiError && e.code === 'CASE_NOT_FOUND' }) }
     )

@@ -38,6 +38,16 @@ test('renders chief and expert messages distinctly with the expert name, and mar
   await waitFor(() => expect(api.called('POST /api/v1/cases/read')[0]?.json).toEqual({ ids: [c.id] }))
 })
 
+test('opening a conversation costs two requests: the service answers the new unread count with the read (no GET /me)', async () => {
+  api.on('POST /api/v1/cases/read', { body: { changed: [c.id], unreadCount: 4 } })
+  const { session, emit } = renderWidget({ target: { caseId: c.id }, me: makeMe() })
+  await waitFor(() => expect(session.unread.get()).toBe(4))
+  const read = api.called('POST /api/v1/cases/read')
+  expect([read.length, read[0]!.query.get('include')]).toEqual([1, 'unreadCount'])
+  expect(api.calls.map(r => `${r.method} ${r.path}`)).toEqual([`GET /api/v1/cases/${c.id}`, 'POST /api/v1/cases/read'])
+  expect(emit).toHaveBeenCalledWith('unread', 4)
+})
+
 test('attachments download with the bearer header through an object URL', async () => {
   const created: Blob[] = []
   vi.stubGlobal('URL', Object.assign(URL, { createObjectURL: (b: Blob) => { created.push(b); return 'blob:x' }, revokeObjectURL: () => undefined }))
