@@ -35,6 +35,7 @@ export const errorRegistry = {
   MESSAGE_NOT_FOUND: { status: 404, title: 'No public expert answer with this id' },
   THREAD_NOT_FOUND: { status: 404, title: 'Forum thread not found' },
   POST_NOT_FOUND: { status: 404, title: 'Forum post not found' },
+  SAVED_REPLY_NOT_FOUND: { status: 404, title: 'Saved reply not found' },
   EXPERT_NOT_FOUND: { status: 404, title: 'Expert not found' },
   API_KEY_NOT_FOUND: { status: 404, title: 'API key not found' },
   APP_NOT_FOUND: { status: 404, title: 'Host app not found' },

@@ -9,12 +9,17 @@ import type {
   AdminQueueQuery,
   AdminQueueResponse,
   ApiKeyInfo,
+  ArticleLinkList,
   AuditPage,
   AuditQuery,
   CreatedApiKey,
   ExpertPreferences,
   ExpertPreferencesPatch,
   ExpertProfile,
+  SavedReply,
+  SavedReplyCreateInput,
+  SavedReplyList,
+  SavedReplyPatchInput,
   TeamInvitation,
   TeamList,
   TeamMember,
@@ -51,7 +56,12 @@ export const admin = {
     if (internal) form.set('internal', 'true')
     for (const f of files) form.append('files', f, f.name)
     return call<AdminCaseWithMessage>('POST', `/cases/${encodeURIComponent(id)}/messages`, form)
-  }
+  },
+  savedReplies: (signal?: AbortSignal) => call<SavedReplyList>('GET', '/saved-replies', undefined, signal),
+  createSavedReply: (input: SavedReplyCreateInput) => call<SavedReply>('POST', '/saved-replies', input),
+  updateSavedReply: (id: string, patch: SavedReplyPatchInput) => call<SavedReply>('PATCH', `/saved-replies/${encodeURIComponent(id)}`, patch),
+  deleteSavedReply: (id: string) => call<void>('DELETE', `/saved-replies/${encodeURIComponent(id)}`),
+  articleLinks: (appId: string, q: string, signal?: AbortSignal) => call<ArticleLinkList>('GET', withQuery('/article-links', { appId, q }), undefined, signal)
 }
 
 export const attachmentUrl = (id: string) => `${ADMIN}/attachments/${encodeURIComponent(id)}`

@@ -3,15 +3,15 @@ import { createStore } from './store'
 export type QueueView = 'unassigned' | 'mine' | 'open' | 'waiting' | 'resolved'
 export const QUEUE_VIEWS: QueueView[] = ['unassigned', 'mine', 'open', 'waiting', 'resolved']
 
-/** Views with no parameters: Zespół and Dziennik (admins), Moje ustawienia (everyone). */
-export const PAGES = ['team', 'audit', 'settings'] as const
+/** Views with no parameters: Zespół and Dziennik (admins), Moje ustawienia and Gotowe odpowiedzi (everyone). */
+export const PAGES = ['team', 'audit', 'settings', 'replies'] as const
 export type Page = (typeof PAGES)[number]
 
 export type Route = { name: 'signin'; linkInvalid: boolean } | { name: 'queue'; view: QueueView } | { name: 'case'; id: string } | { name: Page } | { name: 'kb' } | { name: 'article'; id: string | 'new' }
 
 /**
  * Hash routes, so the service serves one index.html for every view and a sign-in link can
- * land on `#/signin?link=invalid`: #/queue/<view>, #/case/<id>, #/signin; Baza wiedzy: #/kb, #/kb/<id|new>.
+ * land on `#/signin?link=invalid`: #/queue/<view>, #/case/<id>, #/signin, #/replies; Baza wiedzy: #/kb, #/kb/<id|new>.
  */
 export function parseRoute(hash: string): Route {
   const [path = '', search = ''] = hash.replace(/^#/, '').split('?')

@@ -16,6 +16,7 @@ const AuditPage = lazyView(() => import('./audit/AuditPage'))
 const SettingsPage = lazyView(() => import('./settings/SettingsPage'))
 const ArticlesPage = lazyView(() => import('./kb/ArticlesPage'))
 const ArticleEditor = lazyView(() => import('./kb/ArticleEditor'))
+const SavedRepliesPage = lazyView(() => import('./replies/SavedRepliesPage'))
 
 /** Signed out → "Zaloguj się"; signed in → the shell with the queue or a case. */
 export function App() {
@@ -55,6 +56,7 @@ export function App() {
   else if (r.name === 'settings') view = <SettingsPage />
   else if (r.name === 'kb' && me.admin) view = <ArticlesPage />
   else if (r.name === 'article' && me.admin) view = <ArticleEditor key={r.id} id={r.id} />
+  else if (r.name === 'replies') view = <SavedRepliesPage me={me} />
   else view = <QueuePage view={r.name === 'queue' ? r.view : 'unassigned'} me={me} />
   return <Shell me={me}>{view}</Shell>
 }

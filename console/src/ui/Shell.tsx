@@ -33,6 +33,7 @@ export function Shell({ me, children }: { me: ExpertProfile; children: Component
         <span class="brand">{t('appName')}</span>
         <nav aria-label={t('navMain')}>
           <a href={`#/queue/${view}`}>{t('navQueue')}</a>
+          <a href="#/replies">{t('navReplies')}</a>
           {me.admin && <a href="#/kb">{t('navKb')}</a>}
           {me.admin && <a href="#/team">{t('navTeam')}</a>}
           {me.admin && <a href="#/audit">{t('navAudit')}</a>}

@@ -17,7 +17,9 @@ export const AuditTargetType = Type.Union([
   Type.Literal('user'),
   Type.Literal('retention'),
   Type.Literal('webhook'),
-  Type.Literal('expert')
+  Type.Literal('expert'),
+  Type.Literal('saved-reply'),
+  Type.Literal('report')
 ])
 export type AuditTargetType = Static<typeof AuditTargetType>
 

@@ -19,6 +19,7 @@ import { searchChangeModel, searchVersionModel } from './search-sync.js'
 import { expertSessionModel, signInLinkModel } from './expert-session.js'
 import { auditModels } from '../audit/model.js'
 import { statsModels } from '../stats/model.js'
+import { savedReplyModel } from './saved-reply.js'
 
 /** Every model, bound to one connection; add new domains here. */
 export function registerModels(connection: Connection) {
@@ -44,7 +45,8 @@ export function registerModels(connection: Connection) {
     ExpertSession: expertSessionModel(connection),
     SignInLink: signInLinkModel(connection),
     ...auditModels(connection),
-    ...statsModels(connection)
+    ...statsModels(connection),
+    SavedReply: savedReplyModel(connection)
   }
 }
 

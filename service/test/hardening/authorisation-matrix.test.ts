@@ -23,7 +23,8 @@ const CODES: Record<string, [number, string]> = {
   AN: [404, 'ATTACHMENT_NOT_FOUND'],
   RN: [404, 'ARTICLE_NOT_FOUND'],
   TN: [404, 'THREAD_NOT_FOUND'],
-  CF: [409, 'CONFLICT']
+  CF: [409, 'CONFLICT'],
+  SN: [404, 'SAVED_REPLY_NOT_FOUND']
 }
 
 const CALLERS = ['chiefOffice', 'chiefClient', 'employee', 'client', 'chiefInactive', 'chiefOther', 'expert', 'admin', 'none', 'expired'] as const
@@ -116,6 +117,13 @@ POST /admin/v1/team/:id/invitation           -          KI  KI  KI  KI  KI  KI  
 PATCH /admin/v1/team/:id                     -          KI  KI  KI  KI  KI  KI  AR  200 KX KI
 POST /admin/v1/team/:id/keys                 -          KI  KI  KI  KI  KI  KI  AR  201 KX KI
 DELETE /admin/v1/team/:id/keys/:keyId        -          KI  KI  KI  KI  KI  KI  AR  200 KX KI
+GET /admin/v1/saved-replies                  -          KI  KI  KI  KI  KI  KI  200 200 KX KI
+POST /admin/v1/saved-replies                 shared     KI  KI  KI  KI  KI  KI  AR  201 KX KI
+POST /admin/v1/saved-replies                 personal   KI  KI  KI  KI  KI  KI  201 201 KX KI
+PATCH /admin/v1/saved-replies/:id            shared     KI  KI  KI  KI  KI  KI  AR  200 KX KI
+PATCH /admin/v1/saved-replies/:id            personal   KI  KI  KI  KI  KI  KI  200 SN  KX KI
+DELETE /admin/v1/saved-replies/:id           shared     KI  KI  KI  KI  KI  KI  AR  204 KX KI
+GET /admin/v1/article-links                  -          KI  KI  KI  KI  KI  KI  200 200 KX KI
 `
 
 /** Routes that need no identity at all (health, docs, the widget files, CORS preflight). */

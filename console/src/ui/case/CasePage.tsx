@@ -6,6 +6,7 @@ import { useT } from '../../i18n'
 import { onLive } from '../../live/events'
 import { loadDraft, clearDraft } from '../../state/drafts'
 import { lastQueueView, navigate } from '../../state/route'
+import { caseVariables } from '../../state/saved-replies'
 import { useStore } from '../../state/store'
 import { useShortcuts } from '../keyboard'
 import { PresenceLine } from '../PresenceLine'
@@ -131,7 +132,15 @@ export default function CasePage({ id, me }: { id: string; me: ExpertProfile }) 
             <div class="thread">
               <Conversation messages={load.detail.messages} highlight={highlight} onCreateArticle={me.admin ? createArticle : undefined} />
               {held && <CollisionPrompt onShow={showNew} onSendAnyway={sendAnyway} />}
-              <ReplyEditor key={c.id} caseId={c.id} onSend={onSend} onTyping={() => setTypingAt(Date.now())} handle={editor} />
+              <ReplyEditor
+                key={c.id}
+                caseId={c.id}
+                onSend={onSend}
+                onTyping={() => setTypingAt(Date.now())}
+                handle={editor}
+                variables={caseVariables(c, me)}
+                appId={c.appId}
+              />
             </div>
             <ContextPanel c={c} />
           </div>

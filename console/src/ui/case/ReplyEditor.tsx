@@ -1,6 +1,9 @@
 import { useEffect, useRef, useState } from 'preact/hooks'
 import { useT } from '../../i18n'
 import { loadDraft, saveDraft, type Draft } from '../../state/drafts'
+import { insertText, opensPicker, type Variables } from '../../state/saved-replies'
+import { ArticleLinkPicker } from '../replies/ArticleLinkPicker'
+import { SavedReplyPicker } from '../replies/SavedReplyPicker'
 
 export interface EditorHandle { focus(internal: boolean): void }
 
@@ -10,15 +13,20 @@ interface Props {
   onSend: (body: string, internal: boolean, files: File[]) => Promise<'sent' | 'held'>
   onTyping: () => void
   handle: { current: EditorHandle | null }
+  /** What a saved reply's `{{imie}}`, `{{biuro}}`, `{{numer}}`, `{{ekspert}}` become here. */
+  variables: Variables
+  /** The case's app, whose articles can be linked. */
+  appId: string
 }
 
 type Phase = 'idle' | 'sending' | 'sent' | 'failed'
+type PickerKind = 'replies' | 'articles'
 
 /**
  * The reply editor: "Odpowiedź" or "Notatka wewnętrzna", files by drop, paste or "Wybierz".
  * Keyed by case in the parent, so another case gets a fresh editor with its own draft.
  */
-export function ReplyEditor({ caseId, onSend, onTyping, handle }: Props) {
+export function ReplyEditor({ caseId, onSend, onTyping, handle, variables, appId }: Props) {
   const t = useT()
   const [draft, setDraft] = useState<Draft>(() => loadDraft(caseId))
   const [files, setFiles] = useState<File[]>([])
@@ -27,6 +35,9 @@ export function ReplyEditor({ caseId, onSend, onTyping, handle }: Props) {
   const [dragging, setDragging] = useState(false)
   const textRef = useRef<HTMLTextAreaElement>(null)
   const fileRef = useRef<HTMLInputElement>(null)
+  const [picker, setPicker] = useState<PickerKind | null>(null)
+  // Where the picked text goes: the selection when the picker opened.
+  const selection = useRef({ start: 0, end: 0 })
 
   useEffect(() => saveDraft(caseId, draft), [caseId, draft])
   handle.current = {
@@ -39,6 +50,28 @@ export function ReplyEditor({ caseId, onSend, onTyping, handle }: Props) {
   const addFiles = (list: FileList | File[] | null | undefined) => {
     const added = [...(list ?? [])]
     if (added.length) setFiles((f) => [...f, ...added])
+  }
+  const openPicker = (kind: PickerKind) => {
+    const el = textRef.current
+    selection.current = el ? { start: el.selectionStart, end: el.selectionEnd } : { start: draft.body.length, end: draft.body.length }
+    setPicker(kind)
+  }
+  const closePicker = () => {
+    setPicker(null)
+    textRef.current?.focus()
+  }
+  const insert = (text: string) => {
+    const { start, end } = selection.current
+    const next = insertText(draft.body, start, end, text)
+    setDraft((d) => ({ ...d, body: next.text }))
+    setPicker(null)
+    onTyping()
+    requestAnimationFrame(() => {
+      const el = textRef.current
+      if (!el) return
+      el.focus()
+      el.setSelectionRange(next.caret, next.caret)
+    })
   }
   const submit = async (e: Event) => {
     e.preventDefault()
@@ -82,8 +115,23 @@ export function ReplyEditor({ caseId, onSend, onTyping, handle }: Props) {
         onPaste={(e) => addFiles(e.clipboardData?.files)}
         onKeyDown={(e) => {
           if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) void submit(e)
+          const el = e.currentTarget
+          if (e.key === ';' && !e.ctrlKey && !e.metaKey && !e.altKey && el.selectionStart === el.selectionEnd && opensPicker(el.value, el.selectionStart)) {
+            e.preventDefault()
+            openPicker('replies')
+          }
         }}
       />
+      <div class="insert" role="group" aria-label={t('insert')}>
+        <button type="button" aria-expanded={picker === 'replies'} onClick={() => (picker === 'replies' ? closePicker() : openPicker('replies'))}>
+          {t('insertSavedReply')} <kbd>;</kbd>
+        </button>
+        <button type="button" aria-expanded={picker === 'articles'} onClick={() => (picker === 'articles' ? closePicker() : openPicker('articles'))}>
+          {t('articleLink')}
+        </button>
+      </div>
+      {picker === 'replies' && <SavedReplyPicker variables={variables} onPick={insert} onClose={closePicker} />}
+      {picker === 'articles' && <ArticleLinkPicker appId={appId} onPick={insert} onClose={closePicker} />}
       <div
         class={dragging ? 'drop dragging' : 'drop'}
         role="group"

@@ -13,6 +13,7 @@ import { createForumRepository, type ForumRepository } from '../../repositories/
 import { createSuggestionsRepository, type SuggestionsRepository } from '../../repositories/suggestions.js'
 import { createNotifications, type Notifications } from '../../notifications/index.js'
 import { createSearchIndexes, type SearchIndexes } from '../../search/indexes.js'
+import { createSavedRepliesRepository, type SavedRepliesRepository } from '../../repositories/saved-replies.js'
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -38,6 +39,8 @@ declare module 'fastify' {
     notifications: Notifications
     /** Per-app in-memory search over articles and solved threads, kept current across instances. */
     searchIndexes: SearchIndexes
+    /** "Gotowe odpowiedzi": shared and personal reply texts of the experts. */
+    savedReplies: SavedRepliesRepository
   }
 }
 
@@ -61,6 +64,7 @@ export default fp(
     fastify.decorate('articles', createArticlesRepository(fastify.models, searchIndexes, { imageHosts: fastify.config.articleImageHosts }))
     fastify.decorate('forum', createForumRepository(fastify.models, searchIndexes))
     fastify.decorate('suggestions', createSuggestionsRepository(searchIndexes, suggestBudgetMs))
+    fastify.decorate('savedReplies', createSavedRepliesRepository(fastify.models))
     // Loaded once the instance is up (never delaying start-up); searches before that wait for it.
     fastify.addHook('onReady', async () => searchIndexes.start())
     fastify.addHook('onClose', () => searchIndexes.stop())

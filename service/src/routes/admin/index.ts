@@ -13,6 +13,8 @@ import audit from './audit.js'
 import privacy from './privacy.js'
 import stats from './stats.js'
 import team from './team.js'
+import savedReplies from './saved-replies.js'
+import articleLinks from './article-links.js'
 
 /**
  * /admin/v1 — experts. The sign-in link routes need no credentials; everything else sits
@@ -38,6 +40,8 @@ const admin: FastifyPluginAsync = async (fastify) => {
     await guarded.register(privacy)
     await guarded.register(stats)
     await guarded.register(team, { prefix: '/team' })
+    await guarded.register(savedReplies, { prefix: '/saved-replies' })
+    await guarded.register(articleLinks)
   })
 }
 

@@ -15,6 +15,9 @@ export interface Fixtures {
   team: { expertId: string; keyId: string }
   /** An expert's public answer (in a case of its own, so case B stays unanswered for the rating rows). */
   answerMessageId: string
+  /** `personal` belongs to the non-admin expert. */
+  savedReplies: Record<'shared' | 'personal', string>
+  newSharedReply: () => Promise<{ id: string }>
 }
 
 async function created(res: { statusCode: number; body: string }): Promise<any> {
@@ -47,6 +50,8 @@ export async function buildFixtures(app: FastifyInstance): Promise<Fixtures> {
   const threads = { A: await thread('employee'), B: await thread('chiefOtherOffice') }
   const answered = await createCase(app, 'chiefOtherOffice')
   const answer = await created(await expertReply(app, expert.headers, answered.case.id, 'Odpowiedź do artykułu'))
+  const savedReply = async (headers: Record<string, string>, scope: 'shared' | 'personal') =>
+    (await created(await app.inject({ method: 'POST', url: '/admin/v1/saved-replies', headers, payload: { scope, title: `Gotowa ${scope}`, body: 'Treść' } }))) as { id: string }
   return {
     expertAuth: expert.headers,
     adminAuth: admin.headers,
@@ -56,7 +61,9 @@ export async function buildFixtures(app: FastifyInstance): Promise<Fixtures> {
     threads,
     posts: { A: await post(threads.A), B: await post(threads.B) },
     team: { expertId: expert.expert.id, keyId: (await app.experts.keys.issue(expert.expert.id, 'matrix')).info.id },
-    answerMessageId: answer.message.id
+    answerMessageId: answer.message.id,
+    savedReplies: { shared: (await savedReply(admin.headers, 'shared')).id, personal: (await savedReply(expert.headers, 'personal')).id },
+    newSharedReply: () => savedReply(admin.headers, 'shared')
   }
 }
 
@@ -152,7 +159,13 @@ export function requestFor(route: string, target: string, f: Fixtures): () => Pr
     'POST /admin/v1/privacy/erasures': async () => ({ method: 'POST', url: '/admin/v1/privacy/erasures', payload: { appId: TEST_APP.id, officeId: 'matrix-no-such-office', userId: 'nobody' } }),
     'GET /admin/v1/stats': async () => ({ method: 'GET', url: '/admin/v1/stats?from=2026-11-01&to=2026-11-30' }),
     'GET /admin/v1/stats/settings': async () => ({ method: 'GET', url: '/admin/v1/stats/settings' }),
-    'PUT /admin/v1/stats/settings': async () => ({ method: 'PUT', url: '/admin/v1/stats/settings', payload: { targetMinutes: 240 } })
+    'PUT /admin/v1/stats/settings': async () => ({ method: 'PUT', url: '/admin/v1/stats/settings', payload: { targetMinutes: 240 } }),
+    'GET /admin/v1/article-links': async () => ({ method: 'GET', url: `/admin/v1/article-links?appId=${TEST_APP.id}&q=artykul` }),
+    'GET /admin/v1/saved-replies': async () => ({ method: 'GET', url: '/admin/v1/saved-replies' }),
+    'POST /admin/v1/saved-replies': async () => ({ method: 'POST', url: '/admin/v1/saved-replies', payload: { scope: target, title: 'Gotowa', body: 'Dzień dobry {{imie}},' } }),
+    'PATCH /admin/v1/saved-replies/:id': async () => ({ method: 'PATCH', url: `/admin/v1/saved-replies/${f.savedReplies[target as 'shared']}`, payload: { title: `Zmieniona ${++slugSeq}` } }),
+    // A fresh shared reply per request: every caller's DELETE meets one that exists.
+    'DELETE /admin/v1/saved-replies/:id': async () => ({ method: 'DELETE', url: `/admin/v1/saved-replies/${(await f.newSharedReply()).id}` })
   }
   const build = builders[route]
   if (!build) throw new Error(`no request builder for ${route}`)

@@ -5,11 +5,27 @@ import { Attachments } from './Attachments'
 import { linkify } from './linkify'
 import { relativeTime } from './time'
 
-/** Message text with web addresses as links; everything else stays plain text. */
+/**
+ * Message text with web addresses as links (new tab) and `[title](article:slug)` as links
+ * that open the article inside the panel (Back returns to the conversation); everything
+ * else stays plain text.
+ */
 export function LinkedText({ text }: { text: string }) {
+  const { panel } = useWidget()
   return (
     <div class="text">
-      {linkify(text).map((p, i) => (typeof p === 'string' ? p : <a key={i} href={p.href} target="_blank" rel="noopener noreferrer">{p.text}</a>))}
+      {linkify(text).map((p, i) => {
+        if (typeof p === 'string') return p
+        if ('article' in p) {
+          const open = (e: Event): void => {
+            // The host page's URL must not change: the link is only for the panel.
+            e.preventDefault()
+            panel.navigate({ name: 'article', slug: p.article })
+          }
+          return <a key={i} href={`#article/${p.article}`} data-article={p.article} onClick={open}>{p.text}</a>
+        }
+        return <a key={i} href={p.href} target="_blank" rel="noopener noreferrer">{p.text}</a>
+      })}
     </div>
   )
 }

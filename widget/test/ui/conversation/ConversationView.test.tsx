@@ -185,3 +185,18 @@ test('a reply pushed by the event stream appears in place, is announced politely
   await waitFor(() => expect(api.called('POST /api/v1/cases/read')).toHaveLength(2))
   expect(api.called(`GET /api/v1/cases/${c.id}`)).toHaveLength(2)
 })
+
+test('an article link in an expert reply opens the article inside the panel; Back returns to the conversation', async () => {
+  const withLink = [makeMessage({ caseId: c.id, author: { kind: 'expert', id: 'e1', name: 'Jan Ekspert' }, body: 'Opis: [Korekta faktury](article:korekta-faktury)' })]
+  api.on(`GET /api/v1/cases/${c.id}`, { body: { case: c, messages: withLink } })
+  api.on('GET /api/v1/articles/korekta-faktury', { body: { slug: 'korekta-faktury', title: 'Korekta faktury', html: '<p>Faktury » Korekty</p>', category: 'faktury', categoryName: 'Faktury', tags: [], updatedAt: new Date().toISOString(), yourFeedback: null } })
+  renderWidget({ target: { caseId: c.id }, me: makeMe() })
+  const link = await screen.findByRole('link', { name: 'Korekta faktury' }, { timeout: 5000 })
+  expect(link.getAttribute('target')).toBeNull()
+  const before = location.href
+  fireEvent.click(link)
+  expect(await screen.findByRole('heading', { name: 'Korekta faktury', level: 3 }, { timeout: 5000 })).toBeTruthy()
+  expect(location.href).toBe(before)
+  fireEvent.click(screen.getByRole('button', { name: /Wstecz/ }))
+  expect(await screen.findByRole('link', { name: 'Korekta faktury' })).toBeTruthy()
+})

@@ -22,6 +22,15 @@ test('linkify: http(s) and www. become links, trailing punctuation stays text, o
   expect(linkify('bez adresów')).toEqual(['bez adresów'])
 })
 
+test('linkify: [title](article:slug) from the console becomes an article link; anything else in that shape stays text', () => {
+  expect(linkify('Proszę zajrzeć: [Jak wystawić korektę](article:korekta-faktury).')).toEqual([
+    'Proszę zajrzeć: ', { article: 'korekta-faktury', text: 'Jak wystawić korektę' }, '.'
+  ])
+  for (const odd of ['[x](article:Wielkie)', '[x](article:../../admin)', '[x](article:a b)', '[x](javascript:alert(1))', '[](article:a)']) {
+    expect(linkify(odd).some(p => typeof p !== 'string' && 'article' in p)).toBe(false)
+  }
+})
+
 test('relative times: dziś / wczoraj with the time, then the date; English dates name the month', () => {
   const now = new Date(2026, 11, 2, 18, 0)
   expect(relativeTime(new Date(2026, 11, 2, 16, 1).toISOString(), now, 'pl', tPl)).toBe('dziś 16:01')
