@@ -23,7 +23,10 @@ import type {
   TeamInvitation,
   TeamList,
   TeamMember,
-  TeamMemberPatch
+  TeamMemberPatch,
+  StatsQuery,
+  StatsReport,
+  StatsSettings
 } from '@ze/contract'
 import { ADMIN, call, withQuery } from './client'
 
@@ -38,6 +41,8 @@ export const admin = {
   counts: (officeId?: string, signal?: AbortSignal) => call<AdminQueueCounts>('GET', withQuery('/cases/counts', { officeId }), undefined, signal),
   offices: () => call<AdminOfficeList>('GET', '/offices'),
   experts: () => call<AdminExpertList>('GET', '/experts'),
+  stats: (query: StatsQuery, signal?: AbortSignal) => call<StatsReport>('GET', withQuery('/stats', query as Record<string, string>), undefined, signal),
+  setStatsTarget: (settings: StatsSettings) => call<StatsSettings>('PUT', '/stats/settings', settings),
   detail: (id: string, signal?: AbortSignal) => call<AdminCaseDetail>('GET', `/cases/${encodeURIComponent(id)}`, undefined, signal),
   patch: (id: string, patch: AdminCasePatch) => call<{ case: AdminCase }>('PATCH', `/cases/${encodeURIComponent(id)}`, patch),
   presence: (id: string, state: PresenceState) => call<void>('POST', `/cases/${encodeURIComponent(id)}/presence`, { state }),

@@ -5,6 +5,7 @@ export const en: Strings = {
   skipToContent: 'Skip to content',
   navMain: 'Navigation',
   navQueue: 'Queue',
+  navStats: 'Statistics',
   language: 'Language',
   signOut: 'Sign out',
   signedInAs: 'Signed in as {name}',

@@ -4,6 +4,7 @@ export const pl = {
   skipToContent: 'Przejdź do treści',
   navMain: 'Nawigacja',
   navQueue: 'Kolejka',
+  navStats: 'Statystyki',
   language: 'Język',
   signOut: 'Wyloguj',
   signedInAs: 'Zalogowano jako {name}',

@@ -4,7 +4,7 @@ export type QueueView = 'unassigned' | 'mine' | 'open' | 'waiting' | 'resolved'
 export const QUEUE_VIEWS: QueueView[] = ['unassigned', 'mine', 'open', 'waiting', 'resolved']
 
 /** Views with no parameters: Zespół and Dziennik (admins), Moje ustawienia and Gotowe odpowiedzi (everyone). */
-export const PAGES = ['team', 'audit', 'settings', 'replies'] as const
+export const PAGES = ['team', 'audit', 'settings', 'replies', 'stats'] as const
 export type Page = (typeof PAGES)[number]
 
 export type Route = { name: 'signin'; linkInvalid: boolean } | { name: 'queue'; view: QueueView } | { name: 'case'; id: string } | { name: Page } | { name: 'kb' } | { name: 'article'; id: string | 'new' }

@@ -17,6 +17,7 @@ const SettingsPage = lazyView(() => import('./settings/SettingsPage'))
 const ArticlesPage = lazyView(() => import('./kb/ArticlesPage'))
 const ArticleEditor = lazyView(() => import('./kb/ArticleEditor'))
 const SavedRepliesPage = lazyView(() => import('./replies/SavedRepliesPage'))
+const StatsPage = lazyView(() => import('./stats/StatsPage'))
 
 /** Signed out → "Zaloguj się"; signed in → the shell with the queue or a case. */
 export function App() {
@@ -57,6 +58,7 @@ export function App() {
   else if (r.name === 'kb' && me.admin) view = <ArticlesPage />
   else if (r.name === 'article' && me.admin) view = <ArticleEditor key={r.id} id={r.id} />
   else if (r.name === 'replies') view = <SavedRepliesPage me={me} />
+  else if (r.name === 'stats') view = <StatsPage me={me} />
   else view = <QueuePage view={r.name === 'queue' ? r.view : 'unassigned'} me={me} />
   return <Shell me={me}>{view}</Shell>
 }

@@ -34,6 +34,7 @@ export function Shell({ me, children }: { me: ExpertProfile; children: Component
         <nav aria-label={t('navMain')}>
           <a href={`#/queue/${view}`}>{t('navQueue')}</a>
           <a href="#/replies">{t('navReplies')}</a>
+          <a href="#/stats">{t('navStats')}</a>
           {me.admin && <a href="#/kb">{t('navKb')}</a>}
           {me.admin && <a href="#/team">{t('navTeam')}</a>}
           {me.admin && <a href="#/audit">{t('navAudit')}</a>}

@@ -14,10 +14,7 @@ export const STATS_DEFAULT_TARGET_MINUTES = 240
 
 const Day = Type.String({ format: 'date', pattern: '^\\d{4}-\\d{2}-\\d{2}$', examples: ['2026-11-03'] })
 const count = (description?: string) => Type.Integer({ minimum: 0, ...(description ? { description } : {}) })
-const TargetMinutes = Type.Union(
-  STATS_BOUND_MINUTES.map((m) => Type.Literal(m)),
-  { description: 'A response-time target in minutes: one of the bucket bounds' }
-)
+const TargetMinutes = Type.Integer({ enum: [...STATS_BOUND_MINUTES], description: 'A response-time target in minutes: one of the bucket bounds' })
 
 export const StatsQuery = Type.Object(
   {

@@ -25,7 +25,7 @@ const stats: FastifyPluginAsyncTypebox = async (fastify) => {
     {
       schema: { tags: ['admin'], summary: 'The response-time target of the statistics', security: [{ expertKey: [] }], response: { 200: StatsSettings, ...problemResponses } }
     },
-    async () => ({ targetMinutes: (await fastify.stats.targetMinutes()) as StatsSettings['targetMinutes'] })
+    async () => ({ targetMinutes: await fastify.stats.targetMinutes() })
   )
 
   fastify.put(
