@@ -15,7 +15,12 @@ async function chiefOfNewOffice(): Promise<{ authorization: string; office: { id
   const office = { id: `biuro-stat-${Date.now().toString(36)}`, name: unique('Biuro Statystyczne') }
   const claims = { ...personas['chief-office'].claims, sub: `u-${office.id}`, office, account: { type: 'office', ...office } }
   const now = Math.floor(Date.now() / 1000)
-  const token = await new SignJWT(claims).setProtectedHeader({ alg: 'HS256', typ: 'JWT' }).setAudience(DEMO_APP_ID).setIssuedAt(now).setExpirationTime(now + 600).sign(new TextEncoder().encode(env().appSecret))
+  const token = await new SignJWT(claims)
+    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+    .setAudience(DEMO_APP_ID)
+    .setIssuedAt(now)
+    .setExpirationTime(now + 600)
+    .sign(new TextEncoder().encode(env().appSecret))
   return { authorization: `Bearer ${token}`, office }
 }
 

@@ -7,7 +7,9 @@ import { Nullable, iso } from './common.js'
  * fixed buckets; these bounds (minutes) are the bucket edges and the response-time targets an
  * admin may choose, so "answered within the target" is exact.
  */
-export const STATS_BOUND_MINUTES = [1, 2, 3, 5, 10, 15, 20, 30, 45, 60, 90, 120, 180, 240, 360, 480, 720, 960, 1440, 2160, 2880, 4320, 7200, 10080, 20160, 43200] as const
+export const STATS_BOUND_MINUTES = [
+  1, 2, 3, 5, 10, 15, 20, 30, 45, 60, 90, 120, 180, 240, 360, 480, 720, 960, 1440, 2160, 2880, 4320, 7200, 10080, 20160, 43200
+] as const
 /** The longest period one report covers (one document per day is read). */
 export const STATS_MAX_DAYS = 366
 export const STATS_DEFAULT_TARGET_MINUTES = 240
@@ -94,7 +96,9 @@ export const StatsReport = Type.Object(
     ),
     articles: Type.Object(
       {
-        mostRead: Type.Array(Type.Object({ ...ArticleRef, reads: count() }, { additionalProperties: false }), { description: 'Reads in the period, most first (at most 10)' }),
+        mostRead: Type.Array(Type.Object({ ...ArticleRef, reads: count() }, { additionalProperties: false }), {
+          description: 'Reads in the period, most first (at most 10)'
+        }),
         leastHelpful: Type.Array(Type.Object({ ...ArticleRef, helpful: count(), notHelpful: count() }, { additionalProperties: false }), {
           description: '"Czy to pomogło?" votes of all time and all offices, most "no" votes first (at most 10)'
         })

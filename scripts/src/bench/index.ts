@@ -1,4 +1,4 @@
-// npm run bench [-- --only widget,api,scale,uploads,host,search,live,console]
+// npm run bench [-- --only widget,api,scale,uploads,host,search,live,console,stats]
 // Each set prints its figures and is recorded in docs/benchmarks.md (see lib/report.ts).
 import { widgetSizeBench } from './widget-size.js'
 import { apiBench } from './api.js'
@@ -8,6 +8,7 @@ import { hostImpactBench } from './host-impact.js'
 import { searchBench } from './search.js'
 import { liveBench } from './live.js'
 import { consoleSizeBench } from './console-size.js'
+import { statsBench } from './stats.js'
 import { loadResults, saveResult, type SetResult } from './lib/results.js'
 import { SET_ORDER, writeReport } from './lib/report.js'
 import { load1Now } from './lib/machine.js'
@@ -22,7 +23,8 @@ const sets: Partial<Record<SetName, () => Promise<SetResult>>> = {
   host: hostImpactBench,
   search: searchBench,
   live: liveBench,
-  console: consoleSizeBench
+  console: consoleSizeBench,
+  stats: statsBench
 }
 
 function selected(argv: string[]): SetName[] {

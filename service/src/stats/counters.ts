@@ -40,7 +40,10 @@ const backlog = (officeId: string, delta: number): Increment => ({ kind: 'day', 
 const isOpen = (status: string): boolean => status !== 'resolved'
 
 /** A case entered the backlog: opened, or reopened after being resolved. */
-const entersBacklog = (c: Pick<StoredCase, 'officeId' | 'createdAt'>): Increment[] => [day(c.officeId, c.createdAt, { [hourField(c.createdAt)]: 1 }), backlog(c.officeId, 1)]
+const entersBacklog = (c: Pick<StoredCase, 'officeId' | 'createdAt'>): Increment[] => [
+  day(c.officeId, c.createdAt, { [hourField(c.createdAt)]: 1 }),
+  backlog(c.officeId, 1)
+]
 
 export function firstResponse(c: Pick<StoredCase, 'officeId' | 'createdAt'>, at: Date): Increment {
   const s = seconds(c.createdAt, at)
@@ -79,7 +82,8 @@ export function incrementsOf(activity: Activity): Increment[] {
       if (!counted(c)) return []
       const out: Increment[] = []
       // The reply that set firstResponseAt (appendMessage sets it to the message's own time).
-      if (m.author.kind === 'expert' && !m.internal && c.firstResponseAt && c.firstResponseAt.getTime() === m.createdAt.getTime()) out.push(firstResponse(c, m.createdAt))
+      if (m.author.kind === 'expert' && !m.internal && c.firstResponseAt && c.firstResponseAt.getTime() === m.createdAt.getTime())
+        out.push(firstResponse(c, m.createdAt))
       if (before) out.push(...statusChange(before.status, c, m.createdAt))
       return out
     }
@@ -95,7 +99,8 @@ export function incrementsOf(activity: Activity): Increment[] {
     }
     case 'help.opened': {
       const out: Increment[] = []
-      if (activity.kind === 'article') out.push({ kind: 'article', day: dayOf(activity.at), officeId: activity.officeId, articleId: activity.id, inc: { reads: 1 } })
+      if (activity.kind === 'article')
+        out.push({ kind: 'article', day: dayOf(activity.at), officeId: activity.officeId, articleId: activity.id, inc: { reads: 1 } })
       if (activity.viaSuggestion) out.push(day(activity.officeId, activity.at, { sugDrafts: 1 }))
       return out
     }

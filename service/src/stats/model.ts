@@ -33,7 +33,12 @@ statsArticleDaySchema.index({ day: 1, officeId: 1 })
 
 /** The admin's choices for the statistics (one document, `_id: 'stats'`). */
 const statsSettingsSchema = new Schema(
-  { _id: { type: String, required: true }, targetMinutes: { type: Number, required: true }, updatedAt: { type: Date, required: true }, updatedBy: { type: String, default: null } },
+  {
+    _id: { type: String, required: true },
+    targetMinutes: { type: Number, required: true },
+    updatedAt: { type: Date, required: true },
+    updatedBy: { type: String, default: null }
+  },
   { versionKey: false }
 )
 

@@ -14,11 +14,16 @@ declare module 'fastify' {
 export default fp(
   async function statsPlugin(fastify) {
     fastify.decorate('stats', createStatsReports(fastify.models))
-    fastify.activity.use('stats', statsListener(createCounterWriter(() => {
-      // The connection's database exists once connected; a write before that fails like any other write.
-      if (!fastify.db.db) throw new Error('the database is not connected')
-      return fastify.db.db
-    })))
+    fastify.activity.use(
+      'stats',
+      statsListener(
+        createCounterWriter(() => {
+          // The connection's database exists once connected; a write before that fails like any other write.
+          if (!fastify.db.db) throw new Error('the database is not connected')
+          return fastify.db.db
+        })
+      )
+    )
   },
   { name: 'stats', dependencies: ['events', 'repositories'] }
 )

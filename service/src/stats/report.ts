@@ -22,7 +22,9 @@ export function daysBetween(from: string, to: string): string[] {
   if (start > end) throw new AppError('VALIDATION_FAILED', '`from` is after `to`', { errors: [{ path: '/querystring/from', message: 'must not be after to' }] })
   const count = (end - start) / DAY_MS + 1
   if (count > STATS_MAX_DAYS)
-    throw new AppError('VALIDATION_FAILED', `A report covers at most ${STATS_MAX_DAYS} days`, { errors: [{ path: '/querystring/to', message: `at most ${STATS_MAX_DAYS} days after from` }] })
+    throw new AppError('VALIDATION_FAILED', `A report covers at most ${STATS_MAX_DAYS} days`, {
+      errors: [{ path: '/querystring/to', message: `at most ${STATS_MAX_DAYS} days after from` }]
+    })
   return Array.from({ length: count }, (_, i) => dayOf(new Date(start + i * DAY_MS)))
 }
 
@@ -65,10 +67,7 @@ export function createStatsReports(models: Models) {
   async function backlog(officeId: string, now: Date): Promise<StatsReport['backlog']> {
     const today = Date.parse(`${dayOf(now)}T00:00:00Z`)
     const recentDays = [0, 1, 2, 3].map((k) => dayOf(new Date(today - k * DAY_MS)))
-    const [total, ...recent] = await Promise.all([
-      dayCounters(BACKLOG_DAY, officeId),
-      ...recentDays.map((day) => dayCounters(day, officeId))
-    ])
+    const [total, ...recent] = await Promise.all([dayCounters(BACKLOG_DAY, officeId), ...recentDays.map((day) => dayCounters(day, officeId))])
     const ages = { under4h: 0, under24h: 0, under3d: 0, older: 0 }
     const nowHour = Math.floor(now.getTime() / HOUR_MS)
     recent.forEach((doc, k) => {
@@ -90,8 +89,13 @@ export function createStatsReports(models: Models) {
     const perDay = await inChunks(days, (day) => models.StatsArticleDay.find({ day, officeId }, { articleId: 1, reads: 1 }).lean())
     const reads = new Map<string, number>()
     for (const docs of perDay) for (const d of docs) reads.set(d.articleId, (reads.get(d.articleId) ?? 0) + (d.reads ?? 0))
-    const top = [...reads].filter(([, r]) => r > 0).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, TOP)
-    const articles = await Promise.all(top.map(([id]) => models.Article.findById(id, { title: 1, slug: 1 }).lean<{ _id: Types.ObjectId; title: string; slug: string }>()))
+    const top = [...reads]
+      .filter(([, r]) => r > 0)
+      .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+      .slice(0, TOP)
+    const articles = await Promise.all(
+      top.map(([id]) => models.Article.findById(id, { title: 1, slug: 1 }).lean<{ _id: Types.ObjectId; title: string; slug: string }>())
+    )
     return top.flatMap(([articleId, count], i) => {
       const a = articles[i]
       // An article deleted since it was read drops out of the list.
@@ -101,7 +105,9 @@ export function createStatsReports(models: Models) {
 
   async function leastHelpful(): Promise<StatsReport['articles']['leastHelpful']> {
     // Bounded by the size of the knowledge base (the admin list reads the same), not by traffic.
-    const docs = await models.Article.find({}, { title: 1, slug: 1, feedback: 1 }).limit(2000).lean<Array<{ _id: Types.ObjectId; title: string; slug: string; feedback?: { helpful?: number; notHelpful?: number } }>>()
+    const docs = await models.Article.find({}, { title: 1, slug: 1, feedback: 1 })
+      .limit(2000)
+      .lean<Array<{ _id: Types.ObjectId; title: string; slug: string; feedback?: { helpful?: number; notHelpful?: number } }>>()
     return docs
       .map((a) => ({ articleId: String(a._id), title: a.title, slug: a.slug, helpful: a.feedback?.helpful ?? 0, notHelpful: a.feedback?.notHelpful ?? 0 }))
       .filter((a) => a.notHelpful > 0)
@@ -151,14 +157,23 @@ export function createStatsReports(models: Models) {
         generatedAt: now.toISOString(),
         boundsMinutes: [...BOUND_MINUTES],
         days: rows,
-        totals: { opened: rows.reduce((s, r) => s + r.opened, 0), resolved: rows.reduce((s, r) => s + r.resolved, 0), reopened: rows.reduce((s, r) => s + r.reopened, 0) },
+        totals: {
+          opened: rows.reduce((s, r) => s + r.opened, 0),
+          resolved: rows.reduce((s, r) => s + r.resolved, 0),
+          reopened: rows.reduce((s, r) => s + r.reopened, 0)
+        },
         firstResponse,
         resolution: durations(present, 'res', 'resSum'),
         withinTarget: { targetMinutes: target, answered: firstResponse.count, within, share: firstResponse.count ? within / firstResponse.count : null },
         backlog: backlogNow,
         satisfaction: { count: rated, average: rated ? scores.reduce((s, c, i) => s + c * (i + 1), 0) / rated : null, scores },
         articles: { mostRead: read, leastHelpful: unhelpful },
-        deflection: { draftsWithSuggestion: drafts, askedAfterSuggestion: asked, deflected: Math.max(0, drafts - asked), share: drafts ? Math.max(0, drafts - asked) / drafts : null }
+        deflection: {
+          draftsWithSuggestion: drafts,
+          askedAfterSuggestion: asked,
+          deflected: Math.max(0, drafts - asked),
+          share: drafts ? Math.max(0, drafts - asked) / drafts : null
+        }
       }
     }
   }

@@ -24,7 +24,12 @@ export function groupIncrements(increments: readonly Increment[], shard: string)
       const article = increment.kind === 'article' ? increment.articleId! : null
       const id = [increment.day, officeId, ...(article ? [article] : []), shard].join(':')
       const key = `${increment.kind}|${id}`
-      const doc = docs.get(key) ?? { kind: increment.kind, id, fields: { day: increment.day, officeId, shard, ...(article ? { articleId: article } : {}) }, inc: {} }
+      const doc = docs.get(key) ?? {
+        kind: increment.kind,
+        id,
+        fields: { day: increment.day, officeId, shard, ...(article ? { articleId: article } : {}) },
+        inc: {}
+      }
       for (const [field, n] of Object.entries(increment.inc)) doc.inc[field] = (doc.inc[field] ?? 0) + n
       docs.set(key, doc)
     }

@@ -65,7 +65,15 @@ function generate(count: number): { histories: History[]; activities: Activity[]
       statsBatch: 'live'
     } as unknown as StoredCase
     const message = (at: number, kind: 'chief' | 'expert', internal = false) =>
-      ({ _id: new Types.ObjectId(), caseId: base._id, author: { kind, id: kind, name: kind }, body: 'x', internal, attachments: [], createdAt: new Date(at) }) as unknown as StoredMessage
+      ({
+        _id: new Types.ObjectId(),
+        caseId: base._id,
+        author: { kind, id: kind, name: kind },
+        body: 'x',
+        internal,
+        attachments: [],
+        createdAt: new Date(at)
+      }) as unknown as StoredMessage
     activities.push({ type: 'case.created', case: base, message: message(createdAt, 'chief') })
     const h: History = { officeId, createdAt, firstResponse: null, resolutions: [], reopens: [], ratings: [], finalStatus: 'open' }
     let current = base
@@ -90,7 +98,13 @@ function generate(count: number): { histories: History[]; activities: Activity[]
         current = next
       } else if (move === 'resolve') {
         const next = snapshot({ status: 'resolved' })
-        activities.push({ type: 'case.updated', case: next, before: current, changes: current.status === 'resolved' ? ['assignee'] : ['status'], actor: { kind: 'expert', id: 'e', name: 'e' } })
+        activities.push({
+          type: 'case.updated',
+          case: next,
+          before: current,
+          changes: current.status === 'resolved' ? ['assignee'] : ['status'],
+          actor: { kind: 'expert', id: 'e', name: 'e' }
+        })
         if (current.status !== 'resolved') h.resolutions.push(t)
         current = next
       } else if (current.firstResponseAt) {
@@ -130,10 +144,26 @@ function expected(histories: History[], from: string, to: string, officeId: stri
   return {
     frt,
     res,
-    opened: (day: string) => perDay(mine.map((h) => h.createdAt), day),
-    resolved: (day: string) => perDay(mine.flatMap((h) => h.resolutions), day),
-    reopened: (day: string) => perDay(mine.flatMap((h) => h.reopens), day),
-    firstResponses: (day: string) => perDay(mine.flatMap((h) => (h.firstResponse === null ? [] : [h.firstResponse])), day),
+    opened: (day: string) =>
+      perDay(
+        mine.map((h) => h.createdAt),
+        day
+      ),
+    resolved: (day: string) =>
+      perDay(
+        mine.flatMap((h) => h.resolutions),
+        day
+      ),
+    reopened: (day: string) =>
+      perDay(
+        mine.flatMap((h) => h.reopens),
+        day
+      ),
+    firstResponses: (day: string) =>
+      perDay(
+        mine.flatMap((h) => (h.firstResponse === null ? [] : [h.firstResponse])),
+        day
+      ),
     scores,
     backlog: { ...ages, total: ages.under4h + ages.under24h + ages.under3d + ages.older }
   }
@@ -152,12 +182,17 @@ describe(`statistics counters vs brute force over random histories (seed ${SEED}
   it('match day counts, quantile buckets, target share, satisfaction and backlog for random periods and offices', { timeout: 240_000 }, async () => {
     const { histories, activities } = generate(int(50, 80))
     // Random order, in concurrent groups, alternating instances: as several instances would.
-    const shuffled = activities.map((a) => ({ a, r: random() })).sort((x, y) => x.r - y.r).map((x) => x.a)
+    const shuffled = activities
+      .map((a) => ({ a, r: random() }))
+      .sort((x, y) => x.r - y.r)
+      .map((x) => x.a)
     for (let i = 0; i < shuffled.length; i += 16) await Promise.all(shuffled.slice(i, i + 16).map((a, j) => apps[j % 2]!.activity.record(a)))
 
     const target = pick(STATS_BOUND_MINUTES.filter((m) => m >= 5 && m <= 2880))
     await apps[0]!.stats.setTargetMinutes(target, 'test')
-    const queries: Array<{ from: string; to: string; officeId: string | null }> = [{ from: dayOf(NOW.getTime() - 12 * DAY), to: dayOf(NOW.getTime()), officeId: null }]
+    const queries: Array<{ from: string; to: string; officeId: string | null }> = [
+      { from: dayOf(NOW.getTime() - 12 * DAY), to: dayOf(NOW.getTime()), officeId: null }
+    ]
     for (let q = 0; q < 5; q++) {
       const a = NOW.getTime() - int(0, 12) * DAY
       const b = a - int(0, 6) * DAY
@@ -170,7 +205,14 @@ describe(`statistics counters vs brute force over random histories (seed ${SEED}
       for (const row of report.days) {
         expect({ label, row }).toEqual({
           label,
-          row: { day: row.day, opened: want.opened(row.day), resolved: want.resolved(row.day), reopened: want.reopened(row.day), firstResponses: want.firstResponses(row.day), ratings: row.ratings }
+          row: {
+            day: row.day,
+            opened: want.opened(row.day),
+            resolved: want.resolved(row.day),
+            reopened: want.reopened(row.day),
+            firstResponses: want.firstResponses(row.day),
+            ratings: row.ratings
+          }
         })
       }
       for (const [summary, values] of [

@@ -38,7 +38,16 @@ beforeAll(async () => {
 afterAll(() => app?.close())
 
 const migrator = (owner: string, afterBatch?: (migration: string, step: string, progress: StepProgress) => void | Promise<void>) =>
-  createMigrator({ connection: app.db, models: app.models, log: app.log, owner, migrations: MIGRATIONS, batchSize: BATCH, leaseMs: 5000, ...(afterBatch ? { afterBatch } : {}) })
+  createMigrator({
+    connection: app.db,
+    models: app.models,
+    log: app.log,
+    owner,
+    migrations: MIGRATIONS,
+    batchSize: BATCH,
+    leaseMs: 5000,
+    ...(afterBatch ? { afterBatch } : {})
+  })
 
 const dayOf = (t: Date) => t.toISOString().slice(0, 10)
 const period = { from: dayOf(new Date(NOW.getTime() - 7 * DAY)), to: dayOf(NOW) }
@@ -67,7 +76,10 @@ describe('migration 0004-stats-backfill', () => {
     const crashing = migrator('crashing', async (migration, step, progress) => {
       if (migration !== '0004-stats-backfill' || step !== 'assign') return
       if (progress.batches === 1) {
-        const members = await app.db.db!.collection('cases').find({ statsBatch: { $nin: [null, 'live'] } }, { projection: { statsBatch: 1 } }).toArray()
+        const members = await app.db
+          .db!.collection('cases')
+          .find({ statsBatch: { $nin: [null, 'live'] } }, { projection: { statsBatch: 1 } })
+          .toArray()
         firstBatch = { id: String(members[0]!.statsBatch), members: members.map((m) => m._id) }
       }
       if (progress.batches === 2) throw new Error('simulated crash')
@@ -79,7 +91,12 @@ describe('migration 0004-stats-backfill', () => {
     const want = expected()
     const first = await report()
     expect(first.totals.opened).toBe(docs.length + 1)
-    for (const row of first.days) expect({ day: row.day, opened: row.opened, resolved: row.resolved }).toEqual({ day: row.day, opened: want.opened(row.day) + (row.day === dayOf(NOW) ? 1 : 0), resolved: want.resolved(row.day) })
+    for (const row of first.days)
+      expect({ day: row.day, opened: row.opened, resolved: row.resolved }).toEqual({
+        day: row.day,
+        opened: want.opened(row.day) + (row.day === dayOf(NOW) ? 1 : 0),
+        resolved: want.resolved(row.day)
+      })
     expect(first.firstResponse.count).toBe(want.firstResponses)
     expect(first.satisfaction.scores).toEqual(want.scores)
     expect(first.backlog.total).toBe(want.backlog + 1)
@@ -93,6 +110,10 @@ describe('migration 0004-stats-backfill', () => {
     await db.collection('migrations').updateOne({ _id: '0004-stats-backfill' as never }, { $set: { state: 'running', 'steps.count.done': false } })
     await migrator('replaying').run()
     const again = await report()
-    expect({ ...again, generatedAt: null, backlog: { ...again.backlog, at: null } }).toEqual({ ...first, generatedAt: null, backlog: { ...first.backlog, at: null } })
+    expect({ ...again, generatedAt: null, backlog: { ...again.backlog, at: null } }).toEqual({
+      ...first,
+      generatedAt: null,
+      backlog: { ...first.backlog, at: null }
+    })
   })
 })

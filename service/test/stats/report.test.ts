@@ -57,7 +57,16 @@ describe('GET /admin/v1/stats', () => {
   })
 
   it('answers a bad period with a 400 problem', async () => {
-    for (const query of ['', 'from=2026-11-02', 'from=2026-11-05&to=2026-11-01', 'from=2025-01-01&to=2026-11-01', 'from=2026-02-30&to=2026-03-01', 'from=yesterday&to=today', `from=${today()}&to=${today()}&officeId=`, `from=${today()}&to=${today()}&extra=1`]) {
+    for (const query of [
+      '',
+      'from=2026-11-02',
+      'from=2026-11-05&to=2026-11-01',
+      'from=2025-01-01&to=2026-11-01',
+      'from=2026-02-30&to=2026-03-01',
+      'from=yesterday&to=today',
+      `from=${today()}&to=${today()}&officeId=`,
+      `from=${today()}&to=${today()}&extra=1`
+    ]) {
       const res = await report(query)
       expect({ query, status: res.statusCode, code: res.json().code, type: res.headers['content-type'] }).toEqual({
         query,
@@ -69,7 +78,8 @@ describe('GET /admin/v1/stats', () => {
   })
 
   it('lets only an admin set the response-time target, to one of the bucket bounds', async () => {
-    const put = (headers: Record<string, string>, payload: unknown) => app.inject({ method: 'PUT', url: '/admin/v1/stats/settings', headers, payload: payload as object })
+    const put = (headers: Record<string, string>, payload: unknown) =>
+      app.inject({ method: 'PUT', url: '/admin/v1/stats/settings', headers, payload: payload as object })
     const refused = await put(expert, { targetMinutes: 60 })
     expect({ status: refused.statusCode, code: refused.json().code }).toEqual({ status: 403, code: 'ADMIN_ROLE_REQUIRED' })
     for (const bad of [{ targetMinutes: 61 }, { targetMinutes: '60' }, {}, { targetMinutes: 60, x: 1 }]) expect((await put(admin, bad)).statusCode).toBe(400)

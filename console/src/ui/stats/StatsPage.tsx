@@ -200,7 +200,7 @@ function Report({
 
       <h2>{t('perDay')}</h2>
       <DayChart days={r.days} label={t('chartLabel', { from: r.from, to: r.to })} openedLabel={t('opened')} resolvedLabel={t('resolved')} />
-      <div class="table-scroll">
+      <div class="table-scroll" tabIndex={0} role="region" aria-label={t('perDay')}>
         <table class="grid" data-stat="days">
           <caption class="sr">{t('perDay')}</caption>
           <thead>

@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { repoRoot } from '@ze/testkit/ferretdb'
 import type { SetResult } from './results.js'
 
-export const SET_ORDER = ['widget', 'api', 'scale', 'uploads', 'host', 'search', 'live', 'console'] as const
+export const SET_ORDER = ['widget', 'api', 'scale', 'uploads', 'host', 'search', 'live', 'console', 'stats'] as const
 
 const status = (met: boolean | undefined) => (met === undefined ? '' : met ? 'met' : '**missed**')
 

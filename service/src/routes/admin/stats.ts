@@ -23,7 +23,12 @@ const stats: FastifyPluginAsyncTypebox = async (fastify) => {
   fastify.get(
     '/stats/settings',
     {
-      schema: { tags: ['admin'], summary: 'The response-time target of the statistics', security: [{ expertKey: [] }], response: { 200: StatsSettings, ...problemResponses } }
+      schema: {
+        tags: ['admin'],
+        summary: 'The response-time target of the statistics',
+        security: [{ expertKey: [] }],
+        response: { 200: StatsSettings, ...problemResponses }
+      }
     },
     async () => ({ targetMinutes: await fastify.stats.targetMinutes() })
   )
@@ -43,7 +48,10 @@ const stats: FastifyPluginAsyncTypebox = async (fastify) => {
     async (request) => {
       if (!request.expert?.admin) throw new AppError('ADMIN_ROLE_REQUIRED', 'The response-time target is set by experts with the admin role')
       await fastify.stats.setTargetMinutes(request.body.targetMinutes, request.expert.id)
-      await fastify.activity.record({ type: 'audit', audit: { action: 'stats.target-set', target: { type: 'key', id: request.expert.id }, detail: { targetMinutes: request.body.targetMinutes } } })
+      await fastify.activity.record({
+        type: 'audit',
+        audit: { action: 'stats.target-set', target: { type: 'key', id: request.expert.id }, detail: { targetMinutes: request.body.targetMinutes } }
+      })
       return { targetMinutes: request.body.targetMinutes }
     }
   )
