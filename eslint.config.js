@@ -24,7 +24,13 @@ export default tseslint.config(
     settings: {
       'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] },
       'import-x/extensions': ['.ts', '.tsx', '.js'],
-      'import-x/resolver-next': [createTypeScriptImportResolver({ noWarnOnMultipleProjects: true, project: ['tsconfig.base.json', '*/tsconfig.json'], conditionNames: ['@ze/source', 'types', 'import', 'default'] })]
+      'import-x/resolver-next': [
+        createTypeScriptImportResolver({
+          noWarnOnMultipleProjects: true,
+          project: ['tsconfig.base.json', '*/tsconfig.json'],
+          conditionNames: ['@ze/source', 'types', 'import', 'default']
+        })
+      ]
     },
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',
@@ -38,7 +44,11 @@ export default tseslint.config(
             boundary('./service/src/models', './service/src/repositories', 'models do not know repositories'),
             boundary('./service/src/models', './service/src/routes', 'models do not know routes'),
             boundary('./service/src/repositories', './service/src/routes', 'repositories do not know routes'),
-            boundary('./service/src/mapping', ['./service/src/routes', './service/src/repositories'], 'the mapping from stored documents to responses knows neither routes nor repositories'),
+            boundary(
+              './service/src/mapping',
+              ['./service/src/routes', './service/src/repositories'],
+              'the mapping from stored documents to responses knows neither routes nor repositories'
+            ),
             boundary('./service/src/domain', './service/src/routes', 'domain rules do not know routes'),
             boundary('./service/src/domain', './service/src/repositories', 'domain rules do not know repositories'),
             boundary('./widget/src/api', './widget/src/state', 'the API client does not know the store'),
@@ -46,7 +56,11 @@ export default tseslint.config(
             boundary('./widget/src/state', './widget/src/ui', 'the store does not know the UI'),
             boundary('./contract', './service', 'the contract depends on nothing of ours'),
             boundary('./contract', './widget', 'the contract depends on nothing of ours'),
-            boundary('./testkit', ['./service', './widget', './console', './demo-host', './scripts'], 'the test kit depends on no workspace of ours (docs/adr/0007-one-way-workspaces.md)'),
+            boundary(
+              './testkit',
+              ['./service', './widget', './console', './demo-host', './scripts'],
+              'the test kit depends on no workspace of ours (docs/adr/0007-one-way-workspaces.md)'
+            ),
             boundary('./service', './widget/src', 'the service does not import widget code'),
             boundary('./widget/src', './service', 'the widget reaches the service only through the contract'),
             boundary('./console/src', './service', 'the console reaches the service only through the contract'),

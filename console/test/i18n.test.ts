@@ -18,8 +18,34 @@ test('waiting time in Polish words ("czeka 3 godz.") and in English', () => {
 test('both locales have every key, none empty; PRODUCT.md labels are exact', () => {
   expect(Object.keys(en).sort()).toEqual(Object.keys(pl).sort())
   for (const [k, v] of Object.entries(en)) expect(v, k).not.toBe('')
-  const labels = [pl.navQueue, pl.view_unassigned, pl.view_mine, pl.view_open, pl.view_waiting, pl.view_resolved, pl.send, pl.modeNote, pl.assignToMe, pl.resolve, pl.signInTitle, pl.signOut]
-  expect(labels).toEqual(['Kolejka', 'Nieprzypisane', 'Moje', 'Wszystkie otwarte', 'Czekają na klienta', 'Rozwiązane', 'Odpowiedz', 'Notatka wewnętrzna', 'Przypisz do mnie', 'Rozwiąż', 'Zaloguj się', 'Wyloguj'])
+  const labels = [
+    pl.navQueue,
+    pl.view_unassigned,
+    pl.view_mine,
+    pl.view_open,
+    pl.view_waiting,
+    pl.view_resolved,
+    pl.send,
+    pl.modeNote,
+    pl.assignToMe,
+    pl.resolve,
+    pl.signInTitle,
+    pl.signOut
+  ]
+  expect(labels).toEqual([
+    'Kolejka',
+    'Nieprzypisane',
+    'Moje',
+    'Wszystkie otwarte',
+    'Czekają na klienta',
+    'Rozwiązane',
+    'Odpowiedz',
+    'Notatka wewnętrzna',
+    'Przypisz do mnie',
+    'Rozwiąż',
+    'Zaloguj się',
+    'Wyloguj'
+  ])
   expect(translator('pl')('viewing', { name: 'Tomasz Ekspert' })).toBe('Tomasz Ekspert przegląda')
   expect(translator('pl')('typing', { name: 'Tomasz Ekspert' })).toBe('Tomasz Ekspert pisze odpowiedź')
 })

@@ -9,7 +9,12 @@ import { afterAll, expect, test } from 'vitest'
 const out = mkdtempSync(join(tmpdir(), 'ze-console-size-'))
 afterAll(() => rmSync(out, { recursive: true, force: true }))
 
-interface Sizes { initial: number; lazy: number; initialFiles: string[]; chunks: { file: string; gzip: number; initial: boolean }[] }
+interface Sizes {
+  initial: number
+  lazy: number
+  initialFiles: string[]
+  chunks: { file: string; gzip: number; initial: boolean }[]
+}
 
 test('initial load (JS + CSS) ≤ 60 KB gzipped, views in lazy chunks', () => {
   const script = join(import.meta.dirname, '../scripts/build.mjs')

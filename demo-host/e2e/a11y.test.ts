@@ -4,7 +4,20 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Locator, Page } from 'playwright-core'
 import type { PersonaId } from '@ze/testkit/personas'
 import { describeViolations, runAxe, type AxeFinding } from './axe.js'
-import { api, closePagesAfterEach, inlinePanel, openDemo, openMojePytania, openPomoc, panel, pngFile, dropFiles, screenshot, unique, type DemoPage } from './helpers.js'
+import {
+  api,
+  closePagesAfterEach,
+  inlinePanel,
+  openDemo,
+  openMojePytania,
+  openPomoc,
+  panel,
+  pngFile,
+  dropFiles,
+  screenshot,
+  unique,
+  type DemoPage
+} from './helpers.js'
 
 /** Runs axe on one widget surface; returns serious/critical violations and how many nodes inside the shadow root were checked. */
 async function scan(page: Page, surface: 'floating' | 'inline'): Promise<{ violations: AxeFinding[]; shadowNodesChecked: number }> {
@@ -81,7 +94,10 @@ describe('accessibility (axe-core, serious and critical)', () => {
     let list = await openMojePytania(page)
     await list.locator('li.case').first().waitFor()
     await check(page, 'cases-active')
-    await list.getByRole('checkbox', { name: /Zaznacz sprawę/ }).first().check()
+    await list
+      .getByRole('checkbox', { name: /Zaznacz sprawę/ })
+      .first()
+      .check()
     await check(page, 'cases-selected')
     await list.getByRole('tab', { name: 'Zarchiwizowane' }).click()
     await loaded(list)
@@ -98,7 +114,10 @@ describe('accessibility (axe-core, serious and critical)', () => {
 
   it('Artykuły and Forum', async () => {
     const page = await as('client')
-    for (const [tile, view] of [['Artykuły', 'articles'], ['Forum', 'forum']] as const) {
+    for (const [tile, view] of [
+      ['Artykuły', 'articles'],
+      ['Forum', 'forum']
+    ] as const) {
       const dialog = await openPomoc(page)
       await dialog.getByRole('button', { name: new RegExp(`^${tile}`) }).click()
       await dialog.getByRole('heading', { name: tile }).waitFor()

@@ -2,7 +2,21 @@
 // R9 (inactive package: only through START » WIADOMOŚCI), R10 (scope notice), tenant isolation.
 import { describe, expect, it } from 'vitest'
 import type { PersonaId } from '@ze/testkit/personas'
-import { api, asPersona, caseRow, env, inlinePanel, openDemo, openMojePytania, openPomoc, panel, screenshot, unique, type DemoPage, closePagesAfterEach } from './helpers.js'
+import {
+  api,
+  asPersona,
+  caseRow,
+  env,
+  inlinePanel,
+  openDemo,
+  openMojePytania,
+  openPomoc,
+  panel,
+  screenshot,
+  unique,
+  type DemoPage,
+  closePagesAfterEach
+} from './helpers.js'
 
 let demo: DemoPage | undefined
 closePagesAfterEach()
@@ -47,7 +61,10 @@ describe('who may ask', () => {
     demo = await openDemo('employee', '/')
     const { page } = demo
     await page.locator('#avatar-button').click()
-    await page.locator('#avatar-dropdown').getByRole('button', { name: /Moje pytania/ }).click()
+    await page
+      .locator('#avatar-dropdown')
+      .getByRole('button', { name: /Moje pytania/ })
+      .click()
     await panel(page).getByText(ONLY_CHIEF).waitFor({ timeout: 5000 })
     expect(await panel(page).getByText('Nie udało się pobrać listy spraw.').count()).toBe(0)
     await screenshot(page, 'r1-employee-moje-pytania')

@@ -1,7 +1,21 @@
 // R5 (ask with attachments: drop zone + Wybierz), R8 (a case is a conversation), R10, the unread badge.
 import { describe, expect, it } from 'vitest'
 import {
-  api, badgeText, caseRow, chooseFiles, dropFiles, openDemo, openMojePytania, openPomoc, pdfFile, pngFile, screenshot, unique, type DemoPage, closePagesAfterEach } from './helpers.js'
+  api,
+  badgeText,
+  caseRow,
+  chooseFiles,
+  dropFiles,
+  openDemo,
+  openMojePytania,
+  openPomoc,
+  pdfFile,
+  pngFile,
+  screenshot,
+  unique,
+  type DemoPage,
+  closePagesAfterEach
+} from './helpers.js'
 
 let demo: DemoPage | undefined
 closePagesAfterEach()
@@ -57,7 +71,9 @@ describe('asking and the conversation', () => {
     await page.waitForFunction(() => document.documentElement.dataset.unread !== undefined)
     const before = (await api.me('chief-office')).unreadCount
     await expect.poll(() => badgeText(page)).toBe(before ? String(before) : null)
-    await page.evaluate(() => { (window as unknown as { notReloaded: boolean }).notReloaded = true })
+    await page.evaluate(() => {
+      ;(window as unknown as { notReloaded: boolean }).notReloaded = true
+    })
 
     const reply = 'Dzień dobry, przypomnienia włączy Pan w Ustawienia » Powiadomienia » Terminy ZUS. Pozdrawiam, Tomasz'
     await api.expertReply(c.id, reply)

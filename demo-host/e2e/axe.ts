@@ -30,12 +30,26 @@ export async function runAxe(page: Page, selector?: string): Promise<AxeScan> {
   }
   return page.evaluate(async (include) => {
     type Node = { target: unknown[]; failureSummary?: string }
-    const axe = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: { id: string; impact: string | null; help: string; nodes: Node[] }[]; passes: { nodes: Node[] }[] }> } }).axe
+    const axe = (
+      window as unknown as {
+        axe: {
+          run(
+            ctx: unknown,
+            opts: unknown
+          ): Promise<{ violations: { id: string; impact: string | null; help: string; nodes: Node[] }[]; passes: { nodes: Node[] }[] }>
+        }
+      }
+    ).axe
     const result = await axe.run(include ? { include: [[include]] } : document, { resultTypes: ['violations', 'passes'] })
     return {
       violations: result.violations
         .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-        .map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 5).map((n) => `${JSON.stringify(n.target)} ${n.failureSummary ?? ''}`) })),
+        .map((v) => ({
+          id: v.id,
+          impact: v.impact,
+          help: v.help,
+          nodes: v.nodes.slice(0, 5).map((n) => `${JSON.stringify(n.target)} ${n.failureSummary ?? ''}`)
+        })),
       passTargets: result.passes.flatMap((p) => p.nodes.map((n) => n.target))
     }
   }, selector ?? null)

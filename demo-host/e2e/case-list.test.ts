@@ -1,7 +1,19 @@
 // R6 (Archiwizuj) and R7 (Oznacz jako przeczytane) on checked cases, in the floating
 // Moje pytania and in the inline START » WIADOMOŚCI list.
 import { beforeAll, describe, expect, it } from 'vitest'
-import { api, badgeText, caseRow, inlinePanel, openDemo, openMojePytania, screenshot, unique, type CaseSummary, type DemoPage, closePagesAfterEach } from './helpers.js'
+import {
+  api,
+  badgeText,
+  caseRow,
+  inlinePanel,
+  openDemo,
+  openMojePytania,
+  screenshot,
+  unique,
+  type CaseSummary,
+  type DemoPage,
+  closePagesAfterEach
+} from './helpers.js'
 
 let demo: DemoPage | undefined
 closePagesAfterEach()

@@ -2,9 +2,7 @@
 // phones get a full-screen sheet, and files are checked (in Polish) before any upload.
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
-import {
-  api, closePagesAfterEach, dropFiles, openDemo, openPomoc, panel, pdfFile, pngFile, PHONE, screenshot, unique, type TestFile
-} from './helpers.js'
+import { api, closePagesAfterEach, dropFiles, openDemo, openPomoc, panel, pdfFile, pngFile, PHONE, screenshot, unique, type TestFile } from './helpers.js'
 
 closePagesAfterEach()
 
@@ -20,17 +18,26 @@ function overflow(page: Page) {
     for (const el of shadow.querySelectorAll('.panel *')) {
       const r = el.getBoundingClientRect()
       if (r.width === 0 || el.closest('.lightbox')) continue
-      if (r.width > box.width + 0.5 || r.left < box.left - 0.5 || r.right > box.right + 0.5) wider.push(`${el.tagName.toLowerCase()}.${el.getAttribute('class') ?? ''} ${Math.round(r.left)}–${Math.round(r.right)}`)
+      if (r.width > box.width + 0.5 || r.left < box.left - 0.5 || r.right > box.right + 0.5)
+        wider.push(`${el.tagName.toLowerCase()}.${el.getAttribute('class') ?? ''} ${Math.round(r.left)}–${Math.round(r.right)}`)
     }
     const body = shadow.querySelector('.body')!
-    return { wider, sideways: body.scrollWidth - body.clientWidth, panel: { left: box.left, right: box.right, width: box.width, height: box.height }, viewport: innerWidth }
+    return {
+      wider,
+      sideways: body.scrollWidth - body.clientWidth,
+      panel: { left: box.left, right: box.right, width: box.width, height: box.height },
+      viewport: innerWidth
+    }
   })
 }
 
 async function caseWithLongNames(): Promise<{ id: string; number: number; subject: string }> {
   const subject = unique('Walidacja JPK')
   const c = await api.createCase('chief-office', `Dzień dobry, ${LONG}.xml nie przechodzi walidacji.\n${'Długi opis problemu. '.repeat(40)}`, subject)
-  await api.expertReply(c.id, `Proszę sprawdzić pole P_1, instrukcja: ${LONG_URL} — zrzut poniżej.`, [pngFile(`${LONG}_zrzut.png`), pdfFile(`${LONG}_instrukcja.pdf`)])
+  await api.expertReply(c.id, `Proszę sprawdzić pole P_1, instrukcja: ${LONG_URL} — zrzut poniżej.`, [
+    pngFile(`${LONG}_zrzut.png`),
+    pdfFile(`${LONG}_instrukcja.pdf`)
+  ])
   return { id: c.id, number: c.number, subject }
 }
 
@@ -39,8 +46,11 @@ async function openCase(page: Page, id: string): Promise<void> {
   await panel(page).locator('li.msg').first().waitFor()
 }
 
-describe('the chief\'s conversation (issue 15)', () => {
-  for (const [device, opts] of [['desktop', undefined], ['phone', PHONE]] as const) {
+describe("the chief's conversation (issue 15)", () => {
+  for (const [device, opts] of [
+    ['desktop', undefined],
+    ['phone', PHONE]
+  ] as const) {
     it(`${device}: long file names, words and URLs never make the panel wider or scroll sideways; the case opens at the unread answer`, async () => {
       const c = await caseWithLongNames()
       const { page } = await openDemo('chief-office', '/', opts ? { device: opts } : {})
@@ -49,13 +59,20 @@ describe('the chief\'s conversation (issue 15)', () => {
       // The header names the case; the view opened at the expert's unread answer, marked "Nowe".
       await dialog.getByRole('heading', { name: `Sprawa nr ${c.number}: ${c.subject}` }).waitFor()
       await dialog.getByText('Nowe', { exact: true }).waitFor()
-      await dialog.getByRole('button', { name: `Powiększ ${LONG}_zrzut.png` }).locator('img').waitFor()
+      await dialog
+        .getByRole('button', { name: `Powiększ ${LONG}_zrzut.png` })
+        .locator('img')
+        .waitFor()
       const answer = dialog.locator('li.msg.expert')
-      await expect.poll(() => answer.evaluate((el) => {
-        const body = el.closest('.body')!.getBoundingClientRect()
-        const r = el.getBoundingClientRect()
-        return r.top >= body.top - 1 && r.top < body.bottom
-      })).toBe(true)
+      await expect
+        .poll(() =>
+          answer.evaluate((el) => {
+            const body = el.closest('.body')!.getBoundingClientRect()
+            const r = el.getBoundingClientRect()
+            return r.top >= body.top - 1 && r.top < body.bottom
+          })
+        )
+        .toBe(true)
       // The URL is a safe link; the PDF a chip with its size and a middle-shortened name.
       const link = dialog.getByRole('link', { name: LONG_URL })
       expect(await link.getAttribute('rel')).toBe('noopener noreferrer')
@@ -110,7 +127,9 @@ describe('the chief\'s conversation (issue 15)', () => {
     const zone = dialog.getByRole('button', { name: 'Dodaj pliki' })
     const exe: TestFile = { name: 'deklaracja.pdf', mimeType: 'application/pdf', buffer: Buffer.from('MZ\x90\x00\x03\x00\x00\x00\x04\x00', 'binary') }
     let uploads = 0
-    page.on('request', (r) => { if (r.method() === 'POST' && r.url().includes('/api/v1/cases')) uploads++ })
+    page.on('request', (r) => {
+      if (r.method() === 'POST' && r.url().includes('/api/v1/cases')) uploads++
+    })
     await dropFiles(zone, [pdfFile(`${LONG}.pdf`), exe])
     await dialog.getByText('deklaracja.pdf: tego rodzaju pliku nie można załączyć.').waitFor()
     await dialog.getByRole('button', { name: `Usuń ${LONG}.pdf` }).waitFor()

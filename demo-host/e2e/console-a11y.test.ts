@@ -21,7 +21,10 @@ beforeAll(async () => {
   const created = await api.createCase('chief-client', `${subject}\nNie mogę zaimportować wyciągu MT940, w załączeniu plik.`, subject, 'messages')
   withFiles = { id: created.id, number: created.number }
   await api.expertReply(created.id, 'Sprawdziłem format pliku — brakuje pola :61:.', [], { internal: true })
-  await api.expertReply(created.id, 'Proszę sprawdzić ustawienia importu, jak na zrzucie.', [await hostScreenshot('ustawienia-importu.png'), pdfFile('instrukcja-mt940.pdf')])
+  await api.expertReply(created.id, 'Proszę sprawdzić ustawienia importu, jak na zrzucie.', [
+    await hostScreenshot('ustawienia-importu.png'),
+    pdfFile('instrukcja-mt940.pdf')
+  ])
 })
 afterAll(() => {
   if (scanned.length) console.log(`[console a11y] views scanned: ${scanned.join(', ')}`)
@@ -46,9 +49,18 @@ describe('console accessibility (axe-core, serious and critical)', () => {
   it('Kolejka: the five views, a search with no result, the shortcuts, and English', async () => {
     const [tomasz] = experts()
     const { page } = await openConsole(tomasz)
-    const views: Array<[string, string]> = [['unassigned', 'Nieprzypisane'], ['mine', 'Moje'], ['open', 'Wszystkie otwarte'], ['waiting', 'Czekają na klienta'], ['resolved', 'Rozwiązane']]
+    const views: Array<[string, string]> = [
+      ['unassigned', 'Nieprzypisane'],
+      ['mine', 'Moje'],
+      ['open', 'Wszystkie otwarte'],
+      ['waiting', 'Czekają na klienta'],
+      ['resolved', 'Rozwiązane']
+    ]
     for (const [view, label] of views) {
-      await page.getByRole('navigation', { name: 'Widoki kolejki' }).getByRole('link', { name: new RegExp(`^${label}`) }).click()
+      await page
+        .getByRole('navigation', { name: 'Widoki kolejki' })
+        .getByRole('link', { name: new RegExp(`^${label}`) })
+        .click()
       await page.waitForURL(`**/console/#/queue/${view}`)
       await page.getByRole('status').filter({ hasText: 'Wczytywanie' }).waitFor({ state: 'detached' })
       await check(page, `queue-${view}`)

@@ -87,7 +87,9 @@ describe('console: reply and internal note', () => {
     expect(Buffer.from(await download.arrayBuffer()).equals(shot.buffer)).toBe(true)
     expect(JSON.stringify(chiefView)).not.toContain(note)
 
-    const expertView = (await (await api.raw('GET', `/admin/v1/cases/${created.id}`, `Bearer ${tomasz.key}`)).json()) as { messages: Array<{ id: string; body: string; internal: boolean }> }
+    const expertView = (await (await api.raw('GET', `/admin/v1/cases/${created.id}`, `Bearer ${tomasz.key}`)).json()) as {
+      messages: Array<{ id: string; body: string; internal: boolean }>
+    }
     const noteId = expertView.messages.find((m) => m.body === note && m.internal)?.id
     const replyId = expertView.messages.find((m) => m.body === reply)?.id
     expect(noteId).toBeTruthy()

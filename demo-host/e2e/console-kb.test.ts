@@ -12,7 +12,11 @@ import { consoleScreenshot, expectAccessible, experts, openConsole } from './con
 closePagesAfterEach()
 
 /** A word no seed article has: letters only, so the search keeps it whole. */
-const rareWord = () => `zygzak${Math.random().toString(36).replace(/[^a-z]/g, '').slice(0, 6)}`
+const rareWord = () =>
+  `zygzak${Math.random()
+    .toString(36)
+    .replace(/[^a-z]/g, '')
+    .slice(0, 6)}`
 
 /**
  * The chief types `question` in Zapytaj Eksperta until the suggestions show `expected`. Typed
@@ -54,7 +58,9 @@ describe('console: Baza wiedzy', () => {
     await page.getByLabel('Tagi (oddzielone przecinkami)').fill('vat, deklaracje')
     await page
       .getByLabel('Treść (Markdown)')
-      .fill(`## Krok po kroku\n\nOtwórz **Podatki » Deklaracje** i wybierz ${word}.\n\n<script>alert(1)</script>\n\n[Nie klikaj](javascript:alert(1)) · [Pomoc KSeF](https://ksef.podatki.gov.pl/)`)
+      .fill(
+        `## Krok po kroku\n\nOtwórz **Podatki » Deklaracje** i wybierz ${word}.\n\n<script>alert(1)</script>\n\n[Nie klikaj](javascript:alert(1)) · [Pomoc KSeF](https://ksef.podatki.gov.pl/)`
+      )
     // The preview is the service's rendering: Markdown applied, the script shown as text, the javascript: link not a link.
     const preview = page.locator('.kb-preview .article-html')
     await preview.locator('strong', { hasText: 'Podatki » Deklaracje' }).waitFor()

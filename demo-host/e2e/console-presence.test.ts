@@ -105,7 +105,9 @@ describe('console: presence and collision', () => {
     expect(await adminMessages(created.id)).toContain('Odpowiedź bez połączenia na żywo.')
     // Replying to the unassigned case assigned it to her.
     await expect.poll(() => j.page.getByRole('combobox', { name: 'Przypisana osoba' }).locator('option:checked').textContent()).toBe(joanna.name)
-    const stored = (await (await api.raw('GET', `/admin/v1/cases/${created.id}`, `Bearer ${env().expertKey}`)).json()) as { case: { assignee: { name: string } | null } }
+    const stored = (await (await api.raw('GET', `/admin/v1/cases/${created.id}`, `Bearer ${env().expertKey}`)).json()) as {
+      case: { assignee: { name: string } | null }
+    }
     expect(stored.case.assignee?.name).toBe(joanna.name)
   })
 })

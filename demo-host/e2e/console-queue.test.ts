@@ -25,7 +25,14 @@ describe('console: sign-in and queue', () => {
     expect(page.url()).toMatch(/\/console\/(#\/queue\/unassigned)?$/)
     await page.getByRole('heading', { name: 'Kolejka' }).waitFor()
     for (const view of ['Nieprzypisane', 'Moje', 'Wszystkie otwarte', 'Czekają na klienta', 'Rozwiązane']) {
-      await expect.poll(() => page.getByRole('navigation', { name: 'Widoki kolejki' }).getByRole('link', { name: new RegExp(`^${view} \\d+$`) }).count()).toBe(1)
+      await expect
+        .poll(() =>
+          page
+            .getByRole('navigation', { name: 'Widoki kolejki' })
+            .getByRole('link', { name: new RegExp(`^${view} \\d+$`) })
+            .count()
+        )
+        .toBe(1)
     }
     await page.getByRole('button', { name: 'Wyloguj' }).click()
     await page.getByRole('heading', { name: 'Zaloguj się' }).waitFor()
@@ -83,7 +90,8 @@ describe('console: sign-in and queue', () => {
     await page.keyboard.press('?')
     const help = page.getByRole('dialog', { name: 'Skróty klawiszowe' })
     await help.waitFor()
-    for (const key of ['j / k', 'Enter', 'r', 'n', 'a', 'e', '/', '?']) expect(await help.locator('kbd', { hasText: new RegExp(`^${key.replace(/[?/]/g, '\\$&')}$`) }).count()).toBe(1)
+    for (const key of ['j / k', 'Enter', 'r', 'n', 'a', 'e', '/', '?'])
+      expect(await help.locator('kbd', { hasText: new RegExp(`^${key.replace(/[?/]/g, '\\$&')}$`) }).count()).toBe(1)
     await page.keyboard.press('Escape')
     await help.waitFor({ state: 'detached' })
 
@@ -113,7 +121,10 @@ describe('console: sign-in and queue', () => {
     expect(seen.messages.map((m) => m.author.kind)).toEqual(['chief', 'expert'])
     expect(seen.messages[1]!.body).toBe('Odpowiedź z klawiatury.')
     expect(seen.case.status).toBe('resolved')
-    const adminView = (await (await api.raw('GET', `/admin/v1/cases/${second.id}`, `Bearer ${tomasz.key}`)).json()) as { case: { assignee: { name: string } | null }; messages: Array<{ body: string; internal: boolean }> }
+    const adminView = (await (await api.raw('GET', `/admin/v1/cases/${second.id}`, `Bearer ${tomasz.key}`)).json()) as {
+      case: { assignee: { name: string } | null }
+      messages: Array<{ body: string; internal: boolean }>
+    }
     expect(adminView.case.assignee?.name).toBe(tomasz.name)
     expect(adminView.messages.filter((m) => m.internal).map((m) => m.body)).toEqual(['Notatka z klawiatury: klient dzwonił.'])
     expect((await api.getCase('chief-office', first.id)).messages).toHaveLength(1)

@@ -24,7 +24,11 @@ describe('console session in the browser', () => {
   it('the link mailed through Mailpit signs the browser in with a HttpOnly, Secure, SameSite=Strict cookie; a second use is refused', async () => {
     const [, joanna] = experts()
     const { page, context } = await newConsoleContext()
-    const res = await fetch(`${env().serviceUrl}/admin/v1/session/link`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: joanna.email }) })
+    const res = await fetch(`${env().serviceUrl}/admin/v1/session/link`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: joanna.email })
+    })
     expect(res.status).toBe(202)
     const link = await signInLinkFromMail(joanna.email)
     await page.goto(link)
@@ -53,7 +57,12 @@ describe('console session in the browser', () => {
       const simple = await fetch(url, { method: 'POST', mode: 'no-cors', credentials: 'include', body: new URLSearchParams({ body: 'CSRF: prosty fetch' }) })
       let withHeader = 'sent'
       try {
-        await fetch(url, { method: 'POST', credentials: 'include', headers: { 'x-ze-console': '1' }, body: new URLSearchParams({ body: 'CSRF: fetch z nagłówkiem' }) })
+        await fetch(url, {
+          method: 'POST',
+          credentials: 'include',
+          headers: { 'x-ze-console': '1' },
+          body: new URLSearchParams({ body: 'CSRF: fetch z nagłówkiem' })
+        })
       } catch {
         withHeader = 'refused by the browser (no CORS approval)'
       }

@@ -11,7 +11,10 @@ describe('console: Zespół and Dziennik', () => {
   it('an admin invites an expert, who signs in from the Mailpit link; deactivated, their open console is refused at once; Dziennik lists it', async () => {
     const [tomasz] = experts()
     const name = unique('Iwona Zaproszona')
-    const email = `${name.toLowerCase().replace(/[^a-z0-9]+/g, '.').replace(/^\.|\.$/g, '')}@example.com`
+    const email = `${name
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '.')
+      .replace(/^\.|\.$/g, '')}@example.com`
 
     const adminConsole = await openConsole(tomasz, { hash: '#/team' })
     const ap = adminConsole.page

@@ -31,7 +31,10 @@ describe('articles, forum, suggestions', () => {
     await dialog.locator('.body li').first().waitFor()
     expect(await dialog.locator('.body li').count()).toBeGreaterThanOrEqual(5)
     await dialog.locator('.body li').getByRole('button').first().click()
-    await dialog.getByText(/Odpowiedzi \(\d+\)|Nikt jeszcze nie odpowiedział/).first().waitFor()
+    await dialog
+      .getByText(/Odpowiedzi \(\d+\)|Nikt jeszcze nie odpowiedział/)
+      .first()
+      .waitFor()
     const reply = unique('U nas pomogło wylogowanie i ponowne zalogowanie.')
     await dialog.getByLabel('Twoja odpowiedź').fill(reply)
     await dialog.getByRole('button', { name: 'Odpowiedz' }).click()

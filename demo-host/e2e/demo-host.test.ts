@@ -9,7 +9,11 @@ const post = (body: string, type = 'application/json') => fetch(`${env().demoUrl
 describe('demo host backend', () => {
   it('answers /healthz and /demo/config with the service URL and the six personas', async () => {
     expect((await fetch(`${env().demoUrl}/healthz`)).status).toBe(200)
-    const config = (await (await fetch(`${env().demoUrl}/demo/config`)).json()) as { serviceUrl: string; appId: string; personas: { id: string; label: string }[] }
+    const config = (await (await fetch(`${env().demoUrl}/demo/config`)).json()) as {
+      serviceUrl: string
+      appId: string
+      personas: { id: string; label: string }[]
+    }
     expect(config.serviceUrl).toBe(env().serviceUrl)
     expect(config.appId).toBe(DEMO_APP_ID)
     expect(config.personas.map((p) => p.id)).toEqual(personaIds)

@@ -16,7 +16,12 @@ describe('entry points', () => {
   it('R2: the "?" Pomoc in the right sidebar is on every page and opens the three forms of support', async () => {
     demo = await openDemo('chief-office', '/klienci')
     const { page } = demo
-    for (const [navName, path] of [['Klienci', '/klienci'], ['Faktury', '/faktury'], ['Wiadomości', '/wiadomosci'], ['Pulpit', '/']] as const) {
+    for (const [navName, path] of [
+      ['Klienci', '/klienci'],
+      ['Faktury', '/faktury'],
+      ['Wiadomości', '/wiadomosci'],
+      ['Pulpit', '/']
+    ] as const) {
       if (navName !== 'Klienci') await page.getByRole('navigation', { name: 'Menu główne' }).getByRole('link', { name: navName }).click()
       await page.waitForURL((url) => url.pathname === path && url.searchParams.get('persona') === 'chief-office')
       await page.waitForFunction(() => (window.SupportWidget as { loaded?: boolean } | undefined)?.loaded === true)

@@ -99,7 +99,8 @@ export const floatingHost = (page: Page): Locator => page.locator('[data-support
 export const inlineHost = (page: Page): Locator => page.locator('[data-support-widget="inline"]')
 export const panel = (page: Page): Locator => floatingHost(page).getByRole('dialog')
 export const inlinePanel = (page: Page): Locator => inlineHost(page).getByRole('region')
-export const helpButton = (page: Page): Locator => page.getByRole('complementary', { name: 'Najczęściej wybierane akcje' }).getByRole('button', { name: 'Pomoc' })
+export const helpButton = (page: Page): Locator =>
+  page.getByRole('complementary', { name: 'Najczęściej wybierane akcje' }).getByRole('button', { name: 'Pomoc' })
 
 export async function openPomoc(page: Page): Promise<Locator> {
   await helpButton(page).click()
@@ -112,7 +113,10 @@ export async function openPomoc(page: Page): Promise<Locator> {
 
 export async function openMojePytania(page: Page): Promise<Locator> {
   await page.locator('#avatar-button').click()
-  await page.locator('#avatar-dropdown').getByRole('button', { name: /Moje pytania/ }).click()
+  await page
+    .locator('#avatar-dropdown')
+    .getByRole('button', { name: /Moje pytania/ })
+    .click()
   const dialog = panel(page)
   await dialog.getByRole('heading', { name: 'Moje pytania' }).waitFor()
   await dialog.getByText('Ładowanie…').waitFor({ state: 'detached' })
@@ -123,27 +127,54 @@ export async function openMojePytania(page: Page): Promise<Locator> {
 
 // ---- computed styles of the whole widget (isolation and strict-CSP pages compare them) ----
 const PROPS = [
-  'color', 'background-color', 'font-family', 'font-size', 'font-style', 'font-weight', 'line-height', 'letter-spacing',
-  'word-spacing', 'text-transform', 'text-align', 'box-sizing', 'margin-top', 'margin-left', 'padding-top', 'padding-left',
-  'border-top-width', 'border-top-style', 'border-top-color', 'border-top-left-radius', 'display', 'position', 'transform',
-  'filter', 'cursor', 'visibility', 'opacity', 'z-index'
+  'color',
+  'background-color',
+  'font-family',
+  'font-size',
+  'font-style',
+  'font-weight',
+  'line-height',
+  'letter-spacing',
+  'word-spacing',
+  'text-transform',
+  'text-align',
+  'box-sizing',
+  'margin-top',
+  'margin-left',
+  'padding-top',
+  'padding-left',
+  'border-top-width',
+  'border-top-style',
+  'border-top-color',
+  'border-top-left-radius',
+  'display',
+  'position',
+  'transform',
+  'filter',
+  'cursor',
+  'visibility',
+  'opacity',
+  'z-index'
 ]
 
 /** Every element of the floating widget: computed styles and box, plus the host element itself. */
 export function widgetStyles(page: Page, ignore = 'style') {
-  return floatingHost(page).evaluate((host, [props, ignore]) => {
-    const describe = (el: Element) => {
-      const cs = getComputedStyle(el)
-      const r = el.getBoundingClientRect()
-      return {
-        el: `${el.tagName.toLowerCase()}.${el.getAttribute('class') ?? ''}`,
-        styles: Object.fromEntries(props.map((p) => [p, cs.getPropertyValue(p)])),
-        box: [r.x, r.y, r.width, r.height].map((n) => Math.round(n))
+  return floatingHost(page).evaluate(
+    (host, [props, ignore]) => {
+      const describe = (el: Element) => {
+        const cs = getComputedStyle(el)
+        const r = el.getBoundingClientRect()
+        return {
+          el: `${el.tagName.toLowerCase()}.${el.getAttribute('class') ?? ''}`,
+          styles: Object.fromEntries(props.map((p) => [p, cs.getPropertyValue(p)])),
+          box: [r.x, r.y, r.width, r.height].map((n) => Math.round(n))
+        }
       }
-    }
-    const inside = Array.from(host.shadowRoot!.querySelectorAll('*')).filter((el) => !el.matches(ignore))
-    return { host: describe(host).styles, elements: inside.map(describe) }
-  }, [PROPS, ignore] as const)
+      const inside = Array.from(host.shadowRoot!.querySelectorAll('*')).filter((el) => !el.matches(ignore))
+      return { host: describe(host).styles, elements: inside.map(describe) }
+    },
+    [PROPS, ignore] as const
+  )
 }
 
 export const caseRow = (scope: Locator, subject: string): Locator => scope.locator('li.case').filter({ hasText: subject })
@@ -227,10 +258,14 @@ export async function answerFileChooser(page: Page, act: () => Promise<void>, fi
 
 /** "Wybierz": the button opens the browser's file chooser, which gets the files. */
 export async function chooseFiles(page: Page, button: Locator, files: TestFile[], press?: string): Promise<void> {
-  await answerFileChooser(page, async () => {
-    await button.waitFor()
-    await (press ? button.press(press) : button.click())
-  }, files)
+  await answerFileChooser(
+    page,
+    async () => {
+      await button.waitFor()
+      await (press ? button.press(press) : button.click())
+    },
+    files
+  )
 }
 
 // ---- screenshots ----

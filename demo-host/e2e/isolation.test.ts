@@ -46,7 +46,7 @@ describe('isolation between host page and widget', () => {
 
   it('the widget adds only its host elements and window.SupportWidget to the page', async () => {
     const demo = await viewOn('/', 'home')
-      const added = await demo.page.evaluate(() => {
+    const added = await demo.page.evaluate(() => {
       const frame = document.createElement('iframe')
       document.body.append(frame)
       const baseline = new Set(Object.getOwnPropertyNames(frame.contentWindow!))

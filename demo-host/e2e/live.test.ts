@@ -15,8 +15,12 @@ describe('live updates', () => {
     let meRequests = 0
     const demo = await openDemo('chief-office', '/', {
       beforeLoad: async (page) => {
-        page.on('response', (r) => { if (r.url().includes('/api/v1/events') && r.status() === 200) streamUp = true })
-        page.on('request', (r) => { if (r.url().includes('/api/v1/me')) meRequests++ })
+        page.on('response', (r) => {
+          if (r.url().includes('/api/v1/events') && r.status() === 200) streamUp = true
+        })
+        page.on('request', (r) => {
+          if (r.url().includes('/api/v1/me')) meRequests++
+        })
       }
     })
     const { page } = demo

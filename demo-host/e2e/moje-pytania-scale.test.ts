@@ -25,7 +25,10 @@ describe('Moje pytania at scale (issue 15 item 6)', () => {
     expect(await rows.nth(1).locator('.pv').textContent()).toBe('Ty: Pytanie numer 20 o deklarację.')
 
     await list.getByRole('combobox', { name: 'Status' }).selectOption('answered')
-    await list.locator('li.case').filter({ hasText: `${tag} VAT-7 nr 21` }).waitFor()
+    await list
+      .locator('li.case')
+      .filter({ hasText: `${tag} VAT-7 nr 21` })
+      .waitFor()
     await expect.poll(() => rows.count()).toBe(1)
     await list.getByRole('combobox', { name: 'Status' }).selectOption('')
     await expect.poll(() => rows.count()).toBe(20)

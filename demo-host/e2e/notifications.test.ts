@@ -16,7 +16,9 @@ describe('webhooks to the demo host', () => {
     await bell.click()
     const list = page.locator('#bell-list')
     await list.getByRole('button', { name: new RegExp(`Nowa sprawa #${created.number}\\b`) }).waitFor({ timeout: 20_000 })
-    await expect.poll(async () => list.getByRole('button', { name: new RegExp(`Odpowiedź eksperta w sprawie #${created.number}\\b`) }).count(), { timeout: 20_000 }).toBe(1)
+    await expect
+      .poll(async () => list.getByRole('button', { name: new RegExp(`Odpowiedź eksperta w sprawie #${created.number}\\b`) }).count(), { timeout: 20_000 })
+      .toBe(1)
     expect(await bell.getAttribute('aria-expanded')).toBe('true')
     await page.keyboard.press('Escape')
     expect(await list.isHidden()).toBe(true)
@@ -26,12 +28,21 @@ describe('webhooks to the demo host', () => {
   })
 
   it('the receiver refuses a webhook whose signature does not verify', async () => {
-    const body = JSON.stringify({ type: 'case.created', timestamp: new Date().toISOString(), data: { case: { id: 'x', number: 1, status: 'open', officeId: 'biuro-alfa' } } })
+    const body = JSON.stringify({
+      type: 'case.created',
+      timestamp: new Date().toISOString(),
+      data: { case: { id: 'x', number: 1, status: 'open', officeId: 'biuro-alfa' } }
+    })
     const forged = new Webhook(`whsec_${Buffer.alloc(32, 1).toString('base64')}`)
     const now = new Date()
     const res = await fetch(`${env().demoUrl}/demo/webhooks`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'webhook-id': 'msg_forged', 'webhook-timestamp': String(Math.floor(now.getTime() / 1000)), 'webhook-signature': forged.sign('msg_forged', now, body) },
+      headers: {
+        'content-type': 'application/json',
+        'webhook-id': 'msg_forged',
+        'webhook-timestamp': String(Math.floor(now.getTime() / 1000)),
+        'webhook-signature': forged.sign('msg_forged', now, body)
+      },
       body
     })
     expect(res.status).toBe(401)

@@ -45,15 +45,19 @@ describe('phones, zoom and first feedback', () => {
     const { page } = await openDemo('chief-office', '/')
     await page.evaluate(() => {
       const w = window as unknown as { shownAfter?: number }
-      document.getElementById('help-button')!.addEventListener('click', () => {
-        const t0 = performance.now()
-        const check = (): void => {
-          const shadow = document.querySelector('[data-support-widget="floating"]')?.shadowRoot
-          if (shadow?.querySelector('[role=dialog] h2')) w.shownAfter = performance.now() - t0
-          else requestAnimationFrame(check)
-        }
-        check()
-      }, { capture: true })
+      document.getElementById('help-button')!.addEventListener(
+        'click',
+        () => {
+          const t0 = performance.now()
+          const check = (): void => {
+            const shadow = document.querySelector('[data-support-widget="floating"]')?.shadowRoot
+            if (shadow?.querySelector('[role=dialog] h2')) w.shownAfter = performance.now() - t0
+            else requestAnimationFrame(check)
+          }
+          check()
+        },
+        { capture: true }
+      )
     })
     await helpButton(page).click()
     await panel(page).waitFor()

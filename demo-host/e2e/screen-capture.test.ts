@@ -14,9 +14,16 @@ let capBrowser: Browser
 beforeAll(async () => {
   capBrowser = await chromium.launch({ executablePath: chromiumPath(), args: [...CHROMIUM_ARGS, '--auto-accept-this-tab-capture'] })
 })
-afterAll(async () => { await capBrowser?.close() })
+afterAll(async () => {
+  await capBrowser?.close()
+})
 
-interface Box { x: number; y: number; w: number; h: number }
+interface Box {
+  x: number
+  y: number
+  w: number
+  h: number
+}
 
 /**
  * Every file the page hands to XMLHttpRequest or fetch (as FormData or a Blob), recorded in
@@ -26,7 +33,8 @@ async function recordSentFiles(page: Page): Promise<() => Promise<{ url: string;
   await page.addInitScript(() => {
     const sent: { url: string; name: string; b64: string }[] = ((window as unknown as { sentFiles: typeof sent }).sentFiles = [])
     const keep = (url: string, body: unknown): void => {
-      const blobs = body instanceof FormData ? Array.from(body.values()).filter((v): v is File => v instanceof Blob) : body instanceof Blob ? [body as File] : []
+      const blobs =
+        body instanceof FormData ? Array.from(body.values()).filter((v): v is File => v instanceof Blob) : body instanceof Blob ? [body as File] : []
       for (const blob of blobs) {
         const entry = { url, name: blob.name ?? '', b64: '' }
         sent.push(entry)
@@ -66,21 +74,24 @@ async function storedBytes(attachmentId: string): Promise<Buffer> {
 
 /** Decodes a PNG in the browser: its size and how many pixels inside `box` are not pure black. */
 function inspectPng(page: Page, png: Buffer, box: Box): Promise<{ width: number; height: number; nonBlack: number; outsideBlack: number }> {
-  return page.evaluate(async ({ b64, box }) => {
-    const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0))
-    const bmp = await createImageBitmap(new Blob([bytes], { type: 'image/png' }))
-    const c = new OffscreenCanvas(bmp.width, bmp.height)
-    const ctx = c.getContext('2d')!
-    ctx.drawImage(bmp, 0, 0)
-    const inside = ctx.getImageData(box.x, box.y, box.w, box.h).data
-    let nonBlack = 0
-    for (let i = 0; i < inside.length; i += 4) if (inside[i] || inside[i + 1] || inside[i + 2]) nonBlack++
-    // A strip to the right of the box: the page is not black there.
-    const strip = ctx.getImageData(Math.min(bmp.width - 10, box.x + box.w + 20), box.y, 10, box.h).data
-    let outsideBlack = 0
-    for (let i = 0; i < strip.length; i += 4) if (!strip[i] && !strip[i + 1] && !strip[i + 2]) outsideBlack++
-    return { width: bmp.width, height: bmp.height, nonBlack, outsideBlack }
-  }, { b64: png.toString('base64'), box })
+  return page.evaluate(
+    async ({ b64, box }) => {
+      const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0))
+      const bmp = await createImageBitmap(new Blob([bytes], { type: 'image/png' }))
+      const c = new OffscreenCanvas(bmp.width, bmp.height)
+      const ctx = c.getContext('2d')!
+      ctx.drawImage(bmp, 0, 0)
+      const inside = ctx.getImageData(box.x, box.y, box.w, box.h).data
+      let nonBlack = 0
+      for (let i = 0; i < inside.length; i += 4) if (inside[i] || inside[i + 1] || inside[i + 2]) nonBlack++
+      // A strip to the right of the box: the page is not black there.
+      const strip = ctx.getImageData(Math.min(bmp.width - 10, box.x + box.w + 20), box.y, 10, box.h).data
+      let outsideBlack = 0
+      for (let i = 0; i < strip.length; i += 4) if (!strip[i] && !strip[i + 1] && !strip[i + 2]) outsideBlack++
+      return { width: bmp.width, height: bmp.height, nonBlack, outsideBlack }
+    },
+    { b64: png.toString('base64'), box }
+  )
 }
 
 const shrink = (b: Box, by: number): Box => ({ x: b.x + by, y: b.y + by, w: b.w - 2 * by, h: b.h - 2 * by })
@@ -88,7 +99,12 @@ const shrink = (b: Box, by: number): Box => ({ x: b.x + by, y: b.y + by, w: b.w 
 describe('Zrzut ekranu with covering (issue 15 item 10)', () => {
   it('ask form: capture the tab, black out a region with the mouse, blur one with the keyboard; only the covered PNG is uploaded and stored', async () => {
     let sentFiles: () => Promise<{ url: string; name: string; b64: string }[]> = async () => []
-    const demo = await openDemo('chief-office', '/', { browser: capBrowser, beforeLoad: async (p) => { sentFiles = await recordSentFiles(p) } })
+    const demo = await openDemo('chief-office', '/', {
+      browser: capBrowser,
+      beforeLoad: async (p) => {
+        sentFiles = await recordSentFiles(p)
+      }
+    })
     const { page } = demo
     const dialog = await openPomoc(page)
     await dialog.getByRole('button', { name: /^Zapytaj Eksperta/ }).click()
@@ -136,8 +152,10 @@ describe('Zrzut ekranu with covering (issue 15 item 10)', () => {
     const stored = await storedBytes(att!.id)
     // The mouse rectangle in the screenshot's pixels, as the editor computes it.
     const black: Box = {
-      x: Math.round(size.w * 0.05), y: Math.round(size.h * 0.05),
-      w: Math.round(size.w * 0.3), h: Math.round(size.h * 0.25)
+      x: Math.round(size.w * 0.05),
+      y: Math.round(size.h * 0.05),
+      w: Math.round(size.w * 0.3),
+      h: Math.round(size.h * 0.25)
     }
     // The keyboard's blur frame started there and moved two steps down: check the strip above it.
     const step = Math.max(4, Math.round(Math.max(size.w, size.h) / 40))
@@ -201,7 +219,8 @@ describe('Zrzut ekranu with covering (issue 15 item 10)', () => {
     const box: Box = {
       x: Math.round(size.w / 2 - size.w / 8) - step,
       y: Math.round(size.h / 2 - size.h / 10) - step,
-      w: w0, h: h0 + step
+      w: w0,
+      h: h0 + step
     }
     const seen = await inspectPng(page, stored, shrink(box, 2))
     expect(seen.nonBlack).toBe(0)

@@ -20,9 +20,13 @@ describe('persona and session', () => {
   it('the persona switcher logs the widget out and in again as the new person, without a reload', async () => {
     demo = await openDemo('chief-office', '/wiadomosci')
     const { page } = demo
-    await page.evaluate(() => { (window as unknown as { notReloaded: boolean }).notReloaded = true })
+    await page.evaluate(() => {
+      ;(window as unknown as { notReloaded: boolean }).notReloaded = true
+    })
     const tokenRequests: string[] = []
-    page.on('request', (r) => { if (r.url().endsWith('/demo/token')) tokenRequests.push(r.postData() ?? '') })
+    page.on('request', (r) => {
+      if (r.url().endsWith('/demo/token')) tokenRequests.push(r.postData() ?? '')
+    })
     await page.locator('#persona-switcher').selectOption('client')
     await page.waitForURL((url) => url.searchParams.get('persona') === 'client')
     expect(await page.locator('#user-name').textContent()).toBe('Zofia Nowak')
@@ -40,7 +44,9 @@ describe('persona and session', () => {
     demo = await openDemo('chief-office', '/', { clock: true })
     const { page } = demo
     const tokens: number[] = []
-    page.on('response', (r) => { if (r.url().endsWith('/demo/token')) tokens.push(r.status()) })
+    page.on('response', (r) => {
+      if (r.url().endsWith('/demo/token')) tokens.push(r.status())
+    })
     await openPomoc(page)
     const before = tokens.length
     // Tokens live 10 minutes; the widget renews ~30 s before expiry, on its next request.

@@ -79,7 +79,10 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
     })
     const stamp = Date.now()
     const experts = [] as unknown as [StackExpert, StackExpert]
-    for (const [name, email, admin] of [['Tomasz Ekspert', `tomasz.e2e.${stamp}@mojebiuro24.pl`, true], ['Joanna Ekspert', `joanna.e2e.${stamp}@mojebiuro24.pl`, false]] as const) {
+    for (const [name, email, admin] of [
+      ['Tomasz Ekspert', `tomasz.e2e.${stamp}@mojebiuro24.pl`, true],
+      ['Joanna Ekspert', `joanna.e2e.${stamp}@mojebiuro24.pl`, false]
+    ] as const) {
       const { expert, key } = await data.experts.create({ name, email, admin })
       experts.push({ name: expert.name, email: expert.email, key })
     }
@@ -90,7 +93,23 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
     const died = (name: string) => (code: number | null) => log(`${name} exited unexpectedly (code ${code})`)
     const quiet = process.env.E2E_VERBOSE ? 'info' : 'warn'
     children.push(
-      startChild('service', process.execPath, [join(repoRoot, 'service/dist/server.js')], { PORT: String(port), HOST: '127.0.0.1', MONGODB_URI: mongodbUri, FERRETDB_POSTGRESQL_URL: db.postgresqlUrl ?? '', LOG_LEVEL: quiet, OUTBOX_POLL_MS: '200', SMTP_URL: mailpit.smtpUrl, ...SUITE_LIMITS, ...opts.serviceEnv }, died('service'))
+      startChild(
+        'service',
+        process.execPath,
+        [join(repoRoot, 'service/dist/server.js')],
+        {
+          PORT: String(port),
+          HOST: '127.0.0.1',
+          MONGODB_URI: mongodbUri,
+          FERRETDB_POSTGRESQL_URL: db.postgresqlUrl ?? '',
+          LOG_LEVEL: quiet,
+          OUTBOX_POLL_MS: '200',
+          SMTP_URL: mailpit.smtpUrl,
+          ...SUITE_LIMITS,
+          ...opts.serviceEnv
+        },
+        died('service')
+      )
     )
     await waitForHttp(`${serviceUrl}/readyz`)
     children.push(

@@ -27,7 +27,10 @@ async function open(path: string, view: View, caseId: string, legacy: boolean) {
     await dialog.getByLabel('Twoje pytanie').waitFor()
   } else if (view === 'article') {
     await dialog.getByRole('button', { name: /^Artykuły/ }).click()
-    await dialog.getByText(/Jak załączyć plik/).first().click()
+    await dialog
+      .getByText(/Jak załączyć plik/)
+      .first()
+      .click()
     await dialog.locator('.prose p').first().waitFor()
   } else if (view === 'case') {
     await demo.page.evaluate((id) => window.SupportWidget!('open', { caseId: id }), caseId)
@@ -47,7 +50,7 @@ describe('strict CSP without constructable stylesheets (/strict-csp-css)', () =>
     const res = await fetch(demoUrl('/strict-csp-css'))
     expect(res.headers.get('content-security-policy')).toBe(
       `default-src 'self'; script-src 'self' ${service}; style-src 'self' ${service}; connect-src 'self' ${service}; ` +
-      `img-src 'self' ${service} data: blob:; require-trusted-types-for 'script'`
+        `img-src 'self' ${service} data: blob:; require-trusted-types-for 'script'`
     )
   })
 
@@ -72,7 +75,10 @@ describe('strict CSP without constructable stylesheets (/strict-csp-css)', () =>
       expect(sheets.adopted).toBe(false)
       expect(sheets.styles).toBe(0)
       expect(sheets.links[0]).toMatch(/^\/widget-assets\/core-[\w-]{8}\.css$/)
-      if (view !== 'home') expect(sheets.links.slice(1)).toEqual([expect.stringMatching(view === 'article' ? /^\/widget-assets\/content-[\w-]{8}\.css$/ : /^\/widget-assets\/expert-[\w-]{8}\.css$/)])
+      if (view !== 'home')
+        expect(sheets.links.slice(1)).toEqual([
+          expect.stringMatching(view === 'article' ? /^\/widget-assets\/content-[\w-]{8}\.css$/ : /^\/widget-assets\/expert-[\w-]{8}\.css$/)
+        ])
       const dialog = panel(legacy.page)
       expect(await dialog.evaluate((el) => getComputedStyle(el).position)).toBe('fixed')
       expect(await dialog.locator('.head').evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgb(31, 95, 191)')

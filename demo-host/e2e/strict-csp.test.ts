@@ -26,7 +26,10 @@ async function open(path: string, view: View, caseId: string) {
   } else if (view === 'article') {
     // Article HTML goes through innerHTML: under Trusted Types only via the widget's policy.
     await dialog.getByRole('button', { name: /^Artykuły/ }).click()
-    await dialog.getByText(/Jak załączyć plik/).first().click()
+    await dialog
+      .getByText(/Jak załączyć plik/)
+      .first()
+      .click()
     await dialog.locator('.prose p').first().waitFor()
   } else if (view === 'case') {
     await demo.page.evaluate((id) => window.SupportWidget!('open', { caseId: id }), caseId)
@@ -44,7 +47,7 @@ describe('strict-CSP host page (/strict-csp)', () => {
     const service = env().serviceUrl
     expect(res.headers.get('content-security-policy')).toBe(
       `default-src 'self'; script-src 'self' ${service}; style-src 'self'; connect-src 'self' ${service}; ` +
-      `img-src 'self' ${service} data: blob:; require-trusted-types-for 'script'`
+        `img-src 'self' ${service} data: blob:; require-trusted-types-for 'script'`
     )
     const html = await res.text()
     expect(html).not.toMatch(/<script>|<style|style="/)

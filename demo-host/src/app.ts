@@ -53,7 +53,10 @@ export async function buildApp(config: DemoConfig, opts: FastifyServerOptions = 
     return reply.code(status).type('application/problem+json').send(body)
   })
   app.setNotFoundHandler((request, reply) =>
-    reply.code(404).type('application/problem+json').send(problem(404, 'NOT_FOUND', 'Not found', `${request.method} ${request.url}`))
+    reply
+      .code(404)
+      .type('application/problem+json')
+      .send(problem(404, 'NOT_FOUND', 'Not found', `${request.method} ${request.url}`))
   )
 
   await app.register(fastifyStatic, { root: join(root, 'public', 'assets'), prefix: '/assets/', cacheControl: true, maxAge: 0 })

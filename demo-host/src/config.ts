@@ -29,7 +29,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): DemoConfig {
   if (appSecret.length < 32) throw new ConfigError('DEMO_APP_SECRET is required (at least 32 characters, the same secret the service has for the app)')
   const serviceUrl = (env.SERVICE_URL ?? 'http://127.0.0.1:3000').replace(/\/+$/, '')
   if (!/^https?:\/\/[^/]+$/.test(serviceUrl)) throw new ConfigError('SERVICE_URL must be an origin such as http://127.0.0.1:3000')
-  if (env.DEMO_WEBHOOK_SECRET && !/^whsec_[A-Za-z0-9+/=]{32,}$/.test(env.DEMO_WEBHOOK_SECRET)) throw new ConfigError('DEMO_WEBHOOK_SECRET must be a whsec_… Standard Webhooks secret')
+  if (env.DEMO_WEBHOOK_SECRET && !/^whsec_[A-Za-z0-9+/=]{32,}$/.test(env.DEMO_WEBHOOK_SECRET))
+    throw new ConfigError('DEMO_WEBHOOK_SECRET must be a whsec_… Standard Webhooks secret')
   return {
     // 'localhost' makes Fastify listen on both 127.0.0.1 and ::1.
     host: env.DEMO_HOST || 'localhost',

@@ -24,7 +24,15 @@ export const pages: readonly PageDef[] = [
   { path: '/faktury', file: 'faktury.html', title: 'Faktury', nav: 'faktury', crumbs: ['KSIĘGOWOŚĆ', 'FAKTURY'] },
   { path: '/hostile', file: 'pulpit.html', title: 'Pulpit (wrogi CSS)', nav: 'pulpit', crumbs: ['START', 'PULPIT'], hostile: true },
   { path: '/strict-csp', file: 'pulpit.html', title: 'Pulpit (ścisłe CSP)', nav: 'pulpit', crumbs: ['START', 'PULPIT'], strictCsp: true },
-  { path: '/strict-csp-css', file: 'pulpit.html', title: 'Pulpit (ścisłe CSP, style z serwisu)', nav: 'pulpit', crumbs: ['START', 'PULPIT'], strictCsp: true, serviceStyles: true }
+  {
+    path: '/strict-csp-css',
+    file: 'pulpit.html',
+    title: 'Pulpit (ścisłe CSP, style z serwisu)',
+    nav: 'pulpit',
+    crumbs: ['START', 'PULPIT'],
+    strictCsp: true,
+    serviceStyles: true
+  }
 ]
 
 /** The strict host policy of docs/embedding.md, exactly: what a bank-grade host page allows. */
@@ -33,10 +41,10 @@ export const strictCsp = (serviceUrl: string, serviceStyles = false): string =>
   `img-src 'self' ${serviceUrl} data: blob:; require-trusted-types-for 'script'`
 
 // The embed snippet's stub; under a strict CSP the same line comes from a file.
-const INLINE_STUB = '<script>window.SupportWidget=window.SupportWidget||function(){(window.SupportWidget.q=window.SupportWidget.q||[]).push(arguments)};</script>'
+const INLINE_STUB =
+  '<script>window.SupportWidget=window.SupportWidget||function(){(window.SupportWidget.q=window.SupportWidget.q||[]).push(arguments)};</script>'
 
-const escapeHtml = (s: string): string =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!)
+const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!)
 
 /** JSON inside <script type="application/json">: only `<` can end the element early. */
 const scriptJson = (value: unknown): string => JSON.stringify(value).replace(/</g, '\\u003c')

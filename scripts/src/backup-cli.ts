@@ -8,4 +8,5 @@ if (!uri || !dir || (command !== 'dump' && command !== 'restore')) {
   process.exit(2)
 }
 const manifest = command === 'dump' ? await dumpDatabase(uri, dir) : await restoreDatabase(uri, dir)
-for (const c of manifest.collections) console.log(`${command === 'dump' ? 'saved' : 'restored'} ${c.name}: ${c.documents} documents, ${c.indexes.length} indexes`)
+for (const c of manifest.collections)
+  console.log(`${command === 'dump' ? 'saved' : 'restored'} ${c.name}: ${c.documents} documents, ${c.indexes.length} indexes`)

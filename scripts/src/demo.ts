@@ -55,10 +55,18 @@ process.on('SIGINT', () => void shutdown(0))
 process.on('SIGTERM', () => void shutdown(0))
 
 try {
-  const ports = [[PORT, 'service', 'PORT'], [DEMO_PORT, 'demo host', 'DEMO_PORT'], [SMTP_PORT, 'Mailpit SMTP', 'SMTP_PORT'], [MAIL_PORT, 'Mailpit inbox', 'MAIL_PORT'], [CLAMD_PORT, 'clamd (malware scanner)', 'CLAMD_PORT']] as const
+  const ports = [
+    [PORT, 'service', 'PORT'],
+    [DEMO_PORT, 'demo host', 'DEMO_PORT'],
+    [SMTP_PORT, 'Mailpit SMTP', 'SMTP_PORT'],
+    [MAIL_PORT, 'Mailpit inbox', 'MAIL_PORT'],
+    [CLAMD_PORT, 'clamd (malware scanner)', 'CLAMD_PORT']
+  ] as const
   for (const [port, what, variable] of ports) {
     if (await portIsFree(port)) continue
-    console.error(`[demo] Port ${port} for the ${what} is already in use — is an earlier demo still running? Stop it, or pick another port: ${variable}=… npm run demo`)
+    console.error(
+      `[demo] Port ${port} for the ${what} is already in use — is an earlier demo still running? Stop it, or pick another port: ${variable}=… npm run demo`
+    )
     process.exit(1)
   }
   const db = await ensureDatabase({ log })
@@ -97,21 +105,33 @@ try {
     void shutdown(1)
   }
   children.push(
-    startChild('service', process.execPath, [join(repoRoot, 'service/dist/server.js')], {
-      PORT: String(PORT),
-      HOST: '127.0.0.1',
-      MONGODB_URI: mongodbUri,
-      FERRETDB_POSTGRESQL_URL: db.postgresqlUrl ?? '',
-      LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
-      SMTP_URL: mailpit.smtpUrl,
-      CLAMD_URL: clamd.url,
-      PUBLIC_URL: `http://127.0.0.1:${PORT}`,
-      NOTIFY_DELAY_SECONDS: process.env.NOTIFY_DELAY_SECONDS ?? '10'
-    }, died('service'))
+    startChild(
+      'service',
+      process.execPath,
+      [join(repoRoot, 'service/dist/server.js')],
+      {
+        PORT: String(PORT),
+        HOST: '127.0.0.1',
+        MONGODB_URI: mongodbUri,
+        FERRETDB_POSTGRESQL_URL: db.postgresqlUrl ?? '',
+        LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+        SMTP_URL: mailpit.smtpUrl,
+        CLAMD_URL: clamd.url,
+        PUBLIC_URL: `http://127.0.0.1:${PORT}`,
+        NOTIFY_DELAY_SECONDS: process.env.NOTIFY_DELAY_SECONDS ?? '10'
+      },
+      died('service')
+    )
   )
   await waitForHttp(`${serviceUrl}/readyz`)
   children.push(
-    startChild('demo-host', process.execPath, [join(repoRoot, 'demo-host/dist/server.js')], { DEMO_PORT: String(DEMO_PORT), SERVICE_URL: serviceUrl, DEMO_APP_ID, DEMO_APP_SECRET: secret, DEMO_WEBHOOK_SECRET: webhookSecret }, died('demo-host'))
+    startChild(
+      'demo-host',
+      process.execPath,
+      [join(repoRoot, 'demo-host/dist/server.js')],
+      { DEMO_PORT: String(DEMO_PORT), SERVICE_URL: serviceUrl, DEMO_APP_ID, DEMO_APP_SECRET: secret, DEMO_WEBHOOK_SECRET: webhookSecret },
+      died('demo-host')
+    )
   )
   await waitForHttp(`${demoUrl}/healthz`)
 
@@ -119,7 +139,9 @@ try {
   await data.close()
   writeDemoState({ pid: process.pid, mongodbUri, serviceUrl, demoUrl })
   // A real single-use link, mailed through the outbox to Mailpit like any expert's (15 minutes).
-  const signInLink = await mailedSignInLink(serviceUrl, mailpit.url, DEMO_EXPERT_EMAIL).catch((err: Error) => `(no sign-in link: ${err.message}; ask for one on the console's sign-in page)`)
+  const signInLink = await mailedSignInLink(serviceUrl, mailpit.url, DEMO_EXPERT_EMAIL).catch(
+    (err: Error) => `(no sign-in link: ${err.message}; ask for one on the console's sign-in page)`
+  )
 
   console.log(`
   Zapytaj Eksperta demo is running.

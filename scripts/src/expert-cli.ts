@@ -35,7 +35,10 @@ try {
     console.log(`Created expert ${expert.name} <${expert.email}>${expert.admin ? ' (admin)' : ''}, id ${expert.id}. The key is shown once:`)
     console.log(key)
   } else if (command === 'list') {
-    for (const e of await data.experts.list()) console.log(`${e.id}  ${e.keyPrefixes.map((p) => `${p}…`).join(',') || '(no key)'}  ${e.admin ? 'admin ' : 'expert'}  ${e.revoked ? 'REVOKED' : 'active '}  ${e.name} <${e.email}>`)
+    for (const e of await data.experts.list())
+      console.log(
+        `${e.id}  ${e.keyPrefixes.map((p) => `${p}…`).join(',') || '(no key)'}  ${e.admin ? 'admin ' : 'expert'}  ${e.revoked ? 'REVOKED' : 'active '}  ${e.name} <${e.email}>`
+      )
   } else {
     const revoked = await data.experts.revoke(rest[0]!)
     if (revoked) await data.auditLog.append([{ action: 'key.revoked', target: { type: 'key', id: rest[0]! }, actor: cli }])

@@ -33,7 +33,8 @@ let exitCode = 0
 try {
   if (values.status) {
     const status = await migrator.status()
-    for (const m of MIGRATIONS) console.log(`${status.done.includes(m.id) ? 'done   ' : status.interrupted.includes(m.id) ? 'partial' : 'pending'}  ${m.id}  ${m.description}`)
+    for (const m of MIGRATIONS)
+      console.log(`${status.done.includes(m.id) ? 'done   ' : status.interrupted.includes(m.id) ? 'partial' : 'pending'}  ${m.id}  ${m.description}`)
     console.log(`${status.pending.includes('indexes') ? 'pending' : 'done   '}  indexes  every model's indexes`)
     exitCode = status.pending.length > 0 ? 3 : 0
   } else {

@@ -34,11 +34,13 @@ const origins = values.origin ?? []
 for (const origin of origins) if (!/^https?:\/\/[^/]+$/.test(origin)) fail(`--origin ${origin} must be a scheme and host without a path`)
 if (values.secret !== undefined && values.secret.length < 32) fail('--secret must be at least 32 characters')
 const caseUrlTemplate = values['case-url-template']
-if (caseUrlTemplate !== undefined && !/^https?:\/\/\S+$/.test(caseUrlTemplate)) fail('--case-url-template must be an http(s) URL, e.g. https://app.example/wiadomosci?case={id}')
+if (caseUrlTemplate !== undefined && !/^https?:\/\/\S+$/.test(caseUrlTemplate))
+  fail('--case-url-template must be an http(s) URL, e.g. https://app.example/wiadomosci?case={id}')
 const webhookUrl = values['webhook-url']
 if (webhookUrl !== undefined && !/^https?:\/\/\S+$/.test(webhookUrl)) fail('--webhook-url must be an http(s) URL')
 const givenWebhookSecret = values['webhook-secret']
-if (givenWebhookSecret !== undefined && !/^whsec_[A-Za-z0-9+/=]{32,}$/.test(givenWebhookSecret)) fail('--webhook-secret must look like whsec_<base64 of 24–64 bytes>')
+if (givenWebhookSecret !== undefined && !/^whsec_[A-Za-z0-9+/=]{32,}$/.test(givenWebhookSecret))
+  fail('--webhook-secret must look like whsec_<base64 of 24–64 bytes>')
 if (givenWebhookSecret !== undefined && webhookUrl === undefined) fail('--webhook-secret needs --webhook-url')
 
 const secret = values.secret ?? randomBytes(32).toString('base64url')

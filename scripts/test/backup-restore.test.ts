@@ -46,10 +46,17 @@ describe('npm run backup / npm run restore (driver-level, any backend)', () => {
       form.append('entryPoint', 'sidebar')
       form.append('files', new Blob([data], { type: 'text/plain' }), `plik-${i}.txt`)
       const request = new Request('http://x', { method: 'POST', body: form })
-      const res = await before.inject({ method: 'POST', url: '/api/v1/cases', payload: Buffer.from(await request.arrayBuffer()), headers: { 'content-type': request.headers.get('content-type')!, ...auth } })
+      const res = await before.inject({
+        method: 'POST',
+        url: '/api/v1/cases',
+        payload: Buffer.from(await request.arrayBuffer()),
+        headers: { 'content-type': request.headers.get('content-type')!, ...auth }
+      })
       expect(res.statusCode, res.body).toBe(201)
     }
-    const listBefore = (await before.inject({ method: 'GET', url: '/api/v1/cases', headers: auth })).json() as { items: Array<{ id: string; number: number; subject: string }> }
+    const listBefore = (await before.inject({ method: 'GET', url: '/api/v1/cases', headers: auth })).json() as {
+      items: Array<{ id: string; number: number; subject: string }>
+    }
     expect(listBefore.items).toHaveLength(3)
     await before.close()
 
@@ -61,10 +68,14 @@ describe('npm run backup / npm run restore (driver-level, any backend)', () => {
     const after = await service(target)
     try {
       const listAfter = (await after.inject({ method: 'GET', url: '/api/v1/cases', headers: auth })).json() as typeof listBefore
-      expect(listAfter.items.map(({ id, number, subject }) => ({ id, number, subject }))).toEqual(listBefore.items.map(({ id, number, subject }) => ({ id, number, subject })))
+      expect(listAfter.items.map(({ id, number, subject }) => ({ id, number, subject }))).toEqual(
+        listBefore.items.map(({ id, number, subject }) => ({ id, number, subject }))
+      )
       const seen: string[] = []
       for (const item of listAfter.items) {
-        const thread = (await after.inject({ method: 'GET', url: `/api/v1/cases/${item.id}`, headers: auth })).json() as { messages: Array<{ attachments: Array<{ id: string; filename: string }> }> }
+        const thread = (await after.inject({ method: 'GET', url: `/api/v1/cases/${item.id}`, headers: auth })).json() as {
+          messages: Array<{ attachments: Array<{ id: string; filename: string }> }>
+        }
         for (const attachment of thread.messages.flatMap((m) => m.attachments)) {
           const res = await after.inject({ method: 'GET', url: `/api/v1/attachments/${attachment.id}`, headers: auth })
           expect(res.statusCode).toBe(200)

@@ -13,8 +13,14 @@ describe('docs/deploy.md configuration table (issue 17 item 5)', () => {
   it('gives every configuration key its environment variable, a meaning and a default', () => {
     const rows = configVariables(repoRoot)
     expect(rows.length).toBeGreaterThan(60)
-    expect(rows.filter((r) => !/^[A-Z][A-Z0-9_]+$/.test(r.env)).map((r) => r.key), 'keys without an environment variable').toEqual([])
-    expect(rows.filter((r) => r.meaning.length < 10).map((r) => r.key), 'keys without a /** comment */ in ConfigSchema').toEqual([])
+    expect(
+      rows.filter((r) => !/^[A-Z][A-Z0-9_]+$/.test(r.env)).map((r) => r.key),
+      'keys without an environment variable'
+    ).toEqual([])
+    expect(
+      rows.filter((r) => r.meaning.length < 10).map((r) => r.key),
+      'keys without a /** comment */ in ConfigSchema'
+    ).toEqual([])
     expect(new Set(rows.map((r) => r.env)).size).toBe(rows.length)
     const byEnv = new Map(rows.map((r) => [r.env, r]))
     expect(byEnv.get('PORT')).toMatchObject({ default: '`3000`', allowed: 'integer ≥ 0, ≤ 65535' })

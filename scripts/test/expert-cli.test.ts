@@ -8,7 +8,11 @@ import { repoRoot } from '@ze/testkit/ferretdb'
 import { connectServiceData } from '@ze/service/service-data'
 
 const cli = (uri: string, ...args: string[]) =>
-  execFileSync(process.execPath, ['--conditions=@ze/source', '--import', 'tsx', join(repoRoot, 'scripts/src/expert-cli.ts'), ...args], { cwd: repoRoot, env: { ...process.env, MONGODB_URI: uri }, encoding: 'utf8' })
+  execFileSync(process.execPath, ['--conditions=@ze/source', '--import', 'tsx', join(repoRoot, 'scripts/src/expert-cli.ts'), ...args], {
+    cwd: repoRoot,
+    env: { ...process.env, MONGODB_URI: uri },
+    encoding: 'utf8'
+  })
 
 describe('npm run expert', () => {
   it('create prints a working key alone on its last line and stores only its hash', async () => {
@@ -32,7 +36,10 @@ describe('npm run expert', () => {
   })
 
   it('refuses a create without an email, and an unknown option, with usage and exit code 2', () => {
-    for (const args of [['create', '--name', 'X'], ['list', '--colour', 'red']]) {
+    for (const args of [
+      ['create', '--name', 'X'],
+      ['list', '--colour', 'red']
+    ]) {
       let status = 0
       let stderr = ''
       try {

@@ -6,7 +6,11 @@ import { PURPOSES } from '../src/security-doc/purposes.js'
 import { DEPS_END, DEPS_START, readSecurityDoc, renderRuntimeDependencies } from '../src/security-doc/render.js'
 import { RUNTIME_WORKSPACES, runtimeDependencies } from '../src/security-doc/runtime-deps.js'
 
-const manifest = (workspace: string) => JSON.parse(readFileSync(join(repoRoot, workspace, 'package.json'), 'utf8')) as { dependencies?: Record<string, string>; devDependencies?: Record<string, string> }
+const manifest = (workspace: string) =>
+  JSON.parse(readFileSync(join(repoRoot, workspace, 'package.json'), 'utf8')) as {
+    dependencies?: Record<string, string>
+    devDependencies?: Record<string, string>
+  }
 
 describe('docs/security.md runtime dependencies (issue 16 item 12)', () => {
   it('is what `npm run docs:deps` generates from package-lock.json (regenerate it when this fails)', () => {
@@ -20,7 +24,10 @@ describe('docs/security.md runtime dependencies (issue 16 item 12)', () => {
     const names = new Set(rows.map((r) => r.name))
     const direct = new Set(RUNTIME_WORKSPACES.flatMap((w) => Object.keys(manifest(w).dependencies ?? {})).filter((n) => !n.startsWith('@ze/')))
     expect(new Set(rows.filter((r) => r.direct).map((r) => r.name))).toEqual(direct)
-    expect(Object.keys(PURPOSES).filter((n) => !direct.has(n)), 'purposes for packages that are no longer direct dependencies').toEqual([])
+    expect(
+      Object.keys(PURPOSES).filter((n) => !direct.has(n)),
+      'purposes for packages that are no longer direct dependencies'
+    ).toEqual([])
     expect(rows.filter((r) => r.licence === 'UNKNOWN').map((r) => r.name)).toEqual([])
     // Transitive packages of the service that a production install must contain.
     for (const name of ['avvio', 'mongodb', 'bson', 'pino', 'find-my-way', 'htmlparser2']) expect(names, name).toContain(name)

@@ -8,7 +8,11 @@ import { repoRoot } from '@ze/testkit/ferretdb'
 import { connectServiceData } from '@ze/service/service-data'
 
 const cli = (uri: string, ...args: string[]) =>
-  execFileSync(process.execPath, ['--conditions=@ze/source', '--import', 'tsx', join(repoRoot, 'scripts/src/seed-cli.ts'), ...args], { cwd: repoRoot, env: { ...process.env, MONGODB_URI: uri }, encoding: 'utf8' })
+  execFileSync(process.execPath, ['--conditions=@ze/source', '--import', 'tsx', join(repoRoot, 'scripts/src/seed-cli.ts'), ...args], {
+    cwd: repoRoot,
+    env: { ...process.env, MONGODB_URI: uri },
+    encoding: 'utf8'
+  })
 
 describe('npm run seed -- app', () => {
   it('registers an app with a generated secret, and updates it idempotently', async () => {
@@ -21,7 +25,15 @@ describe('npm run seed -- app', () => {
     const data = await connectServiceData(uri)
     try {
       const app = await data.apps.findById('biuro-app')
-      expect(app).toEqual({ id: 'biuro-app', name: 'Biuro 2', secret, allowedOrigins: ['https://a.example', 'https://b.example'], caseUrlTemplate: null, webhookUrl: null, webhookSecret: null })
+      expect(app).toEqual({
+        id: 'biuro-app',
+        name: 'Biuro 2',
+        secret,
+        allowedOrigins: ['https://a.example', 'https://b.example'],
+        caseUrlTemplate: null,
+        webhookUrl: null,
+        webhookSecret: null
+      })
       expect(await data.models.App.countDocuments()).toBe(1)
     } finally {
       await data.close()
@@ -31,14 +43,20 @@ describe('npm run seed -- app', () => {
   it('sets the case link template and the webhook endpoint, generating a Standard Webhooks secret', async () => {
     const uri = withDatabase(inject('mongoServerUri'), `seed_${randomBytes(4).toString('hex')}`)
     const args = ['app', '--id', 'hook-app', '--name', 'Hook', '--origin', 'https://hook.example', `--secret=${'s'.repeat(40)}`]
-    const out = cli(uri, ...args, '--case-url-template', 'https://hook.example/wiadomosci?case={id}', '--webhook-url', 'https://hook.example/hooks').trimEnd().split('\n')
+    const out = cli(uri, ...args, '--case-url-template', 'https://hook.example/wiadomosci?case={id}', '--webhook-url', 'https://hook.example/hooks')
+      .trimEnd()
+      .split('\n')
     const webhookSecret = out.at(-1)!
     expect(webhookSecret).toMatch(/^whsec_[A-Za-z0-9+/]{43}=$/)
     // Updating without the options keeps them.
     cli(uri, ...args)
     const data = await connectServiceData(uri)
     try {
-      expect(await data.apps.findById('hook-app')).toMatchObject({ caseUrlTemplate: 'https://hook.example/wiadomosci?case={id}', webhookUrl: 'https://hook.example/hooks', webhookSecret })
+      expect(await data.apps.findById('hook-app')).toMatchObject({
+        caseUrlTemplate: 'https://hook.example/wiadomosci?case={id}',
+        webhookUrl: 'https://hook.example/hooks',
+        webhookSecret
+      })
     } finally {
       await data.close()
     }

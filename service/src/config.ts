@@ -28,7 +28,15 @@ export const ConfigSchema = Type.Object({
   /** The PostgreSQL database under FerretDB, when the service may tune it (db-tuning); null otherwise. */
   ferretdbPostgresqlUrl: Type.Union([Type.String({ pattern: '^postgres(ql)?://' }), Type.Null()]),
   /** pino log level; logs are JSON lines on stdout with tokens, cookies and people's words redacted. */
-  logLevel: Type.Union([Type.Literal('fatal'), Type.Literal('error'), Type.Literal('warn'), Type.Literal('info'), Type.Literal('debug'), Type.Literal('trace'), Type.Literal('silent')]),
+  logLevel: Type.Union([
+    Type.Literal('fatal'),
+    Type.Literal('error'),
+    Type.Literal('warn'),
+    Type.Literal('info'),
+    Type.Literal('debug'),
+    Type.Literal('trace'),
+    Type.Literal('silent')
+  ]),
   /** Apps upserted into the database at start; the database stays the source of truth. */
   bootstrapApps: Type.Array(AppEntry),
   /** Longest accepted `exp - iat` of a host app's identity token. */
@@ -166,7 +174,10 @@ function int(value: string | undefined, fallback: number): number {
 
 /** A comma-separated list; blanks dropped. */
 function list(value: string | undefined): string[] {
-  return (value ?? '').split(',').map((item) => item.trim().toLowerCase()).filter(Boolean)
+  return (value ?? '')
+    .split(',')
+    .map((item) => item.trim().toLowerCase())
+    .filter(Boolean)
 }
 
 function json(name: string, value: string | undefined, fallback: unknown): unknown {

@@ -32,28 +32,8 @@ interface LoggedRequest {
  * object down, e.g. `{ mail: { html } }`): credentials (tokens, API keys, secrets, cookies,
  * Authorization) and people's words (e-mail bodies, messages, questions, search text).
  */
-const SECRET_KEYS = [
-  'authorization',
-  'cookie',
-  '["set-cookie"]',
-  '["x-api-key"]',
-  'token',
-  'accessToken',
-  'password',
-  'secret',
-  'webhookSecret',
-  'apiKey'
-]
-const CONTENT_KEYS = [
-  'html',
-  'text',
-  'body',
-  'question',
-  'subject',
-  'q',
-  'query',
-  'payload'
-]
+const SECRET_KEYS = ['authorization', 'cookie', '["set-cookie"]', '["x-api-key"]', 'token', 'accessToken', 'password', 'secret', 'webhookSecret', 'apiKey']
+const CONTENT_KEYS = ['html', 'text', 'body', 'question', 'subject', 'q', 'query', 'payload']
 const at = (prefix: string, key: string): string => (key.startsWith('[') ? `${prefix}${key}` : `${prefix}.${key}`)
 export const REDACT_PATHS = [...SECRET_KEYS.flatMap((key) => [key, at('*', key), at('*.headers', key)]), ...CONTENT_KEYS.flatMap((key) => [key, at('*', key)])]
 

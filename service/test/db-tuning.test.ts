@@ -60,7 +60,13 @@ describe.skipIf(!postgresqlUrl)('FerretDB + PostgreSQL tuning', () => {
         ['fs.chunks', 'files_id', stored!._id],
         ['rate_limits', 'key', 'k']
       ]
-      expect(new Set(hot.map(([c, f]) => `${c}.${f}`))).toEqual(new Set(Object.entries(HOT_FIELDS).flatMap(([c, fs]) => ['_id', ...fs].map((f) => `${c}.${f}`)).filter((k) => !k.endsWith('._id') || hot.some(([c, f]) => `${c}.${f}` === k))))
+      expect(new Set(hot.map(([c, f]) => `${c}.${f}`))).toEqual(
+        new Set(
+          Object.entries(HOT_FIELDS)
+            .flatMap(([c, fs]) => ['_id', ...fs].map((f) => `${c}.${f}`))
+            .filter((k) => !k.endsWith('._id') || hot.some(([c, f]) => `${c}.${f}` === k))
+        )
+      )
       await client.query('SET enable_seqscan = off')
       for (const [collection, field, value] of hot) {
         const explained = await db.command({ explain: { find: collection, filter: { [field]: value } }, verbosity: 'queryPlanner' })

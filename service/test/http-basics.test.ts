@@ -35,7 +35,11 @@ describe('problem details, headers, CORS and docs', () => {
 
   it('answers CORS preflights only for an allowed origin', async () => {
     const preflight = (origin: string) =>
-      app.inject({ method: 'OPTIONS', url: '/api/v1/me', headers: { origin, 'access-control-request-method': 'GET', 'access-control-request-headers': 'authorization' } })
+      app.inject({
+        method: 'OPTIONS',
+        url: '/api/v1/me',
+        headers: { origin, 'access-control-request-method': 'GET', 'access-control-request-headers': 'authorization' }
+      })
     const allowed = await preflight(TEST_APP.allowedOrigins[0]!)
     expect(allowed.headers['access-control-allow-origin']).toBe(TEST_APP.allowedOrigins[0])
     const denied = await preflight('https://evil.example')

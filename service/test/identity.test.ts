@@ -43,7 +43,9 @@ describe('identity token verification', () => {
   it('rejects an RS256 token', async () => {
     const { privateKey } = await generateKeyPair('RS256')
     const now = Math.floor(Date.now() / 1000)
-    const token = await new SignJWT({ ...personas.chiefOffice, aud: TEST_APP.id, iat: now, exp: now + 60 }).setProtectedHeader({ alg: 'RS256' }).sign(privateKey)
+    const token = await new SignJWT({ ...personas.chiefOffice, aud: TEST_APP.id, iat: now, exp: now + 60 })
+      .setProtectedHeader({ alg: 'RS256' })
+      .sign(privateKey)
     await expectProblem(bearer(token), 'TOKEN_ALGORITHM_NOT_ALLOWED')
   })
 

@@ -51,6 +51,8 @@ describe('health and readiness', () => {
 
     await db.restart()
     await waitFor(async () => (await app.inject({ method: 'GET', url: '/readyz' })).statusCode === 200, 30_000)
-    expect((await app.inject({ method: 'GET', url: '/admin/v1/me', headers: { authorization: 'Bearer zek_whatever000000000000000000000000000000' } })).json().code).toBe('EXPERT_KEY_INVALID')
+    expect(
+      (await app.inject({ method: 'GET', url: '/admin/v1/me', headers: { authorization: 'Bearer zek_whatever000000000000000000000000000000' } })).json().code
+    ).toBe('EXPERT_KEY_INVALID')
   }, 60_000)
 })

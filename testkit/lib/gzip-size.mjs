@@ -5,6 +5,6 @@ import { readFileSync } from 'node:fs'
 import { gzipSync } from 'node:zlib'
 
 /** Gzipped size of one file in bytes. */
-export const gzipSize = file => gzipSync(readFileSync(file), { level: 9 }).length
+export const gzipSize = (file) => gzipSync(readFileSync(file), { level: 9 }).length
 
-export const kb = n => (n / 1024).toFixed(2) + ' KB'
+export const kb = (n) => (n / 1024).toFixed(2) + ' KB'

@@ -30,27 +30,81 @@ export interface PersonaClaims {
 export const personas = {
   'chief-office': {
     label: 'Szef biura (konto biura)',
-    claims: { sub: 'u-anna', name: 'Anna Kowalska', email: 'anna.kowalska@alfa-biuro.pl', role: 'office_chief', office: offices.alfa, account: { type: 'office', ...offices.alfa }, package: { active: true, name: 'Biznes Pro' }, locale: 'pl' }
+    claims: {
+      sub: 'u-anna',
+      name: 'Anna Kowalska',
+      email: 'anna.kowalska@alfa-biuro.pl',
+      role: 'office_chief',
+      office: offices.alfa,
+      account: { type: 'office', ...offices.alfa },
+      package: { active: true, name: 'Biznes Pro' },
+      locale: 'pl'
+    }
   },
   'chief-client': {
     label: 'Szef biura (konto klienta)',
-    claims: { sub: 'u-anna', name: 'Anna Kowalska', email: 'anna.kowalska@alfa-biuro.pl', role: 'office_chief', office: offices.alfa, account: { type: 'client', ...clients.piekarnia }, package: { active: true, name: 'Biznes Pro' }, locale: 'pl' }
+    claims: {
+      sub: 'u-anna',
+      name: 'Anna Kowalska',
+      email: 'anna.kowalska@alfa-biuro.pl',
+      role: 'office_chief',
+      office: offices.alfa,
+      account: { type: 'client', ...clients.piekarnia },
+      package: { active: true, name: 'Biznes Pro' },
+      locale: 'pl'
+    }
   },
   employee: {
     label: 'Pracownik biura',
-    claims: { sub: 'u-marek', name: 'Marek Wiśniewski', email: 'marek@alfa-biuro.pl', role: 'employee', office: offices.alfa, account: { type: 'office', ...offices.alfa }, package: { active: true, name: 'Biznes Pro' }, locale: 'pl' }
+    claims: {
+      sub: 'u-marek',
+      name: 'Marek Wiśniewski',
+      email: 'marek@alfa-biuro.pl',
+      role: 'employee',
+      office: offices.alfa,
+      account: { type: 'office', ...offices.alfa },
+      package: { active: true, name: 'Biznes Pro' },
+      locale: 'pl'
+    }
   },
   client: {
     label: 'Klient biura',
-    claims: { sub: 'u-zofia', name: 'Zofia Nowak', email: 'zofia@zlotyklos.pl', role: 'client', office: offices.alfa, account: { type: 'client', ...clients.piekarnia }, package: { active: true, name: 'Biznes Pro' }, locale: 'pl' }
+    claims: {
+      sub: 'u-zofia',
+      name: 'Zofia Nowak',
+      email: 'zofia@zlotyklos.pl',
+      role: 'client',
+      office: offices.alfa,
+      account: { type: 'client', ...clients.piekarnia },
+      package: { active: true, name: 'Biznes Pro' },
+      locale: 'pl'
+    }
   },
   'chief-inactive': {
     label: 'Szef biura (nieaktywny pakiet)',
-    claims: { sub: 'u-celina', name: 'Celina Mazur', email: 'celina@gamma-ksiegowosc.pl', role: 'office_chief', office: offices.gamma, account: { type: 'office', ...offices.gamma }, package: { active: false, name: 'Start' }, locale: 'pl' }
+    claims: {
+      sub: 'u-celina',
+      name: 'Celina Mazur',
+      email: 'celina@gamma-ksiegowosc.pl',
+      role: 'office_chief',
+      office: offices.gamma,
+      account: { type: 'office', ...offices.gamma },
+      package: { active: false, name: 'Start' },
+      locale: 'pl'
+    }
   },
   'chief-other-office': {
     label: 'Szef innego biura',
-    claims: { sub: 'u-bogdan', name: 'Bogdan Zieliński', email: 'bogdan@beta-podatki.pl', role: 'office_chief', office: offices.beta, account: { type: 'office', ...offices.beta }, package: { active: true, name: 'Biznes' }, locale: 'pl' }
+    claims: {
+      sub: 'u-bogdan',
+      name: 'Bogdan Zieliński',
+      email: 'bogdan@beta-podatki.pl',
+      role: 'office_chief',
+      office: offices.beta,
+      account: { type: 'office', ...offices.beta },
+      package: { active: true, name: 'Biznes' },
+      locale: 'pl'
+    }
   }
 } as const satisfies Record<string, { label: string; claims: PersonaClaims }>
 

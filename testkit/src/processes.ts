@@ -11,10 +11,20 @@ export interface Child {
  * Starts a child process whose output is prefixed (or handed line by line to `output`, for
  * chatty tools), and which the parent can stop cleanly.
  */
-export function startChild(name: string, command: string, args: string[], env: NodeJS.ProcessEnv, onExit?: (code: number | null) => void, output?: (line: string) => void): Child {
+export function startChild(
+  name: string,
+  command: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  onExit?: (code: number | null) => void,
+  output?: (line: string) => void
+): Child {
   const child = spawn(command, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
   const lines = (chunk: Buffer) => chunk.toString().split('\n').filter(Boolean)
-  const prefix = (chunk: Buffer) => lines(chunk).map((l) => `[${name}] ${l}\n`).join('')
+  const prefix = (chunk: Buffer) =>
+    lines(chunk)
+      .map((l) => `[${name}] ${l}\n`)
+      .join('')
   const forward = (stream: NodeJS.WriteStream) => (c: Buffer) => (output ? lines(c).forEach(output) : stream.write(prefix(c)))
   child.stdout?.on('data', forward(process.stdout))
   child.stderr?.on('data', forward(process.stderr))
@@ -22,7 +32,9 @@ export function startChild(name: string, command: string, args: string[], env: N
   // Whatever ends the parent — an error, process.exit mid-shutdown — the child goes with it
   // instead of holding its port as an orphan. (A SIGKILLed parent runs no handler at all; the
   // scripts run under plain `node --import tsx`, so no relay process can SIGKILL them.)
-  const onParentExit = (): void => { child.kill('SIGTERM') }
+  const onParentExit = (): void => {
+    child.kill('SIGTERM')
+  }
   process.once('exit', onParentExit)
   child.once('exit', (code) => {
     process.removeListener('exit', onParentExit)

@@ -16,7 +16,8 @@ describe('seed content', () => {
   it('links only to articles that exist', () => {
     const slugs = new Set(seedArticles.map((a) => a.slug))
     for (const article of seedArticles) {
-      for (const [, target] of article.body.matchAll(/\]\(article:([^)]+)\)/g)) expect({ from: article.slug, target, exists: slugs.has(target!) }).toMatchObject({ exists: true })
+      for (const [, target] of article.body.matchAll(/\]\(article:([^)]+)\)/g))
+        expect({ from: article.slug, target, exists: slugs.has(target!) }).toMatchObject({ exists: true })
     }
   })
 
@@ -35,7 +36,8 @@ describe('seed content', () => {
     const posts = new Map<string, number>()
     const count = (who: string) => posts.set(who, (posts.get(who) ?? 0) + 1)
     // chief-office and chief-client are the same person (same user id).
-    const id = (a: (typeof seedThreads)[number]['replies'][number]['author']) => (a === 'expert' ? 'expert' : 'persona' in a ? a.persona.replace('chief-client', 'chief-office') : a.member)
+    const id = (a: (typeof seedThreads)[number]['replies'][number]['author']) =>
+      a === 'expert' ? 'expert' : 'persona' in a ? a.persona.replace('chief-client', 'chief-office') : a.member
     for (const t of seedThreads) {
       count(id(t.author))
       for (const r of t.replies) count(id(r.author))

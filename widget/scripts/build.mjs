@@ -20,18 +20,18 @@ const minifyChunks = {
   apply: 'build',
   enforce: 'post',
   async generateBundle(_options, bundle) {
-    const chunks = Object.values(bundle).filter(c => c.type === 'chunk')
+    const chunks = Object.values(bundle).filter((c) => c.type === 'chunk')
     // ui/lazy.tsx retries a hung view chunk by file name (`expert-<hash>.js?retry=1`).
     // Only the names some chunk asks for as `chunk('expert', n, () => import(…))`, to keep the core small.
-    const named = c => chunks.some(o => new RegExp(`\\(\\s*["']${c.name}["']\\s*,\\s*[\\w$]+\\s*,\\s*\\(\\)\\s*=>\\s*import\\(`).test(o.code))
-    const retryable = chunks.filter(c => c.isDynamicEntry && named(c))
+    const named = (c) => chunks.some((o) => new RegExp(`\\(\\s*["']${c.name}["']\\s*,\\s*[\\w$]+\\s*,\\s*\\(\\)\\s*=>\\s*import\\(`).test(o.code))
+    const retryable = chunks.filter((c) => c.isDynamicEntry && named(c))
     // The retry reads the chunk's exports by their source names; a chunk another chunk imports
     // statically gets its exports renamed by Rollup, and the retry would find nothing.
     for (const c of retryable) {
-      const importer = chunks.find(o => o.imports.includes(c.fileName))
+      const importer = chunks.find((o) => o.imports.includes(c.fileName))
       if (importer) throw new Error(`${importer.fileName} imports ${c.fileName} statically: ui/lazy.tsx could not retry it (pass what it needs in instead)`)
     }
-    const files = JSON.stringify(Object.fromEntries(retryable.map(c => [c.name, c.fileName])))
+    const files = JSON.stringify(Object.fromEntries(retryable.map((c) => [c.name, c.fileName])))
     for (const chunk of chunks) {
       const code = chunk.code.replace(/\b__ZE_CHUNKS__\b/g, files)
       chunk.code = (await transform(code, { minify: true, format: 'esm', target: 'es2022', legalComments: 'none' })).code
@@ -44,7 +44,8 @@ const minifyChunks = {
  * (src/ui/cssFile.ts): the same strings the chunks adopt, evaluated once here.
  */
 async function cssFiles() {
-  const entry = "export { coreCss as core } from './src/ui/styles'; export { expertCss as expert } from './src/ui/expertCss'; export { contentCss as content } from './src/ui/content/contentCss'; export { captureCss as capture } from './src/ui/capture/captureCss'"
+  const entry =
+    "export { coreCss as core } from './src/ui/styles'; export { expertCss as expert } from './src/ui/expertCss'; export { contentCss as content } from './src/ui/content/contentCss'; export { captureCss as capture } from './src/ui/capture/captureCss'"
   const out = await esbuild({ stdin: { contents: entry, resolveDir: root, loader: 'ts' }, bundle: true, format: 'esm', write: false, logLevel: 'warning' })
   const sheets = await import(`data:text/javascript;base64,${Buffer.from(out.outputFiles[0].text).toString('base64')}`)
   return Object.entries(sheets).map(([name, css]) => {
@@ -61,7 +62,7 @@ export async function buildWidget(outDir = join(root, 'dist')) {
     logLevel: 'warn',
     plugins: [minifyChunks],
     esbuild: { jsx: 'automatic', jsxImportSource: 'preact', legalComments: 'none' },
-    define: { __ZE_CSS__: JSON.stringify(Object.fromEntries(css.map(c => [c.name, c.file]))) },
+    define: { __ZE_CSS__: JSON.stringify(Object.fromEntries(css.map((c) => [c.name, c.file]))) },
     build: {
       outDir: join(outDir, 'widget-assets'),
       emptyOutDir: true,
@@ -77,13 +78,14 @@ export async function buildWidget(outDir = join(root, 'dist')) {
           entryFileNames: 'core-[hash].js',
           // The chunk the articles and forum views share gets a readable name instead of
           // whichever of its modules Rollup happens to pick.
-          chunkFileNames: c => (!c.isDynamicEntry && c.moduleIds.some(id => /[\\/]src[\\/]ui[\\/]content[\\/]/.test(id)) ? 'content-[hash].js' : '[name]-[hash].js')
+          chunkFileNames: (c) =>
+            !c.isDynamicEntry && c.moduleIds.some((id) => /[\\/]src[\\/]ui[\\/]content[\\/]/.test(id)) ? 'content-[hash].js' : '[name]-[hash].js'
         }
       }
     }
   })
-  const outputs = (Array.isArray(out) ? out : [out]).flatMap(o => ('output' in o ? o.output : []))
-  const core = outputs.find(o => o.type === 'chunk' && o.isEntry)
+  const outputs = (Array.isArray(out) ? out : [out]).flatMap((o) => ('output' in o ? o.output : []))
+  const core = outputs.find((o) => o.type === 'chunk' && o.isEntry)
   if (!core) throw new Error('no entry chunk')
   await esbuild({
     entryPoints: [join(root, 'src/loader.ts')],
@@ -108,5 +110,8 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   if (process.argv.includes('--json')) console.log(JSON.stringify(sizes))
   else console.log(report(sizes, readBaseline(baselineFile)))
   if (process.argv.includes('--update-baseline')) writeBaseline(baselineFile, sizes)
-  if (!withinBudget(sizes)) { console.error('size budget exceeded'); process.exitCode = 1 }
+  if (!withinBudget(sizes)) {
+    console.error('size budget exceeded')
+    process.exitCode = 1
+  }
 }

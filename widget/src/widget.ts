@@ -16,7 +16,11 @@ function toTarget(v: unknown): OpenTarget {
   return 'home'
 }
 
-interface Floating { panel: PanelController; detach: () => void; unsubscribe: () => void }
+interface Floating {
+  panel: PanelController
+  detach: () => void
+  unsubscribe: () => void
+}
 
 /** The object behind window.SupportWidget(…); every public command goes through `call`. */
 export class WidgetController {
@@ -31,31 +35,50 @@ export class WidgetController {
   call(command: unknown, args: unknown[]): unknown {
     const before = this.waiting
     if (before) {
-      this.defer(before.then(() => { this.run(command, args) }))
+      this.defer(
+        before.then(() => {
+          this.run(command, args)
+        })
+      )
       return undefined
     }
     return this.run(command, args)
   }
 
   private defer(p: Promise<void>): void {
-    const link: Promise<void> = p.then(() => { if (this.waiting === link) this.waiting = null })
+    const link: Promise<void> = p.then(() => {
+      if (this.waiting === link) this.waiting = null
+    })
     this.waiting = link
   }
 
   private run(command: unknown, args: unknown[]): unknown {
     try {
       switch (command) {
-        case 'init': return this.init(args[0])
-        case 'open': return this.open(args[0])
-        case 'close': return this.floatingPanel()?.close()
-        case 'toggle': return this.toggle(args[0])
-        case 'mount': return this.mount(args[0], args[1])
-        case 'unmount': return this.unmount(args[0])
-        case 'on': return this.on(args[0], args[1])
-        case 'off': return this.off(args[0], args[1])
-        case 'logout': this.session?.forgetDrafts(); return this.logout()
-        case 'destroy': this.session?.forgetDrafts(); return this.destroy()
-        default: warn('unknown command', command)
+        case 'init':
+          return this.init(args[0])
+        case 'open':
+          return this.open(args[0])
+        case 'close':
+          return this.floatingPanel()?.close()
+        case 'toggle':
+          return this.toggle(args[0])
+        case 'mount':
+          return this.mount(args[0], args[1])
+        case 'unmount':
+          return this.unmount(args[0])
+        case 'on':
+          return this.on(args[0], args[1])
+        case 'off':
+          return this.off(args[0], args[1])
+        case 'logout':
+          this.session?.forgetDrafts()
+          return this.logout()
+        case 'destroy':
+          this.session?.forgetDrafts()
+          return this.destroy()
+        default:
+          warn('unknown command', command)
       }
     } catch (e) {
       warn(`${String(command)} failed:`, e)
@@ -65,24 +88,30 @@ export class WidgetController {
 
   private emit = (event: WidgetEvent, payload?: unknown): void => {
     for (const fn of [...(this.listeners.get(event) ?? [])]) {
-      try { fn(payload) } catch (e) { warn(`'${event}' listener threw`, e) }
+      try {
+        fn(payload)
+      } catch (e) {
+        warn(`'${event}' listener threw`, e)
+      }
     }
   }
 
   private init(raw: unknown): void {
     const options = validateOptions(raw)
     if (this.session) this.logout()
-    this.defer(loadStrings(options.locale).then(
-      strings => this.start(options, strings),
-      e => warn('could not load strings', e)
-    ))
+    this.defer(
+      loadStrings(options.locale).then(
+        (strings) => this.start(options, strings),
+        (e) => warn('could not load strings', e)
+      )
+    )
   }
 
   private start(options: ValidOptions, strings: Strings): void {
     const session = (this.session = new Session(options, this.emit, strings))
     const panel = createPanel(false)
     let wasOpen = false
-    const unsubscribe = panel.store.subscribe(s => {
+    const unsubscribe = panel.store.subscribe((s) => {
       const open = s.status === 'open'
       if (open === wasOpen) return
       wasOpen = open
@@ -111,7 +140,10 @@ export class WidgetController {
   }
 
   private mount(element: unknown, opts: unknown): void {
-    if (!this.session) { warn('call init first'); return }
+    if (!this.session) {
+      warn('call init first')
+      return
+    }
     if (!(element instanceof Element)) throw new Error('mount needs a DOM element')
     this.unmount(element)
     const view = opts && typeof opts === 'object' ? (opts as { view?: unknown }).view : undefined

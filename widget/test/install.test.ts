@@ -14,7 +14,7 @@ beforeEach(() => {
 })
 afterEach(() => {
   win.SupportWidget?.('destroy')
-  document.head.querySelectorAll('style[data-test]').forEach(s => s.remove())
+  document.head.querySelectorAll('style[data-test]').forEach((s) => s.remove())
   vi.unstubAllGlobals()
   vi.restoreAllMocks()
 })
@@ -22,7 +22,11 @@ afterEach(() => {
 /** The exact snippet hosts paste before the async script tag. */
 function snippet(): SupportWidgetFn {
   const w = win as unknown as { SupportWidget: SupportWidgetFn }
-  w.SupportWidget = w.SupportWidget || function (...args: unknown[]) { (w.SupportWidget.q = w.SupportWidget.q || []).push(args) } as SupportWidgetFn
+  w.SupportWidget =
+    w.SupportWidget ||
+    (function (...args: unknown[]) {
+      ;(w.SupportWidget.q = w.SupportWidget.q || []).push(args)
+    } as SupportWidgetFn)
   return w.SupportWidget
 }
 
@@ -57,11 +61,14 @@ test('one host element with one open shadow root; styles only inside it; theme a
   // Constructed stylesheets (strict-CSP hosts refuse an inline <style>): adopted by the shadow root only.
   expect(shadow().querySelector('style')).toBeNull()
   expect(document.adoptedStyleSheets).toEqual([])
-  const css = shadow().adoptedStyleSheets.flatMap(s => Array.from(s.cssRules, r => r.cssText)).join('\n').replace(/\s+/g, '')
+  const css = shadow()
+    .adoptedStyleSheets.flatMap((s) => Array.from(s.cssRules, (r) => r.cssText))
+    .join('\n')
+    .replace(/\s+/g, '')
   expect(css).toContain('all:initial!important')
   expect(css).toContain('--ze-brand:#005a32!important')
   expect(css).toContain('--ze-font:Lato,sans-serif!important')
-  expect(Object.keys(win).filter(k => /support|widget|preact/i.test(k))).toEqual(['SupportWidget'])
+  expect(Object.keys(win).filter((k) => /support|widget|preact/i.test(k))).toEqual(['SupportWidget'])
 })
 
 test('hostile host CSS does not reach inside the shadow root', async () => {
@@ -198,11 +205,13 @@ test('the public API never throws into the host page', async () => {
   expect(() => sw('open')).not.toThrow()
   expect(() => sw('nonsense')).not.toThrow()
   expect(() => sw('mount', 'not-an-element')).not.toThrow()
-  sw('on', 'unread', () => { throw new Error('host bug') })
+  sw('on', 'unread', () => {
+    throw new Error('host bug')
+  })
   sw('init', init)
   await waitFor(() => expect(api.called('GET /api/v1/me')).toHaveLength(1))
-  await waitFor(() => expect(warn.mock.calls.some(c => String(c[1]).includes('listener threw'))).toBe(true))
-  expect(warn.mock.calls.every(c => c[0] === '[SupportWidget]')).toBe(true)
+  await waitFor(() => expect(warn.mock.calls.some((c) => String(c[1]).includes('listener threw'))).toBe(true))
+  expect(warn.mock.calls.every((c) => c[0] === '[SupportWidget]')).toBe(true)
 })
 
 test("locale 'en' loads English strings; string overrides win", async () => {
@@ -210,7 +219,7 @@ test("locale 'en' loads English strings; string overrides win", async () => {
   win.SupportWidget!('init', { ...init, locale: 'en', strings: { forum: 'Community' } })
   win.SupportWidget!('open', 'home')
   await waitFor(() => expect(q('[role=dialog]')).toBeTruthy())
-  const titles = Array.from(shadow().querySelectorAll('.tile b')).map(b => b.firstChild?.textContent)
+  const titles = Array.from(shadow().querySelectorAll('.tile b')).map((b) => b.firstChild?.textContent)
   expect(titles.slice(0, 3)).toEqual(['Articles', 'Community', 'Ask an Expert'])
   expect(q('#ze-title')?.textContent).toBe('Help')
 })

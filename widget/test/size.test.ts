@@ -9,7 +9,13 @@ import { afterAll, expect, test } from 'vitest'
 const out = mkdtempSync(join(tmpdir(), 'ze-widget-size-'))
 afterAll(() => rmSync(out, { recursive: true, force: true }))
 
-interface Sizes { loader: number; core: number; initial: number; lazy: number; chunks: { file: string; gzip: number }[] }
+interface Sizes {
+  loader: number
+  core: number
+  initial: number
+  lazy: number
+  chunks: { file: string; gzip: number }[]
+}
 
 test('initial script ≤ 15 KB and lazy chunks ≤ 40 KB gzipped', () => {
   const script = join(import.meta.dirname, '../scripts/build.mjs')

@@ -37,7 +37,8 @@ export const admin = {
   me: (signal?: AbortSignal) => call<ExpertProfile>('GET', '/me', undefined, signal),
   requestLink: (email: string) => call<void>('POST', '/session/link', { email }),
   signOut: () => call<void>('DELETE', '/session'),
-  queue: (query: AdminQueueQuery, signal?: AbortSignal) => call<AdminQueueResponse>('GET', withQuery('/cases', query as Record<string, string>), undefined, signal),
+  queue: (query: AdminQueueQuery, signal?: AbortSignal) =>
+    call<AdminQueueResponse>('GET', withQuery('/cases', query as Record<string, string>), undefined, signal),
   counts: (officeId?: string, signal?: AbortSignal) => call<AdminQueueCounts>('GET', withQuery('/cases/counts', { officeId }), undefined, signal),
   offices: () => call<AdminOfficeList>('GET', '/offices'),
   experts: () => call<AdminExpertList>('GET', '/experts'),

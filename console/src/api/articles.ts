@@ -6,7 +6,12 @@ const path = (id: string) => `/articles/${encodeURIComponent(id)}`
 /** Baza wiedzy: the /admin/v1/articles calls (admin experts). */
 export const articles = {
   list: (filter: AdminArticleListFilter, signal?: AbortSignal) =>
-    call<{ items: AdminArticleSummary[] }>('GET', withQuery('/articles', { ...filter, published: filter.published === undefined ? undefined : String(filter.published) }), undefined, signal),
+    call<{ items: AdminArticleSummary[] }>(
+      'GET',
+      withQuery('/articles', { ...filter, published: filter.published === undefined ? undefined : String(filter.published) }),
+      undefined,
+      signal
+    ),
   get: (id: string, signal?: AbortSignal) => call<AdminArticle>('GET', path(id), undefined, signal),
   create: (input: ArticleCreateInput) => call<AdminArticle>('POST', '/articles', input),
   update: (id: string, patch: ArticlePatchInput) => call<AdminArticle>('PATCH', path(id), patch),

@@ -1,5 +1,8 @@
 /** Reply drafts per case in localStorage, so a reload or a crash loses nothing typed. */
-export interface Draft { body: string; internal: boolean }
+export interface Draft {
+  body: string
+  internal: boolean
+}
 
 const key = (caseId: string) => `ze-console-draft:${caseId}`
 

@@ -1,7 +1,12 @@
 import type { AdminPresenceEvent } from '@ze/contract'
 import { createStore } from './store'
 
-export interface Presence { expertId: string; name: string; state: 'viewing' | 'typing'; expiresAt: number }
+export interface Presence {
+  expertId: string
+  name: string
+  state: 'viewing' | 'typing'
+  expiresAt: number
+}
 
 /** Other experts on each case, from `presence` events; entries expire by themselves. */
 export const presence = createStore<Map<string, Presence[]>>(new Map())

@@ -7,7 +7,13 @@ export const QUEUE_VIEWS: QueueView[] = ['unassigned', 'mine', 'open', 'waiting'
 export const PAGES = ['team', 'audit', 'settings', 'replies', 'stats'] as const
 export type Page = (typeof PAGES)[number]
 
-export type Route = { name: 'signin'; linkInvalid: boolean } | { name: 'queue'; view: QueueView } | { name: 'case'; id: string } | { name: Page } | { name: 'kb' } | { name: 'article'; id: string | 'new' }
+export type Route =
+  | { name: 'signin'; linkInvalid: boolean }
+  | { name: 'queue'; view: QueueView }
+  | { name: 'case'; id: string }
+  | { name: Page }
+  | { name: 'kb' }
+  | { name: 'article'; id: string | 'new' }
 
 /**
  * Hash routes, so the service serves one index.html for every view and a sign-in link can

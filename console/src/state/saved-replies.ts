@@ -27,7 +27,9 @@ const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').replace(/Å
 /** Every word of the query starts a word of the title or a tag, or occurs in the body; diacritics ignored. */
 export function matchesQuery(reply: Pick<SavedReply, 'title' | 'body' | 'tags'>, query: string): boolean {
   // Punctuation in the query ("â€”", "[", ",") is not something to find, only a separator.
-  const words = fold(query).split(/[^\p{L}\p{N}]+/u).filter(Boolean)
+  const words = fold(query)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean)
   if (words.length === 0) return true
   const heads = fold(`${reply.title} ${reply.tags.join(' ')}`).split(/[^\p{L}\p{N}]+/u)
   const body = fold(reply.body)

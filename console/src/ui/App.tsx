@@ -38,7 +38,12 @@ export function App() {
     }
   }, [ready])
 
-  if (s.status === 'loading') return <p class="muted center" role="status">{t('loading')}</p>
+  if (s.status === 'loading')
+    return (
+      <p class="muted center" role="status">
+        {t('loading')}
+      </p>
+    )
   if (s.status === 'error')
     return (
       <main class="center">

@@ -23,7 +23,12 @@ export function SearchForm({ label, onSearch, inputRef }: { label: string; onSea
 /** "Wczytywanie…" while a list loads; the failure with "Spróbuj ponownie". */
 export function LoadNotice({ status, onRetry }: { status: 'loading' | 'failed' | 'ready'; onRetry: () => void }) {
   const t = useT()
-  if (status === 'loading') return <p class="muted" role="status">{t('loading')}</p>
+  if (status === 'loading')
+    return (
+      <p class="muted" role="status">
+        {t('loading')}
+      </p>
+    )
   if (status !== 'failed') return null
   return (
     <p role="alert">

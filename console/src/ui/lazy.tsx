@@ -26,6 +26,12 @@ export function lazyView<P extends object>(load: () => Promise<{ default: Compon
       }
     }, [View])
     if (failed) return <p role="alert">{t('loadFailed')}</p>
-    return View ? <View {...props} /> : <p class="muted" role="status">{t('loading')}</p>
+    return View ? (
+      <View {...props} />
+    ) : (
+      <p class="muted" role="status">
+        {t('loading')}
+      </p>
+    )
   }
 }

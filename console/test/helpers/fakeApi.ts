@@ -3,8 +3,18 @@ import { vi } from 'vitest'
 // The only thing faked in the console's component tests: the network boundary (fetch).
 // Routes are "METHOD /path" under /admin/v1, e.g. 'GET /cases/counts'.
 
-export interface FakeRequest { method: string; path: string; query: URLSearchParams; headers: Record<string, string>; json?: unknown; form?: FormData }
-export interface FakeResponse { status?: number; body?: unknown }
+export interface FakeRequest {
+  method: string
+  path: string
+  query: URLSearchParams
+  headers: Record<string, string>
+  json?: unknown
+  form?: FormData
+}
+export interface FakeResponse {
+  status?: number
+  body?: unknown
+}
 export type Handler = (req: FakeRequest) => FakeResponse | Promise<FakeResponse>
 
 export function problem(status: number, code: string): FakeResponse {

@@ -2,7 +2,10 @@ import { expect, test } from 'vitest'
 import { articleLinkText, caseVariables, fillVariables, insertText, matchesQuery, opensPicker } from '../../src/state/saved-replies'
 import { adminCase, me } from '../helpers/factories'
 
-const vars = caseVariables(adminCase({ number: 42, createdBy: { id: 'c', name: '  Anna Maria Kowalska ' }, office: { id: 'o', name: 'Biuro Rachunkowe Kowalska' } }), me)
+const vars = caseVariables(
+  adminCase({ number: 42, createdBy: { id: 'c', name: '  Anna Maria Kowalska ' }, office: { id: 'o', name: 'Biuro Rachunkowe Kowalska' } }),
+  me
+)
 
 test('the variables come from the case: the chief’s first name, the office, the case number, the expert', () => {
   expect(vars).toEqual({ imie: 'Anna', biuro: 'Biuro Rachunkowe Kowalska', numer: '42', ekspert: 'Ja Ekspert' })
@@ -14,7 +17,9 @@ test('fills every occurrence, with spaces inside the braces, any letter case and
 })
 
 test('leaves unknown variables, single braces and broken ones as typed', () => {
-  expect(fillVariables('{{nazwisko}} {imie} {{imie} {{ }} {{toString}} {{constructor}}', vars)).toBe('{{nazwisko}} {imie} {{imie} {{ }} {{toString}} {{constructor}}')
+  expect(fillVariables('{{nazwisko}} {imie} {{imie} {{ }} {{toString}} {{constructor}}', vars)).toBe(
+    '{{nazwisko}} {imie} {{imie} {{ }} {{toString}} {{constructor}}'
+  )
 })
 
 test('a value that looks like a variable is not filled again (one pass)', () => {

@@ -17,7 +17,13 @@ beforeEach(() => {
   presence.set(new Map())
   c = adminCase({ subject: 'Jak dodać fakturę korygującą?', account: { type: 'client', id: 'c1', name: 'Piekarnia Bułka' } })
   messages = [
-    message(c, { body: 'Dzień dobry,\njak dodać korektę?', attachments: [{ id: 'a'.repeat(24), filename: 'ekran.png', contentType: 'image/png', size: 2048 }, { id: 'b'.repeat(24), filename: 'faktura.pdf', contentType: 'application/pdf', size: 40960 }] }),
+    message(c, {
+      body: 'Dzień dobry,\njak dodać korektę?',
+      attachments: [
+        { id: 'a'.repeat(24), filename: 'ekran.png', contentType: 'image/png', size: 2048 },
+        { id: 'b'.repeat(24), filename: 'faktura.pdf', contentType: 'application/pdf', size: 40960 }
+      ]
+    }),
     message(c, { author: { kind: 'expert', id: colleague.id, name: colleague.name }, body: 'Sprawdzę konfigurację.', internal: true })
   ]
   api = installFakeApi({
@@ -26,11 +32,22 @@ beforeEach(() => {
     'GET /experts': { body: { items: [{ id: me.id, name: me.name }, colleague] } },
     'POST /cases/:id/presence': { status: 204 },
     'PATCH /cases/:id': (req) => {
-      c = { ...c, ...(req.json as object), assignee: (req.json as { assignee?: string | null }).assignee === undefined ? c.assignee : [{ id: me.id, name: me.name }, colleague].find((e) => e.id === (req.json as { assignee: string }).assignee) ?? null } as AdminCase
+      c = {
+        ...c,
+        ...(req.json as object),
+        assignee:
+          (req.json as { assignee?: string | null }).assignee === undefined
+            ? c.assignee
+            : ([{ id: me.id, name: me.name }, colleague].find((e) => e.id === (req.json as { assignee: string }).assignee) ?? null)
+      } as AdminCase
       return { body: { case: c } }
     },
     'POST /cases/:id/messages': (req) => {
-      const m = message(c, { author: { kind: 'expert', id: me.id, name: me.name }, body: String(req.form?.get('body')), internal: req.form?.get('internal') === 'true' })
+      const m = message(c, {
+        author: { kind: 'expert', id: me.id, name: me.name },
+        body: String(req.form?.get('body')),
+        internal: req.form?.get('internal') === 'true'
+      })
       messages = [...messages, m]
       c = { ...c, status: m.internal ? c.status : 'answered' }
       return { status: 201, body: { case: c, message: m } }
@@ -163,7 +180,10 @@ test('presence: viewing on open, typing while writing, left on the way out; othe
   await waitFor(() => expect(api.called(`POST /cases/${c.id}/presence`)[0]?.json).toEqual({ state: 'viewing' }))
   type('Pi')
   await waitFor(() => expect(api.called(`POST /cases/${c.id}/presence`).map((r) => r.json)).toContainEqual({ state: 'typing' }))
-  applyPresence({ caseId: c.id, appId: 'app-1', officeId: 'office-a', expert: colleague, state: 'typing', expiresAt: new Date(Date.now() + 30_000).toISOString() }, me.id)
+  applyPresence(
+    { caseId: c.id, appId: 'app-1', officeId: 'office-a', expert: colleague, state: 'typing', expiresAt: new Date(Date.now() + 30_000).toISOString() },
+    me.id
+  )
   expect(await screen.findByText('Tomasz Ekspert pisze odpowiedź')).toBeTruthy()
   // Once the reply is sent, this expert is back to viewing at once (not after the typing idle time).
   fireEvent.click(screen.getByRole('button', { name: 'Odpowiedz' }))
@@ -178,7 +198,10 @@ test('"Ktoś odpowiedział w międzyczasie": a reply that lands while writing is
   type('Moja odpowiedź')
   const theirs = message(c, { author: { kind: 'expert', id: colleague.id, name: colleague.name }, body: 'Już odpowiedziałem.' })
   messages = [...messages, theirs]
-  dispatchLive({ type: 'message.created', data: { caseId: c.id, appId: 'app-1', officeId: 'office-a', messageId: theirs.id, internal: false, author: theirs.author, status: 'answered' } })
+  dispatchLive({
+    type: 'message.created',
+    data: { caseId: c.id, appId: 'app-1', officeId: 'office-a', messageId: theirs.id, internal: false, author: theirs.author, status: 'answered' }
+  })
   expect(await screen.findByText('Już odpowiedziałem.')).toBeTruthy()
   fireEvent.click(screen.getByRole('button', { name: 'Odpowiedz' }))
   const prompt = await screen.findByRole('alertdialog', { name: 'Ktoś odpowiedział w międzyczasie' })
@@ -197,7 +220,10 @@ test('"Wyślij mimo to" sends after the prompt', async () => {
   type('Moja odpowiedź')
   const theirs = message(c, { author: { kind: 'chief', id: 'chief-a', name: 'Anna Kowalska' }, body: 'Jeszcze jedno pytanie.' })
   messages = [...messages, theirs]
-  dispatchLive({ type: 'message.created', data: { caseId: c.id, appId: 'app-1', officeId: 'office-a', messageId: theirs.id, internal: false, author: theirs.author, status: 'open' } })
+  dispatchLive({
+    type: 'message.created',
+    data: { caseId: c.id, appId: 'app-1', officeId: 'office-a', messageId: theirs.id, internal: false, author: theirs.author, status: 'open' }
+  })
   await screen.findByText('Jeszcze jedno pytanie.')
   fireEvent.click(screen.getByRole('button', { name: 'Odpowiedz' }))
   fireEvent.click(within(await screen.findByRole('alertdialog')).getByRole('button', { name: 'Wyślij mimo to' }))

@@ -15,12 +15,25 @@ beforeEach(() => {
   presence.set(new Map())
   items = [
     adminCase({ subject: 'Jak dodać fakturę korygującą?' }),
-    adminCase({ subject: 'Import JPK', account: { type: 'client', id: 'c1', name: 'Piekarnia Bułka' }, expertUnread: false, assignee: colleague, office: { id: 'office-b', name: 'Biuro Nowak' } })
+    adminCase({
+      subject: 'Import JPK',
+      account: { type: 'client', id: 'c1', name: 'Piekarnia Bułka' },
+      expertUnread: false,
+      assignee: colleague,
+      office: { id: 'office-b', name: 'Biuro Nowak' }
+    })
   ]
   api = installFakeApi({
     'GET /cases': () => ({ body: { items, nextCursor: null } }),
     'GET /cases/counts': { body: counts },
-    'GET /offices': { body: { items: [{ id: 'office-a', name: 'Biuro Rachunkowe Kowalska' }, { id: 'office-b', name: 'Biuro Nowak' }] } }
+    'GET /offices': {
+      body: {
+        items: [
+          { id: 'office-a', name: 'Biuro Rachunkowe Kowalska' },
+          { id: 'office-b', name: 'Biuro Nowak' }
+        ]
+      }
+    }
   })
 })
 afterEach(() => {
@@ -40,7 +53,13 @@ test('the five views with their counts; the current one is marked', async () => 
 })
 
 test('each view asks the queue with its filter', async () => {
-  const filters: Record<string, string> = { unassigned: 'status=open&assignee=none', mine: 'status=open&assignee=me', open: 'status=open', waiting: 'status=answered', resolved: 'status=resolved' }
+  const filters: Record<string, string> = {
+    unassigned: 'status=open&assignee=none',
+    mine: 'status=open&assignee=me',
+    open: 'status=open',
+    waiting: 'status=answered',
+    resolved: 'status=resolved'
+  }
   for (const [view, query] of Object.entries(filters)) {
     const { unmount } = render(<QueuePage view={view as 'open'} me={me} />)
     await waitFor(() => expect(api.called('GET /cases').at(-1)?.query.toString()).toBe(query))
@@ -84,7 +103,10 @@ test('a new case appears live, without a reload; counts follow', async () => {
   const fresh = adminCase({ subject: 'Nowa sprawa na żywo' })
   items = [...items, fresh]
   api.on('GET /cases/counts', { body: { ...counts, unassigned: 3 } })
-  dispatchLive({ type: 'case.created', data: { caseId: fresh.id, appId: 'app-1', officeId: 'office-a', number: fresh.number, subject: fresh.subject, status: 'open', assigneeId: null } })
+  dispatchLive({
+    type: 'case.created',
+    data: { caseId: fresh.id, appId: 'app-1', officeId: 'office-a', number: fresh.number, subject: fresh.subject, status: 'open', assigneeId: null }
+  })
   expect(await screen.findByRole('link', { name: 'Nowa sprawa na żywo' })).toBeTruthy()
   expect(await screen.findByRole('link', { name: 'Nieprzypisane 3' })).toBeTruthy()
 })

@@ -30,13 +30,23 @@ beforeEach(() => {
   c = adminCase({ number: 7, createdBy: { id: 'chief', name: 'Anna Kowalska' } })
   replies = []
   replies.push(saved({ title: 'Powitanie', body: 'Dzień dobry {{imie}},', tags: ['start'] }))
-  replies.push(saved({ title: 'Korekta faktury', body: 'Sprawa {{numer}} ({{biuro}}): Faktury » Korekty.\n{{ekspert}}', tags: ['faktury'], scope: 'personal', owner: { id: me.id, name: me.name } }))
+  replies.push(
+    saved({
+      title: 'Korekta faktury',
+      body: 'Sprawa {{numer}} ({{biuro}}): Faktury » Korekty.\n{{ekspert}}',
+      tags: ['faktury'],
+      scope: 'personal',
+      owner: { id: me.id, name: me.name }
+    })
+  )
   api = installFakeApi({
     'GET /cases/:id': () => ({ body: { case: c, messages: [message(c, { body: 'Jak zrobić korektę?' })] } }),
     'GET /cases': { body: { items: [], nextCursor: null } },
     'POST /cases/:id/presence': { status: 204 },
     'GET /saved-replies': () => ({ body: { items: replies } }),
-    'GET /article-links': (req) => ({ body: { items: req.query.get('q') === 'nic' ? [] : [{ slug: 'korekta-faktury', title: 'Jak wystawić korektę', categoryName: 'Faktury' }] } })
+    'GET /article-links': (req) => ({
+      body: { items: req.query.get('q') === 'nic' ? [] : [{ slug: 'korekta-faktury', title: 'Jak wystawić korektę', categoryName: 'Faktury' }] }
+    })
   })
 })
 afterEach(() => {
@@ -61,7 +71,11 @@ test('; at the start opens the picker; typing filters; Enter inserts the reply w
   // The preview is the text as it will be sent.
   expect(list.textContent).toContain('Sprawa 7 (Biuro Rachunkowe Kowalska): Faktury » Korekty.')
   fireEvent.input(search, { target: { value: 'faktur' } })
-  expect(within(list).getAllByRole('option').map((o) => o.querySelector('.picker-title')?.textContent)).toEqual(['Korekta faktury'])
+  expect(
+    within(list)
+      .getAllByRole('option')
+      .map((o) => o.querySelector('.picker-title')?.textContent)
+  ).toEqual(['Korekta faktury'])
   fireEvent.keyDown(search, { key: 'Enter' })
   await waitFor(() => expect(body.value).toBe('Sprawa 7 (Biuro Rachunkowe Kowalska): Faktury » Korekty.\nJa Ekspert'))
   expect(screen.queryByRole('combobox', { name: 'Gotowe odpowiedzi' })).toBeNull()

@@ -25,7 +25,16 @@ test('? shows the shortcuts in a dialog; Escape closes it; the button does the s
   await screen.findByRole('heading', { name: 'Kolejka' })
   fireEvent.keyDown(document.body, { key: '?' })
   const dialog = await screen.findByRole('dialog', { name: 'Skróty klawiszowe' })
-  for (const text of ['następna / poprzednia sprawa', 'otwórz sprawę', 'odpowiedz', 'notatka wewnętrzna', 'przypisz do mnie', 'rozwiąż', 'szukaj', 'pokaż skróty']) {
+  for (const text of [
+    'następna / poprzednia sprawa',
+    'otwórz sprawę',
+    'odpowiedz',
+    'notatka wewnętrzna',
+    'przypisz do mnie',
+    'rozwiąż',
+    'szukaj',
+    'pokaż skróty'
+  ]) {
     expect(dialog.textContent).toContain(text)
   }
   expect(document.activeElement?.textContent).toBe('Zamknij')

@@ -4,10 +4,13 @@ import { iso, Nullable } from './common.js'
 /** Article slugs and category ids: lower-case words joined by single hyphens. */
 export const SLUG_PATTERN = '^[a-z0-9]+(?:-[a-z0-9]+)*$'
 
-
 export const Slug = Type.String({ pattern: SLUG_PATTERN, minLength: 1, maxLength: 120, examples: ['jak-zalaczyc-plik-do-sprawy'] })
 const CategoryId = Type.String({ pattern: SLUG_PATTERN, minLength: 1, maxLength: 60, examples: ['sprawy-i-zalaczniki'] })
-const SearchText = Type.String({ maxLength: 200, description: 'Free text; case and Polish diacritics do not matter, word beginnings match', examples: ['zalacz pliki'] })
+const SearchText = Type.String({
+  maxLength: 200,
+  description: 'Free text; case and Polish diacritics do not matter, word beginnings match',
+  examples: ['zalacz pliki']
+})
 
 export const SlugParams = Type.Object({ slug: Slug }, { additionalProperties: false })
 
@@ -69,10 +72,9 @@ export const ArticleFeedbackCounts = Type.Object(
 
 export const AdminArticleFeedback = Type.Object({
   counts: ArticleFeedbackCounts,
-  comments: Type.Array(
-    Type.Object({ helpful: Type.Boolean(), comment: Type.String(), role: Type.String(), votedAt: iso('2025-03-05T09:00:00.000Z') }),
-    { description: 'The newest votes that carry a comment (at most 50); who voted is not shown' }
-  )
+  comments: Type.Array(Type.Object({ helpful: Type.Boolean(), comment: Type.String(), role: Type.String(), votedAt: iso('2025-03-05T09:00:00.000Z') }), {
+    description: 'The newest votes that carry a comment (at most 50); who voted is not shown'
+  })
 })
 
 export const ArticleView = Type.Object(
@@ -100,7 +102,10 @@ export const ArticleView = Type.Object(
 
 // ---- experts (admin) -------------------------------------------------------------------
 
-const Category = Type.Object({ id: CategoryId, name: Type.String({ minLength: 1, maxLength: 80, examples: ['Zapytaj Eksperta'] }) }, { additionalProperties: false })
+const Category = Type.Object(
+  { id: CategoryId, name: Type.String({ minLength: 1, maxLength: 80, examples: ['Zapytaj Eksperta'] }) },
+  { additionalProperties: false }
+)
 const CategoryName = Type.String({ minLength: 1, maxLength: 80, pattern: '\\S', examples: ['Zapytaj Eksperta'] })
 /** On writes the id may be left out: it is then made of the name ("Zapytaj Eksperta" → "zapytaj-eksperta"). */
 const CategoryInput = Type.Object(
@@ -108,7 +113,11 @@ const CategoryInput = Type.Object(
   { additionalProperties: false, description: 'Without `id`, the id is made of the name (lower case, no diacritics, hyphens)' }
 )
 const Title = Type.String({ minLength: 1, maxLength: 200, pattern: '\\S' })
-const MarkdownBody = Type.String({ minLength: 1, maxLength: 100_000, description: 'Markdown; raw HTML is shown as text. Link other articles with `[text](article:slug)`' })
+const MarkdownBody = Type.String({
+  minLength: 1,
+  maxLength: 100_000,
+  description: 'Markdown; raw HTML is shown as text. Link other articles with `[text](article:slug)`'
+})
 const Tags = Type.Array(Type.String({ minLength: 1, maxLength: 40 }), { maxItems: 20, uniqueItems: true })
 
 const inputExample = {
@@ -123,7 +132,10 @@ const inputExample = {
 
 export const ArticleCreateBody = Type.Object(
   {
-    appId: Type.String({ pattern: '^[a-z0-9][a-z0-9-]{1,62}$', description: 'The host app the article belongs to: a registered app id, else 400 VALIDATION_FAILED at /body/appId' }),
+    appId: Type.String({
+      pattern: '^[a-z0-9][a-z0-9-]{1,62}$',
+      description: 'The host app the article belongs to: a registered app id, else 400 VALIDATION_FAILED at /body/appId'
+    }),
     // Without a slug, one is made of the title (a number is added when that one is taken).
     slug: Type.Optional(Slug),
     title: Title,

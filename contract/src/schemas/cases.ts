@@ -2,7 +2,6 @@ import { Type, type Static, type TSchema } from 'typebox'
 import { Nullable, ObjectIdString, iso } from './common.js'
 import { AccountType, EntryPoint } from '../identity.js'
 
-
 export const CaseStatus = Type.Union([Type.Literal('open'), Type.Literal('answered'), Type.Literal('resolved')], {
   description: 'open: waiting for an expert · answered: an expert replied, waiting for the chief · resolved'
 })
@@ -22,7 +21,9 @@ const messageProperties = {
   caseId: Type.String(),
   author: Type.Object({
     kind: AuthorKind,
-    id: Type.String({ description: "The chief's user id; for an expert, a stable public handle (`exp_…`), never the expert's database id, except in admin responses" }),
+    id: Type.String({
+      description: "The chief's user id; for an expert, a stable public handle (`exp_…`), never the expert's database id, except in admin responses"
+    }),
     name: Type.String()
   }),
   body: Type.String({ description: 'Plain text' }),
@@ -52,7 +53,11 @@ export const CaseRatingBody = Type.Object(
   },
   { additionalProperties: false, examples: [{ score: 5, comment: 'Szybko i konkretnie.' }] }
 )
-export const CaseRating = Type.Object({ score: Type.Integer({ minimum: 1, maximum: 5 }), comment: Nullable(Type.String()), ratedAt: iso('2025-03-05T09:00:00.000Z') })
+export const CaseRating = Type.Object({
+  score: Type.Integer({ minimum: 1, maximum: 5 }),
+  comment: Nullable(Type.String()),
+  ratedAt: iso('2025-03-05T09:00:00.000Z')
+})
 
 const caseExample = {
   id: '665f1c2e9b1e8a3d4c5b6a6f',
@@ -93,7 +98,9 @@ export const CaseSummary = Type.Object(
     lastActivityAt: iso('2025-03-04T10:15:00.000Z'),
     lastActivityBy: AuthorKind,
     lastAuthorName: Nullable(Type.String({ description: 'Who wrote the latest public message (Moje pytania rows); null for cases older than the field' })),
-    lastPreview: Nullable(Type.String({ maxLength: 160, description: 'The latest public message on one line, shortened; null for cases older than the field' })),
+    lastPreview: Nullable(
+      Type.String({ maxLength: 160, description: 'The latest public message on one line, shortened; null for cases older than the field' })
+    ),
     rating: Nullable(CaseRating, { description: 'The chief’s rating of the answer; null until rated' })
   },
   { examples: [{ ...caseExample, lastAuthorName: 'Anna Kowalska', lastPreview: 'Jak dodać fakturę korygującą do faktury zaliczkowej?' }] }
@@ -176,7 +183,9 @@ const files = Type.Optional(Type.Array(Type.String({ format: 'binary' }), { desc
 export const CreateCaseFields = Type.Object(
   {
     question: Question,
-    subject: Type.Optional(Type.String({ maxLength: 200, description: 'Defaults to the first sentence of the question, a greeting such as "Dzień dobry," skipped' })),
+    subject: Type.Optional(
+      Type.String({ maxLength: 200, description: 'Defaults to the first sentence of the question, a greeting such as "Dzień dobry," skipped' })
+    ),
     entryPoint: EntryPoint,
     pageUrl: Type.Optional(Type.String({ maxLength: 2000, pattern: '^https?://' }))
   },
@@ -198,9 +207,12 @@ export const BulkIds = Type.Object(
 )
 export const BulkQuery = Type.Object(
   {
-    include: Type.Optional(Type.Literal('unreadCount', {
-      description: 'Also answer the caller’s unread count after the change, so a client need not ask GET /me again (opening a conversation: GET the case, POST read — two requests). Without it the body is `{ changed }` as before.'
-    }))
+    include: Type.Optional(
+      Type.Literal('unreadCount', {
+        description:
+          'Also answer the caller’s unread count after the change, so a client need not ask GET /me again (opening a conversation: GET the case, POST read — two requests). Without it the body is `{ changed }` as before.'
+      })
+    )
   },
   { additionalProperties: false }
 )
@@ -218,7 +230,13 @@ export const AdminQueueQuery = Type.Object(
     assignee: Type.Optional(Type.String({ pattern: '^(me|none|[0-9a-fA-F]{24})$', description: '`me`, `none` or an expert id' })),
     officeId: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
     appId: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
-    q: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'Text in the subject (case-insensitive) or an exact case number (numbers run per office: combine with `officeId` for one case)' })),
+    q: Type.Optional(
+      Type.String({
+        minLength: 1,
+        maxLength: 200,
+        description: 'Text in the subject (case-insensitive) or an exact case number (numbers run per office: combine with `officeId` for one case)'
+      })
+    ),
     cursor: Type.Optional(Cursor),
     limit: Limit(100, 25)
   },

@@ -5,7 +5,10 @@ import { Type, type Static } from 'typebox'
  * the name below, `id:` with the feed's sequence number (resume with Last-Event-ID) and
  * `data:` with one of these JSON documents.
  */
-export const UnreadEvent = Type.Object({ count: Type.Integer({ minimum: 0 }) }, { additionalProperties: false, description: '`event: unread` — the chief’s unread cases (no id: not replayed)' })
+export const UnreadEvent = Type.Object(
+  { count: Type.Integer({ minimum: 0 }) },
+  { additionalProperties: false, description: '`event: unread` — the chief’s unread cases (no id: not replayed)' }
+)
 export const MessageEvent = Type.Object(
   { caseId: Type.String(), messageId: Type.String() },
   { additionalProperties: false, description: '`event: message` — a new public message in a case of the caller’s office' }
@@ -27,7 +30,9 @@ export const AdminCaseUpdatedEvent = Type.Object(
     number: Type.Integer(),
     status: CaseStatus,
     assigneeId: Type.Union([Type.String(), Type.Null()]),
-    changes: Type.Array(Type.Union([Type.Literal('status'), Type.Literal('assignee'), Type.Literal('read'), Type.Literal('archived'), Type.Literal('unarchived')])),
+    changes: Type.Array(
+      Type.Union([Type.Literal('status'), Type.Literal('assignee'), Type.Literal('read'), Type.Literal('archived'), Type.Literal('unarchived')])
+    ),
     by: Type.Union([Type.Literal('chief'), Type.Literal('expert')])
   },
   { additionalProperties: false, description: '`event: case.updated` — status or assignee set by an expert, or read/archived by the chief' }

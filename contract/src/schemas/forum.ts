@@ -1,7 +1,6 @@
 import { Type, type Static } from 'typebox'
 import { Nullable, ObjectIdString, iso } from './common.js'
 
-
 export const FORUM_TITLE_MAX = 200
 export const FORUM_BODY_MAX = 10_000
 
@@ -9,7 +8,13 @@ const AuthorRole = Type.Union([Type.Literal('office_chief'), Type.Literal('emplo
   description: 'The badge to show: the host-app role from the identity token, or "expert"'
 })
 export const ForumAuthor = Type.Object({ name: Type.String(), role: AuthorRole, expert: Type.Boolean() })
-const AdminForumAuthor = Type.Object({ kind: Type.Union([Type.Literal('user'), Type.Literal('expert')]), id: Type.String(), name: Type.String(), role: AuthorRole, expert: Type.Boolean() })
+const AdminForumAuthor = Type.Object({
+  kind: Type.Union([Type.Literal('user'), Type.Literal('expert')]),
+  id: Type.String(),
+  name: Type.String(),
+  role: AuthorRole,
+  expert: Type.Boolean()
+})
 
 const threadExample = {
   id: '665f1c2e9b1e8a3d4c5b6a90',
@@ -46,11 +51,20 @@ const postExample = {
 }
 
 export const Post = Type.Object(
-  { id: Type.String(), author: ForumAuthor, body: Type.String({ description: 'Plain text; render as text, not HTML' }), createdAt: iso(postExample.createdAt), accepted: Type.Boolean() },
+  {
+    id: Type.String(),
+    author: ForumAuthor,
+    body: Type.String({ description: 'Plain text; render as text, not HTML' }),
+    createdAt: iso(postExample.createdAt),
+    accepted: Type.Boolean()
+  },
   { examples: [postExample] }
 )
 
-export const ThreadPage = Type.Object({ items: Type.Array(Thread), nextCursor: Nullable(Type.String()) }, { examples: [{ items: [threadExample], nextCursor: null }] })
+export const ThreadPage = Type.Object(
+  { items: Type.Array(Thread), nextCursor: Nullable(Type.String()) },
+  { examples: [{ items: [threadExample], nextCursor: null }] }
+)
 
 export const ThreadDetail = Type.Object(
   {
@@ -79,7 +93,10 @@ export const NewThreadBody = Type.Object(
   { title: Text(FORUM_TITLE_MAX), body: Text(FORUM_BODY_MAX) },
   { additionalProperties: false, examples: [{ title: 'Jak wystawić fakturę korygującą do paragonu?', body: 'Klient przyniósł paragon z NIP…' }] }
 )
-export const ReplyBody = Type.Object({ body: Text(FORUM_BODY_MAX) }, { additionalProperties: false, examples: [{ body: 'U mnie zadziałało: Faktury » Dodaj » Faktura do paragonu.' }] })
+export const ReplyBody = Type.Object(
+  { body: Text(FORUM_BODY_MAX) },
+  { additionalProperties: false, examples: [{ body: 'U mnie zadziałało: Faktury » Dodaj » Faktura do paragonu.' }] }
+)
 export const AcceptBody = Type.Object({ postId: ObjectIdString }, { additionalProperties: false, examples: [{ postId: '665f1c2e9b1e8a3d4c5b6a92' }] })
 
 export const ThreadCreated = Type.Object({ thread: Thread })
@@ -94,7 +111,15 @@ export const AdminThread = Type.Object({
   author: AdminForumAuthor,
   hidden: Type.Boolean()
 })
-export const AdminPost = Type.Object({ id: Type.String(), threadId: Type.String(), author: AdminForumAuthor, body: Type.String(), createdAt: iso(postExample.createdAt), accepted: Type.Boolean(), hidden: Type.Boolean() })
+export const AdminPost = Type.Object({
+  id: Type.String(),
+  threadId: Type.String(),
+  author: AdminForumAuthor,
+  body: Type.String(),
+  createdAt: iso(postExample.createdAt),
+  accepted: Type.Boolean(),
+  hidden: Type.Boolean()
+})
 
 export const AdminThreadListQuery = Type.Object(
   {
@@ -107,7 +132,10 @@ export const AdminThreadListQuery = Type.Object(
   { additionalProperties: false }
 )
 export const AdminThreadPage = Type.Object({ items: Type.Array(AdminThread), nextCursor: Nullable(Type.String()) })
-export const AdminThreadDetail = Type.Object({ thread: Type.Object({ ...AdminThread.properties, body: Type.String() }), posts: Type.Array(AdminPost, { description: 'All replies, hidden ones included' }) })
+export const AdminThreadDetail = Type.Object({
+  thread: Type.Object({ ...AdminThread.properties, body: Type.String() }),
+  posts: Type.Array(AdminPost, { description: 'All replies, hidden ones included' })
+})
 export const AdminThreadResponse = Type.Object({ thread: AdminThread })
 export const AdminPostResponse = Type.Object({ post: AdminPost })
 export const AdminPostCreated = Type.Object({ post: AdminPost })

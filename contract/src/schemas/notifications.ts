@@ -3,11 +3,17 @@ import { Type, type Static } from 'typebox'
 export const UnsubscribeQuery = Type.Object({ token: Type.String({ pattern: '^[A-Za-z0-9_-]{16,64}$' }) }, { additionalProperties: false })
 
 export const NewCaseNotifications = Type.Union([Type.Literal('all'), Type.Literal('unassigned'), Type.Literal('digest'), Type.Literal('none')], {
-  description: '`all`: an e-mail for every new case; `unassigned`: only when it is still unassigned after NOTIFY_DELAY_SECONDS; `digest`: one e-mail a day; `none`'
+  description:
+    '`all`: an e-mail for every new case; `unassigned`: only when it is still unassigned after NOTIFY_DELAY_SECONDS; `digest`: one e-mail a day; `none`'
 })
 export const ExpertNotificationSettings = Type.Object({ newCases: NewCaseNotifications }, { additionalProperties: false })
 
-export const WebhookEventType = Type.Union([Type.Literal('case.created'), Type.Literal('case.replied'), Type.Literal('case.resolved'), Type.Literal('case.read')])
+export const WebhookEventType = Type.Union([
+  Type.Literal('case.created'),
+  Type.Literal('case.replied'),
+  Type.Literal('case.resolved'),
+  Type.Literal('case.read')
+])
 
 /** The `data` of every webhook: ids and fields the chief can see anyway, never bodies or names. */
 export const WebhookEvent = Type.Object(

@@ -21,7 +21,13 @@ export const SuggestionsResponse = Type.Object(
     examples: [
       {
         items: [
-          { kind: 'article', id: '665f1c2e9b1e8a3d4c5b6a80', slug: 'jak-zalaczyc-plik-do-sprawy', title: 'Jak załączyć plik do sprawy', excerpt: 'Do pytania możesz dołączyć zrzuty ekranu…' },
+          {
+            kind: 'article',
+            id: '665f1c2e9b1e8a3d4c5b6a80',
+            slug: 'jak-zalaczyc-plik-do-sprawy',
+            title: 'Jak załączyć plik do sprawy',
+            excerpt: 'Do pytania możesz dołączyć zrzuty ekranu…'
+          },
           { kind: 'thread', id: '665f1c2e9b1e8a3d4c5b6a90', title: 'Nie mogę dodać załącznika PDF', excerpt: 'Przy dodawaniu pliku pojawia się błąd…' }
         ]
       }

@@ -2,7 +2,9 @@ import { Type, type Static } from 'typebox'
 import { Nullable, ObjectIdString, iso } from './common.js'
 import { NewCaseNotifications } from './notifications.js'
 
-export const ExpertLocale = Type.Union([Type.Literal('pl'), Type.Literal('en')], { description: 'The console language and the language of the e-mails the expert gets' })
+export const ExpertLocale = Type.Union([Type.Literal('pl'), Type.Literal('en')], {
+  description: 'The console language and the language of the e-mails the expert gets'
+})
 export type ExpertLocale = Static<typeof ExpertLocale>
 
 /** An API key for automation; the secret itself is shown once, when it is created. */

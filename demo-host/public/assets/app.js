@@ -12,12 +12,12 @@
   const SupportWidget = (/** @type {string} */ command, /** @type {unknown[]} */ ...args) => window.SupportWidget(command, ...args)
 
   const byId = (/** @type {string} */ id) => /** @type {HTMLElement} */ (document.getElementById(id))
-  const known = (/** @type {string | null} */ id) => config.personas.some(p => p.id === id)
+  const known = (/** @type {string | null} */ id) => config.personas.some((p) => p.id === id)
 
   const requested = new URLSearchParams(location.search).get('persona')
   let persona = requested && known(requested) ? requested : DEFAULT_PERSONA
 
-  const current = () => /** @type {import('../../types/host.js').DemoPersona} */ (config.personas.find(p => p.id === persona))
+  const current = () => /** @type {import('../../types/host.js').DemoPersona} */ (config.personas.find((p) => p.id === persona))
 
   /** Same page, same persona: every internal link carries ?persona= so navigation keeps who you are. */
   const withPersona = (/** @type {string} */ href) => {
@@ -36,7 +36,12 @@
 
   function renderUser() {
     const p = current()
-    const initials = p.name.split(/\s+/).map(w => w[0]).join('').slice(0, 2).toUpperCase()
+    const initials = p.name
+      .split(/\s+/)
+      .map((w) => w[0])
+      .join('')
+      .slice(0, 2)
+      .toUpperCase()
     byId('avatar-initials').textContent = initials
     byId('user-name').textContent = p.name
     byId('menu-user-name').textContent = p.name
@@ -80,7 +85,9 @@
     el.textContent = text
     el.hidden = false
     clearTimeout(toastTimer)
-    toastTimer = window.setTimeout(() => { el.hidden = true }, 3500)
+    toastTimer = window.setTimeout(() => {
+      el.hidden = true
+    }, 3500)
   }
 
   // ---- the widget ----
@@ -146,15 +153,18 @@
     setMenu(open)
     if (open) /** @type {HTMLElement | null} */ (dropdown.querySelector('button'))?.focus()
   })
-  dropdown.addEventListener('keydown', e => {
-    if (e.key === 'Escape') { setMenu(false); avatarButton.focus() }
+  dropdown.addEventListener('keydown', (e) => {
+    if (e.key === 'Escape') {
+      setMenu(false)
+      avatarButton.focus()
+    }
   })
-  document.addEventListener('click', e => {
+  document.addEventListener('click', (e) => {
     if (!dropdown.hidden && e.target instanceof Node && !avatarButton.parentElement?.contains(e.target)) setMenu(false)
   })
 
   // ---- actions (avatar menu, right sidebar, page buttons) ----
-  document.addEventListener('click', e => {
+  document.addEventListener('click', (e) => {
     const target = e.target instanceof Element ? e.target.closest('[data-action]') : null
     if (!target) return
     switch (target.getAttribute('data-action')) {
@@ -173,7 +183,7 @@
     }
   })
 
-  byId('persona-switcher').addEventListener('change', e => switchPersona(/** @type {HTMLSelectElement} */ (e.target).value))
+  byId('persona-switcher').addEventListener('change', (e) => switchPersona(/** @type {HTMLSelectElement} */ (e.target).value))
 
   // ---- notification bell: events the host backend received as signed webhooks ----
   const BELL_LABELS = /** @type {Record<string, string>} */ ({
@@ -195,7 +205,7 @@
   }
   function renderBell() {
     const seen = localStorage.getItem(seenKey())
-    const seenAt = bellEvents.findIndex(e => e.id === seen)
+    const seenAt = bellEvents.findIndex((e) => e.id === seen)
     const unseen = bellList.hidden ? (seenAt === -1 ? bellEvents.length : seenAt) : 0
     const badge = byId('bell-badge')
     badge.textContent = String(unseen)
@@ -243,17 +253,20 @@
     if (open) /** @type {HTMLElement | null} */ (bellList.querySelector('button'))?.focus()
   })
   // on the document, not the list: Escape closes the open list wherever focus is
-  document.addEventListener('keydown', e => {
-    if (e.key === 'Escape' && !bellList.hidden) { setBell(false); bellButton.focus() }
+  document.addEventListener('keydown', (e) => {
+    if (e.key === 'Escape' && !bellList.hidden) {
+      setBell(false)
+      bellButton.focus()
+    }
   })
-  bellList.addEventListener('click', e => {
+  bellList.addEventListener('click', (e) => {
     const item = e.target instanceof Element ? e.target.closest('button[data-case-id]') : null
     if (!(item instanceof HTMLElement)) return
     setBell(false)
     bellButton.focus()
     if (current().role === 'office_chief') SupportWidget('open', { caseId: item.dataset.caseId })
   })
-  document.addEventListener('click', e => {
+  document.addEventListener('click', (e) => {
     if (!bellList.hidden && e.target instanceof Node && !bellButton.parentElement?.contains(e.target)) setBell(false)
   })
 

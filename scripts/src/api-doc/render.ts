@@ -13,8 +13,7 @@ export interface RouteDoc {
 // Code-point order, so the output does not depend on the machine's locale.
 const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
 
-const isSchemaObject = (v: unknown): v is Schema =>
-  typeof v === 'object' && v !== null && !Array.isArray(v) && ('type' in v || 'anyOf' in v)
+const isSchemaObject = (v: unknown): v is Schema => typeof v === 'object' && v !== null && !Array.isArray(v) && ('type' in v || 'anyOf' in v)
 
 // Named contract schemas, by identity: a route's `response: { 200: CaseDetail }` is the very object.
 const named = new Map<unknown, string>(

@@ -26,7 +26,14 @@ export async function apiBench(): Promise<SetResult> {
   const office = personas['chief-office'].claims.office
   // 10 % of the cases are the caller's office (a list of ~900 active ones), the rest spread over
   // 200 other offices, as in the scale set; the read model is seeded with them.
-  const seeded = await seedCases(tenant.data.models, { appId: tenant.appId, count: CASES, focusOffice: office, focusShare: 0.1, otherOffices: 200, firstNumber: 1 })
+  const seeded = await seedCases(tenant.data.models, {
+    appId: tenant.appId,
+    count: CASES,
+    focusOffice: office,
+    focusShare: 0.1,
+    otherOffices: 200,
+    firstNumber: 1
+  })
   const service = await startService(tenant.mongodbUri)
   const bare = await startBareServer(tenant.mongodbUri)
   try {
@@ -48,7 +55,9 @@ export async function apiBench(): Promise<SetResult> {
     // Warm-up: JIT, connection pools, the service's app cache, SQLite's page cache.
     for (const [url, headers] of Object.values(endpoints)) await load(url, headers, { connections: 4, seconds: 2 })
 
-    const results = await interleaved(ROUNDS, targets, (round, key, r) => console.log(`[bench] api round ${round} ${key}: ${fmt.rps(r.rps)} p99 ${r.p99} ms${r.failures ? ` (${r.failures} failures)` : ''}`))
+    const results = await interleaved(ROUNDS, targets, (round, key, r) =>
+      console.log(`[bench] api round ${round} ${key}: ${fmt.rps(r.rps)} p99 ${r.p99} ms${r.failures ? ` (${r.failures} failures)` : ''}`)
+    )
     const rps = (k: Key) => median(results[k].map((r) => r.rps))
     const failures = (k: Key) => results[k].reduce((s, r) => s + r.failures, 0)
     const clean = (k: Key) => failures(k) === 0
@@ -65,12 +74,28 @@ export async function apiBench(): Promise<SetResult> {
       },
       { name: 'bare Fastify hello route, same run', value: fmt.rps(rps('bareHello')) },
       { name: 'same reads, bare Fastify + mongodb driver', value: fmt.rps(rps('bareCases')) },
-      { name: 'cases: service ÷ bare driver', value: clean('serviceCases') ? fmt.x(casesRatio) : 'n/a', target: `≥ ${TARGET}`, met: clean('serviceCases') && casesRatio >= TARGET },
+      {
+        name: 'cases: service ÷ bare driver',
+        value: clean('serviceCases') ? fmt.x(casesRatio) : 'n/a',
+        target: `≥ ${TARGET}`,
+        met: clean('serviceCases') && casesRatio >= TARGET
+      },
       { name: 'GET /api/v1/me, service', value: clean('serviceMe') ? fmt.rps(rps('serviceMe')) : `${failures('serviceMe')} failed requests` },
       { name: 'same count, bare Fastify + mongodb driver', value: fmt.rps(rps('bareMe')) },
-      { name: 'me: service ÷ bare driver', value: clean('serviceMe') ? fmt.x(meRatio) : 'n/a', target: `≥ ${TARGET}`, met: clean('serviceMe') && meRatio >= TARGET },
-      { name: 'context, no database: service GET /healthz / bare hello route', value: `${fmt.rps(rps('serviceHealth'))} / ${fmt.rps(rps('bareHello'))} (${fmt.x(ratio(rps('serviceHealth'), rps('bareHello')))})` },
-      { name: 'p99 latency, service cases / bare cases', value: `${median(results.serviceCases.map((r) => r.p99))} / ${median(results.bareCases.map((r) => r.p99))} ms` }
+      {
+        name: 'me: service ÷ bare driver',
+        value: clean('serviceMe') ? fmt.x(meRatio) : 'n/a',
+        target: `≥ ${TARGET}`,
+        met: clean('serviceMe') && meRatio >= TARGET
+      },
+      {
+        name: 'context, no database: service GET /healthz / bare hello route',
+        value: `${fmt.rps(rps('serviceHealth'))} / ${fmt.rps(rps('bareHello'))} (${fmt.x(ratio(rps('serviceHealth'), rps('bareHello')))})`
+      },
+      {
+        name: 'p99 latency, service cases / bare cases',
+        value: `${median(results.serviceCases.map((r) => r.p99))} / ${median(results.bareCases.map((r) => r.p99))} ms`
+      }
     ]
     const line = (k: Key) => `${k}: ${results[k].map((r: LoadResult) => Math.round(r.rps)).join(', ')} req/s`
     return {
@@ -83,9 +108,9 @@ export async function apiBench(): Promise<SetResult> {
       notes: [
         `${CASES} cases in the database (the caller's office holds 10 %), seeded with the service's Case model and its read model (docs/adr/0100-bounded-hot-queries.md).`,
         `${CONNECTIONS} connections, ${SECONDS} s per measurement, ${ROUNDS} interleaved rounds, medians; service and bare server each in their own process, load generated from a third.`,
-        'The service side pays for what the bare side skips: HS256 token verification and the app lookup (cached), schema validation and serialisation, mongoose, the problem-details hooks, helmet/CORS headers and request ids. The bare side makes the same database reads (the list\'s segment directory, then whole segments by one equality, sorted in code) on the same collections and indexes.',
+        "The service side pays for what the bare side skips: HS256 token verification and the app lookup (cached), schema validation and serialisation, mongoose, the problem-details hooks, helmet/CORS headers and request ids. The bare side makes the same database reads (the list's segment directory, then whole segments by one equality, sorted in code) on the same collections and indexes.",
         'The service logs at `warn` in this benchmark; with `info` every request writes a log line.',
-        'The no-database pair shows the cost of the service\'s pipeline alone (request id, helmet, CORS delegator, error handling, serialisation); with the database in the path, FerretDB\'s query time dominates both sides.'
+        "The no-database pair shows the cost of the service's pipeline alone (request id, helmet, CORS delegator, error handling, serialisation); with the database in the path, FerretDB's query time dominates both sides."
       ]
     }
   } finally {

@@ -36,7 +36,9 @@ app.get<{ Querystring: TenantQuery }>('/cases', async (request) => {
 
 app.get<{ Querystring: TenantQuery }>('/me', async (request) => {
   const { appId, officeId } = request.query
-  const counts = await Promise.all((await segments.find({ list: chiefUnreadList(appId, officeId, false, true) }).toArray()).map((s) => cases.countDocuments({ unreadSeg: s._id })))
+  const counts = await Promise.all(
+    (await segments.find({ list: chiefUnreadList(appId, officeId, false, true) }).toArray()).map((s) => cases.countDocuments({ unreadSeg: s._id }))
+  )
   return { unreadCount: counts.reduce((a, b) => a + b, 0) }
 })
 

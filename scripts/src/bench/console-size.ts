@@ -18,10 +18,17 @@ export async function consoleSizeBench(): Promise<SetResult> {
     machine: at,
     durationSeconds: (Date.now() - started) / 1000,
     figures: [
-      { name: 'initial load: what index.html loads (JS and CSS)', value: fmt.kb(m.initial), target: `≤ ${fmt.kb(BUDGET_INITIAL)}`, met: m.initial <= BUDGET_INITIAL },
+      {
+        name: 'initial load: what index.html loads (JS and CSS)',
+        value: fmt.kb(m.initial),
+        target: `≤ ${fmt.kb(BUDGET_INITIAL)}`,
+        met: m.initial <= BUDGET_INITIAL
+      },
       { name: 'lazily loaded views together (sign-in, queue, case)', value: fmt.kb(m.lazy) }
     ],
     rounds: m.chunks.map((c) => `${c.file}: ${fmt.kb(c.gzip)}${c.initial ? ' (initial)' : ''}`),
-    notes: ['Sizes are deterministic for a given build. The initial load is the entry module and stylesheet index.html names; each view is a chunk fetched when first shown.']
+    notes: [
+      'Sizes are deterministic for a given build. The initial load is the entry module and stylesheet index.html names; each view is a chunk fetched when first shown.'
+    ]
   }
 }

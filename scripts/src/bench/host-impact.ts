@@ -54,7 +54,10 @@ async function visit(browser: Browser, url: string, withWidget: boolean): Promis
     await page.waitForTimeout(1000)
     await page.evaluate(() => (window as unknown as { SupportWidget: (c: string) => void }).SupportWidget('close'))
     await page.waitForTimeout(500)
-    const perf = await page.evaluate(() => (window as unknown as { __perf: { longtasks: Array<{ start: number; duration: number }>; shifts: Array<{ value: number; sources: string[] }> } }).__perf)
+    const perf = await page.evaluate(
+      () =>
+        (window as unknown as { __perf: { longtasks: Array<{ start: number; duration: number }>; shifts: Array<{ value: number; sources: string[] }> } }).__perf
+    )
     const widgetPresent = await page.evaluate(() => document.querySelector('[data-support-widget]') !== null)
     return {
       longTasks: perf.longtasks.length,
@@ -95,10 +98,14 @@ export async function hostImpactBench(): Promise<SetResult> {
       // A shift is the widget's when it moves the widget's own nodes, or host nodes that never
       // shift without the widget; the host's own late layout (seen without the widget) is not.
       const hostOwn = new Set(results.without.flatMap((v) => v.shifts.map((x) => x.signature)))
-      const attributable = (v: Visit) => v.shifts.filter((x) => x.signature.includes('widget:') || !hostOwn.has(x.signature)).reduce((sum, x) => sum + x.value, 0)
+      const attributable = (v: Visit) =>
+        v.shifts.filter((x) => x.signature.includes('widget:') || !hostOwn.has(x.signature)).reduce((sum, x) => sum + x.value, 0)
       const extraCls = median(results.with.map(attributable))
       figures.push(
-        { name: `${path}: long tasks > 50 ms, with / without widget`, value: `${m('with', 'longTasks')} (${Math.round(m('with', 'longTaskMs'))} ms) / ${m('without', 'longTasks')} (${Math.round(m('without', 'longTaskMs'))} ms)` },
+        {
+          name: `${path}: long tasks > 50 ms, with / without widget`,
+          value: `${m('with', 'longTasks')} (${Math.round(m('with', 'longTaskMs'))} ms) / ${m('without', 'longTasks')} (${Math.round(m('without', 'longTaskMs'))} ms)`
+        },
         { name: `${path}: long tasks attributable to the widget`, value: String(Math.max(0, extraTasks)), target: '0', met: extraTasks <= 0 },
         { name: `${path}: layout shift (CLS), with / without widget`, value: `${m('with', 'cls').toFixed(4)} / ${m('without', 'cls').toFixed(4)}` },
         { name: `${path}: layout shift attributable to the widget`, value: extraCls.toFixed(4), target: '0', met: extraCls <= 0.0001 }
@@ -112,9 +119,9 @@ export async function hostImpactBench(): Promise<SetResult> {
       figures,
       rounds,
       notes: [
-        'Each visit: a fresh browser context, the page as the office chief, wait for network idle + 1 s, `SupportWidget(\'open\', \'home\')`, 1 s, `close`, 0.5 s. Long tasks and layout shifts are observed from navigation start (buffered PerformanceObservers). "Without" serves an empty widget.js, so the host page and its call queue stay exactly the same.',
+        "Each visit: a fresh browser context, the page as the office chief, wait for network idle + 1 s, `SupportWidget('open', 'home')`, 1 s, `close`, 0.5 s. Long tasks and layout shifts are observed from navigation start (buffered PerformanceObservers). \"Without\" serves an empty widget.js, so the host page and its call queue stay exactly the same.",
         `Headless Chromium, 1280×800, no CPU throttling; medians of ${ROUNDS} interleaved rounds per page.`,
-        'Attribution of layout shift: a shift counts against the widget when one of its source nodes is inside the widget (`[data-support-widget]`), or when the same set of host nodes never shifts in the runs without the widget. The host page\'s own late layout (its persona label and avatar menu filling in after the token request) shifts in both variants, depending on whether it lands before or after the first paint, and is not the widget\'s.',
+        "Attribution of layout shift: a shift counts against the widget when one of its source nodes is inside the widget (`[data-support-widget]`), or when the same set of host nodes never shifts in the runs without the widget. The host page's own late layout (its persona label and avatar menu filling in after the token request) shifts in both variants, depending on whether it lands before or after the first paint, and is not the widget's.",
         sources.size ? `Layout-shift sources seen with the widget: ${[...sources].join(', ')}.` : 'No layout-shift sources were reported with the widget.'
       ]
     }

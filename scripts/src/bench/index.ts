@@ -38,7 +38,8 @@ function selected(argv: string[]): SetName[] {
 
 function print(r: SetResult): void {
   console.log(`\n== ${r.title} (${Math.round(r.durationSeconds)} s, load ${r.machine.load1} at start, ${r.machine.load1End} at end)`)
-  for (const f of r.figures) console.log(`  ${f.name.padEnd(58)} ${f.value.padStart(14)}${f.target ? `   target ${f.target}: ${f.met ? 'met' : 'MISSED'}` : ''}`)
+  for (const f of r.figures)
+    console.log(`  ${f.name.padEnd(58)} ${f.value.padStart(14)}${f.target ? `   target ${f.target}: ${f.met ? 'met' : 'MISSED'}` : ''}`)
   for (const n of r.notes) console.log(`  note: ${n}`)
 }
 

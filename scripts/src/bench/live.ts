@@ -9,7 +9,10 @@ const REPLIES = Number(process.env.BENCH_LIVE_REPLIES ?? 40)
 const IDLE = Number(process.env.BENCH_LIVE_IDLE ?? 1000)
 const TARGET_P95_MS = 2000
 
-interface Stream { req: ClientRequest; res: IncomingMessage }
+interface Stream {
+  req: ClientRequest
+  res: IncomingMessage
+}
 
 /** Opens an SSE stream; `onFrame` sees each frame's event name and data. */
 function openStream(url: string, token: string, onFrame?: (event: string, data: string) => void): Promise<Stream> {
@@ -105,7 +108,12 @@ export async function liveBench(): Promise<SetResult> {
       { name: 'reply acknowledged by A → frame on a stream on B, p50', value: fmt.ms(percentile(quiet, 50)) },
       { name: 'reply acknowledged by A → frame on a stream on B, p95', value: fmt.ms(p95), target: `≤ ${TARGET_P95_MS} ms`, met: p95 <= TARGET_P95_MS },
       { name: `the same with ${IDLE} idle streams on each instance, p50`, value: fmt.ms(percentile(loaded, 50)) },
-      { name: `the same with ${IDLE} idle streams on each instance, p95`, value: fmt.ms(p95Loaded), target: `≤ ${TARGET_P95_MS} ms`, met: p95Loaded <= TARGET_P95_MS },
+      {
+        name: `the same with ${IDLE} idle streams on each instance, p95`,
+        value: fmt.ms(p95Loaded),
+        target: `≤ ${TARGET_P95_MS} ms`,
+        met: p95Loaded <= TARGET_P95_MS
+      },
       { name: 'RSS per idle stream (instance A)', value: fmt.kb(perConnection.a) },
       { name: 'RSS per idle stream (instance B)', value: fmt.kb(perConnection.b) },
       { name: `RSS of each instance with ${IDLE} idle streams`, value: `${fmt.mb(after.a)} / ${fmt.mb(after.b)}` }

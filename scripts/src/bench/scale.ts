@@ -62,7 +62,10 @@ interface Measured {
 
 async function measure(size: number, endpoints: Record<EndpointName, Sample>, rounds: string[]): Promise<Measured> {
   for (const name of ENDPOINTS) if (name !== 'reply') await endpoints[name]()
-  const variants = Object.fromEntries(ENDPOINTS.map((name) => [name, () => roundP99(endpoints[name], COUNTS[name], name === 'reply' ? 201 : 200)])) as Record<EndpointName, () => Promise<RoundP99>>
+  const variants = Object.fromEntries(ENDPOINTS.map((name) => [name, () => roundP99(endpoints[name], COUNTS[name], name === 'reply' ? 201 : 200)])) as Record<
+    EndpointName,
+    () => Promise<RoundP99>
+  >
   const results = await interleaved(ROUNDS, variants, (r, key, v) => {
     const line = `${size} cases, round ${r}, ${key}: p99 ${fmt.ms(v.p99)} over ${v.n} requests${v.failed.length ? ` (${v.failed.length} answered ${[...new Set(v.failed)].join('/')})` : ''}`
     console.log(`[bench] ${line}`)
@@ -76,9 +79,15 @@ async function measure(size: number, endpoints: Record<EndpointName, Sample>, ro
 /** The plan of the list's hottest read (its newest segment, by one equality), as the database reports it. */
 async function queryPlan(tenant: BenchTenant, officeId: string): Promise<string> {
   const db = tenant.data.connection.db!
-  const segments = await db.collection<{ _id: string; loT: number | null }>('case_segments').find({ list: chiefList(tenant.appId, officeId, false) }).toArray()
+  const segments = await db
+    .collection<{ _id: string; loT: number | null }>('case_segments')
+    .find({ list: chiefList(tenant.appId, officeId, false) })
+    .toArray()
   const newest = segments.sort((a, b) => (b.loT ?? -Infinity) - (a.loT ?? -Infinity))[0]
-  const plan = (await db.collection('cases').find({ listSeg: newest?._id ?? '' }).explain()) as { queryPlanner?: unknown; filterPushdown?: boolean; sortPushdown?: boolean }
+  const plan = (await db
+    .collection('cases')
+    .find({ listSeg: newest?._id ?? '' })
+    .explain()) as { queryPlanner?: unknown; filterPushdown?: boolean; sortPushdown?: boolean }
   const text = JSON.stringify(plan.queryPlanner)
   // The node types say enough (Bitmap Index Scan on the GIN expression index vs Seq Scan).
   const nodes = [...text.matchAll(/"Node Type":"([^"]+)"(?:,[^{}]*?"Index Name":"([^"]+)")?/g)].map((m) => (m[2] ? `${m[1]} (${m[2]})` : m[1]))
@@ -113,7 +122,8 @@ export async function scaleBench(): Promise<SetResult> {
       queue: () => timedGet(`${service.url}/admin/v1/cases?limit=20`, expert),
       me: () => timedGet(`${service.url}/api/v1/me`, chief),
       detail: () => timedGet(`${service.url}/api/v1/cases/${detailId}`, chief),
-      reply: () => timedPostForm(`${service.url}/api/v1/cases/${nextReplyCase()}/messages`, { body: 'Dziękuję, a jak to wygląda przy korekcie in minus?' }, chief)
+      reply: () =>
+        timedPostForm(`${service.url}/api/v1/cases/${nextReplyCase()}/messages`, { body: 'Dziękuję, a jak to wygląda przy korekcie in minus?' }, chief)
     }
     const atSmall = await measure(SMALL, endpoints, rounds)
 
@@ -138,12 +148,20 @@ export async function scaleBench(): Promise<SetResult> {
 
     const ratios = ENDPOINTS.map((name) => ({ name, value: ratio(atLarge.p99[name], atSmall.p99[name]) }))
     const figures: Figure[] = [
-      { name: `seeding: ${SMALL} cases / ${size - SMALL} more cases`, value: `${small.seconds.toFixed(1)} s / ${seedSeconds.toFixed(0)} s (${Math.round((size - SMALL) / seedSeconds)} cases/s)` },
+      {
+        name: `seeding: ${SMALL} cases / ${size - SMALL} more cases`,
+        value: `${small.seconds.toFixed(1)} s / ${seedSeconds.toFixed(0)} s (${Math.round((size - SMALL) / seedSeconds)} cases/s)`
+      },
       ...measured.map((m) => ({
         name: `p99 at ${m.size} cases: ${ENDPOINTS.join(' / ')}`,
         value: `${ENDPOINTS.map((name) => fmt.ms(m.p99[name])).join(' / ')}${m.failures ? ` (${m.failures} unexpected answers)` : ''}`
       })),
-      ...ratios.map((r) => ({ name: `${LABELS[r.name]} p99 ratio (${size} ÷ ${SMALL})`, value: fmt.x(r.value), target: `≤ ${TARGET}`, met: size >= LARGE && atLarge.failures === 0 && r.value <= TARGET }))
+      ...ratios.map((r) => ({
+        name: `${LABELS[r.name]} p99 ratio (${size} ÷ ${SMALL})`,
+        value: fmt.x(r.value),
+        target: `≤ ${TARGET}`,
+        met: size >= LARGE && atLarge.failures === 0 && r.value <= TARGET
+      }))
     ]
     const notes = [
       `The chief's office holds ${FOCUS_SHARE * 100} % of all cases (${Math.round(SMALL * FOCUS_SHARE)} at ${SMALL}, ~${Math.round(size * FOCUS_SHARE)} at ${size}); the rest belong to ${plan.otherOffices} other offices; a third of the cases are open. The list and the queue read their first page of 20; /me counts the office's unread cases; the detail is one case with 3 replies; each reply answers a random case of the office (the pool grows with the data, so at the large size most replies move a case that has not moved before).`,
@@ -151,8 +169,19 @@ export async function scaleBench(): Promise<SetResult> {
       `Seeding: mongoose insertMany of the service's own Case model in batches of 1000 (documents validated against the real schema), case counter moved past the seeded numbers.`,
       `Plan of the list's hottest read (its newest segment, one equality on listSeg) on this database: ${explain}`
     ]
-    if (size < LARGE) notes.push(`Seeding stopped at ${size} cases after the ${SEED_BUDGET_S} s budget (BENCH_SEED_BUDGET_S); the ratio is for that size, and the target is reported as missed because ${LARGE} was not reached.`)
-    return { set: 'scale', title: '3. Scale: p99 at 1 k, 10 k and 100 k cases', machine: at, durationSeconds: (Date.now() - started) / 1000, figures, rounds, notes }
+    if (size < LARGE)
+      notes.push(
+        `Seeding stopped at ${size} cases after the ${SEED_BUDGET_S} s budget (BENCH_SEED_BUDGET_S); the ratio is for that size, and the target is reported as missed because ${LARGE} was not reached.`
+      )
+    return {
+      set: 'scale',
+      title: '3. Scale: p99 at 1 k, 10 k and 100 k cases',
+      machine: at,
+      durationSeconds: (Date.now() - started) / 1000,
+      figures,
+      rounds,
+      notes
+    }
   } finally {
     await service.stop()
     await tenant.data.close()

@@ -22,7 +22,10 @@ const MIDDLE = ['tur', 'rek', 'acz', 'yl', 'ele', 'lic', 'ach', 'ument', 'aw', '
 const ENDINGS = ['a', 'y', 'e', 'ie', 'ami', 'ach', 'ow', 'ego', 'owanie', 'ania', 'ka', 'ek', 'u', 'om']
 let seed = 7
 const rand = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % n)
-const vocabulary = Array.from({ length: 4000 }, () => `${STARTS[rand(STARTS.length)]}${MIDDLE[rand(MIDDLE.length)]}${'aeiouy'[rand(6)]}${'klmnprst'[rand(8)]}${ENDINGS[rand(ENDINGS.length)]}`)
+const vocabulary = Array.from(
+  { length: 4000 },
+  () => `${STARTS[rand(STARTS.length)]}${MIDDLE[rand(MIDDLE.length)]}${'aeiouy'[rand(6)]}${'klmnprst'[rand(8)]}${ENDINGS[rand(ENDINGS.length)]}`
+)
 const word = () => vocabulary[rand(vocabulary.length)]!
 const text = (words: number) => Array.from({ length: words }, word).join(' ')
 
@@ -35,7 +38,20 @@ async function seedContent(tenant: BenchTenant): Promise<number> {
         const n = i + k
         const title = `${text(4)} ${n}`
         const body = text(150)
-        return { appId: tenant.appId, slug: `artykul-${n}`, title, body, html: `<p>${body}</p>`, excerpt: body.slice(0, 200), category: { id: `kategoria-${n % 20}`, name: `Kategoria ${n % 20}` }, tags: [word()], published: true, createdAt: new Date(), updatedAt: new Date(), search: searchFields({ title, body, tags: [] }) }
+        return {
+          appId: tenant.appId,
+          slug: `artykul-${n}`,
+          title,
+          body,
+          html: `<p>${body}</p>`,
+          excerpt: body.slice(0, 200),
+          category: { id: `kategoria-${n % 20}`, name: `Kategoria ${n % 20}` },
+          tags: [word()],
+          published: true,
+          createdAt: new Date(),
+          updatedAt: new Date(),
+          search: searchFields({ title, body, tags: [] })
+        }
       }),
       { lean: true }
     )
@@ -47,7 +63,16 @@ async function seedContent(tenant: BenchTenant): Promise<number> {
         const n = i + k
         const title = `${text(6)}?`
         const body = text(80)
-        return { appId: tenant.appId, officeId: `biuro-${n % 200}`, title, body, author: { kind: 'user', id: `u${n}`, name: 'Jan', role: 'employee' }, solved: n % 3 !== 0, lastActivityAt: new Date(now - n * 60_000), search: searchFields({ title, body: `${body}\n${text(40)}` }) }
+        return {
+          appId: tenant.appId,
+          officeId: `biuro-${n % 200}`,
+          title,
+          body,
+          author: { kind: 'user', id: `u${n}`, name: 'Jan', role: 'employee' },
+          solved: n % 3 !== 0,
+          lastActivityAt: new Date(now - n * 60_000),
+          search: searchFields({ title, body: `${body}\n${text(40)}` })
+        }
       }),
       { lean: true }
     )
@@ -130,33 +155,39 @@ export async function searchBench(): Promise<SetResult> {
     const queries = drafts()
     const rounds: string[] = []
     let worstBlock = 0
-    const results = await interleaved(ROUNDS, {
-      typical: async () => {
-        const probe = probeLoop(service.url)
-        const samples: number[] = []
-        for (let i = 0; i < SAMPLES; i++) {
-          const { status, ms } = await timedGet(url(queries[i % queries.length]!), headers)
-          if (status !== 200) throw new Error(`suggestions answered ${status}`)
-          samples.push(ms)
+    const results = await interleaved(
+      ROUNDS,
+      {
+        typical: async () => {
+          const probe = probeLoop(service.url)
+          const samples: number[] = []
+          for (let i = 0; i < SAMPLES; i++) {
+            const { status, ms } = await timedGet(url(queries[i % queries.length]!), headers)
+            if (status !== 200) throw new Error(`suggestions answered ${status}`)
+            samples.push(ms)
+          }
+          const blocked = await probe.stop()
+          worstBlock = Math.max(worstBlock, blocked)
+          return { p99: percentile(samples, 99), p50: percentile(samples, 50), blocked }
+        },
+        worst: async () => {
+          // Four 2,000-character drafts at once, every word a common beginning or a near-miss.
+          const draft = Array.from({ length: 400 }, (_, i) => (i % 2 ? STARTS[i % STARTS.length] : `${word()}x`))
+            .join(' ')
+            .slice(0, 2000)
+          const probe = probeLoop(service.url)
+          const times = await Promise.all(Array.from({ length: 4 }, async () => (await timedGetOwn(url(draft), headers)).ms))
+          const blocked = await probe.stop()
+          worstBlock = Math.max(worstBlock, blocked)
+          return { p99: Math.max(...times), p50: median(times), blocked }
         }
-        const blocked = await probe.stop()
-        worstBlock = Math.max(worstBlock, blocked)
-        return { p99: percentile(samples, 99), p50: percentile(samples, 50), blocked }
       },
-      worst: async () => {
-        // Four 2,000-character drafts at once, every word a common beginning or a near-miss.
-        const draft = Array.from({ length: 400 }, (_, i) => (i % 2 ? STARTS[i % STARTS.length] : `${word()}x`)).join(' ').slice(0, 2000)
-        const probe = probeLoop(service.url)
-        const times = await Promise.all(Array.from({ length: 4 }, async () => (await timedGetOwn(url(draft), headers)).ms))
-        const blocked = await probe.stop()
-        worstBlock = Math.max(worstBlock, blocked)
-        return { p99: Math.max(...times), p50: median(times), blocked }
+      (r, key, v) => {
+        const line = `round ${r}, ${key}: p50 ${fmt.ms(v.p50)}, p99 ${fmt.ms(v.p99)}, slowest /healthz meanwhile ${fmt.ms(v.blocked)}`
+        console.log(`[bench] ${line}`)
+        rounds.push(line)
       }
-    }, (r, key, v) => {
-      const line = `round ${r}, ${key}: p50 ${fmt.ms(v.p50)}, p99 ${fmt.ms(v.p99)}, slowest /healthz meanwhile ${fmt.ms(v.blocked)}`
-      console.log(`[bench] ${line}`)
-      rounds.push(line)
-    })
+    )
     const p99 = median(results.typical.map((r) => r.p99))
     const figures: Figure[] = [
       { name: `content: articles / threads (solved)`, value: `${ARTICLES} / ${THREADS} (${solved})` },
@@ -166,7 +197,12 @@ export async function searchBench(): Promise<SetResult> {
       { name: 'GET /api/v1/suggestions p50', value: fmt.ms(median(results.typical.map((r) => r.p50))) },
       { name: 'GET /api/v1/suggestions p99', value: fmt.ms(p99), target: `≤ ${TARGET_P99_MS} ms`, met: p99 <= TARGET_P99_MS },
       { name: '4 parallel 2,000-character drafts: slowest answer', value: fmt.ms(median(results.worst.map((r) => r.p99))) },
-      { name: 'slowest /healthz during all of it (event-loop block bound)', value: fmt.ms(worstBlock), target: `≤ ${TARGET_BLOCK_MS} ms`, met: worstBlock <= TARGET_BLOCK_MS }
+      {
+        name: 'slowest /healthz during all of it (event-loop block bound)',
+        value: fmt.ms(worstBlock),
+        target: `≤ ${TARGET_BLOCK_MS} ms`,
+        met: worstBlock <= TARGET_BLOCK_MS
+      }
     ]
     const notes = [
       `Content generated from a 4,000-word Polish-looking vocabulary (shared beginnings, real endings), written with the service's own models and stored search fields; articles ~150 words, threads ~80 words plus a 40-word accepted answer.`,
@@ -174,7 +210,15 @@ export async function searchBench(): Promise<SetResult> {
       `The event-loop block is bounded from outside: /healthz polled every ${PROBE_EVERY_MS} ms on its own connection while the suggestions run; its slowest answer includes the loopback round trip and any scheduling delay of this shared machine, so it is an upper bound.`,
       `Search runs in a worker thread (service/src/search/worker.ts), so a slow lookup delays only other searches (the suggestion answers at SUGGEST_BUDGET_MS with what it has), never the service's other requests.`
     ]
-    return { set: 'search', title: '6. Search: suggestions with 5 k articles and 20 k threads', machine: at, durationSeconds: (Date.now() - started) / 1000, figures, rounds, notes }
+    return {
+      set: 'search',
+      title: '6. Search: suggestions with 5 k articles and 20 k threads',
+      machine: at,
+      durationSeconds: (Date.now() - started) / 1000,
+      figures,
+      rounds,
+      notes
+    }
   } finally {
     await service.stop()
     await tenant.data.close()

@@ -26,7 +26,11 @@ const ENTRY_POINTS = ['sidebar', 'avatar', 'messages'] as const
  * shaped exactly as the service writes it). Messages are not written: list and queue read
  * only the case documents and their denormalised counters.
  */
-export async function seedCases(models: Models, plan: SeedPlan, onBatch?: (done: number) => void): Promise<{ inserted: number; seconds: number; focusIds: string[] }> {
+export async function seedCases(
+  models: Models,
+  plan: SeedPlan,
+  onBatch?: (done: number) => void
+): Promise<{ inserted: number; seconds: number; focusIds: string[] }> {
   const batchSize = plan.batchSize ?? 1000
   const started = Date.now()
   // Activity times spread over the past year in numbering order (a minute apart), so a later

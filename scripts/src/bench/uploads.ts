@@ -35,11 +35,15 @@ async function throughService(url: string, pid: number, token: string, tenant: B
   const rss = sampleRss(pid)
   const started = process.hrtime.bigint()
   const { status, body } = await new Promise<{ status: number; body: string }>((resolve, reject) => {
-    const req = request(`${url}/api/v1/cases`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': `multipart/form-data; boundary=${boundary}` } }, (res) => {
-      let text = ''
-      res.setEncoding('utf8').on('data', (c: string) => (text += c))
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }))
-    })
+    const req = request(
+      `${url}/api/v1/cases`,
+      { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': `multipart/form-data; boundary=${boundary}` } },
+      (res) => {
+        let text = ''
+        res.setEncoding('utf8').on('data', (c: string) => (text += c))
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }))
+      }
+    )
     req.on('error', reject)
     pipeline(Readable.from(multipartBody(total)), req).catch(reject)
   })
@@ -81,8 +85,10 @@ export async function uploadsBench(): Promise<SetResult> {
     // Warm-up: the first upload loads modules (file-type) and grows the heap once; not a per-file cost.
     await throughService(service.url, service.pid, token, tenant, 8 * 2 ** 20)
     await bareGridFs(tenant)
-    const results = await interleaved(ROUNDS, { service: () => throughService(service.url, service.pid, token, tenant), bare: () => bareGridFs(tenant) }, (r, key, v) =>
-      console.log(`[bench] uploads round ${r} ${key}: ${v.mbps.toFixed(1)} MB/s${'growth' in v ? `, RSS +${fmt.mb(v.growth)}` : ''}`)
+    const results = await interleaved(
+      ROUNDS,
+      { service: () => throughService(service.url, service.pid, token, tenant), bare: () => bareGridFs(tenant) },
+      (r, key, v) => console.log(`[bench] uploads round ${r} ${key}: ${v.mbps.toFixed(1)} MB/s${'growth' in v ? `, RSS +${fmt.mb(v.growth)}` : ''}`)
     )
     const service_ = median(results.service.map((r) => r.mbps))
     const bare = median(results.bare.map((r) => r.mbps))
@@ -94,7 +100,12 @@ export async function uploadsBench(): Promise<SetResult> {
       { name: 'same bytes, bare GridFS write (mongodb driver)', value: `${bare.toFixed(1)} MB/s` },
       { name: 'throughput: service ÷ bare GridFS', value: fmt.x(speed), target: `≥ ${TARGET_SPEED}`, met: speed >= TARGET_SPEED },
       { name: 'service peak RSS growth during the upload (median / worst)', value: `${fmt.mb(growth)} / ${fmt.mb(worstGrowth)}` },
-      { name: 'peak RSS growth ÷ file size (worst round)', value: `${((worstGrowth / FILE_BYTES) * 100).toFixed(2)} %`, target: `< ${TARGET_MEMORY * 100} %`, met: worstGrowth / FILE_BYTES < TARGET_MEMORY }
+      {
+        name: 'peak RSS growth ÷ file size (worst round)',
+        value: `${((worstGrowth / FILE_BYTES) * 100).toFixed(2)} %`,
+        target: `< ${TARGET_MEMORY * 100} %`,
+        met: worstGrowth / FILE_BYTES < TARGET_MEMORY
+      }
     ]
     return {
       set: 'uploads',

@@ -40,7 +40,9 @@ async function helloWorldGzip(): Promise<number> {
       build: { outDir: join(dir, 'dist'), minify: true, modulePreload: false, target: 'es2022', rollupOptions: { input: join(dir, 'main.jsx') } }
     })
     const assets = join(dir, 'dist', 'assets')
-    return readdirSync(assets).filter((f) => f.endsWith('.js')).reduce((sum, f) => sum + gz(join(assets, f)), 0)
+    return readdirSync(assets)
+      .filter((f) => f.endsWith('.js'))
+      .reduce((sum, f) => sum + gz(join(assets, f)), 0)
   } finally {
     rmSync(dir, { recursive: true, force: true })
   }
@@ -72,7 +74,10 @@ export async function widgetSizeBench(): Promise<SetResult> {
     { name: 'lazy ÷ hello-world', value: fmt.x(ratio(lazy, hello)) },
     { name: 'everything ÷ hello-world', value: fmt.x(ratio(initial + lazy, hello)) }
   ]
-  const rounds = [`widget.js (loader): ${fmt.kb(loader)}`, ...chunks.map((c) => `widget-assets/${c.file}: ${fmt.kb(c.gzip)}${initialParts.includes(c) ? ' (initial)' : ''}`)]
+  const rounds = [
+    `widget.js (loader): ${fmt.kb(loader)}`,
+    ...chunks.map((c) => `widget-assets/${c.file}: ${fmt.kb(c.gzip)}${initialParts.includes(c) ? ' (initial)' : ''}`)
+  ]
   return {
     set: 'widget',
     title: '1. Widget size (gzip -9)',
@@ -80,6 +85,8 @@ export async function widgetSizeBench(): Promise<SetResult> {
     durationSeconds: (Date.now() - started) / 1000,
     figures,
     rounds,
-    notes: ['Sizes are deterministic for a given build, so one measurement is the figure; the hello-world is rebuilt in every run so that a Vite or Preact upgrade moves both sides.']
+    notes: [
+      'Sizes are deterministic for a given build, so one measurement is the figure; the hello-world is rebuilt in every run so that a Vite or Preact upgrade moves both sides.'
+    ]
   }
 }

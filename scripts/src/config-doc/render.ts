@@ -31,7 +31,9 @@ function allowed(schema: JsonSchema): string {
   if (schema.anyOf) return schema.anyOf.map((s) => `\`${String(s.const)}\``).join(', ')
   if (schema.type === 'boolean') return '`true`, `false`'
   if (schema.type === 'integer') {
-    const range = [schema.minimum !== undefined ? `≥ ${schema.minimum}` : '', schema.maximum !== undefined ? `≤ ${schema.maximum}` : ''].filter(Boolean).join(', ')
+    const range = [schema.minimum !== undefined ? `≥ ${schema.minimum}` : '', schema.maximum !== undefined ? `≤ ${schema.maximum}` : '']
+      .filter(Boolean)
+      .join(', ')
     return `integer${range ? ` ${range}` : ''}`
   }
   if (schema.type === 'array') return schema.items?.type === 'object' ? 'JSON array' : 'comma-separated list'
@@ -44,11 +46,15 @@ function parseSource(root: string): Map<string, { comment: string; envs: string[
   const path = join(root, 'service/src/config.ts')
   const source = ts.createSourceFile(path, readFileSync(path, 'utf8'), ts.ScriptTarget.ES2022, true)
   const found = new Map<string, { comment: string; envs: string[] }>()
-  const objectOf = (node: ts.Node): ts.ObjectLiteralExpression | null => (ts.isCallExpression(node) && node.arguments[0] && ts.isObjectLiteralExpression(node.arguments[0]) ? node.arguments[0] : null)
+  const objectOf = (node: ts.Node): ts.ObjectLiteralExpression | null =>
+    ts.isCallExpression(node) && node.arguments[0] && ts.isObjectLiteralExpression(node.arguments[0]) ? node.arguments[0] : null
   const visit = (node: ts.Node): void => {
     if (ts.isVariableDeclaration(node) && node.name.getText() === 'ConfigSchema' && node.initializer) {
       for (const prop of objectOf(node.initializer)?.properties ?? []) {
-        const docs = ts.getJSDocCommentsAndTags(prop).map((d) => ts.getTextOfJSDocComment(d.comment) ?? '').join(' ')
+        const docs = ts
+          .getJSDocCommentsAndTags(prop)
+          .map((d) => ts.getTextOfJSDocComment(d.comment) ?? '')
+          .join(' ')
         found.set(prop.name!.getText(), { comment: docs.replace(/\s+/g, ' ').trim(), envs: [] })
       }
     }
@@ -80,7 +86,14 @@ export function configVariables(root: string): ConfigVariable[] {
   return Object.entries(properties).map(([key, schema]) => {
     const parsed = source.get(key)
     const [env = '', ...alsoReads] = parsed?.envs ?? []
-    return { key, env, alsoReads, meaning: parsed?.comment ?? '', allowed: allowed(schema), default: key === 'mongodbUri' ? '(required)' : shown(defaults[key], join(root, '/')) }
+    return {
+      key,
+      env,
+      alsoReads,
+      meaning: parsed?.comment ?? '',
+      allowed: allowed(schema),
+      default: key === 'mongodbUri' ? '(required)' : shown(defaults[key], join(root, '/'))
+    }
   })
 }
 
@@ -94,7 +107,10 @@ export function renderConfigTable(root: string): string {
     '',
     '| Variable | Default | Allowed | Meaning |',
     '|---|---|---|---|',
-    ...rows.map((r) => `| \`${r.env}\`${r.alsoReads.length ? ` (falls back to ${r.alsoReads.map((e) => `\`${e}\``).join(', ')})` : ''} | ${cell(r.default)} | ${cell(r.allowed)} | ${cell(r.meaning)} |`)
+    ...rows.map(
+      (r) =>
+        `| \`${r.env}\`${r.alsoReads.length ? ` (falls back to ${r.alsoReads.map((e) => `\`${e}\``).join(', ')})` : ''} | ${cell(r.default)} | ${cell(r.allowed)} | ${cell(r.meaning)} |`
+    )
   ].join('\n')
 }
 

@@ -1,7 +1,10 @@
 // The demo signs its expert into the console the way an expert would: ask the service for a
 // sign-in link (POST /admin/v1/session/link) and read the real mail from Mailpit's API.
 
-interface MailpitSummary { ID: string; Created: string }
+interface MailpitSummary {
+  ID: string
+  Created: string
+}
 
 async function mailpit<T>(mailUrl: string, path: string): Promise<T> {
   const res = await fetch(`${mailUrl}/api/v1${path}`)
@@ -12,7 +15,11 @@ async function mailpit<T>(mailUrl: string, path: string): Promise<T> {
 /** Requests a link for `email` and returns it from the newest mail sent after the request. */
 export async function mailedSignInLink(serviceUrl: string, mailUrl: string, email: string, timeoutMs = 30_000): Promise<string> {
   const since = Date.now() - 1000
-  const res = await fetch(`${serviceUrl}/admin/v1/session/link`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email }) })
+  const res = await fetch(`${serviceUrl}/admin/v1/session/link`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email })
+  })
   if (res.status !== 202) throw new Error(`POST /admin/v1/session/link answered ${res.status}`)
   const deadline = Date.now() + timeoutMs
   while (Date.now() < deadline) {

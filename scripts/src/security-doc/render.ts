@@ -14,7 +14,10 @@ export function renderRuntimeDependencies(root: string): string {
   const direct = rows.filter((r) => r.direct).length
   const licences = new Map<string, number>()
   for (const r of rows) licences.set(r.licence, (licences.get(r.licence) ?? 0) + 1)
-  const summary = [...licences].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([l, n]) => `${l} ${n}`).join(', ')
+  const summary = [...licences]
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .map(([l, n]) => `${l} ${n}`)
+    .join(', ')
   return [
     `${rows.length} packages (${direct} direct, ${rows.length - direct} transitive) in a production install of ${RUNTIME_WORKSPACES.map((w) => `\`${w}/\``).join(', ')}, from \`package-lock.json\`. Licences: ${summary}.`,
     '',

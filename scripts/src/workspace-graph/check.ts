@@ -26,11 +26,14 @@ export interface WorkspaceGraph {
   files: SourceFile[]
 }
 
-const workspaceOf = (workspaces: Workspace[], path: string): Workspace | undefined =>
-  workspaces.find((w) => path === w.dir || path.startsWith(`${w.dir}/`))
+const workspaceOf = (workspaces: Workspace[], path: string): Workspace | undefined => workspaces.find((w) => path === w.dir || path.startsWith(`${w.dir}/`))
 
 /** `@ze/service/config` → `@ze/service`. */
-const packageOf = (specifier: string): string => specifier.split('/').slice(0, specifier.startsWith('@') ? 2 : 1).join('/')
+const packageOf = (specifier: string): string =>
+  specifier
+    .split('/')
+    .slice(0, specifier.startsWith('@') ? 2 : 1)
+    .join('/')
 
 /** Every rule broken, one sentence each; empty when the graph is sound. */
 export function workspaceProblems(graph: WorkspaceGraph): string[] {

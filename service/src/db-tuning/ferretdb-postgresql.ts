@@ -40,12 +40,18 @@ function indexName(table: string, field: string): string {
   let hash = 0
   for (const ch of `${table}.${field}`) hash = (Math.imul(hash, 31) + ch.charCodeAt(0)) | 0
   const suffix = (hash >>> 0).toString(16).padStart(8, '0')
-  return `${table.slice(0, 30)}_${field.replace(/[^A-Za-z0-9]/g, '').slice(0, 16).toLowerCase()}_${suffix}_zegin`
+  return `${table.slice(0, 30)}_${field
+    .replace(/[^A-Za-z0-9]/g, '')
+    .slice(0, 16)
+    .toLowerCase()}_${suffix}_zegin`
 }
 
 /** The PostgreSQL table FerretDB uses for each collection of one database (schema). */
 export async function ferretdbTables(client: pg.ClientBase, database: string): Promise<Map<string, string>> {
-  const exists = await client.query('SELECT 1 FROM information_schema.tables WHERE table_schema = $1 AND table_name = $2', [database, '_ferretdb_database_metadata'])
+  const exists = await client.query('SELECT 1 FROM information_schema.tables WHERE table_schema = $1 AND table_name = $2', [
+    database,
+    '_ferretdb_database_metadata'
+  ])
   if (exists.rowCount === 0) return new Map()
   const rows = await client.query<{ collection: string; table: string }>(
     `SELECT _jsonb->>'_id' AS collection, _jsonb->>'table' AS table FROM ${quote(database)}._ferretdb_database_metadata`
@@ -88,7 +94,9 @@ export async function tuneFerretDBPostgres(postgresqlUrl: string, db: Db): Promi
         const had = await client.query('SELECT 1 FROM pg_indexes WHERE schemaname = $1 AND indexname = $2', [database, name])
         if (had.rowCount) continue
         try {
-          await client.query(`CREATE INDEX IF NOT EXISTS ${quote(name)} ON ${quote(database)}.${quote(table)} USING gin ((_jsonb -> '${field.replace(/'/g, "''")}') jsonb_path_ops)`)
+          await client.query(
+            `CREATE INDEX IF NOT EXISTS ${quote(name)} ON ${quote(database)}.${quote(table)} USING gin ((_jsonb -> '${field.replace(/'/g, "''")}') jsonb_path_ops)`
+          )
           created.push(name)
         } catch (err) {
           // Another instance starting at the same moment created it first.

@@ -32,7 +32,8 @@ export function assertMayCreateFrom(identity: Identity, entryPoint: EntryPoint):
 const SUBJECT_MAX = 120
 
 // Openings that say nothing about the problem ("Dzień dobry, …"): skipped when the subject is derived.
-const GREETING = /^(?:dzień dobry|dobry wieczór|witam(?: serdecznie)?|witajcie|cześć|hej|szanowni państwo|szanowny panie|szanowna pani|hello|hi|good (?:morning|afternoon|evening))(?:\s+\p{L}+)?\s*[,.!:;–-]+\s*/iu
+const GREETING =
+  /^(?:dzień dobry|dobry wieczór|witam(?: serdecznie)?|witajcie|cześć|hej|szanowni państwo|szanowny panie|szanowna pani|hello|hi|good (?:morning|afternoon|evening))(?:\s+\p{L}+)?\s*[,.!:;–-]+\s*/iu
 // The first sentence ends at . ? ! followed by white space and a capital letter, or at the end of the line.
 const SENTENCE = /^.*?[.?!…](?=\s+\p{Lu})/u
 
@@ -44,7 +45,10 @@ const SENTENCE = /^.*?[.?!…](?=\s+\p{Lu})/u
 export function subjectFrom(question: string, subject?: string): string {
   const given = subject?.replace(/\s+/g, ' ').trim()
   if (given) return given
-  const lines = question.split(/\r?\n/).map((l) => l.replace(/\s+/g, ' ').trim()).filter((l) => l.length > 0)
+  const lines = question
+    .split(/\r?\n/)
+    .map((l) => l.replace(/\s+/g, ' ').trim())
+    .filter((l) => l.length > 0)
   let text = ''
   let greeted = false
   for (const line of lines) {
@@ -57,7 +61,12 @@ export function subjectFrom(question: string, subject?: string): string {
   // "Dzień dobry, jak…" leaves a lower-case start; the chief's own first word is kept as written.
   if (greeted) text = text.charAt(0).toLocaleUpperCase('pl') + text.slice(1)
   const chars = Array.from(text)
-  return chars.length <= SUBJECT_MAX ? text : `${chars.slice(0, SUBJECT_MAX - 1).join('').trimEnd()}…`
+  return chars.length <= SUBJECT_MAX
+    ? text
+    : `${chars
+        .slice(0, SUBJECT_MAX - 1)
+        .join('')
+        .trimEnd()}…`
 }
 
 /** The account context label shown on each case, in the token's locale. */

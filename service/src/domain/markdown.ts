@@ -26,8 +26,29 @@ export interface RenderOptions {
 
 const sanitizeOptions = ({ imageHosts = [] }: RenderOptions = {}): sanitizeHtml.IOptions => ({
   allowedTags: [
-    'h2', 'h3', 'h4', 'p', 'br', 'hr', 'strong', 'em', 's', 'code', 'pre', 'blockquote',
-    'ul', 'ol', 'li', 'a', 'img', 'table', 'thead', 'tbody', 'tr', 'th', 'td'
+    'h2',
+    'h3',
+    'h4',
+    'p',
+    'br',
+    'hr',
+    'strong',
+    'em',
+    's',
+    'code',
+    'pre',
+    'blockquote',
+    'ul',
+    'ol',
+    'li',
+    'a',
+    'img',
+    'table',
+    'thead',
+    'tbody',
+    'tr',
+    'th',
+    'td'
   ],
   allowedAttributes: {
     a: ['href', 'title', 'data-article', 'rel', 'target'],
@@ -126,7 +147,11 @@ export function markdownToText(source: string): string {
       parts.push(block.content, '\n')
     }
   }
-  return parts.join('').replace(/[ \t]+/g, ' ').replace(/\n{2,}/g, '\n').trim()
+  return parts
+    .join('')
+    .replace(/[ \t]+/g, ' ')
+    .replace(/\n{2,}/g, '\n')
+    .trim()
 }
 
 /** The first sentences of a text, cut on a word boundary. */

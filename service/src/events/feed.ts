@@ -59,7 +59,8 @@ interface StoredEventDoc {
   caseId: string
   data: unknown
 }
-const fromDoc = (d: StoredEventDoc): FeedEvent => ({ seq: d._id, at: d.at, type: d.type, appId: d.appId, officeId: d.officeId, caseId: d.caseId, data: d.data }) as FeedEvent
+const fromDoc = (d: StoredEventDoc): FeedEvent =>
+  ({ seq: d._id, at: d.at, type: d.type, appId: d.appId, officeId: d.officeId, caseId: d.caseId, data: d.data }) as FeedEvent
 
 /**
  * The event feed in the database, shared by every instance. Sequence numbers come from one

@@ -132,9 +132,7 @@ export function createLiveHub(follower: Follower, log: FastifyBaseLogger, option
     const now = Date.now()
     const latest = new Map<string, FeedEvent>()
     for (const e of follower.recent()) if (e.type === 'presence') latest.set(`${e.caseId}/${e.data.expert.id}`, e)
-    return [...latest.values()]
-      .filter((e) => e.type === 'presence' && e.data.state !== 'left' && Date.parse(e.data.expiresAt) > now)
-      .map(adminFrame)
+    return [...latest.values()].filter((e) => e.type === 'presence' && e.data.state !== 'left' && Date.parse(e.data.expiresAt) > now).map(adminFrame)
   }
 
   return {

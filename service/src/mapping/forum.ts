@@ -63,7 +63,13 @@ export function toAdminThread(doc: StoredThread): Static<typeof AdminThread> {
 const isAccepted = (post: StoredPost, thread: StoredThread) => Boolean(thread.acceptedPostId?.equals(post._id))
 
 export function toPost(post: StoredPost, thread: StoredThread): Static<typeof Post> {
-  return { id: String(post._id), author: publicAuthor(post.author), body: post.body, createdAt: post.createdAt.toISOString(), accepted: isAccepted(post, thread) }
+  return {
+    id: String(post._id),
+    author: publicAuthor(post.author),
+    body: post.body,
+    createdAt: post.createdAt.toISOString(),
+    accepted: isAccepted(post, thread)
+  }
 }
 
 export function toAdminPost(post: StoredPost, thread: StoredThread | null): Static<typeof AdminPost> {

@@ -47,7 +47,10 @@ export function indexDefinitionsHash(models: Models): string {
   const definitions = Object.values(models)
     .map((model) => [model.collection.collectionName, model.schema.indexes()])
     .sort((a, b) => String(a[0]).localeCompare(String(b[0])))
-  return createHash('sha256').update(JSON.stringify([definitions, RETIRED])).digest('hex').slice(0, 16)
+  return createHash('sha256')
+    .update(JSON.stringify([definitions, RETIRED]))
+    .digest('hex')
+    .slice(0, 16)
 }
 
 /** Creates every model's indexes (idempotent: existing ones are left alone). */
@@ -87,7 +90,10 @@ export function createMigrator(opts: MigratorOptions) {
     if (previous) log.warn({ migration: migration.id, steps }, 'resuming an interrupted migration')
     await records().updateOne(
       { _id: migration.id },
-      { $set: { state: 'running', description: migration.description, owner: opts.owner, startedAt: previous?.startedAt ?? new Date(), steps }, $inc: { attempts: 1 } },
+      {
+        $set: { state: 'running', description: migration.description, owner: opts.owner, startedAt: previous?.startedAt ?? new Date(), steps },
+        $inc: { attempts: 1 }
+      },
       { upsert: true }
     )
     const started = Date.now()
@@ -159,19 +165,22 @@ export function createMigrator(opts: MigratorOptions) {
       let lost = false
       let renewing = false
       // Renewed on a timer, not per batch: an index build or a slow batch must not let it lapse.
-      const renew = setInterval(() => {
-        if (renewing) return
-        renewing = true
-        lease
-          .acquire()
-          .then((held) => {
-            if (!held) lost = true
-          })
-          .catch(() => {})
-          .finally(() => {
-            renewing = false
-          })
-      }, Math.max(200, Math.floor(opts.leaseMs / 3)))
+      const renew = setInterval(
+        () => {
+          if (renewing) return
+          renewing = true
+          lease
+            .acquire()
+            .then((held) => {
+              if (!held) lost = true
+            })
+            .catch(() => {})
+            .finally(() => {
+              renewing = false
+            })
+        },
+        Math.max(200, Math.floor(opts.leaseMs / 3))
+      )
       try {
         for (const migration of migrations) await runOne(migration, () => lost || !lease.holds())
         await syncIndexes()

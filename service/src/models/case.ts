@@ -6,7 +6,10 @@ const accountSchema = new Schema(
   { type: { type: String, enum: ['office', 'client'], required: true }, id: { type: String, required: true }, name: { type: String, required: true } },
   { _id: false }
 )
-const ratingSchema = new Schema({ score: { type: Number, required: true }, comment: { type: String, default: null }, ratedAt: { type: Date, required: true } }, { _id: false })
+const ratingSchema = new Schema(
+  { score: { type: Number, required: true }, comment: { type: String, default: null }, ratedAt: { type: Date, required: true } },
+  { _id: false }
+)
 const contextSchema = new Schema({ pageUrl: { type: String, default: null }, userAgent: { type: String, default: null } }, { _id: false })
 
 /**

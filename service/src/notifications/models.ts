@@ -22,7 +22,13 @@ const outboxSchema = new Schema(
     // Pending items with this key are cancelled together (e.g. `case-unread:<caseId>` when the chief reads).
     cancelKey: { type: String, default: null },
     // Checked just before sending: the notification is dropped when it no longer applies.
-    guard: { type: new Schema({ kind: { type: String, enum: ['case-unread', 'case-unassigned'], required: true }, caseId: { type: String, required: true } }, { _id: false }), default: null },
+    guard: {
+      type: new Schema(
+        { kind: { type: String, enum: ['case-unread', 'case-unassigned'], required: true }, caseId: { type: String, required: true } },
+        { _id: false }
+      ),
+      default: null
+    },
     mail: {
       type: new Schema(
         {
@@ -65,7 +71,10 @@ const leaseSchema = new Schema(
   },
   { versionKey: false }
 )
-const leaseClaimSchema = new Schema({ _id: { type: String, required: true }, owner: { type: String, required: true }, at: { type: Date, required: true } }, { versionKey: false })
+const leaseClaimSchema = new Schema(
+  { _id: { type: String, required: true }, owner: { type: String, required: true }, at: { type: Date, required: true } },
+  { versionKey: false }
+)
 
 /**
  * Addresses that asked for no more e-mail, and the unguessable token in their unsubscribe

@@ -88,7 +88,15 @@ export function createNotifier(deps: { models: Models; outbox: Outbox; apps: App
         const day = utcDay(c.createdAt)
         const due = new Date(`${day}T00:00:00Z`)
         due.setUTCDate(due.getUTCDate() + 1)
-        await enqueueMail({ to: expert.email, template: 'expert-digest', key: `${id}:${day}`, audience: 'experts', locale: expertLocale(expert), dueAt: due, data: { date: day, cases: [], more: 0, queueUrl: `${config.publicUrl}/console/` } })
+        await enqueueMail({
+          to: expert.email,
+          template: 'expert-digest',
+          key: `${id}:${day}`,
+          audience: 'experts',
+          locale: expertLocale(expert),
+          dueAt: due,
+          data: { date: day, cases: [], more: 0, queueUrl: `${config.publicUrl}/console/` }
+        })
         continue
       }
       // "Only unassigned": told after the delay, and only if nobody has taken the case by then.
@@ -108,8 +116,17 @@ export function createNotifier(deps: { models: Models; outbox: Outbox; apps: App
     if (!mailEnabled || m.internal) return
     if (m.author.kind === 'expert' && c.chiefEmail) {
       const app = await apps.findById(c.appId)
-      const caseUrl = app?.caseUrlTemplate ? app.caseUrlTemplate.replaceAll('{id}', encodeURIComponent(String(c._id))).replaceAll('{number}', String(c.number)) : null
-      const data: MailTemplates['chief-reply'] = { caseNumber: c.number, subject: c.subject, expertName: m.author.name, body: m.body, attachments: attachmentNames(m), caseUrl }
+      const caseUrl = app?.caseUrlTemplate
+        ? app.caseUrlTemplate.replaceAll('{id}', encodeURIComponent(String(c._id))).replaceAll('{number}', String(c.number))
+        : null
+      const data: MailTemplates['chief-reply'] = {
+        caseNumber: c.number,
+        subject: c.subject,
+        expertName: m.author.name,
+        body: m.body,
+        attachments: attachmentNames(m),
+        caseUrl
+      }
       await outbox.enqueue({
         id: `mail:chief-reply:${String(m._id)}`,
         channel: 'mail',
@@ -119,7 +136,12 @@ export function createNotifier(deps: { models: Models; outbox: Outbox; apps: App
         // Reading the case in the widget cancels it; the guard catches a read whose cancel was lost.
         cancelKey: `case-unread:${String(c._id)}`,
         guard: { kind: 'case-unread', caseId: String(c._id) },
-        mail: { to: c.chiefEmail, locale: (c.chiefLocale as Locale | null) ?? 'pl', audience: appAudience(c.appId), data: data as unknown as Record<string, unknown> }
+        mail: {
+          to: c.chiefEmail,
+          locale: (c.chiefLocale as Locale | null) ?? 'pl',
+          audience: appAudience(c.appId),
+          data: data as unknown as Record<string, unknown>
+        }
       })
     }
     if (m.author.kind === 'chief' && c.assigneeId) {
@@ -161,7 +183,10 @@ export function createNotifier(deps: { models: Models; outbox: Outbox; apps: App
       }),
     casesRead: (cases) =>
       safely('case.read', async () => {
-        await outbox.cancelByKeys(cases.map((c) => `case-unread:${String(c._id)}`), 'read by the chief')
+        await outbox.cancelByKeys(
+          cases.map((c) => `case-unread:${String(c._id)}`),
+          'read by the chief'
+        )
         const at = Date.now()
         for (const c of cases) await webhook(c, 'case.read', `${String(c._id)}:${at}`, { case: caseRef(c) })
       }),

@@ -56,7 +56,10 @@ export function createOutbox(models: Models, policy: RetryPolicy) {
 
     /** Pending items that are due, oldest first. Bounded by the pending set (see the model). */
     async due(limit: number): Promise<OutboxItem[]> {
-      return models.Outbox.find({ state: 'pending', dueAt: { $lte: new Date() } }).sort({ dueAt: 1 }).limit(limit).lean<OutboxItem[]>()
+      return models.Outbox.find({ state: 'pending', dueAt: { $lte: new Date() } })
+        .sort({ dueAt: 1 })
+        .limit(limit)
+        .lean<OutboxItem[]>()
     },
 
     /**

@@ -30,7 +30,10 @@ export const escapeHtml = (value: string): string => value.replace(/[&<>"']/g, (
 
 /** A subject is one header line: no line breaks (header injection), no runaway length. */
 export const subjectLine = (value: string): string => {
-  const line = value.replace(/[\r\n\t\u2028\u2029]+/g, ' ').replace(/\s+/g, ' ').trim()
+  const line = value
+    .replace(/[\r\n\t\u2028\u2029]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
   return Array.from(line).length > 200 ? `${Array.from(line).slice(0, 199).join('')}…` : line
 }
 
@@ -38,7 +41,10 @@ export const subjectLine = (value: string): string => {
 type Block = { text: string; html: string }
 const para = (text: string): Block => ({ text, html: `<p>${escapeHtml(text).replace(/\r?\n/g, '<br>')}</p>` })
 const quote = (text: string): Block => ({
-  text: text.split(/\r?\n/).map((l) => `> ${l}`).join('\n'),
+  text: text
+    .split(/\r?\n/)
+    .map((l) => `> ${l}`)
+    .join('\n'),
   html: `<blockquote style="margin:0 0 16px;padding:8px 12px;border-left:3px solid #1d4ed8;background:#f3f4f6">${escapeHtml(text).replace(/\r?\n/g, '<br>')}</blockquote>`
 })
 const link = (label: string, url: string): Block => ({ text: `${label}: ${url}`, html: `<p><a href="${escapeHtml(url)}">${escapeHtml(label)}</a></p>` })
@@ -51,10 +57,12 @@ const T = {
   pl: {
     hello: (name: string) => `Dzień dobry${name ? `, ${name}` : ''},`,
     signInSubject: 'Link do logowania w konsoli ekspertów',
-    signInBody: (minutes: number) => `Aby zalogować się w konsoli ekspertów Zapytaj Eksperta, użyj poniższego linku. Jest jednorazowy i ważny przez ${minutes} min. Jeśli to nie Ty prosisz o logowanie, zignoruj tę wiadomość.`,
+    signInBody: (minutes: number) =>
+      `Aby zalogować się w konsoli ekspertów Zapytaj Eksperta, użyj poniższego linku. Jest jednorazowy i ważny przez ${minutes} min. Jeśli to nie Ty prosisz o logowanie, zignoruj tę wiadomość.`,
     signIn: 'Zaloguj się',
     inviteSubject: 'Zaproszenie do konsoli ekspertów Zapytaj Eksperta',
-    inviteBody: (by: string, hours: number) => `${by} zaprasza Cię do zespołu ekspertów Zapytaj Eksperta. Link poniżej loguje Cię do konsoli; jest jednorazowy i ważny przez ${hours} godz. Później zalogujesz się, podając swój adres e-mail na stronie konsoli.`,
+    inviteBody: (by: string, hours: number) =>
+      `${by} zaprasza Cię do zespołu ekspertów Zapytaj Eksperta. Link poniżej loguje Cię do konsoli; jest jednorazowy i ważny przez ${hours} godz. Później zalogujesz się, podając swój adres e-mail na stronie konsoli.`,
     replySubject: (n: number, s: string) => `Odpowiedź eksperta w sprawie #${n}: ${s}`,
     replyIntro: (expert: string, n: number) => `${expert} odpowiedział(a) w Twojej sprawie #${n}:`,
     attachmentsNamed: 'Załączniki (do pobrania w sprawie):',
@@ -74,10 +82,12 @@ const T = {
   en: {
     hello: (name: string) => `Hello${name ? ` ${name}` : ''},`,
     signInSubject: 'Your sign-in link for the expert console',
-    signInBody: (minutes: number) => `Use the link below to sign in to the Zapytaj Eksperta expert console. It works once and for ${minutes} minutes. If you did not ask to sign in, ignore this message.`,
+    signInBody: (minutes: number) =>
+      `Use the link below to sign in to the Zapytaj Eksperta expert console. It works once and for ${minutes} minutes. If you did not ask to sign in, ignore this message.`,
     signIn: 'Sign in',
     inviteSubject: 'Invitation to the Zapytaj Eksperta expert console',
-    inviteBody: (by: string, hours: number) => `${by} invites you to the Zapytaj Eksperta expert team. The link below signs you in to the console; it works once and for ${hours} hours. Later, sign in by entering your e-mail address on the console page.`,
+    inviteBody: (by: string, hours: number) =>
+      `${by} invites you to the Zapytaj Eksperta expert team. The link below signs you in to the console; it works once and for ${hours} hours. Later, sign in by entering your e-mail address on the console page.`,
     replySubject: (n: number, s: string) => `Expert reply in case #${n}: ${s}`,
     replyIntro: (expert: string, n: number) => `${expert} replied in your case #${n}:`,
     attachmentsNamed: 'Attachments (download them in the case):',
@@ -97,7 +107,14 @@ const T = {
 } satisfies Record<Locale, unknown>
 
 const attachmentBlock = (t: (typeof T)[Locale], attachments: Attachment[]): Block[] =>
-  attachments.length === 0 ? [] : [list(t.attachmentsNamed, attachments.map((a) => a.filename))]
+  attachments.length === 0
+    ? []
+    : [
+        list(
+          t.attachmentsNamed,
+          attachments.map((a) => a.filename)
+        )
+      ]
 
 function blocksFor<N extends TemplateName>(name: N, locale: Locale, data: MailTemplates[N]): { subject: string; blocks: Block[] } {
   const t = T[locale]
@@ -114,12 +131,20 @@ function blocksFor<N extends TemplateName>(name: N, locale: Locale, data: MailTe
       const d = data as MailTemplates['chief-reply']
       return {
         subject: t.replySubject(d.caseNumber, d.subject),
-        blocks: [para(t.replyIntro(d.expertName, d.caseNumber)), quote(d.body), ...attachmentBlock(t, d.attachments), d.caseUrl ? link(t.openCase, d.caseUrl) : para(t.openInApp)]
+        blocks: [
+          para(t.replyIntro(d.expertName, d.caseNumber)),
+          quote(d.body),
+          ...attachmentBlock(t, d.attachments),
+          d.caseUrl ? link(t.openCase, d.caseUrl) : para(t.openInApp)
+        ]
       }
     }
     case 'expert-new-case': {
       const d = data as MailTemplates['expert-new-case']
-      return { subject: t.newCaseSubject(d.caseNumber, d.subject), blocks: [para(t.newCaseIntro(d.officeName)), quote(d.body), ...attachmentBlock(t, d.attachments), link(t.openConsole, d.caseUrl)] }
+      return {
+        subject: t.newCaseSubject(d.caseNumber, d.subject),
+        blocks: [para(t.newCaseIntro(d.officeName)), quote(d.body), ...attachmentBlock(t, d.attachments), link(t.openConsole, d.caseUrl)]
+      }
     }
     case 'expert-chief-reply': {
       const d = data as MailTemplates['expert-chief-reply']

@@ -52,7 +52,8 @@ export async function eraseUser(models: Models, attachments: AttachmentsReposito
   }
 
   // Case lists show the latest public author's name.
-  if (names.length > 0) await models.Case.updateMany({ ...tenant, lastActivityBy: 'chief', lastAuthorName: { $in: names } }, { $set: { lastAuthorName: pseudonym.name } })
+  if (names.length > 0)
+    await models.Case.updateMany({ ...tenant, lastActivityBy: 'chief', lastAuthorName: { $in: names } }, { $set: { lastAuthorName: pseudonym.name } })
 
   const authored = { ...tenant, 'author.kind': 'chief', 'author.id': req.userId }
   const messages = await models.Message.find(authored, { attachments: 1 }).lean()

@@ -25,7 +25,15 @@ export function createAppsRepository(models: Models, ttlMs: number) {
     const byId = new Map(
       docs.map((d) => [
         d._id,
-        { id: d._id, name: d.name, secret: d.secret, allowedOrigins: d.allowedOrigins, caseUrlTemplate: d.caseUrlTemplate ?? null, webhookUrl: d.webhookUrl ?? null, webhookSecret: d.webhookSecret ?? null }
+        {
+          id: d._id,
+          name: d.name,
+          secret: d.secret,
+          allowedOrigins: d.allowedOrigins,
+          caseUrlTemplate: d.caseUrlTemplate ?? null,
+          webhookUrl: d.webhookUrl ?? null,
+          webhookSecret: d.webhookSecret ?? null
+        }
       ])
     )
     cache = { at: Date.now(), byId }

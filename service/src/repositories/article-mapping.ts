@@ -31,9 +31,18 @@ export const toArticleSummary = (d: Pick<StoredArticle, 'slug' | 'title' | 'cate
   updatedAt: d.updatedAt.toISOString()
 })
 
-export interface StoredArticleFeedback { helpful: boolean; comment?: string | null; role: string; updatedAt: Date }
+export interface StoredArticleFeedback {
+  helpful: boolean
+  comment?: string | null
+  role: string
+  updatedAt: Date
+}
 
-export const toArticleFeedback = (f: StoredArticleFeedback): ArticleFeedback => ({ helpful: f.helpful, comment: f.comment ?? null, votedAt: f.updatedAt.toISOString() })
+export const toArticleFeedback = (f: StoredArticleFeedback): ArticleFeedback => ({
+  helpful: f.helpful,
+  comment: f.comment ?? null,
+  votedAt: f.updatedAt.toISOString()
+})
 
 export const toArticleView = (d: StoredArticle, yours: StoredArticleFeedback | null = null): Static<typeof ArticleView> => ({
   slug: d.slug,
@@ -60,4 +69,9 @@ export const toAdminArticleSummary = (d: StoredArticle): Static<typeof AdminArti
   feedback: { helpful: d.feedback?.helpful ?? 0, notHelpful: d.feedback?.notHelpful ?? 0 }
 })
 
-export const toAdminArticle = (d: StoredArticle): Static<typeof AdminArticle> => ({ ...toAdminArticleSummary(d), body: d.body, html: d.html, previousSlugs: d.previousSlugs ?? [] })
+export const toAdminArticle = (d: StoredArticle): Static<typeof AdminArticle> => ({
+  ...toAdminArticleSummary(d),
+  body: d.body,
+  html: d.html,
+  previousSlugs: d.previousSlugs ?? []
+})

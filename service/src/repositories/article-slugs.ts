@@ -23,7 +23,9 @@ export function previousSlugsAfterRename(previous: readonly string[], from: stri
 
 /** A slug made of a title: "Jak załączyć plik?" → "jak-zalaczyc-plik" (at most 80 characters, whole words). */
 export function slugFromTitle(title: string): string {
-  const words = fold(title).split(/[^a-z0-9]+/).filter(Boolean)
+  const words = fold(title)
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean)
   let slug = ''
   for (const w of words) {
     const next = slug ? `${slug}-${w}` : w

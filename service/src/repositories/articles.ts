@@ -34,7 +34,9 @@ export function createArticlesRepository(models: Models, searchIndexes: SearchIn
   /** Published articles matching the words, best first, from the app's in-memory index. */
   async function search(appId: string, tokens: string[], category?: string) {
     const hits = await searchIndexes.search(appId, tokens, { kinds: ['article'], ...(category ? { category } : {}) })
-    return hits.map(({ meta }) => toArticleSummary({ slug: meta.slug!, title: meta.title, category: meta.category!, excerpt: meta.excerpt, updatedAt: new Date(meta.updatedAt!) }))
+    return hits.map(({ meta }) =>
+      toArticleSummary({ slug: meta.slug!, title: meta.title, category: meta.category!, excerpt: meta.excerpt, updatedAt: new Date(meta.updatedAt!) })
+    )
   }
 
   async function findStored(id: string): Promise<StoredArticle> {
@@ -47,7 +49,12 @@ export function createArticlesRepository(models: Models, searchIndexes: SearchIn
   async function insert(input: ArticleCreateInput & { slug: string; category: { id: string; name: string } }) {
     const tags = input.tags ?? []
     try {
-      const doc = await Article.create({ ...input, tags, published: input.published ?? false, ...derived({ title: input.title, body: input.body, tags }, render) })
+      const doc = await Article.create({
+        ...input,
+        tags,
+        published: input.published ?? false,
+        ...derived({ title: input.title, body: input.body, tags }, render)
+      })
       await searchIndexes.changed(input.appId, 'article', String(doc._id))
       return toAdminArticle(doc.toObject() as StoredArticle)
     } catch (err) {
@@ -113,7 +120,10 @@ export function createArticlesRepository(models: Models, searchIndexes: SearchIn
       if (filter.published !== undefined) where.published = filter.published
       const query = parseQuery(filter.q)
       if (query) where['search.keys'] = { $all: query.lookupKeys }
-      const docs = (await Article.find(where, { body: 0, html: 0, search: 0 }).sort({ appId: 1, 'category.name': 1, title: 1 }).limit(2000).lean()) as StoredArticle[]
+      const docs = (await Article.find(where, { body: 0, html: 0, search: 0 })
+        .sort({ appId: 1, 'category.name': 1, title: 1 })
+        .limit(2000)
+        .lean()) as StoredArticle[]
       return docs.map(toAdminArticleSummary)
     },
 
@@ -130,9 +140,15 @@ export function createArticlesRepository(models: Models, searchIndexes: SearchIn
      */
     async createFromMessage(messageId: string) {
       const _id = toObjectId(messageId)
-      const message = _id && ((await Message.findById(_id, { caseId: 1, appId: 1, author: 1, body: 1, internal: 1 }).lean()) as
-        | { caseId: Types.ObjectId; appId: string; author: { kind: string }; body: string; internal: boolean }
-        | null)
+      const message =
+        _id &&
+        ((await Message.findById(_id, { caseId: 1, appId: 1, author: 1, body: 1, internal: 1 }).lean()) as {
+          caseId: Types.ObjectId
+          appId: string
+          author: { kind: string }
+          body: string
+          internal: boolean
+        } | null)
       if (!message || message.internal || message.author.kind !== 'expert') throw new AppError('MESSAGE_NOT_FOUND', `No public expert answer "${messageId}"`)
       const found = (await Case.findById(message.caseId, { subject: 1 }).lean()) as { subject: string } | null
       const title = (found?.subject ?? '').trim().slice(0, 200) || 'Nowy artykuł'

@@ -33,17 +33,25 @@ export function createAttachmentsRepository(connection: Connection, models: Mode
   const bucket = () => new mongoose.mongo.GridFSBucket(database(), { bucketName: BUCKET })
 
   async function fileLength(id: Types.ObjectId): Promise<number | null> {
-    const file = await database().collection(`${BUCKET}.files`).findOne({ _id: id }, { projection: { length: 1 } })
+    const file = await database()
+      .collection(`${BUCKET}.files`)
+      .findOne({ _id: id }, { projection: { length: 1 } })
     return file ? Number(file.length) : null
   }
 
-  async function locate(filter: Record<string, unknown>, id: Types.ObjectId): Promise<(StoredAttachment & { length: number; unscanned: boolean; caseId: string; appId: string; officeId: string }) | null> {
+  async function locate(
+    filter: Record<string, unknown>,
+    id: Types.ObjectId
+  ): Promise<(StoredAttachment & { length: number; unscanned: boolean; caseId: string; appId: string; officeId: string }) | null> {
     const message = await models.Message.findOne({ ...filter, 'attachments._id': id }, { attachments: 1, caseId: 1, appId: 1, officeId: 1 }).lean()
     const attachment = message?.attachments.find((a) => a._id.equals(id))
     if (!attachment) return null
     const [length, scan] = await Promise.all([fileLength(id), models.AttachmentScan.findOne({ _id: id }, { state: 1, signature: 1 }).lean()])
     // Found infected by the rescan after it was accepted unscanned: the bytes are gone; say why.
-    if (scan?.state === 'infected') throw new AppError('ATTACHMENT_INFECTED', `"${attachment.filename}" was found to contain malware (${scan.signature}) and was deleted`, { signature: scan.signature })
+    if (scan?.state === 'infected')
+      throw new AppError('ATTACHMENT_INFECTED', `"${attachment.filename}" was found to contain malware (${scan.signature}) and was deleted`, {
+        signature: scan.signature
+      })
     if (length === null) return null
     // The owning case and tenant travel along for the audit log of downloads.
     return {

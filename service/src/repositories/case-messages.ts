@@ -46,7 +46,8 @@ export async function appendMessage(
   if (change.chiefUnread !== undefined) set.chiefUnread = change.chiefUnread
   if (change.expertUnread !== undefined) set.expertUnread = change.expertUnread
   if (change.archived !== undefined) set.archived = change.archived
-  if (change.touchesActivity) Object.assign(set, { lastActivityAt: now, lastActivityBy: message.author.kind, lastAuthorName: message.author.name, lastPreview: previewOf(message.body) })
+  if (change.touchesActivity)
+    Object.assign(set, { lastActivityAt: now, lastActivityBy: message.author.kind, lastAuthorName: message.author.name, lastPreview: previewOf(message.body) })
   if (message.author.kind === 'expert' && !message.internal && !existing.firstResponseAt) set.firstResponseAt = now
   // The case's lists move in the same update (docs/adr/0100-bounded-hot-queries.md).
   const placed = await lists.plan(existing, { ...existing, ...set } as StoredCase)

@@ -21,7 +21,10 @@ import { assigneeList, statusList, type CaseListStore, type ListField } from './
  * last activity of an open case is the chief's last message.
  */
 type Phase = 'waiting' | 'rest'
-const QueueCursor = Type.Object({ p: Type.Union([Type.Literal('waiting'), Type.Literal('rest')]), t: Position.properties.t, i: Position.properties.i }, { additionalProperties: false })
+const QueueCursor = Type.Object(
+  { p: Type.Union([Type.Literal('waiting'), Type.Literal('rest')]), t: Position.properties.t, i: Position.properties.i },
+  { additionalProperties: false }
+)
 const queueCursor = cursorCodec(QueueCursor)
 
 const PHASE = {
@@ -35,15 +38,30 @@ export function createCaseQueueRepository(models: Models, activity: ActivityReco
    * The hot views (unassigned, mine or anyone's, all open, waiting for the customer, everything)
    * read the segmented lists; filters by office, app or text read the collection directly.
    */
-  function listsFor(query: AdminQueueQuery, assignee: string | null | undefined, phase: Phase): { field: ListField; lists: string[]; keep: (c: StoredCase) => boolean } {
+  function listsFor(
+    query: AdminQueueQuery,
+    assignee: string | null | undefined,
+    phase: Phase
+  ): { field: ListField; lists: string[]; keep: (c: StoredCase) => boolean } {
     if (assignee !== undefined) {
-      return { field: 'assigneeSeg', lists: [assigneeList(assignee, phase === 'waiting' ? 'open' : 'rest')], keep: (c) => !query.status || c.status === query.status }
+      return {
+        field: 'assigneeSeg',
+        lists: [assigneeList(assignee, phase === 'waiting' ? 'open' : 'rest')],
+        keep: (c) => !query.status || c.status === query.status
+      }
     }
     const statuses = query.status ? [query.status] : PHASE[phase].statuses
     return { field: 'statusSeg', lists: statuses.map(statusList), keep: () => true }
   }
   async function assigneesOf(docs: StoredCase[]): Promise<Map<string, { id: string; name: string }>> {
-    const ids = [...new Set(docs.map((d) => d.assigneeId).filter((id): id is Types.ObjectId => Boolean(id)).map(String))]
+    const ids = [
+      ...new Set(
+        docs
+          .map((d) => d.assigneeId)
+          .filter((id): id is Types.ObjectId => Boolean(id))
+          .map(String)
+      )
+    ]
     if (ids.length === 0) return new Map()
     const experts = await models.Expert.find({ _id: { $in: ids } }, { name: 1 }).lean()
     return new Map(experts.map((e) => [String(e._id), { id: String(e._id), name: e.name }]))
@@ -78,7 +96,10 @@ export function createCaseQueueRepository(models: Models, activity: ActivityReco
       const phases: Phase[] = query.status === 'open' ? ['waiting'] : query.status ? ['rest'] : ['waiting', 'rest']
       const cursor = query.cursor ? queueCursor.decode(query.cursor) : undefined
       const start = cursor ? phases.indexOf(cursor.p) : 0
-      if (start < 0) throw new AppError('VALIDATION_FAILED', 'The cursor does not belong to this filter', { errors: [{ path: '/cursor', message: 'is not a valid cursor' }] })
+      if (start < 0)
+        throw new AppError('VALIDATION_FAILED', 'The cursor does not belong to this filter', {
+          errors: [{ path: '/cursor', message: 'is not a valid cursor' }]
+        })
 
       const limit = query.limit ?? 25
       const hot = !query.officeId && !query.appId && !query.q
@@ -95,7 +116,10 @@ export function createCaseQueueRepository(models: Models, activity: ActivityReco
         } else {
           const statuses = query.status ? [query.status] : spec.statuses
           const filter = { ...base, status: { $in: statuses }, ...afterPosition(from, spec.direction) }
-          docs = await models.Case.find(filter).sort(spec.sort).limit(limit + 1 - taken.length).lean<StoredCase[]>()
+          docs = await models.Case.find(filter)
+            .sort(spec.sort)
+            .limit(limit + 1 - taken.length)
+            .lean<StoredCase[]>()
         }
         taken.push(...docs.map((doc) => ({ doc, phase })))
         if (taken.length > limit) break
@@ -115,7 +139,12 @@ export function createCaseQueueRepository(models: Models, activity: ActivityReco
       return { case: presented!, messages: messages.map(toAdminMessage) }
     },
 
-    async reply(expert: Expert, existing: StoredCase, fields: AdminReplyFields, attachments: StoredAttachment[]): Promise<{ case: AdminCase; message: AdminMessage }> {
+    async reply(
+      expert: Expert,
+      existing: StoredCase,
+      fields: AdminReplyFields,
+      attachments: StoredAttachment[]
+    ): Promise<{ case: AdminCase; message: AdminMessage }> {
       const { updated, stored } = await appendMessage(models, lists, existing, {
         author: { kind: 'expert', id: expert.id, name: expert.name },
         body: fields.body,
@@ -149,7 +178,8 @@ export function createCaseQueueRepository(models: Models, activity: ActivityReco
       const changes: CaseChangeKind[] = []
       if (updated.status !== existing.status) changes.push('status')
       if (String(updated.assigneeId) !== String(existing.assigneeId)) changes.push('assignee')
-      if (changes.length > 0) await activity.record({ type: 'case.updated', case: updated, before: existing, changes, actor: { kind: 'expert', id: expert.id, name: expert.name } })
+      if (changes.length > 0)
+        await activity.record({ type: 'case.updated', case: updated, before: existing, changes, actor: { kind: 'expert', id: expert.id, name: expert.name } })
       const [presented] = await present([updated])
       return presented!
     },

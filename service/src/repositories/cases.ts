@@ -58,7 +58,10 @@ export function createCasesRepository(models: Models, activity: ActivityRecorder
   return {
     findOwn,
 
-    async list(identity: Identity, query: { view?: 'active' | 'archived'; unread?: boolean; status?: CaseSummary['status']; q?: string; cursor?: string; limit?: number }) {
+    async list(
+      identity: Identity,
+      query: { view?: 'active' | 'archived'; unread?: boolean; status?: CaseSummary['status']; q?: string; cursor?: string; limit?: number }
+    ) {
       // Defaults are filled in by the schema; repeated here so direct callers get the same.
       const limit = query.limit ?? 20
       const position = query.cursor ? listCursor.decode(query.cursor) : undefined
@@ -75,7 +78,10 @@ export function createCasesRepository(models: Models, activity: ActivityRecorder
           ...(words.length ? { $and: words.map((w) => ({ subject: { $regex: escapeRegex(w), $options: 'i' } })) } : {})
         }
         const [docs, total] = await Promise.all([
-          models.Case.find({ ...matching, ...afterPosition(position, 'desc') }).sort({ lastActivityAt: -1, _id: -1 }).limit(limit + 1).lean<StoredCase[]>(),
+          models.Case.find({ ...matching, ...afterPosition(position, 'desc') })
+            .sort({ lastActivityAt: -1, _id: -1 })
+            .limit(limit + 1)
+            .lean<StoredCase[]>(),
           // "Zaznacz wszystkie N": counted for the first page only.
           position ? undefined : models.Case.countDocuments(matching)
         ])
@@ -91,7 +97,12 @@ export function createCasesRepository(models: Models, activity: ActivityRecorder
       return pageOf(docs, limit, identity, total)
     },
 
-    async create(identity: Identity, fields: CreateCaseFields, attachments: StoredAttachment[], userAgent: string | null): Promise<{ case: CaseSummary; message: Message }> {
+    async create(
+      identity: Identity,
+      fields: CreateCaseFields,
+      attachments: StoredAttachment[],
+      userAgent: string | null
+    ): Promise<{ case: CaseSummary; message: Message }> {
       const now = new Date()
       const caseId = new Types.ObjectId()
       const caseDoc = {
@@ -125,7 +136,11 @@ export function createCasesRepository(models: Models, activity: ActivityRecorder
         createdAt: now,
         updatedAt: now
       }
-      const message = messageDoc(caseDoc, { author: { kind: 'chief', id: identity.userId, name: identity.name }, body: fields.question, internal: false, attachments }, now)
+      const message = messageDoc(
+        caseDoc,
+        { author: { kind: 'chief', id: identity.userId, name: identity.name }, body: fields.question, internal: false, attachments },
+        now
+      )
       // No transactions: the message first (unreachable without its case), then the case.
       await models.Message.create(message)
       const placed = await lists.plan(null, caseDoc)

@@ -23,7 +23,8 @@ export interface Cursor<T> {
  */
 export function cursorCodec<S extends TSchema>(schema: S): Cursor<Static<S>> {
   const validate = ajv.compile(schema) as ValidateFunction<Static<S>>
-  const invalid = () => new AppError('VALIDATION_FAILED', 'The cursor is not valid; start again without it', { errors: [{ path: '/cursor', message: 'is not a valid cursor' }] })
+  const invalid = () =>
+    new AppError('VALIDATION_FAILED', 'The cursor is not valid; start again without it', { errors: [{ path: '/cursor', message: 'is not a valid cursor' }] })
   return {
     encode: (value) => Buffer.from(JSON.stringify(value)).toString('base64url'),
     decode: (raw) => {

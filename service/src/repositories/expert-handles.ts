@@ -26,7 +26,9 @@ export function createExpertHandles(models: Models) {
       const wanted = [...new Set(ids)]
       const missing = () => wanted.filter((id) => !cache.has(id))
       for (let round = 0; round < 2 && missing().length > 0; round++) {
-        const objectIds = missing().map(toObjectId).filter((id) => id !== null)
+        const objectIds = missing()
+          .map(toObjectId)
+          .filter((id) => id !== null)
         const docs = await models.Expert.find({ _id: { $in: objectIds } }, { handle: 1 }).lean()
         const unassigned = docs.filter((d) => !d.handle).map((d) => String(d._id))
         for (const d of docs) if (d.handle) cache.set(String(d._id), d.handle)

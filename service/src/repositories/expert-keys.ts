@@ -49,7 +49,8 @@ export function createExpertKeys(models: Models) {
       const doc = await ExpertKey.findOne({ keyHash: hashKey(key) }, { expertId: 1, lastUsedAt: 1, revokedAt: 1 }).lean()
       if (!doc || doc.revokedAt) return null
       const now = Date.now()
-      if (!doc.lastUsedAt || now - doc.lastUsedAt.getTime() > TOUCH_EVERY_MS) await ExpertKey.updateOne({ _id: doc._id }, { $set: { lastUsedAt: new Date(now) } })
+      if (!doc.lastUsedAt || now - doc.lastUsedAt.getTime() > TOUCH_EVERY_MS)
+        await ExpertKey.updateOne({ _id: doc._id }, { $set: { lastUsedAt: new Date(now) } })
       return doc.expertId
     },
 

@@ -88,7 +88,9 @@ export function createExpertsRepository(models: Models) {
 
     /** Every expert with their key prefixes (`npm run expert -- list`). */
     async list(): Promise<Array<Expert & { keyPrefixes: string[]; revoked: boolean }>> {
-      const docs = await models.Expert.find({}, { ...EXPERT_FIELDS, revokedAt: 1 }).sort({ _id: 1 }).lean()
+      const docs = await models.Expert.find({}, { ...EXPERT_FIELDS, revokedAt: 1 })
+        .sort({ _id: 1 })
+        .lean()
       const byExpert = await keys.byExpert(docs.map((d) => d._id))
       return docs.map((d) => ({
         ...toExpert(d),

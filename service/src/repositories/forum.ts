@@ -20,7 +20,9 @@ const cursor = cursorCodec(Position)
 const isAdmin = (scope: ForumScope): scope is { admin: true } => 'admin' in scope
 
 const authorOf = (actor: ForumActor) =>
-  actor.kind === 'user' ? { kind: 'user' as const, id: actor.id, name: actor.name, role: actor.role } : { kind: 'expert' as const, id: actor.id, name: actor.name, role: 'expert' as const }
+  actor.kind === 'user'
+    ? { kind: 'user' as const, id: actor.id, name: actor.name, role: actor.role }
+    : { kind: 'expert' as const, id: actor.id, name: actor.name, role: 'expert' as const }
 
 // The accepted answer is part of what a solved thread is about, so it is searchable too.
 const threadSearch = (title: string, body: string, answer?: string) => searchFields({ title, body: answer ? `${body}\n${answer}` : body })

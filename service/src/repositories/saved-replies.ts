@@ -60,7 +60,8 @@ export function createSavedRepliesRepository(models: Models) {
     },
 
     async create(expert: Expert, input: SavedReplyCreateInput): Promise<SavedReply> {
-      if (input.scope === 'shared' && !expert.admin) throw new AppError('ADMIN_ROLE_REQUIRED', 'Shared saved replies are managed by experts with the admin role')
+      if (input.scope === 'shared' && !expert.admin)
+        throw new AppError('ADMIN_ROLE_REQUIRED', 'Shared saved replies are managed by experts with the admin role')
       const personal = input.scope === 'personal'
       const doc = await SavedReply.create({
         scope: input.scope,

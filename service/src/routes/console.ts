@@ -35,7 +35,16 @@ const consoleRoutes: FastifyPluginAsync = async (fastify) => {
     })
     return
   }
-  await fastify.register(fastifyStatic, { root, prefix: '/console/', index: ['index.html'], wildcard: true, cacheControl: false, etag: true, lastModified: false, schemaHide: true })
+  await fastify.register(fastifyStatic, {
+    root,
+    prefix: '/console/',
+    index: ['index.html'],
+    wildcard: true,
+    cacheControl: false,
+    etag: true,
+    lastModified: false,
+    schemaHide: true
+  })
 }
 
 export default consoleRoutes

@@ -21,10 +21,15 @@ const health: FastifyPluginAsync = async (fastify) => {
       }
     },
     async (request, reply) => {
-      if (!(await fastify.databaseReachable())) return sendProblem(request, reply.header('retry-after', '5'), problem('DATABASE_UNAVAILABLE', 'The database did not answer a ping'))
+      if (!(await fastify.databaseReachable()))
+        return sendProblem(request, reply.header('retry-after', '5'), problem('DATABASE_UNAVAILABLE', 'The database did not answer a ping'))
       if (!(await fastify.migrations.ready())) {
         const { pending } = await fastify.migrations.migrator.status().catch(() => ({ pending: [] as string[] }))
-        return sendProblem(request, reply.header('retry-after', '5'), problem('MIGRATION_PENDING', 'Run npm run migrate (or start an instance with MIGRATE_ON_START)', { pending }))
+        return sendProblem(
+          request,
+          reply.header('retry-after', '5'),
+          problem('MIGRATION_PENDING', 'Run npm run migrate (or start an instance with MIGRATE_ON_START)', { pending })
+        )
       }
       return { status: 'ready' as const, database: 'up' as const }
     }

@@ -38,10 +38,16 @@ const unsubscribe: FastifyPluginAsyncTypebox = async (fastify) => {
       )
   })
 
-  fastify.post('/unsubscribe', { schema: { ...schema('Unsubscribe (RFC 8058 one-click target)'), body: Type.Optional(Type.Unknown()) } }, async (request, reply) => {
-    if (!(await fastify.notifications.recipients.unsubscribe(request.query.token))) throw new AppError('UNSUBSCRIBE_LINK_INVALID')
-    return reply.type('text/html; charset=utf-8').send(page('Wypisano', '<h1>Wypisano</h1><p>Nie będziemy już wysyłać powiadomień na ten adres. / You will get no more notification e-mails.</p>'))
-  })
+  fastify.post(
+    '/unsubscribe',
+    { schema: { ...schema('Unsubscribe (RFC 8058 one-click target)'), body: Type.Optional(Type.Unknown()) } },
+    async (request, reply) => {
+      if (!(await fastify.notifications.recipients.unsubscribe(request.query.token))) throw new AppError('UNSUBSCRIBE_LINK_INVALID')
+      return reply
+        .type('text/html; charset=utf-8')
+        .send(page('Wypisano', '<h1>Wypisano</h1><p>Nie będziemy już wysyłać powiadomień na ten adres. / You will get no more notification e-mails.</p>'))
+    }
+  )
 }
 
 export default unsubscribe

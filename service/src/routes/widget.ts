@@ -39,7 +39,10 @@ const widget: FastifyPluginAsync = async (fastify) => {
 
   const send = async (relative: string, maxAge: string, request: FastifyRequest, reply: FastifyReply) => {
     const file = await load(relative)
-    reply.header('cache-control', maxAge).header('etag', file.etag).type(TYPES[extname(relative)] ?? 'application/octet-stream')
+    reply
+      .header('cache-control', maxAge)
+      .header('etag', file.etag)
+      .type(TYPES[extname(relative)] ?? 'application/octet-stream')
     if (request.headers['if-none-match'] === file.etag) return reply.code(304).send()
     return reply.send(file.body)
   }

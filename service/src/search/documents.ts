@@ -52,7 +52,15 @@ export function articleDoc(d: ArticleSource): IndexedDoc | null {
     title: d.title,
     tags: (d.search?.tags ?? []).join(' '),
     text: text(d),
-    meta: { kind: 'article', id, title: d.title, excerpt: d.excerpt, slug: d.slug, category: { id: d.category.id, name: d.category.name }, updatedAt: (d.updatedAt ?? new Date(0)).toISOString() }
+    meta: {
+      kind: 'article',
+      id,
+      title: d.title,
+      excerpt: d.excerpt,
+      slug: d.slug,
+      category: { id: d.category.id, name: d.category.name },
+      updatedAt: (d.updatedAt ?? new Date(0)).toISOString()
+    }
   }
 }
 

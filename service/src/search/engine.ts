@@ -83,7 +83,6 @@ export interface SearchOptions {
   deadline?: number
 }
 
-
 /**
  * Looks words up one at a time and stops at the deadline (the first word is always looked
  * up). Runs in the search worker (worker.ts), never on the service's event loop. Scores

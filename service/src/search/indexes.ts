@@ -80,7 +80,10 @@ export function createSearchIndexes(models: Models, options: SearchIndexOptions)
     flush()
     // Which threads fit is decided on small documents first, most recent activity first.
     const filter = { appId, hidden: false, solved: true }
-    const newest = await ForumThread.find(filter, { lastActivityAt: 1 }).sort({ lastActivityAt: -1 }).limit(Math.max(0, cap - count)).lean()
+    const newest = await ForumThread.find(filter, { lastActivityAt: 1 })
+      .sort({ lastActivityAt: -1 })
+      .limit(Math.max(0, cap - count))
+      .lean()
     const keep = new Set(newest.map((t) => String(t._id)))
     for await (const t of ForumThread.find(filter, THREAD_FIELDS).lean().cursor({ batchSize: BATCH })) {
       const doc = keep.has(String(t._id)) ? threadDoc(t as unknown as ThreadSource) : null
@@ -180,7 +183,9 @@ export function createSearchIndexes(models: Models, options: SearchIndexOptions)
     start(): void {
       timers.push(setInterval(() => void syncAll(), options.syncIntervalMs).unref())
       const prune = () =>
-        SearchChange.deleteMany({ at: { $lte: new Date(Date.now() - retentionMs) } }).catch((err: unknown) => options.log.warn({ err }, 'search change pruning failed'))
+        SearchChange.deleteMany({ at: { $lte: new Date(Date.now() - retentionMs) } }).catch((err: unknown) =>
+          options.log.warn({ err }, 'search change pruning failed')
+        )
       timers.push(setInterval(() => void prune(), Math.min(retentionMs / 4, 60_000)).unref())
       void (async () => {
         const all = await App.find({}, { _id: 1 }).lean()
@@ -230,7 +235,16 @@ export function createSearchIndexes(models: Models, options: SearchIndexOptions)
       }
       const deadline = performance.now() + budgetMs
       // Suggestions are a nicety: an index still loading, or failing to, answers nothing.
-      if (!(await Promise.race([entry.ready.then(() => true, () => false), timeout(budgetMs, false)]))) return []
+      if (
+        !(await Promise.race([
+          entry.ready.then(
+            () => true,
+            () => false
+          ),
+          timeout(budgetMs, false)
+        ]))
+      )
+        return []
       const left = deadline - performance.now()
       return Promise.race([worker.search(appId, tokens, filter, Math.max(1, left)), timeout(left, [] as Hit[])])
     },

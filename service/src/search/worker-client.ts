@@ -14,9 +14,16 @@ const fromSource = import.meta.url.endsWith('.ts')
 
 function spawn(workerData: WorkerOptions): Worker {
   if (!fromSource) return new Worker(new URL('./worker.js', import.meta.url), { workerData })
-  const api = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href
+  const api = pathToFileURL(
+    createRequire(import.meta.url)
+      .resolve('tsx/esm/api')
+      .replace(/\.cjs$/, '.mjs')
+  ).href
   const source = new URL('./worker.ts', import.meta.url).href
-  return new Worker(`import(${JSON.stringify(api)}).then((tsx) => tsx.tsImport(${JSON.stringify(source)}, ${JSON.stringify(source)}))`, { eval: true, workerData })
+  return new Worker(`import(${JSON.stringify(api)}).then((tsx) => tsx.tsImport(${JSON.stringify(source)}, ${JSON.stringify(source)}))`, {
+    eval: true,
+    workerData
+  })
 }
 
 /**

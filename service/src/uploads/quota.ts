@@ -47,12 +47,16 @@ export function createUploadQuota(repository: UploadQuotaRepository, options: Qu
       const key = `${tenant.appId}|${tenant.officeId}|${period}`
       const expiresAt = new Date((period + 1) * periodMs)
       const exceeded = (used: number) =>
-        new AppError('STORAGE_QUOTA_EXCEEDED', `This office may upload ${options.bytes} bytes per ${options.periodHours} h; ${Math.min(used, options.bytes)} are used`, {
-          quotaBytes: options.bytes,
-          usedBytes: Math.min(used, options.bytes),
-          periodHours: options.periodHours,
-          retryAfterSeconds: Math.max(1, Math.ceil((expiresAt.getTime() - now()) / 1000))
-        })
+        new AppError(
+          'STORAGE_QUOTA_EXCEEDED',
+          `This office may upload ${options.bytes} bytes per ${options.periodHours} h; ${Math.min(used, options.bytes)} are used`,
+          {
+            quotaBytes: options.bytes,
+            usedBytes: Math.min(used, options.bytes),
+            periodHours: options.periodHours,
+            retryAfterSeconds: Math.max(1, Math.ceil((expiresAt.getTime() - now()) / 1000))
+          }
+        )
 
       const usedBefore = await repository.used(key)
       // The body's length bounds its files: refused before a byte is read when it cannot fit.

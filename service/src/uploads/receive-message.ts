@@ -71,7 +71,8 @@ export async function receiveMessage<T, R>(
       }
       if (part.fieldname !== 'files') throw fieldError(part.fieldname, 'file parts must be named "files"')
       // Refused rather than cleaned: a name that hides characters may not be what the chief sees (issue 16).
-      if (CONTROL_CHARACTER.test(part.filename ?? '')) throw fieldError('files', `file name ${JSON.stringify(part.filename.slice(0, 100))} contains a control character`)
+      if (CONTROL_CHARACTER.test(part.filename ?? ''))
+        throw fieldError('files', `file name ${JSON.stringify(part.filename.slice(0, 100))} contains a control character`)
       options.beforeFile?.(raw)
       if (files.length >= options.maxFiles) throw new AppError('TOO_MANY_ATTACHMENTS', `At most ${options.maxFiles} files per message`)
       // A named file part: the office's quota is checked before its first byte is read.
@@ -94,7 +95,9 @@ export async function receiveMessage<T, R>(
     }
     await Promise.all([
       releaseQuota(),
-      attachments.deleteFiles(uploaded).catch((cleanupErr: unknown) => request.log.error({ err: cleanupErr, files: uploaded.map(String) }, 'could not delete uploaded files'))
+      attachments
+        .deleteFiles(uploaded)
+        .catch((cleanupErr: unknown) => request.log.error({ err: cleanupErr, files: uploaded.map(String) }, 'could not delete uploaded files'))
     ])
     throw err
   }

@@ -38,7 +38,8 @@ export function createScanner(options: ScannerOptions, log: FastifyBaseLogger): 
   if (!options.clamdUrl) return null
   const address = parseClamdUrl(options.clamdUrl)
   const record = (result: ScanResult): void => options.onResult?.(result)
-  const unavailable = (err: unknown) => new AppError('SCANNER_UNAVAILABLE', `The malware scanner could not check the file: ${(err as Error).message}`.slice(0, 300))
+  const unavailable = (err: unknown) =>
+    new AppError('SCANNER_UNAVAILABLE', `The malware scanner could not check the file: ${(err as Error).message}`.slice(0, 300))
 
   return {
     address,
@@ -74,7 +75,10 @@ export function createScanner(options: ScannerOptions, log: FastifyBaseLogger): 
           record(verdict.infected ? 'infected' : 'clean')
           if (!verdict.infected) return 'clean'
           log.warn({ filename, signature: verdict.signature }, 'infected upload refused')
-          throw new AppError('ATTACHMENT_INFECTED', `"${filename}" contains malware (${verdict.signature}) and was not stored`, { filename, signature: verdict.signature })
+          throw new AppError('ATTACHMENT_INFECTED', `"${filename}" contains malware (${verdict.signature}) and was not stored`, {
+            filename,
+            signature: verdict.signature
+          })
         },
         abort() {
           stream?.abort()

@@ -19,7 +19,12 @@ const base = { appId: TEST_APP.id, category: { id: 'faktury', name: 'Faktury' } 
 
 describe('admin article CRUD', () => {
   it('creates, reads, updates (re-rendering) and deletes an article', async () => {
-    const created = await app.inject({ method: 'POST', url: '/admin/v1/articles', headers: admin, payload: { ...base, slug: 'korekta', title: 'Korekta', body: 'Zobacz [fakturę](article:faktura)', tags: ['korekta'] } })
+    const created = await app.inject({
+      method: 'POST',
+      url: '/admin/v1/articles',
+      headers: admin,
+      payload: { ...base, slug: 'korekta', title: 'Korekta', body: 'Zobacz [fakturę](article:faktura)', tags: ['korekta'] }
+    })
     expect(created.statusCode).toBe(201)
     const article = created.json()
     expect(article).toMatchObject({ slug: 'korekta', published: false, tags: ['korekta'], category: base.category, excerpt: 'Zobacz fakturę' })
@@ -29,7 +34,12 @@ describe('admin article CRUD', () => {
     const read = await app.inject({ method: 'GET', url: `/admin/v1/articles/${article.id}`, headers: admin })
     expect(read.json()).toMatchObject({ id: article.id, body: 'Zobacz [fakturę](article:faktura)' })
 
-    const patched = await app.inject({ method: 'PATCH', url: `/admin/v1/articles/${article.id}`, headers: admin, payload: { body: '**Nowa** treść', published: true } })
+    const patched = await app.inject({
+      method: 'PATCH',
+      url: `/admin/v1/articles/${article.id}`,
+      headers: admin,
+      payload: { body: '**Nowa** treść', published: true }
+    })
     expect(patched.statusCode).toBe(200)
     expect(patched.json()).toMatchObject({ html: '<p><strong>Nowa</strong> treść</p>\n', published: true, excerpt: 'Nowa treść' })
     expect(new Date(patched.json().updatedAt).getTime()).toBeGreaterThanOrEqual(new Date(article.updatedAt).getTime())
@@ -65,7 +75,13 @@ describe('admin article CRUD', () => {
 
   it('refuses experts without the admin role with 403 ADMIN_ROLE_REQUIRED on every article route', async () => {
     const id = '0123456789abcdef01234567'
-    for (const [method, url] of [['GET', '/admin/v1/articles'], ['GET', `/admin/v1/articles/${id}`], ['POST', '/admin/v1/articles'], ['PATCH', `/admin/v1/articles/${id}`], ['DELETE', `/admin/v1/articles/${id}`]] as const) {
+    for (const [method, url] of [
+      ['GET', '/admin/v1/articles'],
+      ['GET', `/admin/v1/articles/${id}`],
+      ['POST', '/admin/v1/articles'],
+      ['PATCH', `/admin/v1/articles/${id}`],
+      ['DELETE', `/admin/v1/articles/${id}`]
+    ] as const) {
       const res = await app.inject({ method, url, headers: plainExpert, ...(method === 'POST' || method === 'PATCH' ? { payload: { title: 'x' } } : {}) })
       expect({ method, url, status: res.statusCode, code: res.json().code }).toEqual({ method, url, status: 403, code: 'ADMIN_ROLE_REQUIRED' })
     }
@@ -80,7 +96,17 @@ describe('admin article CRUD', () => {
     const post = (payload: object) => app.inject({ method: 'POST', url: '/admin/v1/articles', headers: admin, payload })
     const valid = { ...base, slug: 'walidacja', title: 'T', body: 'B' }
     expect((await post({ ...valid, appId: 'no-such-app' })).json()).toMatchObject({ status: 400, code: 'VALIDATION_FAILED', errors: [{ path: '/body/appId' }] })
-    for (const bad of [{ slug: 'Zły Slug' }, { slug: '../etc' }, { title: '   ' }, { title: 'x'.repeat(201) }, { body: '' }, { extra: 1 }, { slug: { $ne: '' } }, { category: { id: 'x', name: 'X', $where: '1' } }, { published: 'yes' }]) {
+    for (const bad of [
+      { slug: 'Zły Slug' },
+      { slug: '../etc' },
+      { title: '   ' },
+      { title: 'x'.repeat(201) },
+      { body: '' },
+      { extra: 1 },
+      { slug: { $ne: '' } },
+      { category: { id: 'x', name: 'X', $where: '1' } },
+      { published: 'yes' }
+    ]) {
       const res = await post({ ...valid, ...bad })
       expect({ bad, status: res.statusCode, code: res.json().code }).toEqual({ bad, status: 400, code: 'VALIDATION_FAILED' })
     }

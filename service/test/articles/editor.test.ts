@@ -61,11 +61,21 @@ describe('live preview', () => {
 describe('drafts, publishing and renames', () => {
   it('serves a draft to nobody, a published article to its app, and an unpublished one to nobody again', async () => {
     const user = await userHeaders('employee')
-    const draft = await createArticle(app, admin, { slug: 'szkic-wydawniczy', title: 'Zmiana stawki ryczałtu', body: 'Jak zmienić stawkę ryczałtu w ustawieniach.', published: false })
+    const draft = await createArticle(app, admin, {
+      slug: 'szkic-wydawniczy',
+      title: 'Zmiana stawki ryczałtu',
+      body: 'Jak zmienić stawkę ryczałtu w ustawieniach.',
+      published: false
+    })
     const read = () => app.inject({ method: 'GET', url: '/api/v1/articles/szkic-wydawniczy', headers: user })
-    const found = async () => ((await app.inject({ method: 'GET', url: '/api/v1/articles?q=ryczalt', headers: user })).json().items as Array<{ slug: string }>).map((i) => i.slug)
+    const found = async () =>
+      ((await app.inject({ method: 'GET', url: '/api/v1/articles?q=ryczalt', headers: user })).json().items as Array<{ slug: string }>).map((i) => i.slug)
     const suggested = async () =>
-      ((await app.inject({ method: 'GET', url: `/api/v1/suggestions?q=${encodeURIComponent('stawka ryczałtu')}`, headers: user })).json().items as Array<{ slug?: string }>).map((i) => i.slug)
+      (
+        (await app.inject({ method: 'GET', url: `/api/v1/suggestions?q=${encodeURIComponent('stawka ryczałtu')}`, headers: user })).json().items as Array<{
+          slug?: string
+        }>
+      ).map((i) => i.slug)
     expect((await read()).json()).toMatchObject({ status: 404, code: 'ARTICLE_NOT_FOUND' })
     expect(await found()).not.toContain('szkic-wydawniczy')
     expect(await suggested()).not.toContain('szkic-wydawniczy')
@@ -94,7 +104,10 @@ describe('drafts, publishing and renames', () => {
     expect((await app.inject({ method: 'GET', url: '/api/v1/articles/nowy-adres', headers: user })).statusCode).toBe(200)
     const vote = await app.inject({ method: 'POST', url: '/api/v1/articles/stary-adres/feedback', headers: user, payload: { helpful: true } })
     expect(vote.statusCode, vote.body).toBe(200)
-    expect((await app.inject({ method: 'GET', url: `/admin/v1/articles/${article.id}/feedback`, headers: admin })).json().counts).toEqual({ helpful: 1, notHelpful: 0 })
+    expect((await app.inject({ method: 'GET', url: `/admin/v1/articles/${article.id}/feedback`, headers: admin })).json().counts).toEqual({
+      helpful: 1,
+      notHelpful: 0
+    })
 
     // Renamed twice: both earlier slugs lead here; taking one back removes it from the list.
     expect((await patch(article.id, { slug: 'trzeci-adres' })).json().previousSlugs).toEqual(['stary-adres', 'nowy-adres'])
@@ -114,8 +127,17 @@ describe('drafts, publishing and renames', () => {
   it('lists helpfulness per article (yes/no counts from Czy to pomogło?)', async () => {
     const article = await createArticle(app, admin, { slug: 'pomocny', title: 'Pomocny artykuł', body: 'Treść.' })
     await app.inject({ method: 'POST', url: '/api/v1/articles/pomocny/feedback', headers: await userHeaders('employee'), payload: { helpful: true } })
-    await app.inject({ method: 'POST', url: '/api/v1/articles/pomocny/feedback', headers: await userHeaders('chiefOffice'), payload: { helpful: false, comment: 'Brak przykładu' } })
-    const items = (await app.inject({ method: 'GET', url: '/admin/v1/articles?q=pomocny', headers: admin })).json().items as Array<{ id: string; feedback: object; updatedAt: string }>
+    await app.inject({
+      method: 'POST',
+      url: '/api/v1/articles/pomocny/feedback',
+      headers: await userHeaders('chiefOffice'),
+      payload: { helpful: false, comment: 'Brak przykładu' }
+    })
+    const items = (await app.inject({ method: 'GET', url: '/admin/v1/articles?q=pomocny', headers: admin })).json().items as Array<{
+      id: string
+      feedback: object
+      updatedAt: string
+    }>
     expect(items.find((i) => i.id === article.id)).toMatchObject({ feedback: { helpful: 1, notHelpful: 1 } })
   })
 })
@@ -123,14 +145,24 @@ describe('drafts, publishing and renames', () => {
 describe('new articles from the editor', () => {
   it('makes the slug of the title and the category id of its name when they are left out', async () => {
     const post = () =>
-      app.inject({ method: 'POST', url: '/admin/v1/articles', headers: admin, payload: { appId: TEST_APP.id, title: 'Łączenie kont w Żabce', body: 'Treść.', category: { name: 'Księgowość Ogólna' } } })
+      app.inject({
+        method: 'POST',
+        url: '/admin/v1/articles',
+        headers: admin,
+        payload: { appId: TEST_APP.id, title: 'Łączenie kont w Żabce', body: 'Treść.', category: { name: 'Księgowość Ogólna' } }
+      })
     const first = await post()
     expect(first.statusCode, first.body).toBe(201)
     expect(first.json()).toMatchObject({ slug: 'laczenie-kont-w-zabce', category: { id: 'ksiegowosc-ogolna', name: 'Księgowość Ogólna' }, published: false })
     expect((await post()).json().slug).toBe('laczenie-kont-w-zabce-2')
     const moved = await patch(first.json().id, { category: { name: 'Płace' } })
     expect(moved.json().category).toEqual({ id: 'place', name: 'Płace' })
-    const blank = await app.inject({ method: 'POST', url: '/admin/v1/articles', headers: admin, payload: { appId: TEST_APP.id, title: 'T', body: 'B', category: { name: '  ' } } })
+    const blank = await app.inject({
+      method: 'POST',
+      url: '/admin/v1/articles',
+      headers: admin,
+      payload: { appId: TEST_APP.id, title: 'T', body: 'B', category: { name: '  ' } }
+    })
     expect(blank.json()).toMatchObject({ status: 400, code: 'VALIDATION_FAILED' })
   })
 })
@@ -155,7 +187,9 @@ describe('Utwórz artykuł z odpowiedzi', () => {
     expect(first.json().body.replace(/\r\n/g, '\n')).toBe('Wybierz **Sprzedaż » Faktura zaliczkowa**.\n\n<script>alert(1)</script>')
     expect(first.json().html).not.toContain('<script')
     expect((await make()).json().slug).toBe('jak-wystawic-fakture-zaliczkowa-2')
-    expect((await app.inject({ method: 'GET', url: '/api/v1/articles/jak-wystawic-fakture-zaliczkowa', headers: await userHeaders('employee') })).statusCode).toBe(404)
+    expect(
+      (await app.inject({ method: 'GET', url: '/api/v1/articles/jak-wystawic-fakture-zaliczkowa', headers: await userHeaders('employee') })).statusCode
+    ).toBe(404)
     expect(await auditActions(first.json().id)).toEqual(['article.created'])
   })
 
@@ -165,7 +199,12 @@ describe('Utwórz artykuł z odpowiedzi', () => {
     const make = (messageId: string, headers = admin) => app.inject({ method: 'POST', url: '/admin/v1/articles/from-message', headers, payload: { messageId } })
     for (const id of [note.json().message.id, created.message.id, '0123456789abcdef01234567']) {
       const res = await make(id)
-      expect({ id, status: res.statusCode, code: res.json().code, type: res.headers['content-type'] }).toMatchObject({ id, status: 404, code: 'MESSAGE_NOT_FOUND', type: expect.stringContaining('problem+json') })
+      expect({ id, status: res.statusCode, code: res.json().code, type: res.headers['content-type'] }).toMatchObject({
+        id,
+        status: 404,
+        code: 'MESSAGE_NOT_FOUND',
+        type: expect.stringContaining('problem+json')
+      })
     }
     expect((await make('nie-id')).json()).toMatchObject({ status: 400, code: 'VALIDATION_FAILED' })
     expect((await make(created.message.id, plainExpert)).json()).toMatchObject({ status: 403, code: 'ADMIN_ROLE_REQUIRED' })

@@ -18,10 +18,11 @@ afterAll(() => app.close())
 
 const vote = async (headers: Record<string, string>, payload: Record<string, unknown>, slug = 'korekta-faktury') =>
   app.inject({ method: 'POST', url: `/api/v1/articles/${slug}/feedback`, headers, payload })
-const adminFeedback = async () => (await app.inject({ method: 'GET', url: `/admin/v1/articles/${articleId}/feedback`, headers: admin })).json() as {
-  counts: { helpful: number; notHelpful: number }
-  comments: Array<{ helpful: boolean; comment: string; role: string }>
-}
+const adminFeedback = async () =>
+  (await app.inject({ method: 'GET', url: `/admin/v1/articles/${articleId}/feedback`, headers: admin })).json() as {
+    counts: { helpful: number; notHelpful: number }
+    comments: Array<{ helpful: boolean; comment: string; role: string }>
+  }
 
 describe('article feedback', () => {
   it('stores one vote per user and article; voting again replaces it; counts follow', async () => {
@@ -43,7 +44,9 @@ describe('article feedback', () => {
     expect(await app.models.ArticleFeedback.countDocuments({ articleId })).toBe(2)
 
     // Counts are in the admin list too; a vote does not change the article's date.
-    const list = (await app.inject({ method: 'GET', url: '/admin/v1/articles', headers: admin })).json() as { items: Array<{ id: string; feedback: unknown; updatedAt: string }> }
+    const list = (await app.inject({ method: 'GET', url: '/admin/v1/articles', headers: admin })).json() as {
+      items: Array<{ id: string; feedback: unknown; updatedAt: string }>
+    }
     const row = list.items.find((i) => i.id === articleId)!
     expect(row.feedback).toEqual({ helpful: 2, notHelpful: 0 })
     expect(row.updatedAt).toBe(before.updatedAt)
@@ -54,7 +57,9 @@ describe('article feedback', () => {
     await vote(client, { helpful: false, comment: 'Nie ma zrzutów ekranu' })
     const mine = (await app.inject({ method: 'GET', url: '/api/v1/articles/korekta-faktury', headers: client })).json() as { yourFeedback: unknown }
     expect(mine.yourFeedback).toMatchObject({ helpful: false, comment: 'Nie ma zrzutów ekranu' })
-    const other = (await app.inject({ method: 'GET', url: '/api/v1/articles/korekta-faktury', headers: await userHeaders('chiefOffice', { sub: 'someone-new' }) })).json() as { yourFeedback: unknown }
+    const other = (
+      await app.inject({ method: 'GET', url: '/api/v1/articles/korekta-faktury', headers: await userHeaders('chiefOffice', { sub: 'someone-new' }) })
+    ).json() as { yourFeedback: unknown }
     expect(other.yourFeedback).toBeNull()
     expect((await adminFeedback()).comments).toEqual([expect.objectContaining({ helpful: false, comment: 'Nie ma zrzutów ekranu', role: 'client' })])
   })

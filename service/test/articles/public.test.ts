@@ -12,7 +12,13 @@ beforeAll(async () => {
   const { headers } = await expertHeaders(app)
   const faktury = { id: 'faktury', name: 'Faktury' }
   const jpk = { id: 'jpk-i-deklaracje', name: 'JPK i deklaracje' }
-  await createArticle(app, headers, { slug: 'wystawianie-faktury', title: 'Wystawianie faktury', body: 'Kliknij **Dodaj**. Zobacz [korekty](article:faktura-korygujaca).', category: faktury, tags: ['sprzedaż'] })
+  await createArticle(app, headers, {
+    slug: 'wystawianie-faktury',
+    title: 'Wystawianie faktury',
+    body: 'Kliknij **Dodaj**. Zobacz [korekty](article:faktura-korygujaca).',
+    category: faktury,
+    tags: ['sprzedaż']
+  })
   await createArticle(app, headers, { slug: 'faktura-korygujaca', title: 'Faktura korygująca', body: 'Korekta do faktury.', category: faktury })
   await createArticle(app, headers, { slug: 'jpk-v7m', title: 'JPK_V7M krok po kroku', body: 'Wysyłka pliku JPK.', category: jpk })
   await createArticle(app, headers, { slug: 'ukryty', title: 'Nieopublikowany o fakturach', body: 'x', category: faktury, published: false })
@@ -25,7 +31,10 @@ afterAll(() => app.close())
 const list = async (query = '') => {
   const res = await app.inject({ method: 'GET', url: `/api/v1/articles${query}`, headers: user })
   expect(res.statusCode).toBe(200)
-  return res.json() as { items: Array<{ slug: string; category: string; categoryName: string; excerpt: string }>; categories: Array<{ id: string; name: string; count: number }> }
+  return res.json() as {
+    items: Array<{ slug: string; category: string; categoryName: string; excerpt: string }>
+    categories: Array<{ id: string; name: string; count: number }>
+  }
 }
 
 describe('end-user articles', () => {
@@ -66,12 +75,22 @@ describe('end-user articles', () => {
 
   it('answers 404 ARTICLE_NOT_FOUND for unpublished, unknown and other apps’ articles', async () => {
     for (const slug of ['ukryty', 'nie-ma', 'obca']) {
-      expect((await app.inject({ method: 'GET', url: `/api/v1/articles/${slug}`, headers: user })).json()).toMatchObject({ status: 404, code: 'ARTICLE_NOT_FOUND' })
+      expect((await app.inject({ method: 'GET', url: `/api/v1/articles/${slug}`, headers: user })).json()).toMatchObject({
+        status: 404,
+        code: 'ARTICLE_NOT_FOUND'
+      })
     }
   })
 
   it('rejects malformed or operator-shaped queries with 400', async () => {
-    for (const url of ['/api/v1/articles?category[$ne]=x', '/api/v1/articles?q[$regex]=.*', '/api/v1/articles?category=Z%C5%82a', '/api/v1/articles?foo=1', '/api/v1/articles/Z%C5%81Y', `/api/v1/articles?q=${'a'.repeat(201)}`]) {
+    for (const url of [
+      '/api/v1/articles?category[$ne]=x',
+      '/api/v1/articles?q[$regex]=.*',
+      '/api/v1/articles?category=Z%C5%82a',
+      '/api/v1/articles?foo=1',
+      '/api/v1/articles/Z%C5%81Y',
+      `/api/v1/articles?q=${'a'.repeat(201)}`
+    ]) {
       const res = await app.inject({ method: 'GET', url, headers: user })
       expect({ url, status: res.statusCode, code: res.json().code }).toEqual({ url, status: 400, code: 'VALIDATION_FAILED' })
     }

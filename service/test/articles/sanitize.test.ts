@@ -55,7 +55,31 @@ const htmlPayloads = [
   '<a href="article:x&quot;onclick=alert(1)">x</a>'
 ]
 
-const ALLOWED_TAGS = new Set(['h2', 'h3', 'h4', 'p', 'br', 'hr', 'strong', 'em', 's', 'code', 'pre', 'blockquote', 'ul', 'ol', 'li', 'a', 'img', 'table', 'thead', 'tbody', 'tr', 'th', 'td'])
+const ALLOWED_TAGS = new Set([
+  'h2',
+  'h3',
+  'h4',
+  'p',
+  'br',
+  'hr',
+  'strong',
+  'em',
+  's',
+  'code',
+  'pre',
+  'blockquote',
+  'ul',
+  'ol',
+  'li',
+  'a',
+  'img',
+  'table',
+  'thead',
+  'tbody',
+  'tr',
+  'th',
+  'td'
+])
 const ALLOWED_ATTRIBUTES = new Set(['href', 'title', 'data-article', 'rel', 'target', 'src', 'alt', 'start', 'referrerpolicy'])
 const SAFE_URL = /^(https?:\/\/|mailto:|#article\/[a-z0-9-]+$)/i
 
@@ -88,7 +112,13 @@ describe('Markdown rendering and sanitising', () => {
   })
 
   it('the checker itself catches unsafe HTML (so the tests above prove something)', () => {
-    for (const unsafe of ['<img src=x onerror=alert(1)>', '<a href="javascript:alert(1)">x</a>', '<script>alert(1)</script>', '<p style="x">y</p>', '<img src="data:image/png;base64,AA">']) {
+    for (const unsafe of [
+      '<img src=x onerror=alert(1)>',
+      '<a href="javascript:alert(1)">x</a>',
+      '<script>alert(1)</script>',
+      '<p style="x">y</p>',
+      '<img src="data:image/png;base64,AA">'
+    ]) {
       expect(() => assertSafe(unsafe)).toThrow()
     }
   })
@@ -98,18 +128,24 @@ describe('Markdown rendering and sanitising', () => {
   })
 
   it('keeps the formatting an article needs', () => {
-    const html = renderMarkdown('# Tytuł\n\n**Pogrubienie**, *kursywa*, `kod`\n\n- jeden\n- dwa\n\n1. a\n\n> cytat\n\n| A | B |\n|---|---|\n| 1 | 2 |\n\n![Zrzut](https://example.com/a.png)')
+    const html = renderMarkdown(
+      '# Tytuł\n\n**Pogrubienie**, *kursywa*, `kod`\n\n- jeden\n- dwa\n\n1. a\n\n> cytat\n\n| A | B |\n|---|---|\n| 1 | 2 |\n\n![Zrzut](https://example.com/a.png)'
+    )
     expect(html).toContain('<h2>Tytuł</h2>')
     for (const tag of ['<strong>', '<em>', '<code>', '<ul>', '<ol>', '<blockquote>', '<table>', '<img']) expect(html).toContain(tag)
     expect(html).toContain('src="https://example.com/a.png"')
   })
 
   it('rewrites links between articles for the widget', () => {
-    expect(renderMarkdown('[Zobacz](article:faktura-korygujaca)')).toContain('<a href="#article/faktura-korygujaca" data-article="faktura-korygujaca">Zobacz</a>')
+    expect(renderMarkdown('[Zobacz](article:faktura-korygujaca)')).toContain(
+      '<a href="#article/faktura-korygujaca" data-article="faktura-korygujaca">Zobacz</a>'
+    )
   })
 
   it('opens web links in a new tab without opener, keeps mailto', () => {
-    expect(renderMarkdown('[strona](https://www.podatki.gov.pl)')).toContain('<a href="https://www.podatki.gov.pl" target="_blank" rel="noopener noreferrer nofollow">')
+    expect(renderMarkdown('[strona](https://www.podatki.gov.pl)')).toContain(
+      '<a href="https://www.podatki.gov.pl" target="_blank" rel="noopener noreferrer nofollow">'
+    )
     expect(renderMarkdown('[pomoc](mailto:pomoc@mojebiuro24.pl)')).toContain('href="mailto:pomoc@mojebiuro24.pl"')
   })
 })

@@ -72,7 +72,13 @@ describe('expert case handling', () => {
     const { case: c } = await createCase(app, 'chiefClient', { pageUrl: 'https://app.example/x' })
     await expertReply(app, me.headers, c.id, 'Notatka', { internal: true })
     const res = await app.inject({ method: 'GET', url: `/admin/v1/cases/${c.id}`, headers: me.headers })
-    expect(res.json().case).toMatchObject({ appId: 'test-app', office: { id: 'office-a', name: 'Biuro Rachunkowe Alfa' }, account: { type: 'client' }, context: { pageUrl: 'https://app.example/x' }, internalNoteCount: 1 })
+    expect(res.json().case).toMatchObject({
+      appId: 'test-app',
+      office: { id: 'office-a', name: 'Biuro Rachunkowe Alfa' },
+      account: { type: 'client' },
+      context: { pageUrl: 'https://app.example/x' },
+      internalNoteCount: 1
+    })
     expect(res.json().messages.map((m: { internal: boolean; body: string }) => [m.internal, m.body])).toEqual([
       [false, 'Jak dodać fakturę korygującą?'],
       [true, 'Notatka']

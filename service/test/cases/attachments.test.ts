@@ -19,7 +19,12 @@ const download = async (id: string, persona: 'chiefOffice' | 'chiefOtherOffice' 
 /** Every chunk belongs to a stored file: nothing half-written is left behind. */
 async function expectNoOrphanChunks(): Promise<void> {
   const db = app.db.db!
-  const fileIds = (await db.collection('fs.files').find({}, { projection: { _id: 1 } }).toArray()).map((f) => f._id)
+  const fileIds = (
+    await db
+      .collection('fs.files')
+      .find({}, { projection: { _id: 1 } })
+      .toArray()
+  ).map((f) => f._id)
   expect(await db.collection('fs.chunks').countDocuments({ files_id: { $nin: fileIds } })).toBe(0)
 }
 
@@ -68,7 +73,12 @@ describe('attachments', () => {
     ['csv (UTF-8 text, no magic bytes)', 'dane.csv', 'kwota;opis\n12,50;żółw\n', 'text/csv'],
     ['txt', 'notatka.txt', 'Zażółć gęślą jaźń', 'text/plain'],
     ['xml (JPK)', 'JPK_V7M.xml', '<?xml version="1.0" encoding="UTF-8"?><JPK></JPK>', 'application/xml'],
-    ['docx', 'pismo.docx', readFileSync(new URL('../fixtures/pismo.docx', import.meta.url)), 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'],
+    [
+      'docx',
+      'pismo.docx',
+      readFileSync(new URL('../fixtures/pismo.docx', import.meta.url)),
+      'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
+    ],
     ['odt', 'pismo.odt', readFileSync(new URL('../fixtures/pismo.odt', import.meta.url)), 'application/vnd.oasis.opendocument.text']
   ])('accepts %s, typed by content', async (_label, name, data, contentType) => {
     const { message } = await createCase(app, 'chiefOffice', { files: [{ name, data, type: 'application/x-anything' }] })
@@ -84,7 +94,12 @@ describe('attachments', () => {
         ['[Content_Types].xml', Buffer.from('<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>')],
         ['xl/workbook.xml', Buffer.from('<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"/>')]
       ])
-      const { message } = await createCase(other, 'chiefOffice', { files: [{ name: 'raport.xlsx', data: xlsx }, { name: 'raport.zip', data: xlsx }] })
+      const { message } = await createCase(other, 'chiefOffice', {
+        files: [
+          { name: 'raport.xlsx', data: xlsx },
+          { name: 'raport.zip', data: xlsx }
+        ]
+      })
       expect(message.attachments.map((a) => a.contentType)).toEqual(['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/zip'])
       const res = await other.inject({ method: 'GET', url: `/api/v1/attachments/${message.attachments[0]!.id}`, headers: await authFor('chiefOffice') })
       expect(sha256(res.rawPayload)).toBe(sha256(xlsx))
@@ -100,7 +115,12 @@ describe('attachments', () => {
     ['HTML named .txt is fine as text, but HTML named .html is not', 'strona.html', '<html><script>alert(1)</script></html>']
   ])('refuses %s with 415 and stores nothing', async (_label, name, data) => {
     const before = await gridFsCounts(app)
-    const res = await postCase(app, 'chiefOffice', { files: [{ name: 'ok.png', data: samples.png }, { name, data, type: 'image/png' }] })
+    const res = await postCase(app, 'chiefOffice', {
+      files: [
+        { name: 'ok.png', data: samples.png },
+        { name, data, type: 'image/png' }
+      ]
+    })
     expect(res.statusCode).toBe(415)
     // The widget marks the offending file by this name.
     expect(res.json()).toMatchObject({ code: 'ATTACHMENT_TYPE_NOT_ALLOWED', filename: name })
@@ -111,7 +131,12 @@ describe('attachments', () => {
   it('refuses a file over the limit with 413, keeping no partial chunks of it or of earlier files', async () => {
     const before = await gridFsCounts(app)
     const cases = await app.models.Case.countDocuments()
-    const res = await postCase(app, 'chiefOffice', { files: [{ name: 'ok.pdf', data: pdfOfSize(40_000) }, { name: 'za-duzy.pdf', data: pdfOfSize(MAX_BYTES + 1) }] })
+    const res = await postCase(app, 'chiefOffice', {
+      files: [
+        { name: 'ok.pdf', data: pdfOfSize(40_000) },
+        { name: 'za-duzy.pdf', data: pdfOfSize(MAX_BYTES + 1) }
+      ]
+    })
     expect(res.statusCode).toBe(413)
     expect(res.json()).toMatchObject({ code: 'ATTACHMENT_TOO_LARGE', filename: 'za-duzy.pdf', maxFileBytes: MAX_BYTES })
     expect(await gridFsCounts(app)).toEqual(before)

@@ -40,7 +40,9 @@ describe('case lists (read model)', () => {
     const rnd = prng(seed)
     const claims = (p: object) => ({ ...p, aud: TEST_APP.id, iat: 0, exp: 4_000_000_000 }) as IdentityClaims
     const chiefs = [identityFromClaims(claims(personas.chiefOffice)), identityFromClaims(claims(personas.chiefOtherOffice))]
-    const experts = await Promise.all(['Ekspert A', 'Ekspert B'].map((name) => app.experts.create({ name, email: `${name.replace(' ', '.')}.${seed}@test.pl`, admin: false })))
+    const experts = await Promise.all(
+      ['Ekspert A', 'Ekspert B'].map((name) => app.experts.create({ name, email: `${name.replace(' ', '.')}.${seed}@test.pl`, admin: false }))
+    )
     const expertOf = (k: number) => ({ id: experts[k]!.expert.id, name: experts[k]!.expert.name, email: '', admin: false, locale: 'pl' as const })
     const caseIds: string[] = []
     const { Case } = app.models
@@ -51,9 +53,16 @@ describe('case lists (read model)', () => {
         const own = all.filter((c) => c.appId === chief.appId && c.officeId === chief.office.id)
         for (const view of ['active', 'archived'] as const) {
           for (const unread of [undefined, true, false]) {
-            const expected = own.filter((c) => c.archived === (view === 'archived') && (unread === undefined || c.chiefUnread === unread)).map((c) => String(c._id))
-            const got = await allPages((cursor) => app.cases.list(chief, { view, ...(unread === undefined ? {} : { unread }), limit: 2, ...(cursor ? { cursor } : {}) }))
-            expect(got.map((c) => c.id), `${chief.office.id} ${view} unread=${unread}`).toEqual(expected)
+            const expected = own
+              .filter((c) => c.archived === (view === 'archived') && (unread === undefined || c.chiefUnread === unread))
+              .map((c) => String(c._id))
+            const got = await allPages((cursor) =>
+              app.cases.list(chief, { view, ...(unread === undefined ? {} : { unread }), limit: 2, ...(cursor ? { cursor } : {}) })
+            )
+            expect(
+              got.map((c) => c.id),
+              `${chief.office.id} ${view} unread=${unread}`
+            ).toEqual(expected)
           }
         }
         expect(await app.cases.unreadCount(chief)).toBe(own.filter((c) => c.chiefUnread && !c.archived).length)
@@ -65,8 +74,13 @@ describe('case lists (read model)', () => {
           const waiting = status === undefined || status === 'open' ? oldestFirst.filter((c) => mine(c) && c.status === 'open') : []
           const rest = status === 'open' ? [] : all.filter((c) => mine(c) && c.status !== 'open' && (status === undefined || c.status === status))
           const expected = [...waiting, ...rest].map((c) => String(c._id))
-          const got = await allPages((cursor) => app.caseQueue.queue(expertOf(0), { limit: 2, ...(assignee ? { assignee } : {}), ...(status ? { status } : {}), ...(cursor ? { cursor } : {}) }))
-          expect(got.map((c) => c.id), `queue assignee=${assignee} status=${status}`).toEqual(expected)
+          const got = await allPages((cursor) =>
+            app.caseQueue.queue(expertOf(0), { limit: 2, ...(assignee ? { assignee } : {}), ...(status ? { status } : {}), ...(cursor ? { cursor } : {}) })
+          )
+          expect(
+            got.map((c) => c.id),
+            `queue assignee=${assignee} status=${status}`
+          ).toEqual(expected)
         }
       }
       // No segment outgrows its limit (splits follow the real count, not the counters).
@@ -78,7 +92,8 @@ describe('case lists (read model)', () => {
 
     for (let op = 0; op < OPS; op++) {
       const chief = rnd.pick(chiefs)
-      const kind = caseIds.length < 4 ? 'create' : rnd.pick(['create', 'chiefReply', 'expertReply', 'note', 'status', 'assign', 'archive', 'unarchive', 'read'] as const)
+      const kind =
+        caseIds.length < 4 ? 'create' : rnd.pick(['create', 'chiefReply', 'expertReply', 'note', 'status', 'assign', 'archive', 'unarchive', 'read'] as const)
       const id = rnd.pick(caseIds.length ? caseIds : ['0123456789abcdef01234567'])
       const found = await Case.findById(id).lean<StoredCase>()
       const owner = found && chiefs.find((c) => c.office.id === found.officeId)

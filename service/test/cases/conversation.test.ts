@@ -51,7 +51,10 @@ describe('a case as a conversation', () => {
     const chief = freshChief()
     const { case: c } = await createCase(app, chief)
     const before = (await get(`/api/v1/cases/${c.id}`, chief)).json().case
-    const note = await expertReply(app, expertHeaders, c.id, 'TAJNE: klient pyta trzeci raz', { internal: true, files: [{ name: 'notatka.png', data: samples.png }] })
+    const note = await expertReply(app, expertHeaders, c.id, 'TAJNE: klient pyta trzeci raz', {
+      internal: true,
+      files: [{ name: 'notatka.png', data: samples.png }]
+    })
     expect(note.statusCode).toBe(201)
     expect(note.json().message.internal).toBe(true)
     expect(note.json().case).toMatchObject({ internalNoteCount: 1, messageCount: 1, status: 'open' })

@@ -12,8 +12,20 @@ afterAll(() => app.close())
 
 describe('POST /api/v1/cases', () => {
   it('creates an open case from the office account with its first message', async () => {
-    const { case: c, message } = await createCase(app, 'chiefOffice', { question: '  Jak dodać fakturę korygującą?\nKlient zwrócił towar.', pageUrl: 'https://app.example/faktury' })
-    expect(c).toMatchObject({ status: 'open', accountLabel: 'Konto biura', entryPoint: 'sidebar', unread: false, archived: false, messageCount: 1, aboutSystemUsage: false, lastActivityBy: 'chief' })
+    const { case: c, message } = await createCase(app, 'chiefOffice', {
+      question: '  Jak dodać fakturę korygującą?\nKlient zwrócił towar.',
+      pageUrl: 'https://app.example/faktury'
+    })
+    expect(c).toMatchObject({
+      status: 'open',
+      accountLabel: 'Konto biura',
+      entryPoint: 'sidebar',
+      unread: false,
+      archived: false,
+      messageCount: 1,
+      aboutSystemUsage: false,
+      lastActivityBy: 'chief'
+    })
     expect(c.subject).toBe('Jak dodać fakturę korygującą?')
     expect(message).toMatchObject({ caseId: c.id, author: { kind: 'chief', id: 'chief-a', name: 'Anna Szef' }, attachments: [] })
     expect(message).not.toHaveProperty('internal')
@@ -79,13 +91,26 @@ describe('POST /api/v1/cases', () => {
     ['a subject over 200 characters', { question: 'Q', entryPoint: 'sidebar', subject: 's'.repeat(201) }]
   ])('rejects %s with 400 VALIDATION_FAILED', async (_label, fields) => {
     const body = await multipart(fields as Record<string, string>)
-    const res = await app.inject({ method: 'POST', url: '/api/v1/cases', payload: body.payload, headers: { ...body.headers, ...(await authFor('chiefOffice')) } })
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/v1/cases',
+      payload: body.payload,
+      headers: { ...body.headers, ...(await authFor('chiefOffice')) }
+    })
     expect(res.statusCode).toBe(400)
-    expect(res.json()).toMatchObject({ code: 'VALIDATION_FAILED', errors: expect.arrayContaining([expect.objectContaining({ path: expect.stringMatching(/^body\//) })]) })
+    expect(res.json()).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      errors: expect.arrayContaining([expect.objectContaining({ path: expect.stringMatching(/^body\//) })])
+    })
   })
 
   it('rejects a JSON body: the form is multipart', async () => {
-    const res = await app.inject({ method: 'POST', url: '/api/v1/cases', payload: { question: 'Q', entryPoint: 'sidebar' }, headers: await authFor('chiefOffice') })
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/v1/cases',
+      payload: { question: 'Q', entryPoint: 'sidebar' },
+      headers: await authFor('chiefOffice')
+    })
     expect(res.statusCode).toBe(415)
   })
 

@@ -11,7 +11,8 @@ afterAll(() => app.close())
 
 type Chief = Record<string, unknown>
 const list = async (chief: Chief, query = '') => app.inject({ method: 'GET', url: `/api/v1/cases${query}`, headers: await authFor(chief) })
-const bulk = async (chief: Chief, action: string, payload: unknown) => app.inject({ method: 'POST', url: `/api/v1/cases/${action}`, headers: await authFor(chief), payload: payload as object })
+const bulk = async (chief: Chief, action: string, payload: unknown) =>
+  app.inject({ method: 'POST', url: `/api/v1/cases/${action}`, headers: await authFor(chief), payload: payload as object })
 
 async function allPages(chief: Chief, between?: (page: number) => Promise<void>): Promise<string[]> {
   const seen: string[] = []
@@ -68,8 +69,14 @@ describe('GET /api/v1/cases', () => {
     ['a limit over 50', '?limit=51'],
     ['a cursor that is not base64url JSON', '?cursor=bm90LWpzb24'],
     ['a cursor with an operator', `?cursor=${Buffer.from(JSON.stringify({ t: { $gt: '' }, i: 'x' })).toString('base64url')}`],
-    ['a cursor with extra members', `?cursor=${Buffer.from(JSON.stringify({ t: '2025-01-01T00:00:00.000Z', i: '0123456789abcdef01234567', x: 1 })).toString('base64url')}`],
-    ['a cursor with an impossible date', `?cursor=${Buffer.from(JSON.stringify({ t: '2025-13-45T99:00:00.000Z', i: '0123456789abcdef01234567' })).toString('base64url')}`]
+    [
+      'a cursor with extra members',
+      `?cursor=${Buffer.from(JSON.stringify({ t: '2025-01-01T00:00:00.000Z', i: '0123456789abcdef01234567', x: 1 })).toString('base64url')}`
+    ],
+    [
+      'a cursor with an impossible date',
+      `?cursor=${Buffer.from(JSON.stringify({ t: '2025-13-45T99:00:00.000Z', i: '0123456789abcdef01234567' })).toString('base64url')}`
+    ]
   ])('rejects %s with 400 VALIDATION_FAILED', async (_label, query) => {
     const res = await list(freshChief(), query)
     expect(res.statusCode).toBe(400)
@@ -130,7 +137,12 @@ describe('bulk archive, unarchive and read', () => {
   })
 
   it('rejects malformed JSON with 400', async () => {
-    const res = await app.inject({ method: 'POST', url: '/api/v1/cases/read', headers: { ...(await authFor(freshChief())), 'content-type': 'application/json' }, payload: '{"ids": [' })
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/v1/cases/read',
+      headers: { ...(await authFor(freshChief())), 'content-type': 'application/json' },
+      payload: '{"ids": ['
+    })
     expect(res.statusCode).toBe(400)
   })
 })

@@ -12,7 +12,14 @@ beforeAll(async () => {
 afterAll(() => app.close())
 
 type Chief = Record<string, unknown>
-interface Row { id: string; subject: string; status: string; lastActivityBy: string; lastAuthorName: string | null; lastPreview: string | null }
+interface Row {
+  id: string
+  subject: string
+  status: string
+  lastActivityBy: string
+  lastAuthorName: string | null
+  lastPreview: string | null
+}
 const list = async (chief: Chief, query = '') => {
   const res = await app.inject({ method: 'GET', url: `/api/v1/cases${query}`, headers: await authFor(chief) })
   expect(res.statusCode).toBe(200)

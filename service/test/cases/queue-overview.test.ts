@@ -31,7 +31,13 @@ describe('console queue overview', () => {
     expect(res.json()).toEqual({ unassigned: 2, mine: 1, open: 4, waiting: 1, resolved: 1 })
 
     // The counts agree with the queue itself for every view.
-    const views: Record<string, string> = { unassigned: 'status=open&assignee=none', mine: 'status=open&assignee=me', open: 'status=open', waiting: 'status=answered', resolved: 'status=resolved' }
+    const views: Record<string, string> = {
+      unassigned: 'status=open&assignee=none',
+      mine: 'status=open&assignee=me',
+      open: 'status=open',
+      waiting: 'status=answered',
+      resolved: 'status=resolved'
+    }
     for (const [view, filter] of Object.entries(views)) {
       const items = (await get(`/admin/v1/cases?officeId=${officeId}&${filter}&limit=100`)).json().items
       expect(items.length, view).toBe(res.json()[view])

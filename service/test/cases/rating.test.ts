@@ -43,7 +43,16 @@ describe('POST /api/v1/cases/:id/rating (Czy odpowiedź eksperta pomogła?)', ()
     const chief = freshChief()
     const { case: c } = await createCase(app, chief)
     await expertReply(app, expertHeaders, c.id, 'Odpowiedź')
-    for (const payload of [{}, { score: 0 }, { score: 6 }, { score: 3.5 }, { score: 'pięć' }, { score: 4, comment: 'x'.repeat(2001) }, { score: 4, extra: true }, { score: { $gt: 0 } }]) {
+    for (const payload of [
+      {},
+      { score: 0 },
+      { score: 6 },
+      { score: 3.5 },
+      { score: 'pięć' },
+      { score: 4, comment: 'x'.repeat(2001) },
+      { score: 4, extra: true },
+      { score: { $gt: 0 } }
+    ]) {
       const res = await rate(chief, c.id, payload)
       expect({ payload, status: res.statusCode, code: res.json().code }).toEqual({ payload, status: 400, code: 'VALIDATION_FAILED' })
     }

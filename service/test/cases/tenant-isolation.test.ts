@@ -32,7 +32,11 @@ describe('tenant isolation (office A’s case seen by the chief of office B)', (
   const endUserRoutes = () => app.routesSeen.filter((r) => r.url.startsWith('/api/v1/cases') || r.url.startsWith('/api/v1/attachments'))
 
   it('covers every end-user case route', () => {
-    expect(endUserRoutes().map((r) => `${r.method} ${r.url}`).sort()).toEqual(
+    expect(
+      endUserRoutes()
+        .map((r) => `${r.method} ${r.url}`)
+        .sort()
+    ).toEqual(
       [
         'GET /api/v1/attachments/:id',
         'GET /api/v1/cases',
@@ -52,7 +56,11 @@ describe('tenant isolation (office A’s case seen by the chief of office B)', (
       const res = await requestFor(route.method, fill(route.url), 'chiefOtherOffice')
       const label = `${route.method} ${route.url}`
       if (route.url.includes(':id')) {
-        expect({ label, status: res.statusCode, code: res.json().code }).toEqual({ label, status: 404, code: route.url.includes('attachments') ? 'ATTACHMENT_NOT_FOUND' : 'CASE_NOT_FOUND' })
+        expect({ label, status: res.statusCode, code: res.json().code }).toEqual({
+          label,
+          status: 404,
+          code: route.url.includes('attachments') ? 'ATTACHMENT_NOT_FOUND' : 'CASE_NOT_FOUND'
+        })
       } else if (route.method === 'POST' && route.url !== '/api/v1/cases') {
         expect({ label, body: res.json() }).toEqual({ label, body: { changed: [] } })
       } else {

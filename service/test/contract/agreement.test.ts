@@ -67,7 +67,10 @@ it('the widget and the demo host only name codes of the registry (or the widgetâ
   const registered = new Set<string>(errorCodes)
   const widget = [...codeLiterals(sources(join(repoRoot, 'widget/src')))].filter((c) => !registered.has(c) && !CLIENT_ONLY.has(c))
   expect(widget.filter((c) => !NOT_YET_REGISTERED.has(c))).toEqual([])
-  expect([...NOT_YET_REGISTERED].filter((c) => registered.has(c)), 'registered now: remove from NOT_YET_REGISTERED').toEqual([])
+  expect(
+    [...NOT_YET_REGISTERED].filter((c) => registered.has(c)),
+    'registered now: remove from NOT_YET_REGISTERED'
+  ).toEqual([])
   const demoHost = [...codeLiterals([join(repoRoot, 'demo-host/src/app.ts')])].filter((c) => !registered.has(c))
   expect(demoHost).toEqual(['UNKNOWN_PERSONA'])
 })

@@ -33,7 +33,13 @@ describe('case rules', () => {
 
   it('applies the status and unread transitions of a new message', () => {
     expect(changeAfterMessage('chief', false)).toMatchObject({ status: 'open', expertUnread: true, chiefUnread: false, touchesActivity: true })
-    expect(changeAfterMessage('expert', false)).toMatchObject({ status: 'answered', chiefUnread: true, expertUnread: false, archived: false, touchesActivity: true })
+    expect(changeAfterMessage('expert', false)).toMatchObject({
+      status: 'answered',
+      chiefUnread: true,
+      expertUnread: false,
+      archived: false,
+      touchesActivity: true
+    })
     expect(changeAfterMessage('expert', true)).toEqual({ expertUnread: false, touchesActivity: false })
   })
 })

@@ -36,7 +36,10 @@ describe('the event feed', () => {
     expect(events.map((e) => [e.type, e.data])).toEqual([
       ['case.created', { number: c.number, subject: c.subject, status: 'open', assigneeId: null }],
       ['message.created', { messageId: expect.any(String), internal: true, author: expect.objectContaining({ kind: 'expert' }), status: 'open' }],
-      ['message.created', { messageId: reply.json().message.id, internal: false, author: expect.objectContaining({ kind: 'expert', name: 'Jan Ekspert' }), status: 'answered' }],
+      [
+        'message.created',
+        { messageId: reply.json().message.id, internal: false, author: expect.objectContaining({ kind: 'expert', name: 'Jan Ekspert' }), status: 'answered' }
+      ],
       ['case.updated', { number: c.number, status: 'resolved', assigneeId: null, changes: ['status'], by: 'expert' }],
       ['case.updated', expect.objectContaining({ changes: ['read'], by: 'chief' })],
       ['case.updated', expect.objectContaining({ changes: ['archived'], by: 'chief' })],
@@ -65,7 +68,15 @@ describe('the event feed', () => {
     const before = await feed.head()
     const batches = await Promise.all(
       Array.from({ length: 20 }, (_, i) =>
-        feed.append(Array.from({ length: 5 }, () => ({ type: 'presence' as const, appId: 'a', officeId: 'o', caseId: `c${i}`, data: { expert: { id: 'e', name: 'E' }, state: 'viewing' as const, expiresAt: new Date().toISOString() } })))
+        feed.append(
+          Array.from({ length: 5 }, () => ({
+            type: 'presence' as const,
+            appId: 'a',
+            officeId: 'o',
+            caseId: `c${i}`,
+            data: { expert: { id: 'e', name: 'E' }, state: 'viewing' as const, expiresAt: new Date().toISOString() }
+          }))
+        )
       )
     )
     const seqs = batches.flat().map((e) => e.seq)
@@ -80,7 +91,15 @@ describe('the event feed', () => {
 
   it('expires old events', async () => {
     const feed = createEventFeed(app.models)
-    const [event] = await feed.append([{ type: 'presence', appId: 'a', officeId: 'o', caseId: 'old', data: { expert: { id: 'e', name: 'E' }, state: 'left', expiresAt: new Date().toISOString() } }])
+    const [event] = await feed.append([
+      {
+        type: 'presence',
+        appId: 'a',
+        officeId: 'o',
+        caseId: 'old',
+        data: { expert: { id: 'e', name: 'E' }, state: 'left', expiresAt: new Date().toISOString() }
+      }
+    ])
     await app.models.Event.updateOne({ _id: event!.seq }, { $set: { at: new Date(Date.now() - 3_600_000) } })
     expect(await feed.expire(new Date(Date.now() - 60_000))).toBeGreaterThanOrEqual(1)
     expect(await feed.range(event!.seq, event!.seq)).toEqual([])

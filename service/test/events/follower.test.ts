@@ -11,7 +11,13 @@ beforeAll(async () => {
 })
 afterAll(() => app.close())
 
-const presence = (caseId: string): NewEvent => ({ type: 'presence', appId: 'a', officeId: 'o', caseId, data: { expert: { id: 'e', name: 'E' }, state: 'viewing', expiresAt: new Date().toISOString() } })
+const presence = (caseId: string): NewEvent => ({
+  type: 'presence',
+  appId: 'a',
+  officeId: 'o',
+  caseId,
+  data: { expert: { id: 'e', name: 'E' }, state: 'viewing', expiresAt: new Date().toISOString() }
+})
 
 describe('the feed follower', () => {
   it('holds later events back while a taken number is not stored yet, then skips it', async () => {
@@ -25,10 +31,14 @@ describe('the feed follower', () => {
     const [after] = await feed.append([presence('after-gap')])
     await follower.poll()
     expect(delivered).toEqual([])
-    await eventually(async () => {
-      await follower.poll()
-      return delivered.length === 1
-    }, 5000, 'the gap to be skipped')
+    await eventually(
+      async () => {
+        await follower.poll()
+        return delivered.length === 1
+      },
+      5000,
+      'the gap to be skipped'
+    )
     expect(delivered[0]!.seq).toBe(after!.seq)
     follower.stop()
   })

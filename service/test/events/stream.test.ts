@@ -137,7 +137,12 @@ describe('GET /admin/v1/events', () => {
   })
 
   it('answers 404 for presence in an unknown case', async () => {
-    const res = await a.inject({ method: 'POST', url: '/admin/v1/cases/0123456789abcdef01234567/presence', headers: expertHeaders, payload: { state: 'viewing' } })
+    const res = await a.inject({
+      method: 'POST',
+      url: '/admin/v1/cases/0123456789abcdef01234567/presence',
+      headers: expertHeaders,
+      payload: { state: 'viewing' }
+    })
     expect(res.statusCode).toBe(404)
     expect(res.json().code).toBe('CASE_NOT_FOUND')
   })

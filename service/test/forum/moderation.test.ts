@@ -19,9 +19,16 @@ afterAll(() => app.close())
 const accept = (headers: Record<string, string>, threadId: string, postId: string, asExpert = false) =>
   app.inject({ method: 'POST', url: `${asExpert ? '/admin' : '/api'}/v1/forum/threads/${threadId}/accept`, headers, payload: { postId } })
 const detail = async (threadId: string, headers = stranger) => app.inject({ method: 'GET', url: `/api/v1/forum/threads/${threadId}`, headers })
-const moderate = (what: 'posts' | 'threads', id: string, action: 'hide' | 'unhide') => app.inject({ method: 'POST', url: `/admin/v1/forum/${what}/${id}/${action}`, headers: expert })
-const suggestionTitles = async (q: string) => ((await app.inject({ method: 'GET', url: '/api/v1/suggestions', query: { q }, headers: stranger })).json().items as Array<{ title: string }>).map((i) => i.title)
-const listTitles = async (q?: string) => ((await app.inject({ method: 'GET', url: '/api/v1/forum/threads', query: q ? { q } : {}, headers: stranger })).json().items as Array<{ title: string }>).map((i) => i.title)
+const moderate = (what: 'posts' | 'threads', id: string, action: 'hide' | 'unhide') =>
+  app.inject({ method: 'POST', url: `/admin/v1/forum/${what}/${id}/${action}`, headers: expert })
+const suggestionTitles = async (q: string) =>
+  ((await app.inject({ method: 'GET', url: '/api/v1/suggestions', query: { q }, headers: stranger })).json().items as Array<{ title: string }>).map(
+    (i) => i.title
+  )
+const listTitles = async (q?: string) =>
+  ((await app.inject({ method: 'GET', url: '/api/v1/forum/threads', query: q ? { q } : {}, headers: stranger })).json().items as Array<{ title: string }>).map(
+    (i) => i.title
+  )
 
 describe('accepted answers', () => {
   it('only the thread author may accept, and the thread becomes solved', async () => {
@@ -77,7 +84,10 @@ describe('moderation visibility', () => {
     expect((await detail(thread.id)).json().thread.replyCount).toBe(1)
 
     const adminView = (await app.inject({ method: 'GET', url: `/admin/v1/forum/threads/${thread.id}`, headers: expert })).json()
-    expect(adminView.posts.map((p: { id: string; hidden: boolean }) => [p.id, p.hidden])).toEqual([[ok.id, false], [spam.id, true]])
+    expect(adminView.posts.map((p: { id: string; hidden: boolean }) => [p.id, p.hidden])).toEqual([
+      [ok.id, false],
+      [spam.id, true]
+    ])
 
     await moderate('posts', spam.id, 'unhide')
     expect((await detail(thread.id)).json().thread.replyCount).toBe(2)
@@ -106,7 +116,9 @@ describe('moderation visibility', () => {
     expect(await listTitles()).not.toContain('Rozliczenie delegacji zagranicznej')
     expect(await listTitles('delegacji')).toEqual([])
     expect((await detail(thread.id)).json().code).toBe('THREAD_NOT_FOUND')
-    expect((await app.inject({ method: 'POST', url: `/api/v1/forum/threads/${thread.id}/replies`, headers: stranger, payload: { body: 'x' } })).statusCode).toBe(404)
+    expect(
+      (await app.inject({ method: 'POST', url: `/api/v1/forum/threads/${thread.id}/replies`, headers: stranger, payload: { body: 'x' } })).statusCode
+    ).toBe(404)
     expect((await accept(author, thread.id, answer.id)).statusCode).toBe(404)
     expect(await suggestionTitles('rozliczenie delegacji')).not.toContain('Rozliczenie delegacji zagranicznej')
 

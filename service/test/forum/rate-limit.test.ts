@@ -51,7 +51,8 @@ describe('forum posting rate limit', () => {
     const user = await userHeaders('employee', { sub: 'rl-mixed' })
     const other = await userHeaders('employee', { sub: 'rl-other' })
     const thread = await createThread(a, user, 'Wątek')
-    const replyTo = (app: FastifyInstance, h: Record<string, string>) => app.inject({ method: 'POST', url: `/api/v1/forum/threads/${thread.id}/replies`, headers: h, payload: { body: 'Odpowiedź' } })
+    const replyTo = (app: FastifyInstance, h: Record<string, string>) =>
+      app.inject({ method: 'POST', url: `/api/v1/forum/threads/${thread.id}/replies`, headers: h, payload: { body: 'Odpowiedź' } })
     expect((await replyTo(b, user)).statusCode).toBe(201)
     expect((await replyTo(a, user)).statusCode).toBe(201)
     expect((await replyTo(b, user)).statusCode).toBe(429)
@@ -69,7 +70,16 @@ describe('forum posting rate limit', () => {
     const thread = await createThread(a, await userHeaders('employee', { sub: 'rl-thread-owner' }), 'Pytanie do ekspertów')
     const codes: number[] = []
     for (let i = 0; i < MAX + 1; i++) {
-      codes.push((await (i % 2 ? a : b).inject({ method: 'POST', url: `/admin/v1/forum/threads/${thread.id}/replies`, headers, payload: { body: 'Odpowiedź eksperta' } })).statusCode)
+      codes.push(
+        (
+          await (i % 2 ? a : b).inject({
+            method: 'POST',
+            url: `/admin/v1/forum/threads/${thread.id}/replies`,
+            headers,
+            payload: { body: 'Odpowiedź eksperta' }
+          })
+        ).statusCode
+      )
     }
     expect(codes).toEqual([201, 201, 201, 429])
   })

@@ -26,10 +26,22 @@ const listPage = async (headers: Record<string, string>, query: Record<string, s
 
 describe('forum threads', () => {
   it('creates a thread with the author’s name and role badge from the token', async () => {
-    const res = await app.inject({ method: 'POST', url: '/api/v1/forum/threads', headers: employee, payload: { title: '  Jak zmienić hasło?  ', body: 'Nie pamiętam, gdzie to jest.\n<b>pilne</b>' } })
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/v1/forum/threads',
+      headers: employee,
+      payload: { title: '  Jak zmienić hasło?  ', body: 'Nie pamiętam, gdzie to jest.\n<b>pilne</b>' }
+    })
     expect(res.statusCode).toBe(201)
     const { thread } = res.json()
-    expect(thread).toMatchObject({ title: 'Jak zmienić hasło?', excerpt: 'Nie pamiętam, gdzie to jest. <b>pilne</b>', author: { name: 'Ewa Pracownik', role: 'employee', expert: false }, replyCount: 0, solved: false, acceptedPostId: null })
+    expect(thread).toMatchObject({
+      title: 'Jak zmienić hasło?',
+      excerpt: 'Nie pamiętam, gdzie to jest. <b>pilne</b>',
+      author: { name: 'Ewa Pracownik', role: 'employee', expert: false },
+      replyCount: 0,
+      solved: false,
+      acceptedPostId: null
+    })
     expect(thread.author).not.toHaveProperty('id')
     const detail = (await app.inject({ method: 'GET', url: `/api/v1/forum/threads/${thread.id}`, headers: chief })).json()
     // Plain text is stored as written; the widget renders it as text.
@@ -38,10 +50,17 @@ describe('forum threads', () => {
   })
 
   it('refuses a JSON body whose types are wrong instead of coercing them (found by Schemathesis)', async () => {
-    const created = await app.inject({ method: 'POST', url: '/api/v1/forum/threads', headers: employee, payload: { title: 'Czy można zmienić typ?', body: false } })
+    const created = await app.inject({
+      method: 'POST',
+      url: '/api/v1/forum/threads',
+      headers: employee,
+      payload: { title: 'Czy można zmienić typ?', body: false }
+    })
     expect(created.statusCode).toBe(400)
     expect(created.json()).toMatchObject({ code: 'VALIDATION_FAILED' })
-    const { thread } = (await app.inject({ method: 'POST', url: '/api/v1/forum/threads', headers: employee, payload: { title: 'Wątek do odpowiedzi', body: 'Treść' } })).json()
+    const { thread } = (
+      await app.inject({ method: 'POST', url: '/api/v1/forum/threads', headers: employee, payload: { title: 'Wątek do odpowiedzi', body: 'Treść' } })
+    ).json()
     const replied = await app.inject({ method: 'POST', url: `/api/v1/forum/threads/${thread.id}/replies`, headers: chief, payload: { body: 12 } })
     expect(replied.statusCode).toBe(400)
     // Query strings are text and still coerced to the schema's types.
@@ -106,7 +125,9 @@ describe('forum threads', () => {
     const { signToken, bearer, personas } = await import('../helpers/tokens.js')
     const foreign = bearer(await signToken(personas.chiefOffice, { audience: 'other-app', secret: 'another-secret-that-is-long-enough-0123' }))
     expect((await app.inject({ method: 'GET', url: `/api/v1/forum/threads/${thread.id}`, headers: foreign })).statusCode).toBe(404)
-    expect((await app.inject({ method: 'POST', url: `/api/v1/forum/threads/${thread.id}/replies`, headers: foreign, payload: { body: 'x' } })).statusCode).toBe(404)
+    expect((await app.inject({ method: 'POST', url: `/api/v1/forum/threads/${thread.id}/replies`, headers: foreign, payload: { body: 'x' } })).statusCode).toBe(
+      404
+    )
     expect((await app.inject({ method: 'GET', url: '/api/v1/forum/threads', headers: foreign })).json().items).toEqual([])
   })
 

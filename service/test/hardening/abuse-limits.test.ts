@@ -74,9 +74,12 @@ describe('per-user rate limits, shared by instances', () => {
     const thread = await a.inject({ method: 'POST', url: '/api/v1/forum/threads', headers: await authFor(user), payload: { title: 'Pytanie', body: 'Treść' } })
     expect(thread.statusCode).toBe(201)
     const url = `/api/v1/forum/threads/${thread.json().thread.id}/replies`
-    for (let i = 1; i < MAX; i++) expect((await (i % 2 ? b : a).inject({ method: 'POST', url, headers: await authFor(user), payload: { body: 'Odpowiedź' } })).statusCode).toBe(201)
+    for (let i = 1; i < MAX; i++)
+      expect((await (i % 2 ? b : a).inject({ method: 'POST', url, headers: await authFor(user), payload: { body: 'Odpowiedź' } })).statusCode).toBe(201)
     expectRateLimited(await b.inject({ method: 'POST', url, headers: await authFor(user), payload: { body: 'Za dużo' } }))
-    expectRateLimited(await a.inject({ method: 'POST', url: '/api/v1/forum/threads', headers: await authFor(user), payload: { title: 'Znowu', body: 'Treść' } }))
+    expectRateLimited(
+      await a.inject({ method: 'POST', url: '/api/v1/forum/threads', headers: await authFor(user), payload: { title: 'Znowu', body: 'Treść' } })
+    )
   })
 })
 
@@ -86,7 +89,12 @@ describe('body and multipart limits', () => {
     const res = await a.inject({ method: 'POST', url: '/api/v1/cases/archive', headers: await authFor('chiefOffice'), payload: { ids } })
     expect(res.statusCode).toBe(413)
     expect(res.json().code).toBe('PAYLOAD_TOO_LARGE')
-    const forum = await a.inject({ method: 'POST', url: '/api/v1/forum/threads', headers: await authFor(freshChief()), payload: { title: 'x', body: 'y'.repeat(5000) } })
+    const forum = await a.inject({
+      method: 'POST',
+      url: '/api/v1/forum/threads',
+      headers: await authFor(freshChief()),
+      payload: { title: 'x', body: 'y'.repeat(5000) }
+    })
     expect([forum.statusCode, forum.json().code]).toEqual([413, 'PAYLOAD_TOO_LARGE'])
   })
 
@@ -99,7 +107,12 @@ describe('body and multipart limits', () => {
     expect([tooLarge.statusCode, tooLarge.json().code]).toEqual([413, 'ATTACHMENT_TOO_LARGE'])
     const fields = Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`f${i}`, 'x']))
     const form = await multipart({ question: 'Pytanie', entryPoint: 'sidebar', ...fields })
-    const tooManyFields = await a.inject({ method: 'POST', url: '/api/v1/cases', payload: form.payload, headers: { ...form.headers, ...(await authFor(freshChief())) } })
+    const tooManyFields = await a.inject({
+      method: 'POST',
+      url: '/api/v1/cases',
+      payload: form.payload,
+      headers: { ...form.headers, ...(await authFor(freshChief())) }
+    })
     expect([tooManyFields.statusCode, tooManyFields.json().code]).toEqual([413, 'PAYLOAD_TOO_LARGE'])
     expect(await gridFsCounts(a)).toEqual(before)
   })
@@ -124,7 +137,9 @@ describe('slow clients', () => {
       socket.setEncoding('latin1').on('data', (d: string) => (answer += d))
       const closed = new Promise<number>((resolve) => socket.on('close', () => resolve(Date.now() - started)))
       socket.on('error', () => {})
-      socket.write(`POST /api/v1/cases HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: ${token}\r\nContent-Type: multipart/form-data; boundary=${boundary}\r\nContent-Length: 10000000\r\n\r\n`)
+      socket.write(
+        `POST /api/v1/cases HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: ${token}\r\nContent-Type: multipart/form-data; boundary=${boundary}\r\nContent-Length: 10000000\r\n\r\n`
+      )
       socket.write(head)
       socket.write(Buffer.alloc(5000, 'a'))
       // One byte every 100 ms: never idle long enough for an idle timeout, never finishing either.

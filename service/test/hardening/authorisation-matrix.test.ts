@@ -127,11 +127,28 @@ GET /admin/v1/article-links                  -          KI  KI  KI  KI  KI  KI  
 `
 
 /** Routes that need no identity at all (health, docs, the widget files, CORS preflight). */
-const PUBLIC = ['OPTIONS *', 'GET /healthz', 'GET /readyz', 'GET /docs', 'GET /docs/json', 'GET /docs/yaml', 'GET /docs/static/*', 'GET /docs/static/index.html', 'GET /docs/static/swagger-initializer.js', 'GET /widget.js', 'GET /widget-assets/:file', 'GET /unsubscribe', 'POST /unsubscribe',
+const PUBLIC = [
+  'OPTIONS *',
+  'GET /healthz',
+  'GET /readyz',
+  'GET /docs',
+  'GET /docs/json',
+  'GET /docs/yaml',
+  'GET /docs/static/*',
+  'GET /docs/static/index.html',
+  'GET /docs/static/swagger-initializer.js',
+  'GET /widget.js',
+  'GET /widget-assets/:file',
+  'GET /unsubscribe',
+  'POST /unsubscribe',
   // The console's static files and the passwordless sign-in (tested in test/sessions/).
-  'GET /console', 'GET /console/*', 'POST /admin/v1/session/link', 'GET /admin/v1/session/link/:token',
+  'GET /console',
+  'GET /console/*',
+  'POST /admin/v1/session/link',
+  'GET /admin/v1/session/link/:token',
   // Its own bearer token, METRICS_TOKEN (test/metrics.test.ts: 404 without it).
-  'GET /metrics']
+  'GET /metrics'
+]
 
 interface Row {
   route: string
@@ -189,18 +206,26 @@ describe('authorisation matrix', () => {
       const build = requestFor(row.route, row.target, fixtures)
       for (const caller of CALLERS) {
         const request = await build()
-        const injected = { method: request.method as 'GET', url: request.url, headers: { ...request.headers, ...headersOf[caller] }, ...(request.payload !== undefined ? { payload: request.payload } : {}) }
+        const injected = {
+          method: request.method as 'GET',
+          url: request.url,
+          headers: { ...request.headers, ...headersOf[caller] },
+          ...(request.payload !== undefined ? { payload: request.payload } : {})
+        }
         // Event streams never end: read the status, then hang up (errors are ordinary problem bodies).
         const res = request.stream ? await injectHangingUpOnStream(app, injected) : await app.inject(injected)
         const expected = row.cells[caller]
         const [status, code] = CODES[expected] ?? [Number(expected), undefined]
         const actualCode = res.statusCode >= 400 ? (res.json() as { code?: string }).code : undefined
         if (res.statusCode !== status || actualCode !== code) {
-          mismatches.push(`${row.route} [${row.target}] as ${caller}: expected ${status}${code ? ` ${code}` : ''}, got ${res.statusCode}${actualCode ? ` ${actualCode}` : ''}`)
+          mismatches.push(
+            `${row.route} [${row.target}] as ${caller}: expected ${status}${code ? ` ${code}` : ''}, got ${res.statusCode}${actualCode ? ` ${actualCode}` : ''}`
+          )
         }
         // Bulk actions answer 200 for other offices' ids too, but must change nothing of theirs.
         if (row.route.startsWith('POST /api/v1/cases/') && !row.route.includes(':id') && res.statusCode === 200 && officeOf[caller] !== row.target) {
-          if ((res.json() as { changed: string[] }).changed.length > 0) mismatches.push(`${row.route} [${row.target}] as ${caller}: changed another office's case`)
+          if ((res.json() as { changed: string[] }).changed.length > 0)
+            mismatches.push(`${row.route} [${row.target}] as ${caller}: changed another office's case`)
         }
       }
     }

@@ -83,7 +83,8 @@ function problemFailure(o: Outcome): string | null {
   return null
 }
 
-const describeRequest = (o: Outcome, why: string) => `${why}: ${o.request.method} ${o.request.url.slice(0, 120)} [${o.request.label}] → ${o.status} ${o.body.slice(0, Number(process.env.HARDENING_BODY_CHARS ?? 200))}`
+const describeRequest = (o: Outcome, why: string) =>
+  `${why}: ${o.request.method} ${o.request.url.slice(0, 120)} [${o.request.label}] → ${o.status} ${o.body.slice(0, Number(process.env.HARDENING_BODY_CHARS ?? 200))}`
 
 describe('bad input', () => {
   it(`${REQUESTS} malformed requests across every route: 4xx problem documents only, nothing stored changes`, async () => {
@@ -94,7 +95,10 @@ describe('bad input', () => {
       userAuth: await authFor('chiefOffice'),
       adminAuth: seeded.adminAuth,
       badTokens: await badTokens(),
-      realIds: { id: [seeded.caseId, seeded.attachmentId, seeded.internalAttachmentId, seeded.articleId, seeded.threadId, seeded.postId], slug: [seeded.articleSlug] },
+      realIds: {
+        id: [seeded.caseId, seeded.attachmentId, seeded.internalAttachmentId, seeded.articleId, seeded.threadId, seeded.postId],
+        slug: [seeded.articleSlug]
+      },
       limits: LIMITS
     }
     const r = prng(SEED)
@@ -105,7 +109,12 @@ describe('bad input', () => {
       while (next < requests.length) {
         const request = requests[next++]!
         // An event stream that opens (a valid-looking GET /events) never ends: read its head only.
-        const res = await injectHangingUpOnStream(app, { method: request.method as 'GET', url: request.url, headers: request.headers, ...(request.payload !== undefined ? { payload: request.payload } : {}) }).catch((err: Error) => {
+        const res = await injectHangingUpOnStream(app, {
+          method: request.method as 'GET',
+          url: request.url,
+          headers: request.headers,
+          ...(request.payload !== undefined ? { payload: request.payload } : {})
+        }).catch((err: Error) => {
           throw new Error(`inject failed for ${request.method} ${request.url.slice(0, 200)} [${request.label}]: ${err.message}`)
         })
         outcomes.push({ request, status: res.statusCode, contentType: String(res.headers['content-type'] ?? ''), body: res.body })
@@ -113,7 +122,10 @@ describe('bad input', () => {
     }
     await Promise.all(Array.from({ length: CONCURRENCY }, worker))
 
-    const failures = outcomes.map((o) => [o, problemFailure(o)] as const).filter(([, why]) => why).map(([o, why]) => describeRequest(o, why!))
+    const failures = outcomes
+      .map((o) => [o, problemFailure(o)] as const)
+      .filter(([, why]) => why)
+      .map(([o, why]) => describeRequest(o, why!))
     expect(failures.slice(0, 15), `${failures.length} bad answers (seed ${SEED})`).toEqual([])
     const acceptedWrites = outcomes.filter((o) => o.status < 300 && o.request.method !== 'GET' && o.request.method !== 'OPTIONS')
     expect(acceptedWrites.map((o) => describeRequest(o, 'accepted')).slice(0, 10), `seed ${SEED}`).toEqual([])
@@ -124,7 +136,9 @@ describe('bad input', () => {
     expect(digest(after)).toBe(digest(before))
 
     const byStatus = outcomes.reduce<Record<number, number>>((acc, o) => ((acc[o.status] = (acc[o.status] ?? 0) + 1), acc), {})
-    console.log(`bad-input: ${outcomes.length} requests over ${new Set(requests.map((q) => q.url.split('?')[0])).size} URLs; statuses ${JSON.stringify(byStatus)}; data digest ${digest(after)}`)
+    console.log(
+      `bad-input: ${outcomes.length} requests over ${new Set(requests.map((q) => q.url.split('?')[0])).size} URLs; statuses ${JSON.stringify(byStatus)}; data digest ${digest(after)}`
+    )
   }, 240_000)
 
   it('stays healthy and serves valid requests afterwards', async () => {

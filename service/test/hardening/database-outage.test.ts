@@ -33,7 +33,13 @@ let db: RunningFerretDB
 let app: FastifyInstance
 beforeAll(async () => {
   db = await startFerretDB({ dataDir: tempDataDir() })
-  app = await buildTestApp({ mongodbUri: testDatabaseUri(db.uri), dbTimeoutMs: DB_TIMEOUT_MS, appCacheTtlMs: 600_000, caseCreateRateMax: 100_000, caseReplyRateMax: 100_000 })
+  app = await buildTestApp({
+    mongodbUri: testDatabaseUri(db.uri),
+    dbTimeoutMs: DB_TIMEOUT_MS,
+    appCacheTtlMs: 600_000,
+    caseCreateRateMax: 100_000,
+    caseReplyRateMax: 100_000
+  })
 }, 120_000)
 afterAll(async () => {
   await app?.close()
@@ -72,7 +78,9 @@ describe('database outage under load', () => {
       for (let i = 0; running; i++) {
         const files = i % 3 === 0 ? [{ name: `zrzut-${n}-${i}.png`, data: samples.png }] : []
         const form = await multipart({ question: `Pytanie ${n}/${i}`, entryPoint: 'sidebar' }, files)
-        const created = await timed('create', () => app.inject({ method: 'POST', url: '/api/v1/cases', headers: { ...headers, ...form.headers }, payload: form.payload }))
+        const created = await timed('create', () =>
+          app.inject({ method: 'POST', url: '/api/v1/cases', headers: { ...headers, ...form.headers }, payload: form.payload })
+        )
         if (created.status === 201) {
           remember(created.body)
           target = created.body.case.id
@@ -80,7 +88,9 @@ describe('database outage under load', () => {
         await timed('list', () => app.inject({ method: 'GET', url: '/api/v1/cases', headers }))
         if (target) {
           const reply = await multipart({ body: `Uzupełnienie ${i}` })
-          const replied = await timed('reply', () => app.inject({ method: 'POST', url: `/api/v1/cases/${target}/messages`, headers: { ...headers, ...reply.headers }, payload: reply.payload }))
+          const replied = await timed('reply', () =>
+            app.inject({ method: 'POST', url: `/api/v1/cases/${target}/messages`, headers: { ...headers, ...reply.headers }, payload: reply.payload })
+          )
           if (replied.status === 201) remember(replied.body)
         }
         await sleep(50)
@@ -93,7 +103,9 @@ describe('database outage under load', () => {
     await sleep(2500)
 
     db.process.kill('SIGKILL')
-    await new Promise<void>((resolve) => (db.process.exitCode !== null || db.process.signalCode !== null ? resolve() : db.process.once('exit', () => resolve())))
+    await new Promise<void>((resolve) =>
+      db.process.exitCode !== null || db.process.signalCode !== null ? resolve() : db.process.once('exit', () => resolve())
+    )
     phase = 'outage'
     await sleep(1000)
     const readyDuring = await ready()
@@ -123,12 +135,18 @@ describe('database outage under load', () => {
 
     // Fail fast: after the first 503 of the outage, every request started before the database
     // came back answers 503 DATABASE_UNAVAILABLE within KNOWN_OUTAGE_LIMIT_MS.
-    const firstFailure = outcomes.filter((o) => o.phase === 'outage' && o.status === 503).map((o) => o.startedAt + o.ms).sort((a, b) => a - b)[0]
+    const firstFailure = outcomes
+      .filter((o) => o.phase === 'outage' && o.status === 503)
+      .map((o) => o.startedAt + o.ms)
+      .sort((a, b) => a - b)[0]
     expect(firstFailure, 'the outage became known').toBeDefined()
     const whileKnown = outcomes.filter((o) => o.startedAt > firstFailure! && o.startedAt < restartingAt)
     expect(whileKnown.length, 'requests were made while the outage was known').toBeGreaterThan(0)
-    expect(whileKnown.filter((o) => o.ms > KNOWN_OUTAGE_LIMIT_MS || o.status !== 503), `answers slower than ${KNOWN_OUTAGE_LIMIT_MS} ms or not 503 while the outage was known`).toEqual([])
-    const count = (p: Phase, ok: boolean) => outcomes.filter((o) => o.phase === p && (o.status < 300) === ok).length
+    expect(
+      whileKnown.filter((o) => o.ms > KNOWN_OUTAGE_LIMIT_MS || o.status !== 503),
+      `answers slower than ${KNOWN_OUTAGE_LIMIT_MS} ms or not 503 while the outage was known`
+    ).toEqual([])
+    const count = (p: Phase, ok: boolean) => outcomes.filter((o) => o.phase === p && o.status < 300 === ok).length
     expect(count('before', true), 'load ran before the outage').toBeGreaterThan(0)
     expect(count('outage', false), 'the outage was felt').toBeGreaterThan(0)
     expect(count('after', true), 'requests succeed again without a restart of the service').toBeGreaterThan(0)
@@ -139,12 +157,17 @@ describe('database outage under load', () => {
     const messageIds = [...acked.messages]
     expect(await app.models.Case.countDocuments({ _id: { $in: caseIds } })).toBe(caseIds.length)
     expect(await app.models.Message.countDocuments({ _id: { $in: messageIds } })).toBe(messageIds.length)
-    const files = await app.db.db!.collection('fs.files').find({ _id: { $in: [...acked.files.keys()].map((id) => new app.db.base.Types.ObjectId(id)) } }).toArray()
+    const files = await app.db
+      .db!.collection('fs.files')
+      .find({ _id: { $in: [...acked.files.keys()].map((id) => new app.db.base.Types.ObjectId(id)) } })
+      .toArray()
     expect(new Map(files.map((f) => [String(f._id), Number(f.length)]))).toEqual(acked.files)
 
     const byPhase = (p: Phase) => `${p}: ${count(p, true)} ok / ${count(p, false)} failed`
     const knownMs = whileKnown.map((o) => o.ms).sort((a, b) => a - b)
     console.log(`outage known: ${knownMs.length} requests answered 503 in median ${knownMs[knownMs.length >> 1]} ms, max ${knownMs.at(-1)} ms`)
-    console.log(`outage: ${outcomes.length} requests (${byPhase('before')}, ${byPhase('outage')}, ${byPhase('after')}); slowest ${Math.max(...outcomes.map((o) => o.ms))} ms; ready again ${recoveryMs} ms after the restart; ${caseIds.length} cases, ${messageIds.length} messages, ${files.length} files acknowledged and present`)
+    console.log(
+      `outage: ${outcomes.length} requests (${byPhase('before')}, ${byPhase('outage')}, ${byPhase('after')}); slowest ${Math.max(...outcomes.map((o) => o.ms))} ms; ready again ${recoveryMs} ms after the restart; ${caseIds.length} cases, ${messageIds.length} messages, ${files.length} files acknowledged and present`
+    )
   }, 90_000)
 })

@@ -30,7 +30,17 @@ export function testDatabaseUri(serverUri: string = inject('mongoServerUri')): s
 /** Boots the real app (every plugin, schema and hook) against the real database; `extra` adds routes of a test's own. */
 export async function buildTestApp(overrides: Partial<Config> = {}, extra?: (fastify: FastifyInstance) => void): Promise<FastifyInstance> {
   // A generous suggestion budget: on a busy test machine the default would turn a slow lookup into an empty answer.
-  const config = loadConfig({}, { mongodbUri: testDatabaseUri(), ferretdbPostgresqlUrl: inject('postgresqlUrl') || null, logLevel: 'silent', appCacheTtlMs: 0, suggestBudgetMs: 10_000, ...overrides })
+  const config = loadConfig(
+    {},
+    {
+      mongodbUri: testDatabaseUri(),
+      ferretdbPostgresqlUrl: inject('postgresqlUrl') || null,
+      logLevel: 'silent',
+      appCacheTtlMs: 0,
+      suggestBudgetMs: 10_000,
+      ...overrides
+    }
+  )
   const fastify = Fastify(serverOptions(config, false))
   const routes: RouteSeen[] = []
   fastify.addHook('onRoute', (route) => {

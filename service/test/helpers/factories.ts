@@ -29,7 +29,10 @@ export const sha256 = (data: string | Uint8Array): string => createHash('sha256'
 
 /** Small valid files of the allowed kinds. */
 export const samples = {
-  png: Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082', 'hex'),
+  png: Buffer.from(
+    '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082',
+    'hex'
+  ),
   pdf: Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n'),
   elf: Buffer.concat([Buffer.from('7f454c46020101000000000000000000', 'hex'), Buffer.alloc(64, 1)]),
   exe: Buffer.concat([Buffer.from('4d5a90000300000004000000ffff0000', 'hex'), Buffer.alloc(64, 0)])
@@ -101,12 +104,20 @@ export function postCase(app: FastifyInstance, persona: Persona | Record<string,
 export async function createCase(app: FastifyInstance, persona: Persona | Record<string, unknown> = 'chiefOffice', input: CaseInput = {}) {
   const res = await postCase(app, persona, input)
   expect(res.statusCode, res.body).toBe(201)
-  return res.json() as { case: Record<string, any> & { id: string }; message: Record<string, any> & { id: string; attachments: Array<{ id: string; filename: string; contentType: string; size: number }> } }
+  return res.json() as {
+    case: Record<string, any> & { id: string }
+    message: Record<string, any> & { id: string; attachments: Array<{ id: string; filename: string; contentType: string; size: number }> }
+  }
 }
 
 export async function chiefReply(app: FastifyInstance, persona: Persona | Record<string, unknown>, caseId: string, body: string, files: FilePart[] = []) {
   const form = await multipart({ body }, files)
-  return app.inject({ method: 'POST', url: `/api/v1/cases/${caseId}/messages`, payload: form.payload, headers: { ...form.headers, ...(await authFor(persona)) } })
+  return app.inject({
+    method: 'POST',
+    url: `/api/v1/cases/${caseId}/messages`,
+    payload: form.payload,
+    headers: { ...form.headers, ...(await authFor(persona)) }
+  })
 }
 
 export async function createExpert(app: FastifyInstance, input: { name?: string; admin?: boolean } = {}) {
@@ -114,7 +125,13 @@ export async function createExpert(app: FastifyInstance, input: { name?: string;
   return { expert, key, headers: { authorization: `Bearer ${key}` } }
 }
 
-export async function expertReply(app: FastifyInstance, headers: Record<string, string>, caseId: string, body: string, options: { internal?: boolean; files?: FilePart[] } = {}) {
+export async function expertReply(
+  app: FastifyInstance,
+  headers: Record<string, string>,
+  caseId: string,
+  body: string,
+  options: { internal?: boolean; files?: FilePart[] } = {}
+) {
   const fields: Record<string, string> = { body }
   if (options.internal !== undefined) fields.internal = String(options.internal)
   const form = await multipart(fields, options.files)

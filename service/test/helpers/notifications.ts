@@ -23,13 +23,21 @@ export async function appWithMailpit(overrides: Partial<Config> = {}): Promise<{
 
 /** Waits until the outbox item reaches one of the states and returns it. */
 export function outboxState(app: FastifyInstance, id: string, states: string[], timeoutMs = 15_000) {
-  return eventually(async () => {
-    const item = await app.notifications.outbox.get(id)
-    return item && states.includes(item.state) ? item : undefined
-  }, timeoutMs, `outbox item ${id} in ${states.join('/')}`)
+  return eventually(
+    async () => {
+      const item = await app.notifications.outbox.get(id)
+      return item && states.includes(item.state) ? item : undefined
+    },
+    timeoutMs,
+    `outbox item ${id} in ${states.join('/')}`
+  )
 }
 
 /** Waits for a message to this address whose subject contains `subject`. */
 export function mailTo(mailpit: RunningMailpit, address: string, subject = '', timeoutMs = 15_000) {
-  return eventually(async () => (await mailpit.messages()).find((m) => m.To.some((t) => t.Address === address) && m.Subject.includes(subject)), timeoutMs, `mail to ${address}`)
+  return eventually(
+    async () => (await mailpit.messages()).find((m) => m.To.some((t) => t.Address === address) && m.Subject.includes(subject)),
+    timeoutMs,
+    `mail to ${address}`
+  )
 }

@@ -98,7 +98,10 @@ export async function openStream(url: string, headers: Record<string, string>): 
  * `app.inject` for a request that may open an event stream: an event stream never ends, so on
  * `text/event-stream` it hangs up after the head; any other answer is read whole.
  */
-export async function injectHangingUpOnStream(app: FastifyInstance, opts: InjectOptions): Promise<{ statusCode: number; headers: Record<string, unknown>; body: string; json(): unknown }> {
+export async function injectHangingUpOnStream(
+  app: FastifyInstance,
+  opts: InjectOptions
+): Promise<{ statusCode: number; headers: Record<string, unknown>; body: string; json(): unknown }> {
   const res = await app.inject({ ...opts, payloadAsStream: true })
   const stream = res.stream()
   if (String(res.headers['content-type'] ?? '').startsWith('text/event-stream')) {

@@ -15,12 +15,47 @@ const officeB = { id: 'office-b', name: 'Biuro Beta' }
 
 /** The demo personas (testkit/src/personas.ts), as claim sets. */
 export const personas = {
-  chiefOffice: { sub: 'chief-a', name: 'Anna Szef', role: 'office_chief', office: officeA, account: { type: 'office', ...officeA }, package: { active: true, name: 'Biznes' } },
-  chiefClient: { sub: 'chief-a', name: 'Anna Szef', role: 'office_chief', office: officeA, account: { type: 'client', id: 'client-1', name: 'Piekarnia Bułka sp. z o.o.' }, package: { active: true, name: 'Biznes' } },
+  chiefOffice: {
+    sub: 'chief-a',
+    name: 'Anna Szef',
+    role: 'office_chief',
+    office: officeA,
+    account: { type: 'office', ...officeA },
+    package: { active: true, name: 'Biznes' }
+  },
+  chiefClient: {
+    sub: 'chief-a',
+    name: 'Anna Szef',
+    role: 'office_chief',
+    office: officeA,
+    account: { type: 'client', id: 'client-1', name: 'Piekarnia Bułka sp. z o.o.' },
+    package: { active: true, name: 'Biznes' }
+  },
   employee: { sub: 'emp-a', name: 'Ewa Pracownik', role: 'employee', office: officeA, account: { type: 'office', ...officeA }, package: { active: true } },
-  client: { sub: 'client-user-1', name: 'Jan Klient', role: 'client', office: officeA, account: { type: 'client', id: 'client-1', name: 'Piekarnia Bułka sp. z o.o.' }, package: { active: true } },
-  chiefInactive: { sub: 'chief-c', name: 'Celina Szef', role: 'office_chief', office: { id: 'office-c', name: 'Biuro Gamma' }, account: { type: 'office', id: 'office-c', name: 'Biuro Gamma' }, package: { active: false } },
-  chiefOtherOffice: { sub: 'chief-b', name: 'Bogdan Szef', role: 'office_chief', office: officeB, account: { type: 'office', ...officeB }, package: { active: true } }
+  client: {
+    sub: 'client-user-1',
+    name: 'Jan Klient',
+    role: 'client',
+    office: officeA,
+    account: { type: 'client', id: 'client-1', name: 'Piekarnia Bułka sp. z o.o.' },
+    package: { active: true }
+  },
+  chiefInactive: {
+    sub: 'chief-c',
+    name: 'Celina Szef',
+    role: 'office_chief',
+    office: { id: 'office-c', name: 'Biuro Gamma' },
+    account: { type: 'office', id: 'office-c', name: 'Biuro Gamma' },
+    package: { active: false }
+  },
+  chiefOtherOffice: {
+    sub: 'chief-b',
+    name: 'Bogdan Szef',
+    role: 'office_chief',
+    office: officeB,
+    account: { type: 'office', ...officeB },
+    package: { active: true }
+  }
 } satisfies Record<string, Claims>
 
 export interface SignOptions {

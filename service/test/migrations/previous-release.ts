@@ -71,7 +71,9 @@ export function oldExpert(email: string) {
 
 export async function insertOldCases(db: mongo.Db, appId: string, office: { id: string; name: string }, count: number, firstNumber = 1): Promise<void> {
   for (let k = 0; k < count; k += 1000) {
-    const batch = Array.from({ length: Math.min(1000, count - k) }, (_, j) => oldCase(appId, office, firstNumber + k + j, new Date(Date.now() - (count - k - j) * 1000)))
+    const batch = Array.from({ length: Math.min(1000, count - k) }, (_, j) =>
+      oldCase(appId, office, firstNumber + k + j, new Date(Date.now() - (count - k - j) * 1000))
+    )
     await db.collection('cases').insertMany(batch)
   }
 }

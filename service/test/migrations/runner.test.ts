@@ -19,7 +19,16 @@ beforeAll(async () => {
 afterAll(() => app?.close())
 
 const migrator = (owner: string, afterBatch?: (migration: string, step: string, progress: StepProgress) => void | Promise<void>) =>
-  createMigrator({ connection: app.db, models: app.models, log: app.log, owner, migrations: MIGRATIONS, batchSize: BATCH, leaseMs: 5000, ...(afterBatch ? { afterBatch } : {}) })
+  createMigrator({
+    connection: app.db,
+    models: app.models,
+    log: app.log,
+    owner,
+    migrations: MIGRATIONS,
+    batchSize: BATCH,
+    leaseMs: 5000,
+    ...(afterBatch ? { afterBatch } : {})
+  })
 
 const migrated = () => app.db.db!.collection('cases').countDocuments({ chiefLocale: 'pl' })
 

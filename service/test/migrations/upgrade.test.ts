@@ -34,7 +34,14 @@ describe('upgrading a database written by the previous release', () => {
     expect(res.statusCode).toBe(503)
     expect(res.json()).toMatchObject({ code: 'MIGRATION_PENDING' })
     const status = await app.migrations.migrator.status()
-    expect(status.pending).toEqual(['0001-baseline', '0002-expert-notify-default', '0003-case-notification-fields', '0005-expert-keys', '0006-case-lists', 'indexes'])
+    expect(status.pending).toEqual([
+      '0001-baseline',
+      '0002-expert-notify-default',
+      '0003-case-notification-fields',
+      '0005-expert-keys',
+      '0006-case-lists',
+      'indexes'
+    ])
   })
 
   it('migrates, becomes ready, and a second run changes nothing', async () => {
@@ -72,7 +79,9 @@ describe('upgrading a database written by the previous release', () => {
 
   it("an expert from before notification preferences gets the documented default ('unassigned': mailed after the delay, only if nobody took the case)", async () => {
     const created = await createCase(app, chief, { question: 'Nowe pytanie po aktualizacji' })
-    const mail = await app.db.db!.collection('outbox').findOne({ _id: `mail:expert-new-case:${created.case.id}:${String((await app.db.db!.collection('experts').findOne({ email: expertEmail }))!._id)}` as never })
+    const mail = await app.db.db!.collection('outbox').findOne({
+      _id: `mail:expert-new-case:${created.case.id}:${String((await app.db.db!.collection('experts').findOne({ email: expertEmail }))!._id)}` as never
+    })
     expect(mail).not.toBeNull()
     expect(mail!.guard).toMatchObject({ kind: 'case-unassigned' })
     expect(mail!.dueAt.getTime()).toBeGreaterThan(Date.now() + 30_000)

@@ -28,7 +28,9 @@ describe('e-mail to the chief when an expert reply stays unread', () => {
   it('sends the reply in Polish with the case number, the text, named attachments, the host link and one-click unsubscribe', async () => {
     const chief = chiefWithMail('anna.pl@biuro.test')
     const created = await createCase(app, chief, { question: 'Jak wystawić korektę?' })
-    const res = await expertReply(app, expert.headers, created.case.id, 'Proszę wybrać Faktury » Korekta.\nDruga linia.', { files: [{ name: 'instrukcja.pdf', data: samples.pdf }] })
+    const res = await expertReply(app, expert.headers, created.case.id, 'Proszę wybrać Faktury » Korekta.\nDruga linia.', {
+      files: [{ name: 'instrukcja.pdf', data: samples.pdf }]
+    })
     expect(res.statusCode, res.body).toBe(201)
 
     const found = await mailTo(mailpit, 'anna.pl@biuro.test')
@@ -78,7 +80,9 @@ describe('e-mail to the chief when an expert reply stays unread', () => {
   it('arrives as text when subject and reply are full of HTML', async () => {
     const chief = chiefWithMail('anna.html@biuro.test')
     const created = await createCase(app, chief, { question: 'Pytanie', subject: '<img src=x onerror=alert(1)> & <b>pilne</b>' })
-    await expertReply(app, expert.headers, created.case.id, '<script>alert("x")</script> <a href="https://evil.example">kliknij</a>', { files: [{ name: "<b>plik & 'x'.pdf", data: samples.pdf }] })
+    await expertReply(app, expert.headers, created.case.id, '<script>alert("x")</script> <a href="https://evil.example">kliknij</a>', {
+      files: [{ name: "<b>plik & 'x'.pdf", data: samples.pdf }]
+    })
     const found = await mailTo(mailpit, 'anna.html@biuro.test')
     expect(found.Subject).toContain('<img src=x onerror=alert(1)> & <b>pilne</b>')
     const full = await mailpit.message(found.ID)
@@ -100,7 +104,12 @@ describe('e-mail to the chief when an expert reply stays unread', () => {
     const page = await app.inject({ method: 'GET', url: link })
     expect(page.statusCode).toBe(200)
     expect(page.body).toContain('<form method="post"')
-    const oneClick = await app.inject({ method: 'POST', url: link, headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: 'List-Unsubscribe=One-Click' })
+    const oneClick = await app.inject({
+      method: 'POST',
+      url: link,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: 'List-Unsubscribe=One-Click'
+    })
     expect(oneClick.statusCode, oneClick.body).toBe(200)
     expect((await app.inject({ method: 'POST', url: '/unsubscribe?token=AAAAAAAAAAAAAAAAAAAAAAAA' })).json().code).toBe('UNSUBSCRIBE_LINK_INVALID')
 
@@ -114,7 +123,12 @@ describe('e-mail to the chief when an expert reply stays unread', () => {
 
 describe('enqueueMail (used by the console for sign-in links)', () => {
   it('delivers a transactional e-mail without an unsubscribe link, once per key', async () => {
-    const request = { to: 'ekspert@example.com', template: 'sign-in-link' as const, key: 'link-1', data: { name: 'Ewa', url: 'http://service.test/console/sign-in#t=abc', expiresMinutes: 15 } }
+    const request = {
+      to: 'ekspert@example.com',
+      template: 'sign-in-link' as const,
+      key: 'link-1',
+      data: { name: 'Ewa', url: 'http://service.test/console/sign-in#t=abc', expiresMinutes: 15 }
+    }
     expect(await app.notifications.enqueueMail(request)).toBe(true)
     expect(await app.notifications.enqueueMail(request)).toBe(false)
     const found = await mailTo(mailpit, 'ekspert@example.com', 'Link do logowania')

@@ -25,7 +25,8 @@ afterAll(async () => {
   await mailpit?.stop()
 })
 
-const mailsTo = async (address: string, subject: string) => (await mailpit.messages()).filter((m) => m.To.some((t) => t.Address === address) && m.Subject.includes(subject))
+const mailsTo = async (address: string, subject: string) =>
+  (await mailpit.messages()).filter((m) => m.To.some((t) => t.Address === address) && m.Subject.includes(subject))
 
 describe('e-mail to experts', () => {
   it('keeps each expert’s choice', async () => {
@@ -36,7 +37,9 @@ describe('e-mail to experts', () => {
   })
 
   it('tell about a new case: every-case experts at once, only-unassigned ones when nobody took it, none never', async () => {
-    const created = await createCase(app, freshChief({ office: { id: 'office-exp-1', name: 'Biuro <Eksperckie>' } }), { question: 'Jak zamknąć miesiąc?\nSzczegóły w załączniku.' })
+    const created = await createCase(app, freshChief({ office: { id: 'office-exp-1', name: 'Biuro <Eksperckie>' } }), {
+      question: 'Jak zamknąć miesiąc?\nSzczegóły w załączniku.'
+    })
     const subject = `Nowa sprawa #${created.case.number}: Jak zamknąć miesiąc?`
     const toAll = await mailTo(mailpit, experts.all.email, subject)
     const text = (await mailpit.message(toAll.ID)).Text.replace(/\r\n/g, '\n')
@@ -51,7 +54,12 @@ describe('e-mail to experts', () => {
   it('skip only-unassigned experts when the case was assigned within the delay, then mail the assignee the chief’s reply', async () => {
     const chief = freshChief()
     const created = await createCase(app, chief, { question: 'Pytanie, które ktoś od razu weźmie' })
-    const patch = await app.inject({ method: 'PATCH', url: `/admin/v1/cases/${created.case.id}`, headers: experts.all.headers, payload: { assignee: experts.unassigned.id } })
+    const patch = await app.inject({
+      method: 'PATCH',
+      url: `/admin/v1/cases/${created.case.id}`,
+      headers: experts.all.headers,
+      payload: { assignee: experts.unassigned.id }
+    })
     expect(patch.statusCode, patch.body).toBe(200)
     const skipped = await outboxState(app, `mail:expert-new-case:${created.case.id}:${experts.unassigned.id}`, ['cancelled', 'sent'])
     expect(skipped).toMatchObject({ state: 'cancelled', lastError: 'no longer applies' })

@@ -39,10 +39,14 @@ describe('outbox delivery', () => {
       expect(reply.statusCode).toBe(201)
       const id = `mail:chief-reply:${reply.json().message.id}`
       // Failed attempts are counted and retried with backoff, the item stays pending.
-      const failing = await eventually(async () => {
-        const item = await a.notifications.outbox.get(id)
-        return item && item.attempts >= 2 ? item : undefined
-      }, 20_000, 'two failed attempts')
+      const failing = await eventually(
+        async () => {
+          const item = await a.notifications.outbox.get(id)
+          return item && item.attempts >= 2 ? item : undefined
+        },
+        20_000,
+        'two failed attempts'
+      )
       expect(failing).toMatchObject({ state: 'pending' })
       expect(failing.lastError).toMatch(/ECONNREFUSED|connect/i)
     } finally {
@@ -57,12 +61,23 @@ describe('outbox delivery', () => {
   }, 60_000)
 
   it('sends every item exactly once with two instances running the worker', async () => {
-    const sends = Array.from({ length: 12 }, (_, i) => (i % 2 ? a : b).notifications.enqueueMail({ to: 'twice@biuro.test', template: 'sign-in-link', key: `two-${i}`, data: { name: `N${i}`, url: `http://x.test/${i}`, expiresMinutes: 15 } }))
+    const sends = Array.from({ length: 12 }, (_, i) =>
+      (i % 2 ? a : b).notifications.enqueueMail({
+        to: 'twice@biuro.test',
+        template: 'sign-in-link',
+        key: `two-${i}`,
+        data: { name: `N${i}`, url: `http://x.test/${i}`, expiresMinutes: 15 }
+      })
+    )
     expect(await Promise.all(sends)).toEqual(Array(12).fill(true))
-    const messages = await eventually(async () => {
-      const found = await to('twice@biuro.test')()
-      return found.length >= 12 ? found : undefined
-    }, 20_000, '12 messages')
+    const messages = await eventually(
+      async () => {
+        const found = await to('twice@biuro.test')()
+        return found.length >= 12 ? found : undefined
+      },
+      20_000,
+      '12 messages'
+    )
     await new Promise((r) => setTimeout(r, 800))
     const final = await to('twice@biuro.test')()
     expect(final).toHaveLength(12)

@@ -40,7 +40,8 @@ afterAll(async () => {
   await new Promise((r) => receiver?.close(r))
 })
 
-const eventsOf = (type: string, caseId: string) => received.filter((r) => r.status === 200 && JSON.parse(r.body).type === type && JSON.parse(r.body).data.case.id === caseId)
+const eventsOf = (type: string, caseId: string) =>
+  received.filter((r) => r.status === 200 && JSON.parse(r.body).type === type && JSON.parse(r.body).data.case.id === caseId)
 
 describe('webhooks to the host app', () => {
   let admin: Awaited<ReturnType<typeof createExpert>>
@@ -49,8 +50,12 @@ describe('webhooks to the host app', () => {
   it('are configured by an admin expert (an expert without the role is refused)', async () => {
     admin = await createExpert(app, { name: 'Adam Admin', admin: true })
     const expert = await createExpert(app, { name: 'Ewa Ekspert' })
-    expect((await app.inject({ method: 'PUT', url: `/admin/v1/apps/${TEST_APP.id}/webhook`, headers: expert.headers, payload: { url } })).json().code).toBe('ADMIN_ROLE_REQUIRED')
-    expect((await app.inject({ method: 'PUT', url: '/admin/v1/apps/no-such-app/webhook', headers: admin.headers, payload: { url } })).json().code).toBe('APP_NOT_FOUND')
+    expect((await app.inject({ method: 'PUT', url: `/admin/v1/apps/${TEST_APP.id}/webhook`, headers: expert.headers, payload: { url } })).json().code).toBe(
+      'ADMIN_ROLE_REQUIRED'
+    )
+    expect((await app.inject({ method: 'PUT', url: '/admin/v1/apps/no-such-app/webhook', headers: admin.headers, payload: { url } })).json().code).toBe(
+      'APP_NOT_FOUND'
+    )
     const res = await app.inject({ method: 'PUT', url: `/admin/v1/apps/${TEST_APP.id}/webhook`, headers: admin.headers, payload: { url } })
     expect(res.statusCode, res.body).toBe(200)
     secret = res.json().secret
@@ -81,11 +86,15 @@ describe('webhooks to the host app', () => {
   it('show failures in the delivery log while retrying', async () => {
     script.push(500, 500, 500, 500, 500, 500)
     const created = await createCase(app, freshChief())
-    const entry = await eventually(async () => {
-      const log = await app.inject({ method: 'GET', url: `/admin/v1/webhooks/deliveries?appId=${TEST_APP.id}`, headers: admin.headers })
-      const found = (log.json().items as Array<Record<string, any>>).find((d) => d.id === `wh:${TEST_APP.id}:case.created:${created.case.id}`)
-      return found && found.attempts >= 2 ? found : undefined
-    }, 20_000, 'two failed attempts logged')
+    const entry = await eventually(
+      async () => {
+        const log = await app.inject({ method: 'GET', url: `/admin/v1/webhooks/deliveries?appId=${TEST_APP.id}`, headers: admin.headers })
+        const found = (log.json().items as Array<Record<string, any>>).find((d) => d.id === `wh:${TEST_APP.id}:case.created:${created.case.id}`)
+        return found && found.attempts >= 2 ? found : undefined
+      },
+      20_000,
+      'two failed attempts logged'
+    )
     expect(entry).toMatchObject({ state: 'pending', lastStatus: 500, lastError: 'receiver answered 500' })
     expect(entry.nextAttemptAt).not.toBeNull()
     await eventually(async () => eventsOf('case.created', created.case.id)[0], 30_000, 'delivered after the failures')
@@ -100,7 +109,10 @@ describe('webhooks to the host app', () => {
     await app.inject({ method: 'PATCH', url: `/admin/v1/cases/${created.case.id}`, headers: admin.headers, payload: { status: 'resolved' } })
 
     const replied = await eventually(async () => eventsOf('case.replied', created.case.id)[0], 20_000, 'case.replied')
-    expect(JSON.parse(replied.body).data).toEqual({ case: { id: created.case.id, number: created.case.number, status: 'answered', officeId: chief.office && (chief.office as { id: string }).id }, messageId: reply.json().message.id })
+    expect(JSON.parse(replied.body).data).toEqual({
+      case: { id: created.case.id, number: created.case.number, status: 'answered', officeId: chief.office && (chief.office as { id: string }).id },
+      messageId: reply.json().message.id
+    })
     expect(replied.body).not.toContain('Odpowiedź z treścią')
     await eventually(async () => eventsOf('case.read', created.case.id)[0], 20_000, 'case.read')
     const resolved = await eventually(async () => eventsOf('case.resolved', created.case.id)[0], 20_000, 'case.resolved')

@@ -30,7 +30,17 @@ async function startServer(env: Record<string, string>): Promise<Running> {
   const mongodbUri = testDatabaseUri()
   const child = spawn(process.execPath, ['--conditions=@ze/source', '--import', 'tsx', 'service/src/server.ts'], {
     cwd: root,
-    env: { PATH: process.env.PATH, HOST: '127.0.0.1', PORT: '0', MONGODB_URI: mongodbUri, APPS: JSON.stringify([TEST_APP]), LOG_LEVEL: 'info', OUTBOX_POLL_MS: '100', OUTBOX_LEASE_MS: '5000', ...env },
+    env: {
+      PATH: process.env.PATH,
+      HOST: '127.0.0.1',
+      PORT: '0',
+      MONGODB_URI: mongodbUri,
+      APPS: JSON.stringify([TEST_APP]),
+      LOG_LEVEL: 'info',
+      OUTBOX_POLL_MS: '100',
+      OUTBOX_LEASE_MS: '5000',
+      ...env
+    },
     stdio: ['ignore', 'pipe', 'pipe']
   })
   children.push(child)
@@ -49,17 +59,25 @@ async function startServer(env: Record<string, string>): Promise<Running> {
   })
   child.stderr!.on('data', (chunk: Buffer) => logs.push({ stderr: chunk.toString() }))
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)))
-  const listening = await eventually(async () => logs.find((l) => typeof l.msg === 'string' && l.msg.startsWith('Server listening at')), 90_000, `server listening; log: ${JSON.stringify(logs)}`)
+  const listening = await eventually(
+    async () => logs.find((l) => typeof l.msg === 'string' && l.msg.startsWith('Server listening at')),
+    90_000,
+    `server listening; log: ${JSON.stringify(logs)}`
+  )
   return { child, url: (listening.msg as string).slice('Server listening at '.length), mongodbUri, logs, exited }
 }
 
-const logged = (server: Running, msg: string) => eventually(async () => server.logs.find((l) => l.msg === msg || (typeof l.msg === 'string' && l.msg.startsWith(msg))), 20_000, `log "${msg}"`)
+const logged = (server: Running, msg: string) =>
+  eventually(async () => server.logs.find((l) => l.msg === msg || (typeof l.msg === 'string' && l.msg.startsWith(msg))), 20_000, `log "${msg}"`)
 
 /** An upload whose body is sent in two parts, the second only when asked; returns once the server is handling it. */
 async function slowUpload(server: Running) {
   const { url } = server
   const seen = server.logs.length
-  const { payload, headers } = await multipart({ question: 'Proszę o sprawdzenie deklaracji', entryPoint: 'sidebar' }, [{ name: 'wyciag.png', data: samples.png }, { name: 'duzy.txt', data: 'wiersz\n'.repeat(200_000) }])
+  const { payload, headers } = await multipart({ question: 'Proszę o sprawdzenie deklaracji', entryPoint: 'sidebar' }, [
+    { name: 'wyciag.png', data: samples.png },
+    { name: 'duzy.txt', data: 'wiersz\n'.repeat(200_000) }
+  ])
   const auth = await authFor(freshChief())
   let body = ''
   const req = request(`${url}/api/v1/cases`, { method: 'POST', headers: { ...headers, ...auth, 'content-length': String(payload.length) } })
@@ -73,7 +91,11 @@ async function slowUpload(server: Running) {
   response.catch(() => {})
   const half = Math.floor(payload.length / 2)
   await new Promise<void>((r) => req.write(payload.subarray(0, half), () => r()))
-  await eventually(async () => server.logs.slice(seen).find((l) => l.msg === 'incoming request' && (l.req as { url?: string })?.url === '/api/v1/cases'), 20_000, 'upload received')
+  await eventually(
+    async () => server.logs.slice(seen).find((l) => l.msg === 'incoming request' && (l.req as { url?: string })?.url === '/api/v1/cases'),
+    20_000,
+    'upload received'
+  )
   return { response, finish: () => req.end(payload.subarray(half)) }
 }
 

@@ -53,7 +53,12 @@ it('ze_attachment_scans_total counts the real clamd verdicts by result', async (
   const before = await series()
   expect(before.get('ze_attachment_scans_total{result="clean"}')).toBe(0)
   expect(before.get('ze_attachment_scans_total{result="infected"}')).toBe(0)
-  await createCase(app, freshChief(), { files: [{ name: 'a.txt', data: 'czysty plik' }, { name: 'b.txt', data: 'drugi czysty' }] })
+  await createCase(app, freshChief(), {
+    files: [
+      { name: 'a.txt', data: 'czysty plik' },
+      { name: 'b.txt', data: 'drugi czysty' }
+    ]
+  })
   expect((await postCase(app, freshChief(), { files: [{ name: 'wirus.txt', data: EICAR }] })).statusCode).toBe(422)
   const after = await series()
   expect(after.get('ze_attachment_scans_total{result="clean"}')).toBe(2)
@@ -78,10 +83,14 @@ it('webhook failures: each failed attempt counts, the backlog and its age show w
   expect((await app.inject({ method: 'PUT', url: `/admin/v1/apps/${TEST_APP.id}/webhook`, headers: admin.headers, payload: { url } })).statusCode).toBe(200)
   await createCase(app, freshChief())
   await eventually(async () => (webhookAttempts >= 2 ? true : undefined), 20_000, 'two failed webhook attempts')
-  const after = await eventually(async () => {
-    const s = await series()
-    return (s.get('ze_outbox_delivery_failures_total{channel="webhook"}') ?? 0) >= 2 ? s : undefined
-  }, 10_000, 'failures counted')
+  const after = await eventually(
+    async () => {
+      const s = await series()
+      return (s.get('ze_outbox_delivery_failures_total{channel="webhook"}') ?? 0) >= 2 ? s : undefined
+    },
+    10_000,
+    'failures counted'
+  )
   expect(after.get('ze_outbox_pending{channel="webhook"}')).toBeGreaterThanOrEqual(1)
   expect(after.get('ze_outbox_oldest_pending_age_seconds')).toBeGreaterThan(0)
   expect(after.get('ze_outbox_delivery_failures_total{channel="mail"}')).toBe(0)

@@ -52,7 +52,12 @@ describe('RODO erasure of one user', () => {
     ).toBe(201)
     // "Czy to pomogło?" votes carry the voter's id.
     await createArticle(app, admin, { slug: 'artykul-do-oceny', title: 'Artykuł do oceny', body: 'Treść.' })
-    const voted = await app.inject({ method: 'POST', url: '/api/v1/articles/artykul-do-oceny/feedback', headers: await authFor(chief), payload: { helpful: true } })
+    const voted = await app.inject({
+      method: 'POST',
+      url: '/api/v1/articles/artykul-do-oceny/feedback',
+      headers: await authFor(chief),
+      payload: { helpful: true }
+    })
     expect(voted.statusCode, voted.body).toBeLessThan(300)
     const filesBefore = await gridFsCounts(app)
     const before = await everything()

@@ -26,7 +26,12 @@ const list = async (headers: Record<string, string>) => {
 
 describe('saved replies', () => {
   it('every expert reads shared ones and only their own personal ones, by title', async () => {
-    const shared = await create(admin, { scope: 'shared', title: 'B — Korekta faktury', body: 'Dzień dobry {{imie}}, korekta: Faktury » Korekty.', tags: ['Faktury', ' korekta '] })
+    const shared = await create(admin, {
+      scope: 'shared',
+      title: 'B — Korekta faktury',
+      body: 'Dzień dobry {{imie}}, korekta: Faktury » Korekty.',
+      tags: ['Faktury', ' korekta ']
+    })
     expect(shared.statusCode, shared.body).toBe(201)
     expect(shared.json()).toMatchObject({ scope: 'shared', owner: null, tags: ['faktury', 'korekta'], updatedBy: { name: 'Ola Admin' } })
     const mine = await create(ewa, { scope: 'personal', title: 'A — Powitanie Ewy', body: 'Dzień dobry {{imie}},' })

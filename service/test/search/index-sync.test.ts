@@ -57,7 +57,9 @@ describe('search indexes across instances', () => {
     const author = await userHeaders('employee')
     const thread = await createThread(a, author, 'Amortyzacja środka trwałego', 'Jak ustawić stawkę?')
     const answer = await reply(a, expert, thread.id, 'Środki trwałe » Plan amortyzacji.', true)
-    expect((await a.inject({ method: 'POST', url: `/api/v1/forum/threads/${thread.id}/accept`, headers: author, payload: { postId: answer.id } })).statusCode).toBe(200)
+    expect(
+      (await a.inject({ method: 'POST', url: `/api/v1/forum/threads/${thread.id}/accept`, headers: author, payload: { postId: answer.id } })).statusCode
+    ).toBe(200)
     await eventually(async () => (await titles(b, 'amortyzacja')).includes('Amortyzacja środka trwałego'))
     await a.inject({ method: 'POST', url: `/admin/v1/forum/threads/${thread.id}/hide`, headers: expert })
     await eventually(async () => !(await titles(b, 'amortyzacja')).includes('Amortyzacja środka trwałego'))

@@ -55,7 +55,15 @@ describe('Polish normalisation', () => {
 describe('the in-memory index (MiniSearch with this term processor)', () => {
   const hitsFor = (q: string, docs: Array<{ title: string; text?: string }>) => {
     const engine = createEngine()
-    engine.addAll(docs.map((d, i) => ({ key: `article:${i}`, title: d.title, tags: '', text: d.text ?? '', meta: { kind: 'article' as const, id: String(i), title: d.title, excerpt: '' } })))
+    engine.addAll(
+      docs.map((d, i) => ({
+        key: `article:${i}`,
+        title: d.title,
+        tags: '',
+        text: d.text ?? '',
+        meta: { kind: 'article' as const, id: String(i), title: d.title, excerpt: '' }
+      }))
+    )
     return searchEngine(engine, parseQuery(q)!.tokens, { filter: () => true })
   }
 
@@ -65,8 +73,8 @@ describe('the in-memory index (MiniSearch with this term processor)', () => {
   })
 
   it('matches word beginnings while typing and a final consonant alternation', async () => {
-    expect((hitsFor('zała', [{ title: 'Załączniki' }, { title: 'Faktury' }])).map((h) => h.meta.title)).toEqual(['Załączniki'])
-    expect((hitsFor('wysyłka', [{ title: 'Błąd przy wysyłce' }])).map((h) => h.meta.title)).toEqual(['Błąd przy wysyłce'])
+    expect(hitsFor('zała', [{ title: 'Załączniki' }, { title: 'Faktury' }]).map((h) => h.meta.title)).toEqual(['Załączniki'])
+    expect(hitsFor('wysyłka', [{ title: 'Błąd przy wysyłce' }]).map((h) => h.meta.title)).toEqual(['Błąd przy wysyłce'])
   })
 
   it('gives short words no typo tolerance: too many false friends', async () => {

@@ -21,18 +21,45 @@ beforeAll(async () => {
   app = await buildTestApp({ forumPostRateMax: 1000 })
   user = await userHeaders('chiefOffice')
   const { headers } = await expertHeaders(app)
-  await createArticle(app, headers, { slug: 'jak-zalaczyc-plik-do-sprawy', title: 'Jak załączyć plik do sprawy', body: 'Przeciągnij plik na pole **Załącz pliki** albo kliknij **Wybierz**. Zrzut ekranu wkleisz ze schowka.' })
-  await createArticle(app, headers, { slug: 'faktura-korygujaca', title: 'Faktura korygująca', body: 'Korektę wystawisz z listy faktur. Możesz też dodać załącznik do faktury.' })
-  await createArticle(app, headers, { slug: 'import-wyciagu', title: 'Import wyciągu bankowego', body: 'Plik MT940 lub CSV zaimportujesz w module Bank. Korekta salda nie jest potrzebna.' })
-  await createArticle(app, headers, { slug: 'jpk-v7', title: 'Wysyłka JPK_V7M', body: 'Plik JPK podpiszesz kwalifikowanym podpisem albo danymi autoryzującymi.' })
-  await createArticle(app, headers, { slug: 'kopia-zapasowa', title: 'Kopia zapasowa danych', body: 'Eksport eksport eksport: kopia powstaje co noc, a eksport na żądanie.' })
+  await createArticle(app, headers, {
+    slug: 'jak-zalaczyc-plik-do-sprawy',
+    title: 'Jak załączyć plik do sprawy',
+    body: 'Przeciągnij plik na pole **Załącz pliki** albo kliknij **Wybierz**. Zrzut ekranu wkleisz ze schowka.'
+  })
+  await createArticle(app, headers, {
+    slug: 'faktura-korygujaca',
+    title: 'Faktura korygująca',
+    body: 'Korektę wystawisz z listy faktur. Możesz też dodać załącznik do faktury.'
+  })
+  await createArticle(app, headers, {
+    slug: 'import-wyciagu',
+    title: 'Import wyciągu bankowego',
+    body: 'Plik MT940 lub CSV zaimportujesz w module Bank. Korekta salda nie jest potrzebna.'
+  })
+  await createArticle(app, headers, {
+    slug: 'jpk-v7',
+    title: 'Wysyłka JPK_V7M',
+    body: 'Plik JPK podpiszesz kwalifikowanym podpisem albo danymi autoryzującymi.'
+  })
+  await createArticle(app, headers, {
+    slug: 'kopia-zapasowa',
+    title: 'Kopia zapasowa danych',
+    body: 'Eksport eksport eksport: kopia powstaje co noc, a eksport na żądanie.'
+  })
   await createArticle(app, headers, { slug: 'eksport-do-excela', title: 'Eksport zestawień do Excela', body: 'Wybierz zestawienie i kliknij przycisk.' })
-  await createArticle(app, headers, { slug: 'szkic-uprawnien', title: 'Uprawnienia użytkowników (szkic)', body: 'Jeszcze nie gotowe: załączniki i uprawnienia.', published: false })
+  await createArticle(app, headers, {
+    slug: 'szkic-uprawnien',
+    title: 'Uprawnienia użytkowników (szkic)',
+    body: 'Jeszcze nie gotowe: załączniki i uprawnienia.',
+    published: false
+  })
 
   const author = await userHeaders('employee')
   const solved = await createThread(app, author, 'Nie mogę dodać załącznika PDF do pytania', 'Przy dodawaniu pliku PDF widzę błąd.')
   const answer = await reply(app, headers, solved.id, 'Plik może mieć najwyżej 20 MB — zmniejsz go i spróbuj ponownie.', true)
-  expect((await app.inject({ method: 'POST', url: `/api/v1/forum/threads/${solved.id}/accept`, headers: author, payload: { postId: answer.id } })).statusCode).toBe(200)
+  expect(
+    (await app.inject({ method: 'POST', url: `/api/v1/forum/threads/${solved.id}/accept`, headers: author, payload: { postId: answer.id } })).statusCode
+  ).toBe(200)
   await createThread(app, author, 'Załącznik do faktury nie działa', 'Nikt jeszcze nie odpowiedział.')
 })
 afterAll(() => app.close())

@@ -19,7 +19,8 @@ const STARTS = ['prz', 'pod', 'zal', 'fak', 'kor', 'wys', 'pla', 'roz', 'dok', '
 const ENDINGS = ['owanie', 'ania', 'ami', 'ach', 'ego', 'ych', 'ie', 'y', 'a', 'ow', 'ek', 'ka']
 let seed = 42
 const rand = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % n)
-const word = () => `${STARTS[rand(STARTS.length)]}${'abcdefghijklmnoprstuwz'[rand(22)]}${'aeiouy'[rand(6)]}${'klmnprst'[rand(8)]}${ENDINGS[rand(ENDINGS.length)]}`
+const word = () =>
+  `${STARTS[rand(STARTS.length)]}${'abcdefghijklmnoprstuwz'[rand(22)]}${'aeiouy'[rand(6)]}${'klmnprst'[rand(8)]}${ENDINGS[rand(ENDINGS.length)]}`
 const text = (words: number) => Array.from({ length: words }, word).join(' ')
 
 beforeAll(async () => {
@@ -46,7 +47,12 @@ beforeAll(async () => {
   await seeder.models.ForumThread.insertMany(docs)
   const { mongodbUri } = seeder.config
   await seeder.close()
-  app = await buildTestApp({ mongodbUri, suggestRateMax: RATE_MAX, suggestRateWindowMs: 60_000, suggestBudgetMs: loadConfig({ MONGODB_URI: 'mongodb://unused' }).suggestBudgetMs })
+  app = await buildTestApp({
+    mongodbUri,
+    suggestRateMax: RATE_MAX,
+    suggestRateWindowMs: 60_000,
+    suggestBudgetMs: loadConfig({ MONGODB_URI: 'mongodb://unused' }).suggestBudgetMs
+  })
 }, 120_000)
 afterAll(() => app.close())
 
@@ -55,7 +61,9 @@ const suggest = (headers: Record<string, string>, q: string) => app.inject({ met
 describe('suggestions under a worst-case query', () => {
   it('never hold the event loop more than 50 ms (300 long threads, a 2,000-character, many-word draft)', async () => {
     // The worst draft: as long as allowed, every word a common beginning, a typo-prone long word, or a near-miss.
-    const draft = Array.from({ length: 400 }, (_, i) => (i % 3 === 0 ? STARTS[i % STARTS.length] : i % 3 === 1 ? `${word()}x` : word())).join(' ').slice(0, 2000)
+    const draft = Array.from({ length: 400 }, (_, i) => (i % 3 === 0 ? STARTS[i % STARTS.length] : i % 3 === 1 ? `${word()}x` : word()))
+      .join(' ')
+      .slice(0, 2000)
     expect(draft.length).toBe(2000)
 
     // Loading the index (300 × 2,500 words) happens in the search worker, fed in small batches.
@@ -100,10 +108,14 @@ describe('suggestions under a worst-case query', () => {
     // time and the answer is cut short, so ask until it is complete. Fails if the lookup itself
     // needs more than the budget (it is never complete then).
     let attempt = 0
-    const first = await eventually(async () => {
-      const items = (await suggest(await userHeaders('chiefOffice', { sub: `finder-${attempt++}` }), 'Wątek 17')).json().items
-      return items[0] as unknown
-    }, 30_000, 'a complete answer within the budget')
+    const first = await eventually(
+      async () => {
+        const items = (await suggest(await userHeaders('chiefOffice', { sub: `finder-${attempt++}` }), 'Wątek 17')).json().items
+        return items[0] as unknown
+      },
+      30_000,
+      'a complete answer within the budget'
+    )
     expect(first).toMatchObject({ kind: 'thread', title: expect.stringMatching(/^Wątek 17 /) })
   }, 60_000)
 })

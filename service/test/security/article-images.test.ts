@@ -15,14 +15,18 @@ describe('article images', () => {
   })
 
   it('with an allow-list, keep only images from the listed hosts', () => {
-    const source = '![a](https://cdn.mojebiuro24.pl/a.png) ![b](https://evil.example/b.png) ![c](https://cdn.mojebiuro24.pl.evil.example/c.png) ![d](https://user@evil.example/d.png)'
+    const source =
+      '![a](https://cdn.mojebiuro24.pl/a.png) ![b](https://evil.example/b.png) ![c](https://cdn.mojebiuro24.pl.evil.example/c.png) ![d](https://user@evil.example/d.png)'
     const html = renderMarkdown(source, { imageHosts: ['cdn.mojebiuro24.pl'] })
     expect(html).toContain('src="https://cdn.mojebiuro24.pl/a.png"')
     for (const bad of ['evil.example', 'alt="b"', 'alt="c"', 'alt="d"']) expect(html).not.toContain(bad)
   })
 
   it('reads the allow-list from ARTICLE_IMAGE_HOSTS', () => {
-    expect(loadConfig({ MONGODB_URI: 'mongodb://x', ARTICLE_IMAGE_HOSTS: 'cdn.mojebiuro24.pl, img.example' }).articleImageHosts).toEqual(['cdn.mojebiuro24.pl', 'img.example'])
+    expect(loadConfig({ MONGODB_URI: 'mongodb://x', ARTICLE_IMAGE_HOSTS: 'cdn.mojebiuro24.pl, img.example' }).articleImageHosts).toEqual([
+      'cdn.mojebiuro24.pl',
+      'img.example'
+    ])
     expect(loadConfig({ MONGODB_URI: 'mongodb://x' }).articleImageHosts).toEqual([])
   })
 })
@@ -36,7 +40,11 @@ describe('articles saved through the API', () => {
 
   it('are rendered with the configured allow-list', async () => {
     const { headers } = await expertHeaders(app, true)
-    const article = await createArticle(app, headers, { slug: 'obrazki', title: 'Obrazki', body: '![ok](https://cdn.mojebiuro24.pl/ok.png)\n\n![px](https://tracker.example/px.gif)' })
+    const article = await createArticle(app, headers, {
+      slug: 'obrazki',
+      title: 'Obrazki',
+      body: '![ok](https://cdn.mojebiuro24.pl/ok.png)\n\n![px](https://tracker.example/px.gif)'
+    })
     expect(article.html).toContain('src="https://cdn.mojebiuro24.pl/ok.png" referrerpolicy="no-referrer"')
     expect(article.html).not.toContain('tracker.example')
   })

@@ -55,7 +55,12 @@ describe('CORS on /api/v1: the origin must belong to the token’s app', () => {
   it('does not act on a write from the wrong origin (the browser would only hide the answer)', async () => {
     const chief = freshChief()
     const body = await multipart({ question: 'Z obcej strony', entryPoint: 'sidebar' })
-    const res = await app.inject({ method: 'POST', url: '/api/v1/cases', payload: body.payload, headers: { ...body.headers, ...(await authFor(chief)), origin: ORIGIN_B } })
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/v1/cases',
+      payload: body.payload,
+      headers: { ...body.headers, ...(await authFor(chief)), origin: ORIGIN_B }
+    })
     expect(res.statusCode).toBe(403)
     expect(await app.db.db!.collection('cases').countDocuments({ officeId: (chief.office as { id: string }).id })).toBe(0)
   })

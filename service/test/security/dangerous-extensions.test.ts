@@ -25,7 +25,9 @@ describe('stored file names end in the detected type', () => {
     expect(att!.contentType).toBe('image/png')
     expect(att!.filename).toBe(`${name}.png`)
     expect(await downloadName(att!.id)).toBe(`${name}.png`)
-    const ascii = /filename="([^"]*)"/.exec(String((await app.inject({ method: 'GET', url: `/api/v1/attachments/${att!.id}`, headers: await authFor('chiefOffice') })).headers['content-disposition']))
+    const ascii = /filename="([^"]*)"/.exec(
+      String((await app.inject({ method: 'GET', url: `/api/v1/attachments/${att!.id}`, headers: await authFor('chiefOffice') })).headers['content-disposition'])
+    )
     expect(ascii?.[1]).toBe(`${name}.png`)
   })
 

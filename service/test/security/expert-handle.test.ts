@@ -27,7 +27,12 @@ describe('expert ids never reach a chief', () => {
   it('chief responses, event frames and webhooks name experts by a stable public handle only', async () => {
     const admin = await createExpert(app, { name: 'Adam Admin', admin: true })
     const ewa = await createExpert(app, { name: 'Ewa Ekspert' })
-    const hook = await app.inject({ method: 'PUT', url: `/admin/v1/apps/${TEST_APP.id}/webhook`, headers: admin.headers, payload: { url: 'http://127.0.0.1:9/hooks' } })
+    const hook = await app.inject({
+      method: 'PUT',
+      url: `/admin/v1/apps/${TEST_APP.id}/webhook`,
+      headers: admin.headers,
+      payload: { url: 'http://127.0.0.1:9/hooks' }
+    })
     expect(hook.statusCode, hook.body).toBe(200)
 
     const chief = freshChief()
@@ -57,7 +62,12 @@ describe('expert ids never reach a chief', () => {
     expect(ewaAgain, 'stable per expert').toBe(ewaHandle)
     expect(adminHandle, 'one handle per expert').not.toBe(ewaHandle)
     const again = await app.inject({ method: 'GET', url: `/api/v1/cases/${caseId}`, headers })
-    expect(again.json().messages.filter((m: any) => m.author.kind === 'expert').map((m: any) => m.author.id)).toEqual([ewaHandle, adminHandle, ewaHandle])
+    expect(
+      again
+        .json()
+        .messages.filter((m: any) => m.author.kind === 'expert')
+        .map((m: any) => m.author.id)
+    ).toEqual([ewaHandle, adminHandle, ewaHandle])
 
     // Everything the chief (or the host app on the chief's behalf) received, as text.
     const seen: Array<[string, string]> = [['GET /api/v1/cases/:id', detail.body]]
@@ -84,7 +94,12 @@ describe('expert ids never reach a chief', () => {
 
     // The experts' side keeps the database ids.
     const adminView = await app.inject({ method: 'GET', url: `/admin/v1/cases/${caseId}`, headers: ewa.headers })
-    expect(adminView.json().messages.filter((m: any) => m.author.kind === 'expert').map((m: any) => m.author.id)).toEqual([ewa.expert.id, admin.expert.id, admin.expert.id, ewa.expert.id])
+    expect(
+      adminView
+        .json()
+        .messages.filter((m: any) => m.author.kind === 'expert')
+        .map((m: any) => m.author.id)
+    ).toEqual([ewa.expert.id, admin.expert.id, admin.expert.id, ewa.expert.id])
   })
 
   it('an expert created before handles existed gets one on first use, kept from then on', async () => {
@@ -98,7 +113,9 @@ describe('expert ids never reach a chief', () => {
     const other = await buildTestApp({ mongodbUri: app.config.mongodbUri })
     try {
       const read = async (on: FastifyInstance) =>
-        (await on.inject({ method: 'GET', url: `/api/v1/cases/${c.id}`, headers: await authFor(chief) })).json().messages.find((m: any) => m.author.kind === 'expert').author.id
+        (await on.inject({ method: 'GET', url: `/api/v1/cases/${c.id}`, headers: await authFor(chief) }))
+          .json()
+          .messages.find((m: any) => m.author.kind === 'expert').author.id
       const handle = await read(app)
       expect(handle).toMatch(HANDLE)
       expect(await read(other)).toBe(handle)

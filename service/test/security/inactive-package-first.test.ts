@@ -18,7 +18,10 @@ const inactiveChief = () => freshChief({ package: { active: false } })
 
 describe('inactive package', () => {
   it('is refused before an over-large file is read', async () => {
-    const res = await postCase(app, inactiveChief(), { entryPoint: 'sidebar', files: [{ name: 'duzy.pdf', data: Buffer.concat([samples.pdf, Buffer.alloc(MAX_BYTES * 4, 1)]) }] })
+    const res = await postCase(app, inactiveChief(), {
+      entryPoint: 'sidebar',
+      files: [{ name: 'duzy.pdf', data: Buffer.concat([samples.pdf, Buffer.alloc(MAX_BYTES * 4, 1)]) }]
+    })
     expect(res.statusCode, res.body).toBe(403)
     expect(res.json().code).toBe('PACKAGE_INACTIVE')
   })

@@ -40,7 +40,13 @@ describe('request logs', () => {
   it('never contain search text, from any route or error path', async () => {
     const q = encodeURIComponent(DRAFT)
     const headers = await userHeaders('chiefOffice')
-    for (const url of [`/api/v1/suggestions?q=${q}`, `/api/v1/articles?q=${q}&category=x`, `/api/v1/forum/threads?q=${q}`, `/api/v1/nope?q=${q}`, `/api/v1/articles?q=${q}&limit=oops`]) {
+    for (const url of [
+      `/api/v1/suggestions?q=${q}`,
+      `/api/v1/articles?q=${q}&category=x`,
+      `/api/v1/forum/threads?q=${q}`,
+      `/api/v1/nope?q=${q}`,
+      `/api/v1/articles?q=${q}&limit=oops`
+    ]) {
       await server.inject({ method: 'GET', url, headers })
     }
     await server.inject({ method: 'GET', url: `/admin/v1/cases?q=${q}`, headers: { authorization: 'Bearer zek_wrong' } })
@@ -64,7 +70,10 @@ describe('request logs', () => {
     await server.inject({ method: 'GET', url: `/unsubscribe?token=${unsubscribeToken}` })
     await server.inject({ method: 'POST', url: '/test/duplicate', payload: { email: 'anna.nowak@biuro.test', body } })
     // Log calls that put such values under the usual names, as future code might.
-    server.log.info({ token: unsubscribeToken, mail: { to: 'x', subject: body, html: body, text: body }, headers: { authorization: expertKey, cookie } }, 'probe')
+    server.log.info(
+      { token: unsubscribeToken, mail: { to: 'x', subject: body, html: body, text: body }, headers: { authorization: expertKey, cookie } },
+      'probe'
+    )
 
     const log = lines.join('\n')
     expect(log).toContain('"statusCode":500') // the failing route was logged…
@@ -86,7 +95,10 @@ describe('request logs', () => {
   })
 
   it("drops MongoDB's duplicate value from an error's message and stack (FerretDB does not name it; MongoDB does)", () => {
-    const err = Object.assign(new Error('E11000 duplicate key error collection: ze.chiefs index: email_1 dup key: { email: "anna.nowak@biuro.test" }'), { code: 11000, keyValue: { email: 'anna.nowak@biuro.test' } })
+    const err = Object.assign(new Error('E11000 duplicate key error collection: ze.chiefs index: email_1 dup key: { email: "anna.nowak@biuro.test" }'), {
+      code: 11000,
+      keyValue: { email: 'anna.nowak@biuro.test' }
+    })
     const logged = JSON.stringify(serializeError(err))
     expect(logged).toContain('E11000 duplicate key error')
     expect(logged).toContain('"code":11000')

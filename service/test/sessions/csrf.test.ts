@@ -29,11 +29,11 @@ const CROSS_SITE: Array<[string, Record<string, string>]> = [
  * Every route under /admin/v1 from the app's own route table, so a route added later is
  * covered without touching this file. The sign-in link routes take no credentials at all.
  */
-const adminRoutes = (): RouteSeen[] => app.routesSeen.filter((r) => r.url.startsWith('/admin/v1/') && r.method !== 'OPTIONS' && !r.url.startsWith('/admin/v1/session/link'))
+const adminRoutes = (): RouteSeen[] =>
+  app.routesSeen.filter((r) => r.url.startsWith('/admin/v1/') && r.method !== 'OPTIONS' && !r.url.startsWith('/admin/v1/session/link'))
 const writes = (): RouteSeen[] => adminRoutes().filter((r) => r.method !== 'GET')
 
 describe('CSRF defence on cookie-authenticated writes', () => {
-
   it('every cookie-authenticated write refuses every cross-site request with 403 CSRF_REJECTED', async () => {
     expect(writes().length).toBeGreaterThan(5)
     const failures: string[] = []
@@ -55,14 +55,20 @@ describe('CSRF defence on cookie-authenticated writes', () => {
       const res = await app.inject({ method: route.method as 'POST', url: concreteUrl(route.url), headers: { cookie: own, ...consoleHeaders }, payload: {} })
       const code = res.statusCode >= 400 ? res.json().code : undefined
       // Any answer from the route itself (404 for the made-up id, 400 for the empty body…) is fine; the auth hook must not refuse.
-      if (res.statusCode >= 500 || ['CSRF_REJECTED', 'EXPERT_SESSION_INVALID'].includes(code)) refused.push(`${route.method} ${route.url}: ${res.statusCode} ${code}`)
+      if (res.statusCode >= 500 || ['CSRF_REJECTED', 'EXPERT_SESSION_INVALID'].includes(code))
+        refused.push(`${route.method} ${route.url}: ${res.statusCode} ${code}`)
     }
     expect(refused).toEqual([])
   })
 
   it('the console itself (same origin + header) may write', async () => {
     const created = await createCase(app)
-    const res = await app.inject({ method: 'PATCH', url: `/admin/v1/cases/${created.case.id}`, headers: { cookie, ...consoleHeaders }, payload: { status: 'resolved' } })
+    const res = await app.inject({
+      method: 'PATCH',
+      url: `/admin/v1/cases/${created.case.id}`,
+      headers: { cookie, ...consoleHeaders },
+      payload: { status: 'resolved' }
+    })
     expect(res.statusCode).toBe(200)
     expect(res.json().case.status).toBe('resolved')
   })
@@ -75,7 +81,12 @@ describe('CSRF defence on cookie-authenticated writes', () => {
   it('key-authenticated scripts are not subject to the check', async () => {
     const { key } = await createExpert(app)
     const created = await createCase(app)
-    const res = await app.inject({ method: 'PATCH', url: `/admin/v1/cases/${created.case.id}`, headers: { authorization: `Bearer ${key}` }, payload: { status: 'resolved' } })
+    const res = await app.inject({
+      method: 'PATCH',
+      url: `/admin/v1/cases/${created.case.id}`,
+      headers: { authorization: `Bearer ${key}` },
+      payload: { status: 'resolved' }
+    })
     expect(res.statusCode).toBe(200)
   })
 })
@@ -110,7 +121,11 @@ describe('/admin/v1 answers no CORS', () => {
   })
 
   it('control: the same preflight to /api/v1 is approved for the host app, so the check above can fail', async () => {
-    const res = await app.inject({ method: 'OPTIONS', url: '/api/v1/cases', headers: { origin: TEST_APP.allowedOrigins[0]!, 'access-control-request-method': 'POST' } })
+    const res = await app.inject({
+      method: 'OPTIONS',
+      url: '/api/v1/cases',
+      headers: { origin: TEST_APP.allowedOrigins[0]!, 'access-control-request-method': 'POST' }
+    })
     expect(res.headers['access-control-allow-origin']).toBe(TEST_APP.allowedOrigins[0])
   })
 })

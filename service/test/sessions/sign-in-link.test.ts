@@ -11,7 +11,8 @@ afterAll(() => app.close())
 
 let ipSeq = 0
 const nextIp = () => `10.9.${Math.floor(++ipSeq / 200)}.${ipSeq % 200}`
-const requestLink = (email: string, remoteAddress = nextIp()) => app.inject({ method: 'POST', url: '/admin/v1/session/link', payload: { email }, remoteAddress })
+const requestLink = (email: string, remoteAddress = nextIp()) =>
+  app.inject({ method: 'POST', url: '/admin/v1/session/link', payload: { email }, remoteAddress })
 const useLink = (secret: string) => app.inject({ method: 'GET', url: `/admin/v1/session/link/${secret}` })
 
 describe('sign-in links', () => {

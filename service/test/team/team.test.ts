@@ -32,7 +32,7 @@ const team = (method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?
 const auditActions = async (query: string) => {
   const res = await app.inject({ method: 'GET', url: `/admin/v1/audit?${query}`, headers: adminHeaders })
   expect(res.statusCode, res.body).toBe(200)
-  return (res.json().items as Array<{ action: string; actor: { id: string }; target: { type: string; id: string } }>)
+  return res.json().items as Array<{ action: string; actor: { id: string }; target: { type: string; id: string } }>
 }
 
 describe('Zespół (team) for admin experts', () => {
@@ -119,7 +119,12 @@ describe('Zespół (team) for admin experts', () => {
       expect((await viaKey(instance)).json()).toMatchObject({ status: 401, code: 'EXPERT_KEY_INVALID' })
     }
     // Writes too (the console's next action), and a sign-in link is no longer sent.
-    const write = await other.inject({ method: 'PUT', url: '/admin/v1/me/notifications', headers: { cookie, ...consoleHeaders }, payload: { newCases: 'none' } })
+    const write = await other.inject({
+      method: 'PUT',
+      url: '/admin/v1/me/notifications',
+      headers: { cookie, ...consoleHeaders },
+      payload: { newCases: 'none' }
+    })
     expect(write.statusCode).toBe(401)
     expect((await app.expertSessions.createLink('jan@example.com'))?.expert.id).not.toBe(expert.id)
     expect((await auditActions(`targetId=${expert.id}`)).map((e) => e.action)).toContain('expert.deactivated')

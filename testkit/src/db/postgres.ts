@@ -20,7 +20,9 @@ export function findPostgresBinDir(): string | null {
   for (const root of ['/usr/lib/postgresql', '/usr/pgsql']) {
     if (!existsSync(root)) continue
     // Debian keeps each major version apart (/usr/lib/postgresql/15/bin); take the newest.
-    const versions = readdirSync(root).filter((v) => /^\d+$/.test(v)).sort((a, b) => Number(b) - Number(a))
+    const versions = readdirSync(root)
+      .filter((v) => /^\d+$/.test(v))
+      .sort((a, b) => Number(b) - Number(a))
     for (const v of versions) if (binDirHas(join(root, v, 'bin'))) return join(root, v, 'bin')
   }
   const which = spawnSync('sh', ['-c', 'command -v initdb'], { encoding: 'utf8' })
@@ -45,7 +47,9 @@ export function installPostgres(log: (line: string) => void): string | null {
 /** Root may not run PostgreSQL: the cluster belongs to `postgres`; anyone else runs it as themselves. */
 function runAs(): { uid: number; gid: number } | null {
   if (process.getuid?.() !== 0) return null
-  const line = readFileSync('/etc/passwd', 'utf8').split('\n').find((l) => l.startsWith(`${POSTGRES_USER}:`))
+  const line = readFileSync('/etc/passwd', 'utf8')
+    .split('\n')
+    .find((l) => l.startsWith(`${POSTGRES_USER}:`))
   if (!line) throw new DatabaseSetupError(`running as root, but there is no '${POSTGRES_USER}' user to own the PostgreSQL cluster`)
   const [, , uid, gid] = line.split(':')
   return { uid: Number(uid), gid: Number(gid) }
@@ -83,7 +87,7 @@ export function postgresCluster(binDir: string, dir: string, port: number, opts:
     if (owner) chownSync(dir, owner.uid, owner.gid)
     runSync(binDir, 'initdb', ['-D', dir, '-U', POSTGRES_USER, '--auth=trust', '--encoding=UTF8', '--locale=C.UTF-8', '--no-instructions'])
     // Throw-away clusters (tests, benchmarks) skip fsync; the development cluster keeps it.
-    const settings = ['listen_addresses = \'127.0.0.1\'', 'max_connections = 300', 'synchronous_commit = off']
+    const settings = ["listen_addresses = '127.0.0.1'", 'max_connections = 300', 'synchronous_commit = off']
     if (!opts.durable) settings.push('fsync = off', 'full_page_writes = off')
     writeFileSync(join(dir, 'postgresql.auto.conf'), `${settings.join('\n')}\n`)
     if (owner) chownSync(join(dir, 'postgresql.auto.conf'), owner.uid, owner.gid)
@@ -112,7 +116,11 @@ export function postgresCluster(binDir: string, dir: string, port: number, opts:
         if (process.env.FERRETDB_LOG) process.stderr.write(`[postgres] ${chunk}`)
       })
       await ready(30_000)
-      const exists = spawnSync(join(binDir, 'psql'), ['-h', '127.0.0.1', '-p', String(port), '-U', POSTGRES_USER, '-d', 'postgres', '-tAc', `SELECT 1 FROM pg_database WHERE datname = '${POSTGRES_DB}'`], { encoding: 'utf8' })
+      const exists = spawnSync(
+        join(binDir, 'psql'),
+        ['-h', '127.0.0.1', '-p', String(port), '-U', POSTGRES_USER, '-d', 'postgres', '-tAc', `SELECT 1 FROM pg_database WHERE datname = '${POSTGRES_DB}'`],
+        { encoding: 'utf8' }
+      )
       if (exists.stdout.trim() !== '1') runSync(binDir, 'createdb', ['-h', '127.0.0.1', '-p', String(port), '-U', POSTGRES_USER, POSTGRES_DB])
     },
     async stop() {

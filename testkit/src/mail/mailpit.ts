@@ -23,7 +23,9 @@ export function installMailpit(log: (line: string) => void = console.error, bina
   if (binaryWorks(binary)) return binary
   const go = spawnSync('go', ['version'], { encoding: 'utf8' })
   if (go.error || go.status !== 0) {
-    throw new MailSetupError('Mailpit (the SMTP catcher of the demo and tests) is not installed and the Go toolchain was not found. Install Go 1.22+ (https://go.dev/dl/).')
+    throw new MailSetupError(
+      'Mailpit (the SMTP catcher of the demo and tests) is not installed and the Go toolchain was not found. Install Go 1.22+ (https://go.dev/dl/).'
+    )
   }
   log(`Installing Mailpit ${MAILPIT_VERSION} with Go into ${dirname(binary)} (one time, ~1–3 minutes)…`)
   mkdirSync(dirname(binary), { recursive: true })
@@ -90,7 +92,16 @@ export async function startMailpit(opts: { smtpPort?: number; httpPort?: number;
     async start() {
       child = spawn(
         binary,
-        ['--smtp', `127.0.0.1:${smtpPort}`, '--listen', `127.0.0.1:${httpPort}`, '--smtp-auth-accept-any', '--smtp-auth-allow-insecure', '--disable-version-check', '--quiet'],
+        [
+          '--smtp',
+          `127.0.0.1:${smtpPort}`,
+          '--listen',
+          `127.0.0.1:${httpPort}`,
+          '--smtp-auth-accept-any',
+          '--smtp-auth-allow-insecure',
+          '--disable-version-check',
+          '--quiet'
+        ],
         { stdio: ['ignore', 'ignore', 'pipe'] }
       )
       child.stderr?.on('data', (chunk: Buffer) => opts.log?.(`[mailpit] ${chunk.toString().trim()}`))

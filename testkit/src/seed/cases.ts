@@ -25,12 +25,14 @@ const cases: DemoCase[] = [
   {
     persona: 'chief-office',
     entryPoint: 'sidebar',
-    question: 'Nie mogę wysłać pliku JPK_V7M — system pokazuje błąd walidacji schematu.\nW załączniku zrzut ekranu komunikatu i plik CSV, z którego importowaliśmy sprzedaż.',
+    question:
+      'Nie mogę wysłać pliku JPK_V7M — system pokazuje błąd walidacji schematu.\nW załączniku zrzut ekranu komunikatu i plik CSV, z którego importowaliśmy sprzedaż.',
     files: [
       { name: 'błąd-jpk.png', type: 'image/png', bytes: () => screenshotPng() },
       { name: 'sprzedaż-listopad.csv', type: 'text/csv', bytes: jpkCsv }
     ],
-    expertReply: 'Dzień dobry, błąd dotyczy pola K_19 w drugim wierszu — kwota musi mieć kropkę jako separator dziesiętny. Proszę poprawić plik i zaimportować go ponownie w JPK » Import.',
+    expertReply:
+      'Dzień dobry, błąd dotyczy pola K_19 w drugim wierszu — kwota musi mieć kropkę jako separator dziesiętny. Proszę poprawić plik i zaimportować go ponownie w JPK » Import.',
     internalNote: 'Trzeci taki przypadek w tym tygodniu — zgłosić zespołowi importu.',
     keepUnread: true
   },
@@ -73,7 +75,8 @@ const cases: DemoCase[] = [
     persona: 'chief-office',
     entryPoint: 'sidebar',
     question: 'Po aktualizacji przeglądarki nie działa podpis kwalifikowany przy wysyłce deklaracji.',
-    expertReply: 'Proszę zainstalować najnowszą wersję komponentu podpisu (Ustawienia » Podpis elektroniczny » Pobierz komponent) i ponownie uruchomić przeglądarkę.',
+    expertReply:
+      'Proszę zainstalować najnowszą wersję komponentu podpisu (Ustawienia » Podpis elektroniczny » Pobierz komponent) i ponownie uruchomić przeglądarkę.',
     resolve: true,
     archive: true
   },
@@ -112,7 +115,13 @@ export const casesSeed: SeedModule = {
     let replies = 0
     for (const demo of cases) {
       const chief = await asPersona(ctx, demo.persona)
-      const created = await call<{ case: CaseSummary }>(ctx, 'POST', '/api/v1/cases', chief, form({ question: demo.question, entryPoint: demo.entryPoint, pageUrl: 'http://localhost:8080/' }, demo.files))
+      const created = await call<{ case: CaseSummary }>(
+        ctx,
+        'POST',
+        '/api/v1/cases',
+        chief,
+        form({ question: demo.question, entryPoint: demo.entryPoint, pageUrl: 'http://localhost:8080/' }, demo.files)
+      )
       const id = created.case.id
       if (demo.internalNote) await call(ctx, 'POST', `/admin/v1/cases/${id}/messages`, expert, form({ body: demo.internalNote, internal: 'true' }))
       if (demo.expertReply) {

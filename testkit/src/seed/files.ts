@@ -28,8 +28,16 @@ export function screenshotPng(width = 160, height = 100): Buffer {
   ihdr.writeUInt32BE(height, 4)
   ihdr[8] = 8
   ihdr[9] = 2
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))])
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', deflateSync(raw)),
+    chunk('IEND', Buffer.alloc(0))
+  ])
 }
 
 export const jpkCsv = (): Buffer =>
-  Buffer.from('LpSprzedazy;NrKontrahenta;NazwaKontrahenta;DowodSprzedazy;K_19;K_20\n1;5213017228;Piekarnia Złoty Kłos;FV/11/2026/001;1000.00;230.00\n2;7010002137;Trans-Pol Transport;FV/11/2026/002;2500.00;575.00\n', 'utf8')
+  Buffer.from(
+    'LpSprzedazy;NrKontrahenta;NazwaKontrahenta;DowodSprzedazy;K_19;K_20\n1;5213017228;Piekarnia Złoty Kłos;FV/11/2026/001;1000.00;230.00\n2;7010002137;Trans-Pol Transport;FV/11/2026/002;2500.00;575.00\n',
+    'utf8'
+  )

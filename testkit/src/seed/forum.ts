@@ -10,7 +10,18 @@ function memberToken(member: CommunityMember, secret: string): string {
   const m = communityMembers[member]
   const now = Math.floor(Date.now() / 1000)
   const account = 'client' in m ? { type: 'client', ...m.client } : { type: 'office', ...m.office }
-  const claims = { sub: m.sub, name: m.name, role: m.role, office: m.office, account, package: { active: true, name: 'Biznes' }, locale: 'pl', aud: DEMO_APP_ID, iat: now, exp: now + 600 }
+  const claims = {
+    sub: m.sub,
+    name: m.name,
+    role: m.role,
+    office: m.office,
+    account,
+    package: { active: true, name: 'Biznes' },
+    locale: 'pl',
+    aud: DEMO_APP_ID,
+    iat: now,
+    exp: now + 600
+  }
   const unsigned = `${b64({ alg: 'HS256', typ: 'JWT' })}.${b64(claims)}`
   return `${unsigned}.${b64(createHmac('sha256', secret).update(unsigned).digest())}`
 }
@@ -21,7 +32,11 @@ function memberToken(member: CommunityMember, secret: string): string {
  */
 async function post<T>(ctx: SeedContext, path: string, headers: Record<string, string>, body: unknown): Promise<T> {
   for (let attempt = 0; ; attempt++) {
-    const res = await fetch(`${ctx.serviceUrl}${path}`, { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify(body) })
+    const res = await fetch(`${ctx.serviceUrl}${path}`, {
+      method: 'POST',
+      headers: { ...headers, 'content-type': 'application/json' },
+      body: JSON.stringify(body)
+    })
     const text = await res.text()
     if (res.ok) return JSON.parse(text) as T
     if (res.status === 429 && attempt < 3) {

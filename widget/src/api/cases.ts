@@ -5,30 +5,36 @@ import type { BulkResult, CaseAndMessage, CaseStatus, CaseSummary, CaseWithMessa
 export type CasesTab = 'active' | 'archived'
 
 /** Search words in the subject and a status; empty means no filter. */
-export interface CaseFilter { q?: string; status?: CaseStatus | '' }
+export interface CaseFilter {
+  q?: string
+  status?: CaseStatus | ''
+}
 
 /** The first page (no cursor) also says how many cases match in all (`total`). */
 export const listCases = (c: ApiClient, view: CasesTab, cursor: string | null, signal?: AbortSignal, filter: CaseFilter = {}, limit = 20) =>
   c.request<Page<CaseSummary> & { total?: number }>('/api/v1/cases', { query: { view, cursor, limit, q: filter.q, status: filter.status }, signal })
 
-export const getCase = (c: ApiClient, id: string, signal?: AbortSignal) =>
-  c.request<CaseWithMessages>(`/api/v1/cases/${encodeURIComponent(id)}`, { signal })
+export const getCase = (c: ApiClient, id: string, signal?: AbortSignal) => c.request<CaseWithMessages>(`/api/v1/cases/${encodeURIComponent(id)}`, { signal })
 
 export type BulkAction = 'archive' | 'unarchive' | 'read'
-export const bulkCases = (c: ApiClient, action: BulkAction, ids: string[]) =>
-  c.request<BulkResult>(`/api/v1/cases/${action}`, { json: { ids } })
+export const bulkCases = (c: ApiClient, action: BulkAction, ids: string[]) => c.request<BulkResult>(`/api/v1/cases/${action}`, { json: { ids } })
 
 /**
  * Oznacz jako przeczytane, answering the unread count after it (`include=unreadCount`), so
  * opening a conversation costs two requests, not three; a service without it answers `{ changed }`.
  */
-export const markRead = (c: ApiClient, ids: string[]) =>
-  c.request<BulkResult>('/api/v1/cases/read?include=unreadCount', { json: { ids } })
+export const markRead = (c: ApiClient, ids: string[]) => c.request<BulkResult>('/api/v1/cases/read?include=unreadCount', { json: { ids } })
 
 export const rateCase = (c: ApiClient, id: string, score: number, comment: string) =>
   c.request<{ case: CaseSummary }>(`/api/v1/cases/${encodeURIComponent(id)}/rating`, { json: comment.trim() ? { score, comment } : { score } })
 
-export interface NewCase { question: string; entryPoint: EntryPoint; pageUrl?: string; subject?: string | undefined; files: File[] }
+export interface NewCase {
+  question: string
+  entryPoint: EntryPoint
+  pageUrl?: string
+  subject?: string | undefined
+  files: File[]
+}
 
 export function createCase(c: ApiClient, n: NewCase, opts?: UploadOptions): Promise<CaseAndMessage> {
   const form = new FormData()
@@ -63,7 +69,7 @@ export async function allMatchingIds(c: ApiClient, view: CasesTab, filter: CaseF
   let cursor: string | null = null
   do {
     const page: Page<CaseSummary> = await listCases(c, view, cursor, undefined, filter, 50)
-    ids.push(...page.items.map(i => i.id))
+    ids.push(...page.items.map((i) => i.id))
     cursor = page.nextCursor
   } while (cursor && ids.length < max)
   return ids

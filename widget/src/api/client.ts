@@ -68,13 +68,16 @@ export class ApiClient {
   }
 
   private send(path: string, opts: RequestOptions): Promise<Response> {
-    return this.authorized(token => this.fetchOnce(path, opts, token))
+    return this.authorized((token) => this.fetchOnce(path, opts, token))
   }
 
   private async fetchOnce(path: string, opts: RequestOptions, token: string): Promise<Response> {
     const ctrl = new AbortController()
     let timedOut = false
-    const timer = setTimeout(() => { timedOut = true; ctrl.abort() }, opts.timeoutMs ?? this.timeoutMs)
+    const timer = setTimeout(() => {
+      timedOut = true
+      ctrl.abort()
+    }, opts.timeoutMs ?? this.timeoutMs)
     const onAbort = (): void => ctrl.abort()
     opts.signal?.addEventListener('abort', onAbort)
     if (opts.signal?.aborted) ctrl.abort()

@@ -9,8 +9,7 @@ export const suggestions = (c: ApiClient, q: string, signal?: AbortSignal) =>
 export const listArticles = (c: ApiClient, q?: string, category?: string, signal?: AbortSignal) =>
   c.request<ArticleList>('/api/v1/articles', { query: { q, category }, signal })
 
-export const getArticle = (c: ApiClient, slug: string, signal?: AbortSignal) =>
-  c.request<Article>(`/api/v1/articles/${encodeURIComponent(slug)}`, { signal })
+export const getArticle = (c: ApiClient, slug: string, signal?: AbortSignal) => c.request<Article>(`/api/v1/articles/${encodeURIComponent(slug)}`, { signal })
 
 export const listThreads = (c: ApiClient, q: string | undefined, cursor: string | null, signal?: AbortSignal) =>
   c.request<Page<Thread>>('/api/v1/forum/threads', { query: { q, cursor }, signal })
@@ -18,8 +17,7 @@ export const listThreads = (c: ApiClient, q: string | undefined, cursor: string 
 export const getThread = (c: ApiClient, id: string, signal?: AbortSignal) =>
   c.request<ThreadWithPosts>(`/api/v1/forum/threads/${encodeURIComponent(id)}`, { signal })
 
-export const createThread = (c: ApiClient, title: string, body: string) =>
-  c.request<{ thread: Thread }>('/api/v1/forum/threads', { json: { title, body } })
+export const createThread = (c: ApiClient, title: string, body: string) => c.request<{ thread: Thread }>('/api/v1/forum/threads', { json: { title, body } })
 
 export const replyToThread = (c: ApiClient, id: string, body: string) =>
   c.request<{ post: Post }>(`/api/v1/forum/threads/${encodeURIComponent(id)}/replies`, { json: { body } })
@@ -30,4 +28,6 @@ export const acceptAnswer = (c: ApiClient, id: string, postId: string) =>
 
 /** "Czy to pomogło?": one vote per user and article; voting again replaces it. */
 export const voteArticle = (c: ApiClient, slug: string, helpful: boolean, comment = '') =>
-  c.request<{ feedback: ArticleFeedback }>(`/api/v1/articles/${encodeURIComponent(slug)}/feedback`, { json: comment.trim() ? { helpful, comment } : { helpful } })
+  c.request<{ feedback: ArticleFeedback }>(`/api/v1/articles/${encodeURIComponent(slug)}/feedback`, {
+    json: comment.trim() ? { helpful, comment } : { helpful }
+  })

@@ -18,7 +18,11 @@ export class ApiError extends Error {
   }
 }
 
-interface Problem { code?: unknown; title?: unknown; detail?: unknown }
+interface Problem {
+  code?: unknown
+  title?: unknown
+  detail?: unknown
+}
 
 export function problemToError(status: number, body: unknown, retryAfterHeader: string | null): ApiError {
   const p = (body && typeof body === 'object' ? body : {}) as Problem

@@ -4,7 +4,12 @@ export function tokenExpiry(token: string): number | null {
   const part = token.split('.')[1]
   if (!part) return null
   try {
-    const json = atob(part.replace(/-/g, '+').replace(/_/g, '/').padEnd(Math.ceil(part.length / 4) * 4, '='))
+    const json = atob(
+      part
+        .replace(/-/g, '+')
+        .replace(/_/g, '/')
+        .padEnd(Math.ceil(part.length / 4) * 4, '=')
+    )
     const exp = (JSON.parse(json) as { exp?: unknown }).exp
     return typeof exp === 'number' ? exp * 1000 : null
   } catch {
@@ -20,11 +25,16 @@ export class TokenSource {
   private current: string | null
   private pending: Promise<string> | null = null
 
-  constructor(token: string | undefined, private readonly getToken: GetToken | undefined) {
+  constructor(
+    token: string | undefined,
+    private readonly getToken: GetToken | undefined
+  ) {
     this.current = token ?? null
   }
 
-  get canRefresh(): boolean { return !!this.getToken }
+  get canRefresh(): boolean {
+    return !!this.getToken
+  }
 
   async get(now = Date.now()): Promise<string> {
     const t = this.current
@@ -42,8 +52,13 @@ export class TokenSource {
       const fetchToken = this.getToken
       this.pending = Promise.resolve()
         .then(() => fetchToken())
-        .then(t => { this.current = t; return t })
-        .finally(() => { this.pending = null })
+        .then((t) => {
+          this.current = t
+          return t
+        })
+        .finally(() => {
+          this.pending = null
+        })
     }
     return this.pending
   }

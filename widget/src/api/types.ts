@@ -23,7 +23,10 @@ export type {
   Thread
 } from '@ze/contract'
 
-export interface Page<T> { items: T[]; nextCursor: string | null }
+export interface Page<T> {
+  items: T[]
+  nextCursor: string | null
+}
 export type CaseWithMessages = CaseDetail
 export type CaseAndMessage = CaseWithMessage
 export type ThreadWithPosts = ThreadDetail

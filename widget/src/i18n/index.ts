@@ -5,8 +5,7 @@ export type Locale = 'pl' | 'en'
 export type Translate = (key: StringKey, vars?: Record<string, string | number>) => string
 
 /** Polish ships in the core; English is a small chunk loaded by init (see widget.ts). */
-export const loadStrings = (locale: Locale): Promise<Strings> =>
-  locale === 'en' ? import('./en').then(m => m.en) : Promise.resolve(pl)
+export const loadStrings = (locale: Locale): Promise<Strings> => (locale === 'en' ? import('./en').then((m) => m.en) : Promise.resolve(pl))
 
 /** Also used by lazy chunks for their own string tables (`fallback`: their Polish table). */
 export function makeTranslator<K extends string = StringKey>(
@@ -24,6 +23,9 @@ export function makeTranslator<K extends string = StringKey>(
 export function formatBytes(n: number, locale: Locale): string {
   const units = ['B', 'KB', 'MB', 'GB']
   let i = 0
-  while (n >= 1024 && i < units.length - 1) { n /= 1024; i++ }
+  while (n >= 1024 && i < units.length - 1) {
+    n /= 1024
+    i++
+  }
   return `${n.toLocaleString(locale, { maximumFractionDigits: i ? 1 : 0 })} ${units[i]}`
 }

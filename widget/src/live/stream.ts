@@ -4,7 +4,9 @@ import type { Session } from '../state/session'
 const SILENCE_MS = 60_000
 const MAX_BACKOFF_MS = 30_000
 
-export interface LiveStream { stop(): void }
+export interface LiveStream {
+  stop(): void
+}
 
 /** The last event id per session, kept across streams (a background tab stops its stream; the next one resumes). */
 const lastIds = new WeakMap<Session, string>()

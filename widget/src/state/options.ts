@@ -3,7 +3,10 @@ import type { Locale, Strings } from '../i18n'
 import type { ContentStrings } from '../i18n/content'
 import type { ExpertStrings } from '../i18n/expert'
 
-export interface Theme { brandColor?: string; fontFamily?: string }
+export interface Theme {
+  brandColor?: string
+  fontFamily?: string
+}
 
 /** Options of SupportWidget('init', …); see widget/README.md. */
 export interface InitOptions {

@@ -13,9 +13,7 @@ export type View =
   | { name: 'forum'; compose?: boolean; title?: string }
   | { name: 'thread'; id: string }
 
-export type PanelState =
-  | { status: 'closed' }
-  | { status: 'open'; view: View; history: View[]; entryPoint: EntryPoint }
+export type PanelState = { status: 'closed' } | { status: 'open'; view: View; history: View[]; entryPoint: EntryPoint }
 
 /** What the host may pass to open()/mount(): widget/README.md, JS API. */
 export type OpenTarget = 'home' | 'ask' | 'cases' | 'articles' | 'forum' | { caseId: string }
@@ -26,11 +24,16 @@ export function viewFor(target: OpenTarget | undefined): View {
     return { name: 'home' }
   }
   switch (target) {
-    case 'ask': return { name: 'ask' }
-    case 'cases': return { name: 'cases', tab: 'active' }
-    case 'articles': return { name: 'articles' }
-    case 'forum': return { name: 'forum' }
-    default: return { name: 'home' }
+    case 'ask':
+      return { name: 'ask' }
+    case 'cases':
+      return { name: 'cases', tab: 'active' }
+    case 'articles':
+      return { name: 'articles' }
+    case 'forum':
+      return { name: 'forum' }
+    default:
+      return { name: 'home' }
   }
 }
 
@@ -61,11 +64,8 @@ export interface PanelController {
 }
 
 export function createPanel(inline: boolean, initial?: OpenTarget): PanelController {
-  const store = createStore<PanelState>(
-    inline ? { status: 'open', view: viewFor(initial), history: [], entryPoint: 'messages' } : { status: 'closed' }
-  )
-  const update = (fn: (s: Extract<PanelState, { status: 'open' }>) => PanelState): void =>
-    store.set(s => (s.status === 'open' ? fn(s) : s))
+  const store = createStore<PanelState>(inline ? { status: 'open', view: viewFor(initial), history: [], entryPoint: 'messages' } : { status: 'closed' })
+  const update = (fn: (s: Extract<PanelState, { status: 'open' }>) => PanelState): void => store.set((s) => (s.status === 'open' ? fn(s) : s))
   const panel: PanelController = {
     store,
     inline,
@@ -83,13 +83,13 @@ export function createPanel(inline: boolean, initial?: OpenTarget): PanelControl
       if (!inline) store.set({ status: 'closed' })
     },
     navigate(view) {
-      update(s => ({ ...s, view, history: [...s.history, s.view] }))
+      update((s) => ({ ...s, view, history: [...s.history, s.view] }))
     },
     replace(view) {
-      update(s => ({ ...s, view }))
+      update((s) => ({ ...s, view }))
     },
     back() {
-      update(s => {
+      update((s) => {
         const prev = s.history[s.history.length - 1]
         return { ...s, view: prev ?? { name: 'home' }, history: s.history.slice(0, -1) }
       })

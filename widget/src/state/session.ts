@@ -5,10 +5,7 @@ import { makeTranslator, type Locale, type Strings, type Translate } from '../i1
 import type { ValidOptions } from './options'
 import { createStore, type Store } from './store'
 
-export type MeState =
-  | { status: 'loading' }
-  | { status: 'ready'; me: Me }
-  | { status: 'error'; error: unknown }
+export type MeState = { status: 'loading' } | { status: 'ready'; me: Me } | { status: 'error'; error: unknown }
 
 /** A change pushed by the event stream; open views refetch what it names. */
 export type LiveEvent = ({ type: 'message' } & MessageEvent) | ({ type: 'case' } & CaseEvent)
@@ -45,7 +42,11 @@ export class Session {
   private streaming = false
   private started = false
 
-  constructor(readonly options: ValidOptions, private readonly emit: Emit, strings: Strings) {
+  constructor(
+    readonly options: ValidOptions,
+    private readonly emit: Emit,
+    strings: Strings
+  ) {
     this.api = new ApiClient(options)
     this.t = makeTranslator(strings, options.strings)
     this.locale = options.locale
@@ -57,7 +58,9 @@ export class Session {
     if (document.visibilityState === 'visible') void this.refresh()
   }
 
-  emitEvent: Emit = (event, payload) => { if (!this.destroyed) this.emit(event, payload) }
+  emitEvent: Emit = (event, payload) => {
+    if (!this.destroyed) this.emit(event, payload)
+  }
 
   /** Re-reads /me (capabilities + unread count); cheap enough to call after any case action. */
   async refresh(): Promise<void> {
@@ -84,10 +87,18 @@ export class Session {
   private startStream(): void {
     const me = this.me.get()
     if (this.stream || !this.started || me.status !== 'ready' || me.me.user.role !== 'office_chief' || document.visibilityState !== 'visible') return
-    const pending = (this.stream = { stop: () => { this.stream = null } })
+    const pending = (this.stream = {
+      stop: () => {
+        this.stream = null
+      }
+    })
     import('../live/stream').then(
-      m => { if (this.stream === pending) this.stream = m.openStream(this) },
-      () => { if (this.stream === pending) this.stream = null }
+      (m) => {
+        if (this.stream === pending) this.stream = m.openStream(this)
+      },
+      () => {
+        if (this.stream === pending) this.stream = null
+      }
     )
   }
 
@@ -139,7 +150,11 @@ export class Session {
 
   loadDraft(scope: DraftScope = 'ask'): string {
     const key = this.draftKey(scope)
-    try { return (key && localStorage.getItem(key)) || '' } catch { return '' }
+    try {
+      return (key && localStorage.getItem(key)) || ''
+    } catch {
+      return ''
+    }
   }
 
   saveDraft(text: string, scope: DraftScope = 'ask'): void {
@@ -148,7 +163,9 @@ export class Session {
     try {
       if (text) localStorage.setItem(key, text)
       else localStorage.removeItem(key)
-    } catch { /* storage full or blocked: the draft just won't survive a reload */ }
+    } catch {
+      /* storage full or blocked: the draft just won't survive a reload */
+    }
   }
 
   loadDraftFiles(scope: DraftScope = 'ask'): File[] {
@@ -168,7 +185,9 @@ export class Session {
     try {
       const keys = Array.from({ length: localStorage.length }, (_, i) => localStorage.key(i))
       for (const key of keys) if (key === base || key?.startsWith(`${base}:`)) localStorage.removeItem(key)
-    } catch { /* storage blocked: nothing was saved either */ }
+    } catch {
+      /* storage blocked: nothing was saved either */
+    }
   }
 
   destroy(): void {

@@ -19,7 +19,9 @@ export function createStore<T>(initial: T): Store<T> {
     },
     subscribe(fn) {
       subs.add(fn)
-      return () => { subs.delete(fn) }
+      return () => {
+        subs.delete(fn)
+      }
     }
   }
 }

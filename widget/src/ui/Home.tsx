@@ -11,13 +11,23 @@ const loadSearch = (n: number) => chunk('HelpSearch', n, () => import('./search/
 /** The query survives opening a result and coming Back (per panel). */
 const remembered = new WeakMap<object, string>()
 
-interface TileProps { title: string; hint: string; onClick?: () => void; disabled?: boolean; describedBy?: string; badge?: JSX.Element | null }
+interface TileProps {
+  title: string
+  hint: string
+  onClick?: () => void
+  disabled?: boolean
+  describedBy?: string
+  badge?: JSX.Element | null
+}
 
 function Tile({ title, hint, onClick, disabled, describedBy, badge }: TileProps) {
   return (
     <li>
       <button type="button" class="tile" onClick={onClick} disabled={disabled} aria-describedby={describedBy}>
-        <b>{title}{badge}</b>
+        <b>
+          {title}
+          {badge}
+        </b>
         <span>{hint}</span>
       </button>
     </li>
@@ -46,9 +56,17 @@ export function Home() {
       ask = <Tile title={t('askExpert')} hint={t('askExpertHint')} onClick={go({ name: 'ask' })} />
     } else {
       ask = <Tile title={t('askExpert')} hint={t('askExpertHint')} disabled describedBy="ask-why" />
-      explanation = access.reason === 'ONLY_OFFICE_CHIEF'
-        ? <p id="ask-why" class="note">{t('onlyChief')}</p>
-        : <div id="ask-why" class="note"><p>{t('inactivePackage')}</p><MessagesLink /></div>
+      explanation =
+        access.reason === 'ONLY_OFFICE_CHIEF' ? (
+          <p id="ask-why" class="note">
+            {t('onlyChief')}
+          </p>
+        ) : (
+          <div id="ask-why" class="note">
+            <p>{t('inactivePackage')}</p>
+            <MessagesLink />
+          </div>
+        )
     }
   } else if (meState.status === 'loading') {
     ask = <Tile title={t('askExpert')} hint={t('loading')} disabled />
@@ -65,10 +83,16 @@ export function Home() {
       placeholder={t('searchHelp')}
       aria-label={t('searchHelp')}
       onFocus={() => void loadSearch(0).catch(() => undefined)}
-      onInput={e => setQ(e.currentTarget.value)}
+      onInput={(e) => setQ(e.currentTarget.value)}
     />
   )
-  if (q.trim()) return <div>{search}<Lazy load={loadSearch} props={{ q: q.trim() }} /></div>
+  if (q.trim())
+    return (
+      <div>
+        {search}
+        <Lazy load={loadSearch} props={{ q: q.trim() }} />
+      </div>
+    )
 
   return (
     <div>
@@ -82,7 +106,13 @@ export function Home() {
             title={t('myQuestions')}
             hint={unread ? t('unreadBadge', { n: unread }) : t('myQuestionsHint')}
             onClick={go({ name: 'cases', tab: 'active' })}
-            badge={unread ? <span class="badge" aria-hidden="true">{unread}</span> : null}
+            badge={
+              unread ? (
+                <span class="badge" aria-hidden="true">
+                  {unread}
+                </span>
+              ) : null
+            }
           />
         )}
       </ul>

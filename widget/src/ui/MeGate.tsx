@@ -13,7 +13,9 @@ export function MeGate({ children }: { children: (me: Me) => JSX.Element }) {
   return (
     <div role="alert">
       <p class="err">{session.t('meError')}</p>
-      <button type="button" class="btn" onClick={() => void session.refresh()}>{session.t('retry')}</button>
+      <button type="button" class="btn" onClick={() => void session.refresh()}>
+        {session.t('retry')}
+      </button>
     </div>
   )
 }

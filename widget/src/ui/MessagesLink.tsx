@@ -7,9 +7,24 @@ export function MessagesLink() {
   const { messagesLink, onOpenMessages } = session.options
   const label = session.t('goToMessages')
   if (onOpenMessages) {
-    const go = (): void => { try { onOpenMessages() } catch (e) { warn('onOpenMessages threw', e) } }
-    return <button type="button" class="btn" onClick={go}>{label}</button>
+    const go = (): void => {
+      try {
+        onOpenMessages()
+      } catch (e) {
+        warn('onOpenMessages threw', e)
+      }
+    }
+    return (
+      <button type="button" class="btn" onClick={go}>
+        {label}
+      </button>
+    )
   }
-  if (messagesLink) return <a class="btn" href={messagesLink} target="_top">{label}</a>
+  if (messagesLink)
+    return (
+      <a class="btn" href={messagesLink} target="_top">
+        {label}
+      </a>
+    )
   return null
 }

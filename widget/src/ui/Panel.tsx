@@ -15,13 +15,21 @@ function activeIn(el: HTMLElement): Element | null {
 
 /** Keeps Tab inside the modal dialog (§9); the inline mount is part of the page and has no trap. */
 function trapTab(e: KeyboardEvent, box: HTMLElement): void {
-  const items = Array.from(box.querySelectorAll<HTMLElement>(FOCUSABLE)).filter(el => !el.hidden)
+  const items = Array.from(box.querySelectorAll<HTMLElement>(FOCUSABLE)).filter((el) => !el.hidden)
   const first = items[0]
   const last = items[items.length - 1]
-  if (!first || !last) { e.preventDefault(); return }
+  if (!first || !last) {
+    e.preventDefault()
+    return
+  }
   const active = activeIn(box)
-  if (e.shiftKey && (active === first || !box.contains(active))) { e.preventDefault(); last.focus() }
-  else if (!e.shiftKey && (active === last || !box.contains(active))) { e.preventDefault(); first.focus() }
+  if (e.shiftKey && (active === first || !box.contains(active))) {
+    e.preventDefault()
+    last.focus()
+  } else if (!e.shiftKey && (active === last || !box.contains(active))) {
+    e.preventDefault()
+    first.focus()
+  }
 }
 
 export function Panel({ state, focusOnMount, launcher }: { state: Open; focusOnMount: boolean; launcher?: boolean }) {
@@ -35,15 +43,21 @@ export function Panel({ state, focusOnMount, launcher }: { state: Open; focusOnM
   // Focus follows the view so screen-reader users hear where they are; an inline mount
   // does not steal focus from the host page when it first renders.
   useEffect(() => {
-    if (first.current && !focusOnMount) { first.current = false; return }
+    if (first.current && !focusOnMount) {
+      first.current = false
+      return
+    }
     first.current = false
     title.current?.focus()
   }, [state.view])
 
   const onKeyDown = (e: KeyboardEvent): void => {
     if (panel.inline || !box.current) return
-    if (e.key === 'Escape') { e.preventDefault(); e.stopPropagation(); panel.close() }
-    else if (e.key === 'Tab') trapTab(e, box.current)
+    if (e.key === 'Escape') {
+      e.preventDefault()
+      e.stopPropagation()
+      panel.close()
+    } else if (e.key === 'Tab') trapTab(e, box.current)
   }
 
   return (
@@ -61,7 +75,9 @@ export function Panel({ state, focusOnMount, launcher }: { state: Open; focusOnM
             <span aria-hidden="true">←</span>
           </button>
         )}
-        <h2 id="ze-title" tabIndex={-1} ref={title}>{heading ?? t(viewTitle(state.view))}</h2>
+        <h2 id="ze-title" tabIndex={-1} ref={title}>
+          {heading ?? t(viewTitle(state.view))}
+        </h2>
         {!panel.inline && (
           <button type="button" onClick={() => panel.close()} aria-label={t('close')}>
             <span aria-hidden="true">×</span>

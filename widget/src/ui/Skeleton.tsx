@@ -4,7 +4,9 @@ import { useWidget } from './context'
 export function Skeleton({ rows = 3, cls = '' }: { rows?: number; cls?: string }) {
   return (
     <div class={`skeleton ${cls}`} role="status" aria-busy="true" aria-label={useWidget().session.t('loading')}>
-      {Array.from({ length: rows }, (_, i) => <span key={i} />)}
+      {Array.from({ length: rows }, (_, i) => (
+        <span key={i} />
+      ))}
     </div>
   )
 }

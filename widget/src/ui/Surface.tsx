@@ -34,7 +34,11 @@ function Floating({ launcher }: { launcher: boolean }) {
           onClick={() => (state.status === 'open' ? panel.close() : panel.open('home'))}
         >
           <span aria-hidden="true">?</span>
-          {unread > 0 && <span class="badge" aria-hidden="true">{unread > 99 ? '99+' : unread}</span>}
+          {unread > 0 && (
+            <span class="badge" aria-hidden="true">
+              {unread > 99 ? '99+' : unread}
+            </span>
+          )}
         </button>
       )}
       {state.status === 'open' && <Panel state={state} focusOnMount launcher={launcher} />}

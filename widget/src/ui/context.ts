@@ -3,7 +3,10 @@ import { useContext } from 'preact/hooks'
 import type { PanelController } from '../state/panel'
 import type { Session } from '../state/session'
 
-export interface WidgetCtx { session: Session; panel: PanelController }
+export interface WidgetCtx {
+  session: Session
+  panel: PanelController
+}
 
 export const Ctx = createContext<WidgetCtx | null>(null)
 

@@ -5,8 +5,11 @@ export type SheetName = 'core' | 'expert' | 'content' | 'capture'
 
 /** Shadow roots that take constructed sheets, which a host's `style-src 'self'` allows. */
 export const canAdoptSheets = (): boolean =>
-  !!document.adoptedStyleSheets && typeof ShadowRoot === 'function' && 'adoptedStyleSheets' in ShadowRoot.prototype &&
-  typeof CSSStyleSheet === 'function' && 'replaceSync' in CSSStyleSheet.prototype
+  !!document.adoptedStyleSheets &&
+  typeof ShadowRoot === 'function' &&
+  'adoptedStyleSheets' in ShadowRoot.prototype &&
+  typeof CSSStyleSheet === 'function' &&
+  'replaceSync' in CSSStyleSheet.prototype
 
 /**
  * Where constructed sheets are missing (Safari < 16.4, Firefox < 101) the same CSS comes as a

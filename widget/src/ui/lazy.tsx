@@ -40,22 +40,42 @@ export function Lazy<P extends object>({ load, props }: { load: Loader<P>; props
   const [attempt, setAttempt] = useState(0)
   useEffect(() => {
     const cached = cache.get(key) as ComponentType<P> | undefined
-    if (cached) { setComp(() => cached); return }
+    if (cached) {
+      setComp(() => cached)
+      return
+    }
     let live = true
     setFailed(false)
-    const timer = setTimeout(() => { if (live) setFailed(true) }, CHUNK_TIMEOUT_MS)
-    load(attempt).then(
-      m => { cache.set(key, m.default as ComponentType<never>); if (live) { setComp(() => m.default); setFailed(false) } },
-      () => { if (live) setFailed(true) }
-    ).finally(() => clearTimeout(timer))
-    return () => { live = false; clearTimeout(timer) }
+    const timer = setTimeout(() => {
+      if (live) setFailed(true)
+    }, CHUNK_TIMEOUT_MS)
+    load(attempt)
+      .then(
+        (m) => {
+          cache.set(key, m.default as ComponentType<never>)
+          if (live) {
+            setComp(() => m.default)
+            setFailed(false)
+          }
+        },
+        () => {
+          if (live) setFailed(true)
+        }
+      )
+      .finally(() => clearTimeout(timer))
+    return () => {
+      live = false
+      clearTimeout(timer)
+    }
   }, [load, attempt])
   if (Comp) return <Comp {...props} />
   if (failed) {
     return (
       <div role="alert">
         <p class="err">{session.t('viewLoadError')}</p>
-        <button type="button" class="btn" onClick={() => setAttempt(a => a + 1)}>{session.t('retry')}</button>
+        <button type="button" class="btn" onClick={() => setAttempt((a) => a + 1)}>
+          {session.t('retry')}
+        </button>
       </div>
     )
   }

@@ -12,7 +12,11 @@ const canAdopt = (root: Node): root is ShadowRoot => canAdoptSheets() && root in
 /** The sheet for `css`, created once (constructable stylesheets pass a host's `style-src 'self'`). */
 export function sheetFor(css: string): CSSStyleSheet {
   let s = sheets.get(css)
-  if (!s) { s = new CSSStyleSheet(); s.replaceSync(css); sheets.set(css, s) }
+  if (!s) {
+    s = new CSSStyleSheet()
+    s.replaceSync(css)
+    sheets.set(css, s)
+  }
   return s
 }
 
@@ -36,7 +40,7 @@ export function Sheet({ css, name }: { css: string; name: SheetName }) {
     return () => {
       const left = (count.get(sheet) ?? 1) - 1
       count.set(sheet, left)
-      if (left === 0) root.adoptedStyleSheets = root.adoptedStyleSheets.filter(s => s !== sheet)
+      if (left === 0) root.adoptedStyleSheets = root.adoptedStyleSheets.filter((s) => s !== sheet)
     }
   }, [css])
   if (adopted) return <span ref={marker} hidden />

@@ -5,7 +5,10 @@ import { tokenExpiry } from '../../src/api/token'
 import { freshToken, jwt } from '../helpers/factories'
 import { API, installFakeApi, problem } from '../helpers/fakeApi'
 
-afterEach(() => { vi.unstubAllGlobals(); vi.useRealTimers() })
+afterEach(() => {
+  vi.unstubAllGlobals()
+  vi.useRealTimers()
+})
 
 test('reads exp from the JWT payload without verifying it', () => {
   expect(tokenExpiry(jwt({ exp: 1700000000 }))).toBe(1700000000_000)
@@ -16,12 +19,12 @@ test('TOKEN_EXPIRED: getToken is called again and the request retried exactly on
   const tokens = ['old', 'new', 'newer']
   const getToken = vi.fn(async () => tokens.shift()!)
   const api = installFakeApi({
-    'GET /api/v1/me': req => (req.headers.authorization === 'Bearer new' ? { body: { ok: true } } : problem(401, 'TOKEN_EXPIRED'))
+    'GET /api/v1/me': (req) => (req.headers.authorization === 'Bearer new' ? { body: { ok: true } } : problem(401, 'TOKEN_EXPIRED'))
   })
   const client = new ApiClient({ apiUrl: API, getToken })
   expect(await client.request('/api/v1/me')).toEqual({ ok: true })
   expect(getToken).toHaveBeenCalledTimes(2)
-  expect(api.calls.map(c => c.headers.authorization)).toEqual(['Bearer old', 'Bearer new'])
+  expect(api.calls.map((c) => c.headers.authorization)).toEqual(['Bearer old', 'Bearer new'])
 
   // still expired after the refresh: give up after one retry
   api.on('GET /api/v1/me', problem(401, 'TOKEN_EXPIRED'))
@@ -40,7 +43,7 @@ test('a token about to expire is replaced before the request; concurrent calls s
 
 test('problem+json becomes an ApiError with the stable code and Retry-After', async () => {
   installFakeApi({ 'POST /api/v1/cases/archive': { ...problem(429, 'RATE_LIMITED'), headers: { 'retry-after': '7' } } })
-  const err = await new ApiClient({ apiUrl: API, token: 't' }).request('/api/v1/cases/archive', { json: { ids: ['x'] } }).catch(e => e)
+  const err = await new ApiClient({ apiUrl: API, token: 't' }).request('/api/v1/cases/archive', { json: { ids: ['x'] } }).catch((e) => e)
   expect(err).toBeInstanceOf(ApiError)
   expect(err).toMatchObject({ code: 'RATE_LIMITED', status: 429, retryAfter: 7 })
 })

@@ -10,7 +10,12 @@ export interface FakeRequest {
   json?: unknown
   form?: FormData
 }
-export interface FakeResponse { status?: number; body?: unknown; headers?: Record<string, string>; raw?: BodyInit }
+export interface FakeResponse {
+  status?: number
+  body?: unknown
+  headers?: Record<string, string>
+  raw?: BodyInit
+}
 export type Handler = (req: FakeRequest) => FakeResponse | Promise<FakeResponse>
 
 export const API = 'https://svc.test'
@@ -30,8 +35,10 @@ export function installFakeApi(routes: Record<string, Handler | FakeResponse> = 
   const calls: FakeRequest[] = []
   const api: FakeApi = {
     calls,
-    on(route, h) { table.set(route, typeof h === 'function' ? h : () => h) },
-    called: route => calls.filter(c => `${c.method} ${c.path}` === route)
+    on(route, h) {
+      table.set(route, typeof h === 'function' ? h : () => h)
+    },
+    called: (route) => calls.filter((c) => `${c.method} ${c.path}` === route)
   }
   for (const [r, h] of Object.entries(routes)) api.on(r, h)
 
@@ -70,15 +77,27 @@ export function installFakeApi(routes: Record<string, Handler | FakeResponse> = 
     private url = ''
     private headers: Record<string, string> = {}
     private resHeaders: Record<string, string> = {}
-    open(method: string, url: string) { this.method = method; this.url = url }
-    setRequestHeader(k: string, v: string) { this.headers[k.toLowerCase()] = v }
-    getResponseHeader(k: string) { return this.resHeaders[k.toLowerCase()] ?? null }
-    abort() { this.onabort?.() }
+    open(method: string, url: string) {
+      this.method = method
+      this.url = url
+    }
+    setRequestHeader(k: string, v: string) {
+      this.headers[k.toLowerCase()] = v
+    }
+    getResponseHeader(k: string) {
+      return this.resHeaders[k.toLowerCase()] ?? null
+    }
+    abort() {
+      this.onabort?.()
+    }
     send(form: FormData) {
       void (async () => {
         this.upload.onprogress?.({ lengthComputable: true, loaded: 50, total: 100 })
         const res = await dispatch({ method: this.method, ...parse(this.url), headers: this.headers, form })
-        if (res.status === 0) { this.onerror?.(); return }
+        if (res.status === 0) {
+          this.onerror?.()
+          return
+        }
         this.status = res.status ?? 201
         this.resHeaders = res.headers ?? {}
         this.responseText = JSON.stringify(res.body ?? null)

@@ -9,16 +9,17 @@ import { Surface } from '../../src/ui/Surface'
 import { API } from './fakeApi'
 import { freshToken } from './factories'
 
-export interface Setup { inline?: boolean; target?: OpenTarget; me?: Me | null; options?: Partial<InitOptions> }
+export interface Setup {
+  inline?: boolean
+  target?: OpenTarget
+  me?: Me | null
+  options?: Partial<InitOptions>
+}
 
 /** Renders one surface (floating panel already open, or inline) around a ready session. */
 export function renderWidget({ inline = false, target = 'home', me, options }: Setup = {}) {
   const emit = vi.fn()
-  const session = new Session(
-    validateOptions({ apiUrl: API, appId: 'app-1', token: freshToken(), ...options }),
-    emit,
-    pl
-  )
+  const session = new Session(validateOptions({ apiUrl: API, appId: 'app-1', token: freshToken(), ...options }), emit, pl)
   if (me) session.me.set({ status: 'ready', me })
   const panel = createPanel(inline, target)
   if (!inline) panel.open(target)

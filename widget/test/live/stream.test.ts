@@ -19,12 +19,16 @@ beforeEach(() => {
   Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => visibility })
   api = installFakeApi({
     'GET /api/v1/me': () => ({ body: makeMe({ unreadCount: 1 }) }),
-    'GET /api/v1/events': req => {
+    'GET /api/v1/events': (req) => {
       if (eventsStatus !== 200) return { status: eventsStatus, body: { code: 'X', status: eventsStatus } }
       let controller!: ReadableStreamDefaultController<Uint8Array>
-      const body = new ReadableStream<Uint8Array>({ start: c => { controller = c } })
+      const body = new ReadableStream<Uint8Array>({
+        start: (c) => {
+          controller = c
+        }
+      })
       const enc = new TextEncoder()
-      streams.push({ req, push: t => controller.enqueue(enc.encode(t)), end: () => controller.close() })
+      streams.push({ req, push: (t) => controller.enqueue(enc.encode(t)), end: () => controller.close() })
       return { raw: body, headers: { 'content-type': 'text/event-stream' } }
     }
   })
@@ -37,7 +41,9 @@ afterEach(() => {
 })
 
 const meCalls = () => api.called('GET /api/v1/me').length
-const settle = async (ms = 0) => { for (let i = 0; i < 5; i++) await vi.advanceTimersByTimeAsync(ms / 5) }
+const settle = async (ms = 0) => {
+  for (let i = 0; i < 5; i++) await vi.advanceTimersByTimeAsync(ms / 5)
+}
 
 function start(role: 'office_chief' | 'employee' = 'office_chief') {
   if (role !== 'office_chief') api.on('GET /api/v1/me', { body: makeMe({ user: { role } }) })
@@ -45,9 +51,11 @@ function start(role: 'office_chief' | 'employee' = 'office_chief') {
   const s = new Session(validateOptions({ apiUrl: API, appId: 'app', token: freshToken() }), emit, pl)
   sessions.push(s)
   const live: LiveEvent[] = []
-  s.live.subscribe(e => { if (e) live.push(e) })
+  s.live.subscribe((e) => {
+    if (e) live.push(e)
+  })
   s.start()
-  return { s, live, unreadEvents: () => emit.mock.calls.filter(c => c[0] === 'unread').map(c => c[1]) }
+  return { s, live, unreadEvents: () => emit.mock.calls.filter((c) => c[0] === 'unread').map((c) => c[1]) }
 }
 
 test('the stream updates the badge and open views, and the 30 s poll rests while it is up', async () => {
@@ -61,7 +69,10 @@ test('the stream updates the badge and open views, and the 30 s poll rests while
   streams[0]!.push('se\ndata: {"caseId":"c1","status":"answered"}\n\n')
   await settle()
   expect(unreadEvents()).toEqual([1, 2])
-  expect(live).toEqual([{ type: 'message', caseId: 'c1', messageId: 'm1' }, { type: 'case', caseId: 'c1', status: 'answered' }])
+  expect(live).toEqual([
+    { type: 'message', caseId: 'c1', messageId: 'm1' },
+    { type: 'case', caseId: 'c1', status: 'answered' }
+  ])
   await settle(POLL_MS * 3)
   expect(meCalls()).toBe(1)
   s.destroy()

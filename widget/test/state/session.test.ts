@@ -16,16 +16,22 @@ beforeEach(() => {
   Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => visibility })
   api = installFakeApi({ 'GET /api/v1/me': () => ({ body: makeMe({ unreadCount: unread }) }) })
 })
-afterEach(() => { vi.useRealTimers(); vi.unstubAllGlobals() })
+afterEach(() => {
+  vi.useRealTimers()
+  vi.unstubAllGlobals()
+})
 
-const setVisibility = (v: DocumentVisibilityState) => { visibility = v; document.dispatchEvent(new Event('visibilitychange')) }
+const setVisibility = (v: DocumentVisibilityState) => {
+  visibility = v
+  document.dispatchEvent(new Event('visibilitychange'))
+}
 const meCalls = () => api.called('GET /api/v1/me').length
 
 function start() {
   const emit = vi.fn()
   const s = new Session(validateOptions({ apiUrl: API, appId: 'app', token: freshToken() }), emit, pl)
   s.start()
-  return { s, emit, unreadEvents: () => emit.mock.calls.filter(c => c[0] === 'unread').map(c => c[1]) }
+  return { s, emit, unreadEvents: () => emit.mock.calls.filter((c) => c[0] === 'unread').map((c) => c[1]) }
 }
 
 test('emits unread once after start, then only when the number changes, polling every 30 s', async () => {

@@ -4,7 +4,10 @@ import { employee, inactiveChief, makeArticleSummary, makeMe, makeThread } from 
 import { installFakeApi } from '../helpers/fakeApi'
 import { renderWidget } from '../helpers/render'
 
-afterEach(() => { cleanup(); vi.unstubAllGlobals() })
+afterEach(() => {
+  cleanup()
+  vi.unstubAllGlobals()
+})
 
 const tile = (name: RegExp) => screen.getByRole('button', { name })
 
@@ -14,9 +17,11 @@ test('Pomoc shows the three forms of support plus Moje pytania with the unread c
   void act(() => session.unread.set(2))
   expect(screen.getByRole('dialog', { name: 'Pomoc' })).toBeTruthy()
   const list = screen.getByRole('list')
-  expect(within(list).getAllByRole('button').map(b => b.querySelector('b')?.firstChild?.textContent)).toEqual([
-    'Artykuły', 'Forum', 'Zapytaj Eksperta', 'Moje pytania'
-  ])
+  expect(
+    within(list)
+      .getAllByRole('button')
+      .map((b) => b.querySelector('b')?.firstChild?.textContent)
+  ).toEqual(['Artykuły', 'Forum', 'Zapytaj Eksperta', 'Moje pytania'])
   expect((tile(/Zapytaj Eksperta/) as HTMLButtonElement).disabled).toBe(false)
   expect(tile(/Moje pytania/).textContent).toContain('2')
 })

@@ -48,8 +48,14 @@ export default function AuditPage() {
   const [offices, setOffices] = useState<AdminOfficeList['items']>([])
 
   useEffect(() => {
-    admin.team().then((l) => setExperts(l.items), () => undefined)
-    admin.offices().then((o) => setOffices(o.items), () => undefined)
+    admin.team().then(
+      (l) => setExperts(l.items),
+      () => undefined
+    )
+    admin.offices().then(
+      (o) => setOffices(o.items),
+      () => undefined
+    )
   }, [])
   useEffect(() => {
     const ctrl = new AbortController()
@@ -125,7 +131,11 @@ export default function AuditPage() {
           {t('clearFilters')}
         </button>
       </form>
-      {load.status === 'loading' && <p class="muted" role="status">{t('loading')}</p>}
+      {load.status === 'loading' && (
+        <p class="muted" role="status">
+          {t('loading')}
+        </p>
+      )}
       {load.status === 'failed' && <p role="alert">{t('loadFailed')}</p>}
       {load.status === 'ready' && load.items.length === 0 && <p class="muted">{t('noEntries')}</p>}
       {load.status === 'ready' && load.items.length > 0 && (

@@ -4,17 +4,21 @@ import { admin } from '../../api/admin'
 import { useT } from '../../i18n'
 
 let expertsCache: Promise<AdminExpertList> | null = null
-const loadExperts = () => (expertsCache ??= admin.experts().catch((err: unknown) => {
-  expertsCache = null
-  throw err
-}))
+const loadExperts = () =>
+  (expertsCache ??= admin.experts().catch((err: unknown) => {
+    expertsCache = null
+    throw err
+  }))
 
 /** "Przypisz do mnie", the assignee picker and "Rozwiąż" / "Otwórz ponownie". */
 export function CaseActions({ c, me, onPatch }: { c: AdminCase; me: ExpertProfile; onPatch: (patch: AdminCasePatch) => Promise<void> }) {
   const t = useT()
   const [experts, setExperts] = useState<AdminExpertList['items']>([])
   useEffect(() => {
-    loadExperts().then((list) => setExperts(list.items), () => undefined)
+    loadExperts().then(
+      (list) => setExperts(list.items),
+      () => undefined
+    )
   }, [])
   const options = c.assignee && !experts.some((e) => e.id === c.assignee!.id) ? [...experts, c.assignee] : experts
   return (

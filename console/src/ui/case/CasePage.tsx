@@ -100,7 +100,10 @@ export default function CasePage({ id, me }: { id: string; me: ExpertProfile }) 
   // "Utwórz artykuł z odpowiedzi": one step to a draft, opened in the Baza wiedzy editor.
   const createArticle = (messageId: string) => {
     setActionError(false)
-    articles.fromMessage(messageId).then((a) => navigate({ name: 'article', id: a.id }), () => setActionError(true))
+    articles.fromMessage(messageId).then(
+      (a) => navigate({ name: 'article', id: a.id }),
+      () => setActionError(true)
+    )
   }
 
   useShortcuts({
@@ -115,7 +118,11 @@ export default function CasePage({ id, me }: { id: string; me: ExpertProfile }) 
       <a href={`#/queue/${view}`} class="back">
         ← {t('backToQueue')}
       </a>
-      {load.status === 'loading' && <p class="muted" role="status">{t('loading')}</p>}
+      {load.status === 'loading' && (
+        <p class="muted" role="status">
+          {t('loading')}
+        </p>
+      )}
       {load.status === 'failed' && <p role="alert">{t('loadFailed')}</p>}
       {c && load.status === 'ready' && (
         <>

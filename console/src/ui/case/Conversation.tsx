@@ -31,7 +31,15 @@ function Files({ files }: { files: Attachment[] }) {
  * The whole case, oldest first; internal notes are set apart and say so in words. With
  * `onCreateArticle` (admin experts), each public expert answer offers "Utwórz artykuł z odpowiedzi".
  */
-export function Conversation({ messages, highlight, onCreateArticle }: { messages: AdminMessage[]; highlight: string | null; onCreateArticle?: (messageId: string) => void }) {
+export function Conversation({
+  messages,
+  highlight,
+  onCreateArticle
+}: {
+  messages: AdminMessage[]
+  highlight: string | null
+  onCreateArticle?: (messageId: string) => void
+}) {
   const t = useT()
   const l = useStore(locale)
   return (

@@ -5,7 +5,9 @@ import { insertText, opensPicker, type Variables } from '../../state/saved-repli
 import { ArticleLinkPicker } from '../replies/ArticleLinkPicker'
 import { SavedReplyPicker } from '../replies/SavedReplyPicker'
 
-export interface EditorHandle { focus(internal: boolean): void }
+export interface EditorHandle {
+  focus(internal: boolean): void
+}
 
 interface Props {
   caseId: string
@@ -168,7 +170,12 @@ export function ReplyEditor({ caseId, onSend, onTyping, handle, variables, appId
           {files.map((f, i) => (
             <li key={`${f.name}-${i}`}>
               {f.name}{' '}
-              <button type="button" class="link" aria-label={t('removeFile', { name: f.name })} onClick={() => setFiles((all) => all.filter((_, j) => j !== i))}>
+              <button
+                type="button"
+                class="link"
+                aria-label={t('removeFile', { name: f.name })}
+                onClick={() => setFiles((all) => all.filter((_, j) => j !== i))}
+              >
                 ×
               </button>
             </li>

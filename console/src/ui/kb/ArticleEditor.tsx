@@ -20,7 +20,14 @@ type Load = { status: 'loading' } | { status: 'failed'; notFound: boolean } | { 
 type Notice = { kind: 'ok' | 'error'; text: string } | null
 
 const toDraft = (a: AdminArticle): Draft => ({ appId: a.appId, title: a.title, slug: a.slug, category: a.category.name, tags: a.tags.join(', '), body: a.body })
-const splitTags = (s: string) => [...new Set(s.split(',').map((x) => x.trim()).filter(Boolean))]
+const splitTags = (s: string) => [
+  ...new Set(
+    s
+      .split(',')
+      .map((x) => x.trim())
+      .filter(Boolean)
+  )
+]
 const errorText = (err: unknown) => (err instanceof ApiError ? err.message : String(err))
 
 /** One article: Markdown on the left, the service-rendered preview on the right; save, publish, unpublish. */
@@ -38,10 +45,13 @@ export default function ArticleEditor({ id }: { id: string }) {
   useEffect(() => {
     const ctrl = new AbortController()
     // The other articles give the category and app choices.
-    articles.list({}, ctrl.signal).then(({ items }) => {
-      setKnown(items)
-      if (isNew) setDraft((d) => (d.appId ? d : { ...d, appId: items[0]?.appId ?? '' }))
-    }, () => undefined)
+    articles.list({}, ctrl.signal).then(
+      ({ items }) => {
+        setKnown(items)
+        if (isNew) setDraft((d) => (d.appId ? d : { ...d, appId: items[0]?.appId ?? '' }))
+      },
+      () => undefined
+    )
     if (isNew) setLoad({ status: 'ready', article: null })
     else
       articles.get(id, ctrl.signal).then(
@@ -108,7 +118,12 @@ export default function ArticleEditor({ id }: { id: string }) {
     }
   }
 
-  if (load.status === 'loading') return <p class="muted" role="status">{t('loading')}</p>
+  if (load.status === 'loading')
+    return (
+      <p class="muted" role="status">
+        {t('loading')}
+      </p>
+    )
   if (load.status === 'failed') return <p role="alert">{load.notFound ? t('kbNotFound') : t('loadFailed')}</p>
 
   return (
@@ -189,7 +204,11 @@ export default function ArticleEditor({ id }: { id: string }) {
             {preview.status === 'failed' && <p role="alert">{t('kbPreviewFailed', { detail: preview.detail })}</p>}
             {preview.status === 'ready' && (
               // Sanitised by the service (the same pipeline as a save); links are inert here.
-              <div class="article-html" onClick={(e) => (e.target as HTMLElement).closest('a') && e.preventDefault()} dangerouslySetInnerHTML={{ __html: preview.html }} />
+              <div
+                class="article-html"
+                onClick={(e) => (e.target as HTMLElement).closest('a') && e.preventDefault()}
+                dangerouslySetInnerHTML={{ __html: preview.html }}
+              />
             )}
           </section>
         </div>

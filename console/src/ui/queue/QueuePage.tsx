@@ -28,7 +28,10 @@ export default function QueuePage({ view, me }: { view: QueueView; me: ExpertPro
   const listRef = useRef<HTMLOListElement>(null)
 
   useEffect(() => {
-    admin.offices().then((o) => setOffices(o.items), () => undefined)
+    admin.offices().then(
+      (o) => setOffices(o.items),
+      () => undefined
+    )
   }, [])
 
   useEffect(() => {

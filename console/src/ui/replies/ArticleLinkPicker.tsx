@@ -30,9 +30,13 @@ export function ArticleLinkPicker({ appId, onPick, onClose }: { appId: string; o
     found === 'failed' ? (
       <p role="alert">{t('loadFailed')}</p>
     ) : found === 'loading' ? (
-      <p class="muted" role="status">{t('loading')}</p>
+      <p class="muted" role="status">
+        {t('loading')}
+      </p>
     ) : items.length === 0 ? (
-      <p class="muted" role="status">{t('articlesNoMatch')}</p>
+      <p class="muted" role="status">
+        {t('articlesNoMatch')}
+      </p>
     ) : undefined
   return (
     <Picker

@@ -91,7 +91,11 @@ export default function SavedRepliesPage({ me }: { me: ExpertProfile }) {
       )}
       {failed && <p role="alert">{t('actionFailed')}</p>}
       {list.status === 'failed' && <p role="alert">{t('loadFailed')}</p>}
-      {list.status === 'loading' && <p class="muted" role="status">{t('loading')}</p>}
+      {list.status === 'loading' && (
+        <p class="muted" role="status">
+          {t('loading')}
+        </p>
+      )}
       {list.status === 'ready' && (
         <>
           {section('shared')}

@@ -4,10 +4,27 @@ import { admin } from '../../api/admin'
 import { ApiError } from '../../api/client'
 import { useT } from '../../i18n'
 
-const splitTags = (s: string) => [...new Set(s.split(',').map((x) => x.trim().toLowerCase()).filter(Boolean))]
+const splitTags = (s: string) => [
+  ...new Set(
+    s
+      .split(',')
+      .map((x) => x.trim().toLowerCase())
+      .filter(Boolean)
+  )
+]
 
 /** Create or edit one saved reply; `canShare`: an admin expert may make it shared. */
-export function SavedReplyForm({ editing, canShare, onSaved, onCancel }: { editing: SavedReply | null; canShare: boolean; onSaved: () => void; onCancel: () => void }) {
+export function SavedReplyForm({
+  editing,
+  canShare,
+  onSaved,
+  onCancel
+}: {
+  editing: SavedReply | null
+  canShare: boolean
+  onSaved: () => void
+  onCancel: () => void
+}) {
   const t = useT()
   const [title, setTitle] = useState(editing?.title ?? '')
   const [body, setBody] = useState(editing?.body ?? '')
@@ -25,7 +42,13 @@ export function SavedReplyForm({ editing, canShare, onSaved, onCancel }: { editi
       else await admin.createSavedReply({ ...fields, scope })
       onSaved()
     } catch (err) {
-      setError(err instanceof ApiError && err.code === 'ADMIN_ROLE_REQUIRED' ? t('replyAdminOnly') : err instanceof ApiError && err.code === 'VALIDATION_FAILED' ? t('replyInvalid') : t('actionFailed'))
+      setError(
+        err instanceof ApiError && err.code === 'ADMIN_ROLE_REQUIRED'
+          ? t('replyAdminOnly')
+          : err instanceof ApiError && err.code === 'VALIDATION_FAILED'
+            ? t('replyInvalid')
+            : t('actionFailed')
+      )
     } finally {
       setSaving(false)
     }
@@ -49,7 +72,15 @@ export function SavedReplyForm({ editing, canShare, onSaved, onCancel }: { editi
       <label for="reply-title">{t('replyTitle')}</label>
       <input id="reply-title" required maxLength={200} value={title} onInput={(e) => setTitle(e.currentTarget.value)} />
       <label for="reply-body">{t('replyText')}</label>
-      <textarea id="reply-body" required rows={7} maxLength={10_000} value={body} aria-describedby="reply-vars" onInput={(e) => setBody(e.currentTarget.value)} />
+      <textarea
+        id="reply-body"
+        required
+        rows={7}
+        maxLength={10_000}
+        value={body}
+        aria-describedby="reply-vars"
+        onInput={(e) => setBody(e.currentTarget.value)}
+      />
       <p id="reply-vars" class="muted">
         {t('replyVariables')} <code>{'{{imie}}'}</code> <code>{'{{biuro}}'}</code> <code>{'{{numer}}'}</code> <code>{'{{ekspert}}'}</code>
       </p>

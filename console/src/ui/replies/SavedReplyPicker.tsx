@@ -17,9 +17,13 @@ export function SavedReplyPicker({ variables, onPick, onClose }: { variables: Va
     list.status === 'failed' ? (
       <p role="alert">{t('loadFailed')}</p>
     ) : list.status !== 'ready' ? (
-      <p class="muted" role="status">{t('loading')}</p>
+      <p class="muted" role="status">
+        {t('loading')}
+      </p>
     ) : items.length === 0 ? (
-      <p class="muted" role="status">{t(list.items.length ? 'repliesNoMatch' : 'repliesEmpty')}</p>
+      <p class="muted" role="status">
+        {t(list.items.length ? 'repliesNoMatch' : 'repliesEmpty')}
+      </p>
     ) : undefined
   return (
     <Picker

@@ -33,14 +33,19 @@ export default function SettingsPage() {
   return (
     <section class="settings" aria-labelledby="settings-title">
       <h1 id="settings-title">{t('settingsTitle')}</h1>
-      {!prefs && phase !== 'failed' && <p class="muted" role="status">{t('loading')}</p>}
+      {!prefs && phase !== 'failed' && (
+        <p class="muted" role="status">
+          {t('loading')}
+        </p>
+      )}
       {prefs && (
         <form onSubmit={(e) => void save(e)}>
           <fieldset>
             <legend>{t('newCasesMail')}</legend>
             {CHOICES.map(([value, label]) => (
               <label key={value} class="check">
-                <input type="radio" name="newCases" value={value} checked={prefs.newCases === value} onChange={() => setPrefs({ ...prefs, newCases: value })} /> {t(label)}
+                <input type="radio" name="newCases" value={value} checked={prefs.newCases === value} onChange={() => setPrefs({ ...prefs, newCases: value })} />{' '}
+                {t(label)}
               </label>
             ))}
           </fieldset>

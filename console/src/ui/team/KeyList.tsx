@@ -40,11 +40,16 @@ export function KeyList({ member: m, onChanged }: { member: TeamMember; onChange
             <li key={k.id} class={k.revokedAt ? 'revoked' : undefined}>
               <code>{k.prefix}…</code> <strong>{k.note || '—'}</strong>{' '}
               <span class="muted">
-                {t('keyCreated', { date: formatDateTime(k.createdAt, lang) })} · {k.lastUsedAt ? t('keyLastUsed', { date: formatDateTime(k.lastUsedAt, lang) }) : t('keyNeverUsed')}
+                {t('keyCreated', { date: formatDateTime(k.createdAt, lang) })} ·{' '}
+                {k.lastUsedAt ? t('keyLastUsed', { date: formatDateTime(k.lastUsedAt, lang) }) : t('keyNeverUsed')}
                 {k.revokedAt && <> · {t('keyRevokedAt', { date: formatDateTime(k.revokedAt, lang) })}</>}
               </span>{' '}
               {!k.revokedAt && (
-                <button type="button" aria-label={t('revokeKey', { prefix: k.prefix })} onClick={() => void run(async () => void (await admin.revokeKey(m.id, k.id)))}>
+                <button
+                  type="button"
+                  aria-label={t('revokeKey', { prefix: k.prefix })}
+                  onClick={() => void run(async () => void (await admin.revokeKey(m.id, k.id)))}
+                >
                   {t('revoke')}
                 </button>
               )}

@@ -6,7 +6,17 @@ import { useT } from '../../i18n'
 import { KeyList } from './KeyList'
 
 /** One expert: role, activation, language and e-mail choice, the actions on them, and their API keys. */
-export function MemberCard({ member: m, self, onChange, onKeysChanged }: { member: TeamMember; self: boolean; onChange: (m: TeamMember) => void; onKeysChanged: () => void }) {
+export function MemberCard({
+  member: m,
+  self,
+  onChange,
+  onKeysChanged
+}: {
+  member: TeamMember
+  self: boolean
+  onChange: (m: TeamMember) => void
+  onKeysChanged: () => void
+}) {
   const t = useT()
   const [message, setMessage] = useState<{ alert: boolean; text: string } | null>(null)
   const [busy, setBusy] = useState(false)

@@ -23,7 +23,11 @@ export default function TeamPage({ me }: { me: ExpertProfile }) {
     <section class="team" aria-labelledby="team-title">
       <h1 id="team-title">{t('teamTitle')}</h1>
       <InviteForm onInvited={() => void reload()} />
-      {load.status === 'loading' && <p class="muted" role="status">{t('loading')}</p>}
+      {load.status === 'loading' && (
+        <p class="muted" role="status">
+          {t('loading')}
+        </p>
+      )}
       {load.status === 'failed' && (
         <p role="alert">
           {t('loadFailed')}{' '}

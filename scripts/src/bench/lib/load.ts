@@ -31,7 +31,11 @@ export function timedGet(url: string, headers: Record<string, string> = {}): Pro
 }
 
 /** One multipart/form-data POST (as the widget sends a reply); resolves with the status and the time to the answer's last byte in ms. */
-export async function timedPostForm(url: string, fields: Record<string, string>, headers: Record<string, string> = {}): Promise<{ status: number; ms: number }> {
+export async function timedPostForm(
+  url: string,
+  fields: Record<string, string>,
+  headers: Record<string, string> = {}
+): Promise<{ status: number; ms: number }> {
   const form = new FormData()
   for (const [k, v] of Object.entries(fields)) form.append(k, v)
   const started = process.hrtime.bigint()

@@ -58,7 +58,7 @@ export function writeReport(results: Record<string, SetResult>): string {
     'discussion at the end is kept in `scripts/src/bench/lib/report.ts`.',
     '',
     'Every figure is a ratio of two things measured side by side **in the same run**, on the same',
-    'machine and database, so that the machine\'s speed cancels out. Throughput and latency figures',
+    "machine and database, so that the machine's speed cancels out. Throughput and latency figures",
     'are the **median of at least 3 interleaved rounds** (each round runs every variant once, in a',
     'rotating order). Everything runs on loopback against an embedded FerretDB 1.24 on PostgreSQL in a',
     'temporary folder, or against `MONGODB_URI` when it is set. Targets are the quality bars of docs/requirements.md.',

@@ -68,14 +68,24 @@ function requireBuilt(file: string): string {
  */
 export async function startService(mongodbUri: string, env: Record<string, string> = {}): Promise<RunningProcess> {
   const port = await freePort()
-  const child = startChild('service', process.execPath, [requireBuilt('service/dist/server.js')], { PORT: String(port), HOST: '127.0.0.1', MONGODB_URI: mongodbUri, FERRETDB_POSTGRESQL_URL: postgresqlUrl ?? '', LOG_LEVEL: 'warn', ...env })
+  const child = startChild('service', process.execPath, [requireBuilt('service/dist/server.js')], {
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    MONGODB_URI: mongodbUri,
+    FERRETDB_POSTGRESQL_URL: postgresqlUrl ?? '',
+    LOG_LEVEL: 'warn',
+    ...env
+  })
   return running(child, `http://127.0.0.1:${port}`, '/readyz')
 }
 
 /** The bare comparison server (Fastify + the mongodb driver, nothing else), also its own process. */
 export async function startBareServer(mongodbUri: string): Promise<RunningProcess> {
   const port = await freePort()
-  const child = startChild('bare', process.execPath, ['--conditions=@ze/source', '--import', 'tsx', join(repoRoot, 'scripts/src/bench/bare-server.ts')], { PORT: String(port), MONGODB_URI: mongodbUri })
+  const child = startChild('bare', process.execPath, ['--conditions=@ze/source', '--import', 'tsx', join(repoRoot, 'scripts/src/bench/bare-server.ts')], {
+    PORT: String(port),
+    MONGODB_URI: mongodbUri
+  })
   return running(child, `http://127.0.0.1:${port}`, '/hello')
 }
 

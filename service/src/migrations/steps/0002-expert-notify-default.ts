@@ -12,7 +12,9 @@ export const expertNotifyDefault: Migration = {
   async up(ctx) {
     const experts = ctx.db.collection('experts')
     await ctx.eachBatch('backfill', 'experts', { notifyNewCases: { $exists: false } }, { _id: 1 }, async (docs) => {
-      await experts.updateMany({ _id: { $in: docs.map((d) => d._id) }, notifyNewCases: { $exists: false } } as object, { $set: { notifyNewCases: 'unassigned' } })
+      await experts.updateMany({ _id: { $in: docs.map((d) => d._id) }, notifyNewCases: { $exists: false } } as object, {
+        $set: { notifyNewCases: 'unassigned' }
+      })
     })
   }
 }

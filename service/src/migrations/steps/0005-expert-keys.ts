@@ -25,7 +25,17 @@ export const expertKeys: Migration = {
           const createdAt = d.createdAt ?? new Date()
           await keys.updateOne(
             { keyHash: d.keyHash },
-            { $setOnInsert: { expertId: d._id, keyHash: d.keyHash, keyPrefix: d.keyPrefix ?? d.keyHash.slice(0, 10), note: '', lastUsedAt: null, revokedAt: null, createdAt } },
+            {
+              $setOnInsert: {
+                expertId: d._id,
+                keyHash: d.keyHash,
+                keyPrefix: d.keyPrefix ?? d.keyHash.slice(0, 10),
+                note: '',
+                lastUsedAt: null,
+                revokedAt: null,
+                createdAt
+              }
+            },
             { upsert: true }
           )
         }

@@ -57,7 +57,11 @@ export const caseLists: Migration = {
             for (const [field, id] of Object.entries(set)) {
               if (!id.endsWith('#root') || roots.has(id)) continue
               roots.add(id)
-              await store.updateOne({ _id: id }, { $setOnInsert: { list: LIST_FIELDS[field as ListField](c), loT: null, loI: null, n: 0, lock: 0 } }, { upsert: true })
+              await store.updateOne(
+                { _id: id },
+                { $setOnInsert: { list: LIST_FIELDS[field as ListField](c), loT: null, loI: null, n: 0, lock: 0 } },
+                { upsert: true }
+              )
             }
             await cases.updateOne({ _id: c._id, listSeg: null } as object, { $set: set })
           })

@@ -40,7 +40,9 @@ export default fp(
           return
         }
         const audience = request.method === 'OPTIONS' ? null : claimedAudience(request)
-        const allowed = audience ? fastify.apps.findById(audience).then((app) => app?.allowedOrigins.includes(origin) ?? false) : fastify.apps.isOriginAllowed(origin)
+        const allowed = audience
+          ? fastify.apps.findById(audience).then((app) => app?.allowedOrigins.includes(origin) ?? false)
+          : fastify.apps.isOriginAllowed(origin)
         allowed.then(
           (yes) =>
             callback(null, {

@@ -49,7 +49,10 @@ export function isDatabaseError(err: unknown): boolean {
 /** Turns any thrown error into an RFC 9457 problem document. */
 export function toProblem(err: unknown): ProblemDetails {
   if (err instanceof AppError) return problem(err.code, err.detail, err.extensions)
-  const fe = err as FastifyError & { validation?: Array<{ instancePath?: string; message?: string; params?: Record<string, unknown> }>; validationContext?: string }
+  const fe = err as FastifyError & {
+    validation?: Array<{ instancePath?: string; message?: string; params?: Record<string, unknown> }>
+    validationContext?: string
+  }
   if (fe?.validation) {
     const errors = fe.validation.slice(0, 20).map((v) => ({
       path: `${fe.validationContext ?? ''}${v.instancePath || (v.params?.missingProperty ? `/${String(v.params.missingProperty)}` : v.params?.additionalProperty ? `/${String(v.params.additionalProperty)}` : '')}`,
@@ -87,7 +90,9 @@ export default fp(
       if (body.code === 'RATE_LIMITED' || body.code === 'DATABASE_UNAVAILABLE') reply.header('retry-after', reply.getHeader('retry-after') ?? '5')
       return sendProblem(request, reply, body)
     })
-    fastify.setNotFoundHandler((request, reply) => sendProblem(request, reply, problem('ROUTE_NOT_FOUND', `${request.method} ${request.url.split('?')[0]} is not a route of this service`)))
+    fastify.setNotFoundHandler((request, reply) =>
+      sendProblem(request, reply, problem('ROUTE_NOT_FOUND', `${request.method} ${request.url.split('?')[0]} is not a route of this service`))
+    )
   },
   { name: 'error-handler' }
 )

@@ -37,7 +37,11 @@ export default fp(
   async function expertAuthPlugin(fastify) {
     const { sessionIdleMinutes, sessionMaxHours } = fastify.config
     const publicOrigin = new URL(fastify.config.publicUrl).origin
-    const sessions = createExpertSessionsRepository(fastify.models, { idleMs: sessionIdleMinutes * 60_000, absoluteMs: sessionMaxHours * 3_600_000, linkTtlMs: 15 * 60_000 })
+    const sessions = createExpertSessionsRepository(fastify.models, {
+      idleMs: sessionIdleMinutes * 60_000,
+      absoluteMs: sessionMaxHours * 3_600_000,
+      linkTtlMs: 15 * 60_000
+    })
     fastify.decorate('expertSessions', sessions)
     fastify.decorateRequest('expert', null)
     fastify.decorateRequest('expertAuth', null)
@@ -81,7 +85,10 @@ export default fp(
       // Runs before the route's preHandler binds the request, so who and where are given here.
       const actor = { kind: 'system' as const, id: 'unauthenticated', name: 'unauthenticated request', appId: null, officeId: null }
       const target = { type: 'key' as const, id: key.slice(0, 10) }
-      await fastify.activity.record({ type: 'audit', audit: { action: 'key.rejected', target, actor, origin: originOf(request), detail: { url: request.routeOptions.url ?? null } } })
+      await fastify.activity.record({
+        type: 'audit',
+        audit: { action: 'key.rejected', target, actor, origin: originOf(request), detail: { url: request.routeOptions.url ?? null } }
+      })
     }
 
     fastify.decorate('authenticateExpert', async (request: FastifyRequest): Promise<Expert> => {

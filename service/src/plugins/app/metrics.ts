@@ -39,7 +39,12 @@ export default fp(
     collectDefaultMetrics({ register: registry })
     const { models } = fastify
 
-    const requests = new Counter({ name: 'ze_http_requests_total', help: 'HTTP requests by route and status', labelNames: ['method', 'route', 'status_code'], registers: [registry] })
+    const requests = new Counter({
+      name: 'ze_http_requests_total',
+      help: 'HTTP requests by route and status',
+      labelNames: ['method', 'route', 'status_code'],
+      registers: [registry]
+    })
     const duration = new Histogram({
       name: 'ze_http_request_duration_seconds',
       help: 'HTTP request latency by route and status',
@@ -47,8 +52,17 @@ export default fp(
       buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
       registers: [registry]
     })
-    const rateLimited = new Counter({ name: 'ze_rate_limit_rejections_total', help: 'Requests refused with 429 RATE_LIMITED', labelNames: ['route'], registers: [registry] })
-    const uploadBytes = new Counter({ name: 'ze_upload_bytes_total', help: 'Bytes of multipart request bodies (attachments and their fields)', registers: [registry] })
+    const rateLimited = new Counter({
+      name: 'ze_rate_limit_rejections_total',
+      help: 'Requests refused with 429 RATE_LIMITED',
+      labelNames: ['route'],
+      registers: [registry]
+    })
+    const uploadBytes = new Counter({
+      name: 'ze_upload_bytes_total',
+      help: 'Bytes of multipart request bodies (attachments and their fields)',
+      registers: [registry]
+    })
     const dbCommands = new Histogram({
       name: 'ze_db_command_duration_seconds',
       help: 'Database command latency as seen by the driver',
@@ -83,7 +97,8 @@ export default fp(
       async collect() {
         if (fastify.db.readyState !== 1) return
         let oldest = Date.now()
-        for await (const item of models.Outbox.find({ state: 'pending' }, { createdAt: 1 }).lean().cursor()) oldest = Math.min(oldest, (item.createdAt as Date).getTime())
+        for await (const item of models.Outbox.find({ state: 'pending' }, { createdAt: 1 }).lean().cursor())
+          oldest = Math.min(oldest, (item.createdAt as Date).getTime())
         this.set((Date.now() - oldest) / 1000)
       }
     })

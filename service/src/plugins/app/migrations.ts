@@ -27,7 +27,15 @@ export default fp(
     const { config, db: connection } = fastify
     const owner = `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`
     const log = fastify.log.child({ component: 'migrations' })
-    const migrator = createMigrator({ connection, models: fastify.models, log, owner, migrations: MIGRATIONS, batchSize: config.migrateBatchSize, leaseMs: LEASE_MS })
+    const migrator = createMigrator({
+      connection,
+      models: fastify.models,
+      log,
+      owner,
+      migrations: MIGRATIONS,
+      batchSize: config.migrateBatchSize,
+      leaseMs: LEASE_MS
+    })
     let satisfied = false
     let closing = false
 

@@ -41,7 +41,8 @@ export default fp(
       prepared ??= Promise.resolve()
         .then(async () => {
           if (!ferretdbPostgresqlUrl || !connection.db) return
-          if (!(await isFerretDB(connection.db))) return void fastify.log.warn('FERRETDB_POSTGRESQL_URL is set but the database is not FerretDB; no tuning applied')
+          if (!(await isFerretDB(connection.db)))
+            return void fastify.log.warn('FERRETDB_POSTGRESQL_URL is set but the database is not FerretDB; no tuning applied')
           const { created } = await tuneFerretDBPostgres(ferretdbPostgresqlUrl, connection.db)
           if (created.length) fastify.log.info({ created }, 'FerretDB PostgreSQL tuning applied')
         })

@@ -26,11 +26,17 @@ function mongoStore(counters: RateLimitsRepository) {
     }
 
     incr(key: string, callback: (error: Error | null, result?: { current: number; ttl: number }) => void, timeWindow: number, max: number): void {
-      counters.hit(`${this.namespace}|${key}`, timeWindow, max).then((r) => callback(null, r), (err: Error) => callback(err))
+      counters.hit(`${this.namespace}|${key}`, timeWindow, max).then(
+        (r) => callback(null, r),
+        (err: Error) => callback(err)
+      )
     }
 
     read(key: string, callback: (error: Error | null, result?: { current: number; ttl: number }) => void): void {
-      counters.peek(`${this.namespace}|${key}`).then((r) => callback(null, r), (err: Error) => callback(err))
+      counters.peek(`${this.namespace}|${key}`).then(
+        (r) => callback(null, r),
+        (err: Error) => callback(err)
+      )
     }
 
     child(routeOptions: Parameters<FastifyRateLimitStore['child']>[0]): FastifyRateLimitStore {
@@ -66,7 +72,10 @@ export default fp(
       keyGenerator: rateLimitKey,
       // Our problem document; the plugin has already set Retry-After, which the error handler keeps.
       errorResponseBuilder: (_request, context) =>
-        new AppError('RATE_LIMITED', `Too many requests; try again in ${context.after}`, { retryAfterSeconds: Math.ceil(context.ttl / 1000), limit: context.max })
+        new AppError('RATE_LIMITED', `Too many requests; try again in ${context.after}`, {
+          retryAfterSeconds: Math.ceil(context.ttl / 1000),
+          limit: context.max
+        })
     }
     await fastify.register(rateLimit, options)
 

@@ -26,9 +26,16 @@ declare module 'fastify' {
 export default fp(
   async function uploadsPlugin(fastify) {
     const { config, log } = fastify
-    const scanner = createScanner({ clamdUrl: config.clamdUrl, failureMode: config.scanFailureMode, timeoutMs: config.clamdTimeoutMs, onResult: fastify.metrics.scanResult }, log)
+    const scanner = createScanner(
+      { clamdUrl: config.clamdUrl, failureMode: config.scanFailureMode, timeoutMs: config.clamdTimeoutMs, onResult: fastify.metrics.scanResult },
+      log
+    )
     const quotaRepository = createUploadQuotaRepository(fastify.models)
-    const quota = createUploadQuota(quotaRepository, { bytes: config.storageQuotaBytes, periodHours: config.storageQuotaPeriodHours, nonFileAllowance: multipartNonFileBytes(config) })
+    const quota = createUploadQuota(quotaRepository, {
+      bytes: config.storageQuotaBytes,
+      periodHours: config.storageQuotaPeriodHours,
+      nonFileAllowance: multipartNonFileBytes(config)
+    })
     const rescan = async (): Promise<RescanReport> => (scanner ? rescanPending(fastify.attachments, scanner, log) : { clean: 0, infected: 0, failed: 0 })
     fastify.decorate('uploads', { attachments: fastify.attachments, scanner, quota, rescan })
 

@@ -34,11 +34,17 @@ export default fp(
         info: {
           title: 'Zapytaj Eksperta API',
           version: '1.0.0',
-          description: 'End-user endpoints (/api/v1, host-signed identity token) and expert endpoints (/admin/v1, expert API key). Errors are RFC 9457 problem details with a stable `code`.'
+          description:
+            'End-user endpoints (/api/v1, host-signed identity token) and expert endpoints (/admin/v1, expert API key). Errors are RFC 9457 problem details with a stable `code`.'
         },
         components: {
           securitySchemes: {
-            identityToken: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'HS256 identity token signed by the host app (README "Identity")' },
+            identityToken: {
+              type: 'http',
+              scheme: 'bearer',
+              bearerFormat: 'JWT',
+              description: 'HS256 identity token signed by the host app (README "Identity")'
+            },
             expertKey: { type: 'http', scheme: 'bearer', description: 'Expert API key (zek_…) created with `npm run expert -- create`' }
           }
         },

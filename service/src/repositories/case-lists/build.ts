@@ -39,7 +39,10 @@ export function locate(segments: SegmentDoc[], position: Position): SegmentDoc |
  * database whose cases predate it. Returns the segment
  * documents and, per case id, the value of each list field.
  */
-export function buildLists(cases: ListedCase[], { above = false }: { above?: boolean } = {}): { segments: SegmentDoc[]; fields: Map<string, Record<ListField, string>> } {
+export function buildLists(
+  cases: ListedCase[],
+  { above = false }: { above?: boolean } = {}
+): { segments: SegmentDoc[]; fields: Map<string, Record<ListField, string>> } {
   const segments: SegmentDoc[] = []
   const fields = new Map<string, Record<ListField, string>>()
   for (const field of listFields) {

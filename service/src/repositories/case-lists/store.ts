@@ -102,7 +102,14 @@ export function createCaseListStore(models: Models, segmentMax = SEGMENT_MAX) {
      * Up to `count` cases of the lists (one field; several lists are merged) after `after` in
      * `direction`, read segment by segment until enough are found. `keep` filters in code.
      */
-    async page<T extends ListedCase>(field: ListField, lists: string[], after: Position | undefined, direction: 'asc' | 'desc', count: number, keep: (c: T) => boolean = () => true): Promise<T[]> {
+    async page<T extends ListedCase>(
+      field: ListField,
+      lists: string[],
+      after: Position | undefined,
+      direction: 'asc' | 'desc',
+      count: number,
+      keep: (c: T) => boolean = () => true
+    ): Promise<T[]> {
       const sign = direction === 'asc' ? 1 : -1
       const beyond = (c: T) => !after || sign * comparePositions(positionOf(c), after) > 0
       const perList = await Promise.all(
@@ -122,7 +129,10 @@ export function createCaseListStore(models: Models, segmentMax = SEGMENT_MAX) {
           return found
         })
       )
-      return perList.flat().sort((a, b) => sign * comparePositions(positionOf(a), positionOf(b))).slice(0, count)
+      return perList
+        .flat()
+        .sort((a, b) => sign * comparePositions(positionOf(a), positionOf(b)))
+        .slice(0, count)
     },
 
     /**

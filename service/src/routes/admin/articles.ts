@@ -41,7 +41,15 @@ const articles: FastifyPluginAsyncTypebox = async (fastify) => {
 
   fastify.get(
     '/:id',
-    { schema: { tags, summary: 'One article with its Markdown source and rendered HTML', security, params: IdParams, response: { 200: AdminArticle, ...problemResponses } } },
+    {
+      schema: {
+        tags,
+        summary: 'One article with its Markdown source and rendered HTML',
+        security,
+        params: IdParams,
+        response: { 200: AdminArticle, ...problemResponses }
+      }
+    },
     async (request) => fastify.articles.adminGet(request.params.id)
   )
 
@@ -86,8 +94,9 @@ const articles: FastifyPluginAsyncTypebox = async (fastify) => {
     {
       schema: {
         tags,
-        summary: 'Render Markdown exactly as a save would (the editor\'s live preview); nothing is stored',
-        description: 'The same renderer and sanitiser as POST/PATCH (ADR 0004), so the preview shows what readers will get. A malformed `article:` link is 400 here as on save.',
+        summary: "Render Markdown exactly as a save would (the editor's live preview); nothing is stored",
+        description:
+          'The same renderer and sanitiser as POST/PATCH (ADR 0004), so the preview shows what readers will get. A malformed `article:` link is 400 here as on save.',
         security,
         body: ArticlePreviewBody,
         response: { 200: ArticlePreviewResponse, ...problemResponses }
@@ -101,7 +110,7 @@ const articles: FastifyPluginAsyncTypebox = async (fastify) => {
     {
       schema: {
         tags,
-        summary: 'Utwórz artykuł z odpowiedzi — a draft from an expert\'s public answer in a case',
+        summary: "Utwórz artykuł z odpowiedzi — a draft from an expert's public answer in a case",
         description:
           'Title: the case subject; body: the answer; slug made of the title (a number is added when taken); category "do-uporzadkowania"; never published. 404 MESSAGE_NOT_FOUND for an internal note, a chief\'s message or an unknown id.',
         security,
@@ -137,7 +146,8 @@ const articles: FastifyPluginAsyncTypebox = async (fastify) => {
       // Publishing is its own entry in the audit trail ("who published what"); other fields are an edit.
       const edited = Object.keys(request.body).filter((f) => f !== 'published')
       const audits = []
-      if (edited.length) audits.push({ action: 'article.updated', detail: { fields: edited.join(','), ...(article.slug !== was.slug ? { previousSlug: was.slug } : {}) } })
+      if (edited.length)
+        audits.push({ action: 'article.updated', detail: { fields: edited.join(','), ...(article.slug !== was.slug ? { previousSlug: was.slug } : {}) } })
       if (article.published !== was.published) audits.push({ action: article.published ? 'article.published' : 'article.unpublished', detail: {} })
       for (const a of audits) await fastify.activity.record({ type: 'audit', audit: { action: a.action, target, appId: article.appId, detail: a.detail } })
       return article
@@ -146,7 +156,9 @@ const articles: FastifyPluginAsyncTypebox = async (fastify) => {
 
   fastify.delete(
     '/:id',
-    { schema: { tags, summary: 'Delete an article', security, params: IdParams, response: { 204: Type.Null({ description: 'Deleted' }), ...problemResponses } } },
+    {
+      schema: { tags, summary: 'Delete an article', security, params: IdParams, response: { 204: Type.Null({ description: 'Deleted' }), ...problemResponses } }
+    },
     async (request, reply) => {
       await fastify.articles.remove(request.params.id)
       await fastify.activity.record({ type: 'audit', audit: { action: 'article.deleted', target: { type: 'article', id: request.params.id } } })

@@ -20,7 +20,17 @@ const attachments: FastifyPluginAsyncTypebox = async (fastify) => {
     async (request, reply) => {
       const found = await fastify.attachments.findForExpert(request.params.id)
       if (!found) throw new AppError('ATTACHMENT_NOT_FOUND')
-      await fastify.activity.record({ type: 'audit', audit: { action: 'attachment.downloaded', target: { type: 'attachment', id: String(found._id) }, caseId: found.caseId, appId: found.appId, officeId: found.officeId, detail: { size: found.size } } })
+      await fastify.activity.record({
+        type: 'audit',
+        audit: {
+          action: 'attachment.downloaded',
+          target: { type: 'attachment', id: String(found._id) },
+          caseId: found.caseId,
+          appId: found.appId,
+          officeId: found.officeId,
+          detail: { size: found.size }
+        }
+      })
       return sendAttachment(reply, found, fastify.attachments.openDownload(found._id))
     }
   )

@@ -2,7 +2,18 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { forumPostingLimit } from '../../plugins/app/rate-limit.js'
 import type { ForumActor } from '../../repositories/forum.js'
 import { toAdminPost, toAdminThread } from '../../mapping/forum.js'
-import { AcceptBody, AdminPostCreated, AdminPostResponse, AdminThreadDetail, AdminThreadListQuery, AdminThreadPage, AdminThreadResponse, IdParams, problemResponses, ReplyBody } from '@ze/contract'
+import {
+  AcceptBody,
+  AdminPostCreated,
+  AdminPostResponse,
+  AdminThreadDetail,
+  AdminThreadListQuery,
+  AdminThreadPage,
+  AdminThreadResponse,
+  IdParams,
+  problemResponses,
+  ReplyBody
+} from '@ze/contract'
 
 const security = [{ expertKey: [] }]
 const tags = ['admin', 'forum']
@@ -14,7 +25,15 @@ const forum: FastifyPluginAsyncTypebox = async (fastify) => {
 
   fastify.get(
     '/threads',
-    { schema: { tags, summary: 'Threads of every app, hidden included, most recent activity first', security, querystring: AdminThreadListQuery, response: { 200: AdminThreadPage, ...problemResponses } } },
+    {
+      schema: {
+        tags,
+        summary: 'Threads of every app, hidden included, most recent activity first',
+        security,
+        querystring: AdminThreadListQuery,
+        response: { 200: AdminThreadPage, ...problemResponses }
+      }
+    },
     async (request) => {
       const page = await fastify.forum.listAll(request.query)
       return { items: page.items.map(toAdminThread), nextCursor: page.nextCursor }
@@ -23,7 +42,15 @@ const forum: FastifyPluginAsyncTypebox = async (fastify) => {
 
   fastify.get(
     '/threads/:id',
-    { schema: { tags, summary: 'A thread with all replies, hidden included', security, params: IdParams, response: { 200: AdminThreadDetail, ...problemResponses } } },
+    {
+      schema: {
+        tags,
+        summary: 'A thread with all replies, hidden included',
+        security,
+        params: IdParams,
+        response: { 200: AdminThreadDetail, ...problemResponses }
+      }
+    },
     async (request) => {
       const { thread, posts } = await fastify.forum.threadWithPosts(request.params.id, admin)
       return { thread: { ...toAdminThread(thread), body: thread.body }, posts: posts.map((p) => toAdminPost(p, thread)) }
@@ -34,26 +61,56 @@ const forum: FastifyPluginAsyncTypebox = async (fastify) => {
     '/threads/:id/replies',
     {
       config: { rateLimit: forumPostingLimit(fastify.config) },
-      schema: { tags, summary: 'Reply as an expert (shown with the expert badge)', security, params: IdParams, body: ReplyBody, response: { 201: AdminPostCreated, ...problemResponses } }
+      schema: {
+        tags,
+        summary: 'Reply as an expert (shown with the expert badge)',
+        security,
+        params: IdParams,
+        body: ReplyBody,
+        response: { 201: AdminPostCreated, ...problemResponses }
+      }
     },
     async (request, reply) => {
       const { thread, post } = await fastify.forum.reply(request.params.id, admin, expertActor(request.expert!), request.body.body)
-      await fastify.activity.record({ type: 'audit', audit: { action: 'post.created', target: { type: 'post', id: String(post._id) }, appId: thread.appId, detail: { threadId: String(thread._id) } } })
+      await fastify.activity.record({
+        type: 'audit',
+        audit: { action: 'post.created', target: { type: 'post', id: String(post._id) }, appId: thread.appId, detail: { threadId: String(thread._id) } }
+      })
       return reply.code(201).send({ post: toAdminPost(post, thread) })
     }
   )
 
   fastify.post(
     '/threads/:id/accept',
-    { schema: { tags, summary: 'Mark a reply as the accepted answer; the thread becomes solved', security, params: IdParams, body: AcceptBody, response: { 200: AdminThreadResponse, ...problemResponses } } },
+    {
+      schema: {
+        tags,
+        summary: 'Mark a reply as the accepted answer; the thread becomes solved',
+        security,
+        params: IdParams,
+        body: AcceptBody,
+        response: { 200: AdminThreadResponse, ...problemResponses }
+      }
+    },
     async (request) => {
       const thread = await fastify.forum.accept(request.params.id, request.body.postId, admin, expertActor(request.expert!))
-      await fastify.activity.record({ type: 'audit', audit: { action: 'thread.answer-accepted', target: { type: 'thread', id: request.params.id }, appId: thread.appId, detail: { postId: request.body.postId } } })
+      await fastify.activity.record({
+        type: 'audit',
+        audit: {
+          action: 'thread.answer-accepted',
+          target: { type: 'thread', id: request.params.id },
+          appId: thread.appId,
+          detail: { postId: request.body.postId }
+        }
+      })
       return { thread: toAdminThread(thread) }
     }
   )
 
-  for (const [action, hidden] of [['hide', true], ['unhide', false]] as const) {
+  for (const [action, hidden] of [
+    ['hide', true],
+    ['unhide', false]
+  ] as const) {
     fastify.post(
       `/posts/:id/${action}`,
       {
@@ -67,7 +124,10 @@ const forum: FastifyPluginAsyncTypebox = async (fastify) => {
       },
       async (request) => {
         const { post, thread } = await fastify.forum.setPostHidden(request.params.id, hidden)
-        await fastify.activity.record({ type: 'audit', audit: { action: `post.${action}`, target: { type: 'post', id: request.params.id }, appId: post.appId } })
+        await fastify.activity.record({
+          type: 'audit',
+          audit: { action: `post.${action}`, target: { type: 'post', id: request.params.id }, appId: post.appId }
+        })
         return { post: toAdminPost(post, thread) }
       }
     )
@@ -84,7 +144,10 @@ const forum: FastifyPluginAsyncTypebox = async (fastify) => {
       },
       async (request) => {
         const thread = await fastify.forum.setThreadHidden(request.params.id, hidden)
-        await fastify.activity.record({ type: 'audit', audit: { action: `thread.${action}`, target: { type: 'thread', id: request.params.id }, appId: thread.appId } })
+        await fastify.activity.record({
+          type: 'audit',
+          audit: { action: `thread.${action}`, target: { type: 'thread', id: request.params.id }, appId: thread.appId }
+        })
         return { thread: toAdminThread(thread) }
       }
     )

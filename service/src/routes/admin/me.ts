@@ -6,13 +6,27 @@ const security = [{ expertKey: [] }]
 const me: FastifyPluginAsyncTypebox = async (fastify) => {
   fastify.get(
     '/me',
-    { schema: { tags: ['admin'], summary: 'The expert behind the API key or the console session', security, response: { 200: ExpertProfile, ...problemResponses } } },
+    {
+      schema: {
+        tags: ['admin'],
+        summary: 'The expert behind the API key or the console session',
+        security,
+        response: { 200: ExpertProfile, ...problemResponses }
+      }
+    },
     async (request) => request.expert!
   )
 
   fastify.get(
     '/me/preferences',
-    { schema: { tags: ['admin'], summary: 'My e-mail choice for new cases and my language', security, response: { 200: ExpertPreferences, ...problemResponses } } },
+    {
+      schema: {
+        tags: ['admin'],
+        summary: 'My e-mail choice for new cases and my language',
+        security,
+        response: { 200: ExpertPreferences, ...problemResponses }
+      }
+    },
     async (request) => fastify.team.preferences(request.expert!.id)
   )
 
@@ -30,7 +44,10 @@ const me: FastifyPluginAsyncTypebox = async (fastify) => {
     },
     async (request) => {
       const prefs = await fastify.team.setPreferences(request.expert!.id, request.body)
-      await fastify.activity.record({ type: 'audit', audit: { action: 'expert.preferences-updated', target: { type: 'expert', id: request.expert!.id }, detail: { ...request.body } } })
+      await fastify.activity.record({
+        type: 'audit',
+        audit: { action: 'expert.preferences-updated', target: { type: 'expert', id: request.expert!.id }, detail: { ...request.body } }
+      })
       return prefs
     }
   )

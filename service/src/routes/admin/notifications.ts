@@ -47,7 +47,8 @@ const notifications: FastifyPluginAsyncTypebox = async (fastify) => {
       schema: {
         tags,
         summary: 'Set the Standard Webhooks endpoint of a host app (admin)',
-        description: 'Events case.created, case.replied, case.resolved and case.read are POSTed to `url`, signed with `secret` (generated when omitted; the answer shows it). `url: null` stops deliveries.',
+        description:
+          'Events case.created, case.replied, case.resolved and case.read are POSTed to `url`, signed with `secret` (generated when omitted; the answer shows it). `url: null` stops deliveries.',
         security,
         params: AppIdParams,
         body: WebhookSettingsBody,
@@ -58,7 +59,15 @@ const notifications: FastifyPluginAsyncTypebox = async (fastify) => {
       const secret = request.body.secret ?? newWebhookSecret()
       if (!(await fastify.apps.setWebhook(request.params.id, { url: request.body.url, secret }))) throw new AppError('APP_NOT_FOUND')
       // The secret is never audited: only that the endpoint changed, and whether one is set.
-      await fastify.activity.record({ type: 'audit', audit: { action: 'webhook.updated', target: { type: 'webhook', id: request.params.id }, appId: request.params.id, detail: { enabled: request.body.url !== null } } })
+      await fastify.activity.record({
+        type: 'audit',
+        audit: {
+          action: 'webhook.updated',
+          target: { type: 'webhook', id: request.params.id },
+          appId: request.params.id,
+          detail: { enabled: request.body.url !== null }
+        }
+      })
       return { appId: request.params.id, url: request.body.url, secret }
     }
   )
@@ -70,13 +79,16 @@ const notifications: FastifyPluginAsyncTypebox = async (fastify) => {
       schema: {
         tags,
         summary: 'The delivery log of a host app, newest first (admin)',
-        description: 'Each webhook (or, with `channel=mail`, each e-mail to the app’s chiefs) with its state, attempts, last HTTP status and error, kept for 7 days.',
+        description:
+          'Each webhook (or, with `channel=mail`, each e-mail to the app’s chiefs) with its state, attempts, last HTTP status and error, kept for 7 days.',
         security,
         querystring: DeliveryLogQuery,
         response: { 200: DeliveryLog, ...problemResponses }
       }
     },
-    async (request) => ({ items: (await fastify.notifications.outbox.log(request.query.appId, request.query.channel ?? 'webhook', request.query.limit ?? 50)).map(toDelivery) })
+    async (request) => ({
+      items: (await fastify.notifications.outbox.log(request.query.appId, request.query.channel ?? 'webhook', request.query.limit ?? 50)).map(toDelivery)
+    })
   )
 }
 

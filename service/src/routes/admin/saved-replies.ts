@@ -9,17 +9,36 @@ const who = 'Shared ones need an expert with the admin role (403 ADMIN_ROLE_REQU
 /** /admin/v1/saved-replies — "Gotowe odpowiedzi": every expert reads shared ones and keeps personal ones. */
 const savedReplies: FastifyPluginAsyncTypebox = async (fastify) => {
   const audit = (action: string, reply: SavedReply) =>
-    fastify.activity.record({ type: 'audit', audit: { action: `saved-reply.${action}`, target: { type: 'saved-reply', id: reply.id }, detail: { scope: reply.scope } } })
+    fastify.activity.record({
+      type: 'audit',
+      audit: { action: `saved-reply.${action}`, target: { type: 'saved-reply', id: reply.id }, detail: { scope: reply.scope } }
+    })
 
   fastify.get(
     '/',
-    { schema: { tags, summary: 'Shared saved replies and the caller’s personal ones, by title', security, response: { 200: SavedReplyList, ...problemResponses } } },
+    {
+      schema: {
+        tags,
+        summary: 'Shared saved replies and the caller’s personal ones, by title',
+        security,
+        response: { 200: SavedReplyList, ...problemResponses }
+      }
+    },
     async (request) => ({ items: await fastify.savedReplies.list(request.expert!) })
   )
 
   fastify.post(
     '/',
-    { schema: { tags, summary: 'Create a saved reply', description: who, security, body: SavedReplyCreateBody, response: { 201: SavedReply, ...problemResponses } } },
+    {
+      schema: {
+        tags,
+        summary: 'Create a saved reply',
+        description: who,
+        security,
+        body: SavedReplyCreateBody,
+        response: { 201: SavedReply, ...problemResponses }
+      }
+    },
     async (request, reply) => {
       const created = await fastify.savedReplies.create(request.expert!, request.body)
       await audit('created', created)
@@ -29,7 +48,17 @@ const savedReplies: FastifyPluginAsyncTypebox = async (fastify) => {
 
   fastify.patch(
     '/:id',
-    { schema: { tags, summary: 'Change a saved reply’s title, body or tags', description: who, security, params: IdParams, body: SavedReplyPatchBody, response: { 200: SavedReply, ...problemResponses } } },
+    {
+      schema: {
+        tags,
+        summary: 'Change a saved reply’s title, body or tags',
+        description: who,
+        security,
+        params: IdParams,
+        body: SavedReplyPatchBody,
+        response: { 200: SavedReply, ...problemResponses }
+      }
+    },
     async (request) => {
       const updated = await fastify.savedReplies.update(request.expert!, request.params.id, request.body)
       await audit('updated', updated)
@@ -39,7 +68,16 @@ const savedReplies: FastifyPluginAsyncTypebox = async (fastify) => {
 
   fastify.delete(
     '/:id',
-    { schema: { tags, summary: 'Delete a saved reply', description: who, security, params: IdParams, response: { 204: Type.Null({ description: 'Deleted' }), ...problemResponses } } },
+    {
+      schema: {
+        tags,
+        summary: 'Delete a saved reply',
+        description: who,
+        security,
+        params: IdParams,
+        response: { 204: Type.Null({ description: 'Deleted' }), ...problemResponses }
+      }
+    },
     async (request, reply) => {
       const removed = await fastify.savedReplies.remove(request.expert!, request.params.id)
       await audit('deleted', removed)

@@ -40,9 +40,15 @@ const sessionLinks: FastifyPluginAsyncTypebox = async (fastify) => {
       const link = await fastify.expertSessions.createLink(email)
       if (link) {
         const url = `${publicUrl}/admin/v1/session/link/${link.secret}`
-        const mailed = await fastify.notifications.enqueueMail({ to: link.expert.email, locale: link.expert.locale, template: 'sign-in-link', data: { name: link.expert.name, url, expiresMinutes: 15 } })
+        const mailed = await fastify.notifications.enqueueMail({
+          to: link.expert.email,
+          locale: link.expert.locale,
+          template: 'sign-in-link',
+          data: { name: link.expert.name, url, expiresMinutes: 15 }
+        })
         // Without SMTP_URL a development service logs the link instead; production never does.
-        if (!mailed && environment !== 'production') request.log.info({ expertId: link.expert.id, signInLink: url }, 'console sign-in link (SMTP_URL not set; development only)')
+        if (!mailed && environment !== 'production')
+          request.log.info({ expertId: link.expert.id, signInLink: url }, 'console sign-in link (SMTP_URL not set; development only)')
       }
       return reply.code(202).send(null)
     }
@@ -65,7 +71,10 @@ const sessionLinks: FastifyPluginAsyncTypebox = async (fastify) => {
       if (!expert) return reply.redirect(INVALID_LINK_TARGET, 303)
       const secret = await fastify.expertSessions.create(expert.id, request.headers['user-agent'] ?? null)
       const actor = { kind: 'expert' as const, id: expert.id, name: expert.name, appId: null, officeId: null }
-      await fastify.activity.record({ type: 'audit', audit: { action: 'session.started', target: { type: 'session', id: sessionAuditId(secret) }, actor, detail: { via: 'link' } } })
+      await fastify.activity.record({
+        type: 'audit',
+        audit: { action: 'session.started', target: { type: 'session', id: sessionAuditId(secret) }, actor, detail: { via: 'link' } }
+      })
       fastify.setSessionCookie(reply, secret)
       return reply.redirect('/console/', 303)
     }

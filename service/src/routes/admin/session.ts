@@ -22,7 +22,8 @@ const session: FastifyPluginAsyncTypebox = async (fastify) => {
       schema: {
         tags: ['admin'],
         summary: 'Exchange an expert API key for a console session cookie',
-        description: 'For scripts and tests: answers 204 with an `HttpOnly; Secure; SameSite=Strict` session cookie. Only an API key may start a session this way.',
+        description:
+          'For scripts and tests: answers 204 with an `HttpOnly; Secure; SameSite=Strict` session cookie. Only an API key may start a session this way.',
         security: [{ expertKey: [] }],
         querystring: NoQuery,
         response: { 204: Type.Null(), ...problemResponses }
@@ -31,7 +32,10 @@ const session: FastifyPluginAsyncTypebox = async (fastify) => {
     async (request, reply) => {
       if (request.expertAuth !== 'key') throw new AppError('EXPERT_KEY_MISSING', 'Starting a session needs the expert API key')
       const secret = await fastify.expertSessions.create(request.expert!.id, request.headers['user-agent'] ?? null)
-      await fastify.activity.record({ type: 'audit', audit: { action: 'session.started', target: { type: 'session', id: sessionAuditId(secret) }, detail: { via: 'key' } } })
+      await fastify.activity.record({
+        type: 'audit',
+        audit: { action: 'session.started', target: { type: 'session', id: sessionAuditId(secret) }, detail: { via: 'key' } }
+      })
       fastify.setSessionCookie(reply, secret)
       return reply.code(204).send(null)
     }

@@ -47,9 +47,20 @@ const team: FastifyPluginAsyncTypebox = async (fastify) => {
     return true
   }
 
-  fastify.get('/', { schema: { tags, summary: 'Every expert with admin rights, activation, preferences and API keys (admin)', security, response: { 200: TeamList, ...problemResponses } } }, async () => ({
-    items: await fastify.team.list()
-  }))
+  fastify.get(
+    '/',
+    {
+      schema: {
+        tags,
+        summary: 'Every expert with admin rights, activation, preferences and API keys (admin)',
+        security,
+        response: { 200: TeamList, ...problemResponses }
+      }
+    },
+    async () => ({
+      items: await fastify.team.list()
+    })
+  )
 
   fastify.post(
     '/',

@@ -9,7 +9,8 @@ const articles: FastifyPluginAsyncTypebox = async (fastify) => {
       schema: {
         tags: ['articles'],
         summary: 'Published articles, by category or matching a search',
-        description: 'Without `q`: every published article (or one category), by category and title. With `q`: best match first (title above body; diacritics, word beginnings and small typos tolerated).',
+        description:
+          'Without `q`: every published article (or one category), by category and title. With `q`: best match first (title above body; diacritics, word beginnings and small typos tolerated).',
         security: [{ identityToken: [] }],
         querystring: ArticleListQuery,
         response: { 200: ArticleListResponse, ...problemResponses }
@@ -38,7 +39,8 @@ const articles: FastifyPluginAsyncTypebox = async (fastify) => {
       schema: {
         tags: ['articles'],
         summary: 'Czy to pomogło? Vote on an article (yes/no, optional comment)',
-        description: 'Any signed-in user; one vote per user and article — voting again replaces the earlier vote. Experts read the counts in the admin article list and the comments in GET /admin/v1/articles/:id/feedback.',
+        description:
+          'Any signed-in user; one vote per user and article — voting again replaces the earlier vote. Experts read the counts in the admin article list and the comments in GET /admin/v1/articles/:id/feedback.',
         security: [{ identityToken: [] }],
         params: SlugParams,
         body: ArticleFeedbackBody,
@@ -47,7 +49,15 @@ const articles: FastifyPluginAsyncTypebox = async (fastify) => {
     },
     async (request) => {
       const feedback = await fastify.articles.feedback.vote(request.identity, request.params.slug, request.body)
-      await fastify.activity.record({ type: 'audit', audit: { action: 'article.voted', target: { type: 'article', id: request.params.slug }, appId: request.tenant.appId, detail: { helpful: request.body.helpful } } })
+      await fastify.activity.record({
+        type: 'audit',
+        audit: {
+          action: 'article.voted',
+          target: { type: 'article', id: request.params.slug },
+          appId: request.tenant.appId,
+          detail: { helpful: request.body.helpful }
+        }
+      })
       return { feedback }
     }
   )

@@ -14,7 +14,8 @@ const attachments: FastifyPluginAsyncTypebox = async (fastify) => {
       schema: {
         tags: ['cases'],
         summary: 'Download an attachment',
-        description: 'Only attachments of public messages of the chief’s own office; anything else is 404 ATTACHMENT_NOT_FOUND. Sent as `Content-Disposition: attachment` with `X-Content-Type-Options: nosniff`.',
+        description:
+          'Only attachments of public messages of the chief’s own office; anything else is 404 ATTACHMENT_NOT_FOUND. Sent as `Content-Disposition: attachment` with `X-Content-Type-Options: nosniff`.',
         security: [{ identityToken: [] }],
         params: IdParams,
         response: { 200: binaryResponse('The file bytes, with the content type detected at upload', attachmentPolicy.allowedTypes), ...problemResponses }

@@ -11,7 +11,8 @@ const suggestions: FastifyPluginAsyncTypebox = async (fastify) => {
       schema: {
         tags: ['suggestions'],
         summary: 'Up to 5 articles and solved forum threads matching a draft question',
-        description: 'Rate-limited per user (429 RATE_LIMITED with Retry-After). Only the first 12 content words count; the answer holds what was found within the time budget.',
+        description:
+          'Rate-limited per user (429 RATE_LIMITED with Retry-After). Only the first 12 content words count; the answer holds what was found within the time budget.',
         security: [{ identityToken: [] }],
         querystring: SuggestionsQuery,
         response: { 200: SuggestionsResponse, ...problemResponses }

@@ -18,12 +18,20 @@ export type Snapshot = Map<string, Map<string, string>>
 export async function snapshot(app: FastifyInstance): Promise<Snapshot> {
   const db = app.db.db!
   const result: Snapshot = new Map()
-  const collections = (await db.listCollections({}, { nameOnly: true }).toArray()).map((c) => c.name).filter((n) => !BOOKKEEPING.has(n)).sort()
+  const collections = (await db.listCollections({}, { nameOnly: true }).toArray())
+    .map((c) => c.name)
+    .filter((n) => !BOOKKEEPING.has(n))
+    .sort()
   for (const name of collections) {
     const docs = new Map<string, string>()
     for await (const doc of db.collection(name).find({}).sort({ _id: 1 })) {
       for (const field of USE_STAMPS[name] ?? []) delete doc[field]
-      docs.set(EJSON.stringify(doc._id), createHash('sha256').update(EJSON.stringify(doc, { relaxed: false })).digest('hex'))
+      docs.set(
+        EJSON.stringify(doc._id),
+        createHash('sha256')
+          .update(EJSON.stringify(doc, { relaxed: false }))
+          .digest('hex')
+      )
     }
     result.set(name, docs)
   }

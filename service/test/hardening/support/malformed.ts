@@ -46,7 +46,8 @@ function realOr(ctx: GenContext, r: Prng, param: string, fallback: string): stri
 function badJson(r: Prng, ctx: GenContext): { label: string; body: string | Buffer; broken: boolean } {
   const roll = r.int(10)
   if (roll === 0) return { label: 'deep array', body: jsonMonsters.deepArray(1 + r.int(100_000)), broken: false }
-  if (roll === 1) return { label: 'deep object', body: r.chance(0.5) ? jsonMonsters.deepObject(1 + r.int(50_000)) : jsonMonsters.deepProto(1 + r.int(20_000)), broken: false }
+  if (roll === 1)
+    return { label: 'deep object', body: r.chance(0.5) ? jsonMonsters.deepObject(1 + r.int(50_000)) : jsonMonsters.deepProto(1 + r.int(20_000)), broken: false }
   if (roll === 2) return { label: 'over the body limit', body: jsonMonsters.huge(ctx.limits.bodyLimitBytes + r.int(100_000)), broken: false }
   if (roll === 3) return { label: 'long fields', body: jsonMonsters.longField(300 + r.int(20_000)), broken: false }
   if (roll === 4) return { label: 'invalid UTF-8', body: jsonMonsters.invalidUtf8(), broken: false }
@@ -54,14 +55,30 @@ function badJson(r: Prng, ctx: GenContext): { label: string; body: string | Buff
   return { label: `json ${String(pick.body).slice(0, 40)}`, body: pick.body, broken: Boolean(pick.broken) }
 }
 
-const CONTENT_TYPES = ['text/plain', 'application/xml', 'application/x-www-form-urlencoded', 'application/json; charset=utf-16', 'application/octet-stream', 'image/png', '', 'application/json; boundary=x', 'multipart/form-data']
+const CONTENT_TYPES = [
+  'text/plain',
+  'application/xml',
+  'application/x-www-form-urlencoded',
+  'application/json; charset=utf-16',
+  'application/octet-stream',
+  'image/png',
+  '',
+  'application/json; boundary=x',
+  'multipart/form-data'
+]
 
 /** One malformed request for a route picked at random; every request is invalid by construction. */
 export function malformedRequest(r: Prng, ctx: GenContext): MalformedRequest {
   const route = r.pick(ctx.routes)
   const multipart = MULTIPART[key(route)]
   const hasBody = route.method !== 'GET' && route.method !== 'HEAD'
-  const kinds = ['path', 'query', 'auth', 'method', ...(hasBody ? (multipart ? ['multipart', 'multipart', 'multipart', 'content-type'] : ['json', 'json', 'json', 'content-type']) : [])]
+  const kinds = [
+    'path',
+    'query',
+    'auth',
+    'method',
+    ...(hasBody ? (multipart ? ['multipart', 'multipart', 'multipart', 'content-type'] : ['json', 'json', 'json', 'content-type']) : [])
+  ]
   const kind = route.url.includes(':') || route.url.includes('*') ? r.pick(kinds) : r.pick(kinds.filter((k) => k !== 'path'))
   const headers = { ...authFor(ctx, route.url) }
   const bad = () => r.pick(BAD_IDS)
@@ -73,7 +90,13 @@ export function malformedRequest(r: Prng, ctx: GenContext): MalformedRequest {
       // Real ids only on reads: a mutating route gets an id that cannot exist.
       const url = fill(route.url, (p) => (route.method === 'GET' ? realOr(ctx, r, p, NONEXISTENT_ID) : NONEXISTENT_ID))
       const query = Array.from({ length: 1 + r.int(3) }, () => r.pick(BAD_QUERIES)).join('&')
-      return { label: `bad query ${query.slice(0, 60)}`, method: route.method, url: `${url}?${query}`, headers, ...(hasBody ? { payload: '{"$where":"1"}', headers: { ...headers, 'content-type': 'application/json' } } : {}) }
+      return {
+        label: `bad query ${query.slice(0, 60)}`,
+        method: route.method,
+        url: `${url}?${query}`,
+        headers,
+        ...(hasBody ? { payload: '{"$where":"1"}', headers: { ...headers, 'content-type': 'application/json' } } : {})
+      }
     }
     case 'auth': {
       const value = r.chance(0.5) ? r.pick(BAD_AUTH) : `Bearer ${r.pick(ctx.badTokens)}`
@@ -82,7 +105,9 @@ export function malformedRequest(r: Prng, ctx: GenContext): MalformedRequest {
     }
     case 'method': {
       // A method the URL really lacks (POST and DELETE /admin/v1/session are both real).
-      const method = r.pick(['PUT', 'DELETE', 'PATCH', 'POST', 'GET', 'OPTIONS', 'TRACE'].filter((m) => !ctx.routes.some((other) => other.url === route.url && other.method === m)))
+      const method = r.pick(
+        ['PUT', 'DELETE', 'PATCH', 'POST', 'GET', 'OPTIONS', 'TRACE'].filter((m) => !ctx.routes.some((other) => other.url === route.url && other.method === m))
+      )
       return { label: `wrong method ${method}`, method, url: fill(route.url, bad), headers }
     }
     case 'json': {
@@ -93,7 +118,9 @@ export function malformedRequest(r: Prng, ctx: GenContext): MalformedRequest {
     }
     case 'content-type': {
       const type = r.pick(CONTENT_TYPES)
-      const payload = multipart ? JSON.stringify({ question: 'x', entryPoint: 'sidebar', body: 'x' }) : r.pick(['ids[$gt]=&title[$ne]=', '<ids><id>1</id></ids>', '{"ids":[]}', '\x00\x01\x02'])
+      const payload = multipart
+        ? JSON.stringify({ question: 'x', entryPoint: 'sidebar', body: 'x' })
+        : r.pick(['ids[$gt]=&title[$ne]=', '<ids><id>1</id></ids>', '{"ids":[]}', '\x00\x01\x02'])
       const url = fill(route.url, () => NONEXISTENT_ID)
       return { label: `content-type "${type}"`, method: route.method, url, headers: { ...headers, ...(type ? { 'content-type': type } : {}) }, payload }
     }

@@ -32,7 +32,9 @@ export async function buildFixtures(app: FastifyInstance): Promise<Fixtures> {
   const caseA = await createCase(app, 'chiefOffice', { files: png })
   const caseB = await createCase(app, 'chiefOtherOffice', { files: png })
   const caseC = await createCase(app, 'chiefInactive', { entryPoint: 'messages' })
-  const note = await created(await expertReply(app, expert.headers, caseA.case.id, 'Notatka', { internal: true, files: [{ name: 'log.pdf', data: samples.pdf }] }))
+  const note = await created(
+    await expertReply(app, expert.headers, caseA.case.id, 'Notatka', { internal: true, files: [{ name: 'log.pdf', data: samples.pdf }] })
+  )
   const article = async (slug: string, published: boolean) =>
     created(
       await app.inject({
@@ -44,20 +46,34 @@ export async function buildFixtures(app: FastifyInstance): Promise<Fixtures> {
     )
   const [published, draft, deletable] = [await article('artykul', true), await article('szkic', false), await article('do-usuniecia', true)]
   const thread = async (persona: 'employee' | 'chiefOtherOffice') =>
-    (await created(await app.inject({ method: 'POST', url: '/api/v1/forum/threads', headers: await authFor(persona), payload: { title: 'Korekta faktury', body: 'Jak?' } }))).thread.id as string
+    (
+      await created(
+        await app.inject({ method: 'POST', url: '/api/v1/forum/threads', headers: await authFor(persona), payload: { title: 'Korekta faktury', body: 'Jak?' } })
+      )
+    ).thread.id as string
   const post = async (threadId: string) =>
-    (await created(await app.inject({ method: 'POST', url: `/api/v1/forum/threads/${threadId}/replies`, headers: await authFor('client'), payload: { body: 'Tak.' } }))).post.id as string
+    (
+      await created(
+        await app.inject({ method: 'POST', url: `/api/v1/forum/threads/${threadId}/replies`, headers: await authFor('client'), payload: { body: 'Tak.' } })
+      )
+    ).post.id as string
   const threads = { A: await thread('employee'), B: await thread('chiefOtherOffice') }
   const answered = await createCase(app, 'chiefOtherOffice')
   const answer = await created(await expertReply(app, expert.headers, answered.case.id, 'Odpowiedź do artykułu'))
   const savedReply = async (headers: Record<string, string>, scope: 'shared' | 'personal') =>
-    (await created(await app.inject({ method: 'POST', url: '/admin/v1/saved-replies', headers, payload: { scope, title: `Gotowa ${scope}`, body: 'Treść' } }))) as { id: string }
+    (await created(
+      await app.inject({ method: 'POST', url: '/admin/v1/saved-replies', headers, payload: { scope, title: `Gotowa ${scope}`, body: 'Treść' } })
+    )) as { id: string }
   return {
     expertAuth: expert.headers,
     adminAuth: admin.headers,
     cases: { A: caseA.case.id, B: caseB.case.id, C: caseC.case.id },
     attachments: { A: caseA.message.attachments[0]!.id, Ainternal: note.message.attachments[0].id, B: caseB.message.attachments[0]!.id },
-    articles: { published: { id: published.id, slug: published.slug }, draft: { id: draft.id, slug: draft.slug }, deletable: { id: deletable.id, slug: deletable.slug } },
+    articles: {
+      published: { id: published.id, slug: published.slug },
+      draft: { id: draft.id, slug: draft.slug },
+      deletable: { id: deletable.id, slug: deletable.slug }
+    },
     threads,
     posts: { A: await post(threads.A), B: await post(threads.B) },
     team: { expertId: expert.expert.id, keyId: (await app.experts.keys.issue(expert.expert.id, 'matrix')).info.id },
@@ -95,7 +111,11 @@ export function requestFor(route: string, target: string, f: Fixtures): () => Pr
     'POST /api/v1/cases/unarchive': async () => ({ method: 'POST', url: '/api/v1/cases/unarchive', payload: { ids: [caseId] } }),
     'POST /api/v1/cases/read': async () => ({ method: 'POST', url: '/api/v1/cases/read', payload: { ids: [caseId] } }),
     'GET /api/v1/cases/:id': async () => ({ method: 'GET', url: `/api/v1/cases/${caseId}` }),
-    'POST /api/v1/cases/:id/messages': async () => ({ method: 'POST', url: `/api/v1/cases/${caseId}/messages`, ...(await form({ body: 'Odpowiedź z macierzy' })) }),
+    'POST /api/v1/cases/:id/messages': async () => ({
+      method: 'POST',
+      url: `/api/v1/cases/${caseId}/messages`,
+      ...(await form({ body: 'Odpowiedź z macierzy' }))
+    }),
     'POST /api/v1/cases/:id/rating': async () => ({ method: 'POST', url: `/api/v1/cases/${caseId}/rating`, payload: { score: 4 } }),
     'GET /api/v1/attachments/:id': async () => ({ method: 'GET', url: `/api/v1/attachments/${f.attachments[target as 'A']}` }),
     'GET /api/v1/articles': async () => ({ method: 'GET', url: '/api/v1/articles' }),
@@ -105,8 +125,16 @@ export function requestFor(route: string, target: string, f: Fixtures): () => Pr
     'GET /api/v1/forum/threads': async () => ({ method: 'GET', url: '/api/v1/forum/threads' }),
     'GET /api/v1/forum/threads/:id': async () => ({ method: 'GET', url: `/api/v1/forum/threads/${threadId}` }),
     'POST /api/v1/forum/threads': async () => ({ method: 'POST', url: '/api/v1/forum/threads', payload: { title: 'Nowy wątek', body: 'Treść' } }),
-    'POST /api/v1/forum/threads/:id/replies': async () => ({ method: 'POST', url: `/api/v1/forum/threads/${threadId}/replies`, payload: { body: 'Odpowiedź' } }),
-    'POST /api/v1/forum/threads/:id/accept': async () => ({ method: 'POST', url: `/api/v1/forum/threads/${threadId}/accept`, payload: { postId: f.posts[target as 'A'] } }),
+    'POST /api/v1/forum/threads/:id/replies': async () => ({
+      method: 'POST',
+      url: `/api/v1/forum/threads/${threadId}/replies`,
+      payload: { body: 'Odpowiedź' }
+    }),
+    'POST /api/v1/forum/threads/:id/accept': async () => ({
+      method: 'POST',
+      url: `/api/v1/forum/threads/${threadId}/accept`,
+      payload: { postId: f.posts[target as 'A'] }
+    }),
     'GET /admin/v1/me': async () => ({ method: 'GET', url: '/admin/v1/me' }),
     'POST /admin/v1/session': async () => ({ method: 'POST', url: '/admin/v1/session' }),
     'DELETE /admin/v1/session': async () => ({ method: 'DELETE', url: '/admin/v1/session' }),
@@ -115,7 +143,11 @@ export function requestFor(route: string, target: string, f: Fixtures): () => Pr
     'GET /admin/v1/experts': async () => ({ method: 'GET', url: '/admin/v1/experts' }),
     'GET /admin/v1/offices': async () => ({ method: 'GET', url: '/admin/v1/offices' }),
     'GET /admin/v1/cases/:id': async () => ({ method: 'GET', url: `/admin/v1/cases/${caseId}` }),
-    'POST /admin/v1/cases/:id/messages': async () => ({ method: 'POST', url: `/admin/v1/cases/${caseId}/messages`, ...(await form({ body: 'Odpowiedź eksperta' })) }),
+    'POST /admin/v1/cases/:id/messages': async () => ({
+      method: 'POST',
+      url: `/admin/v1/cases/${caseId}/messages`,
+      ...(await form({ body: 'Odpowiedź eksperta' }))
+    }),
     'PATCH /admin/v1/cases/:id': async () => ({ method: 'PATCH', url: `/admin/v1/cases/${caseId}`, payload: { status: 'answered' } }),
     'GET /admin/v1/attachments/:id': async () => ({ method: 'GET', url: `/admin/v1/attachments/${f.attachments[target as 'A']}` }),
     'GET /admin/v1/articles': async () => ({ method: 'GET', url: '/admin/v1/articles' }),
@@ -132,8 +164,16 @@ export function requestFor(route: string, target: string, f: Fixtures): () => Pr
     'DELETE /admin/v1/articles/:id': async () => ({ method: 'DELETE', url: `/admin/v1/articles/${article.id}` }),
     'GET /admin/v1/forum/threads': async () => ({ method: 'GET', url: '/admin/v1/forum/threads' }),
     'GET /admin/v1/forum/threads/:id': async () => ({ method: 'GET', url: `/admin/v1/forum/threads/${threadId}` }),
-    'POST /admin/v1/forum/threads/:id/replies': async () => ({ method: 'POST', url: `/admin/v1/forum/threads/${threadId}/replies`, payload: { body: 'Odpowiedź eksperta' } }),
-    'POST /admin/v1/forum/threads/:id/accept': async () => ({ method: 'POST', url: `/admin/v1/forum/threads/${threadId}/accept`, payload: { postId: f.posts[target as 'A'] } }),
+    'POST /admin/v1/forum/threads/:id/replies': async () => ({
+      method: 'POST',
+      url: `/admin/v1/forum/threads/${threadId}/replies`,
+      payload: { body: 'Odpowiedź eksperta' }
+    }),
+    'POST /admin/v1/forum/threads/:id/accept': async () => ({
+      method: 'POST',
+      url: `/admin/v1/forum/threads/${threadId}/accept`,
+      payload: { postId: f.posts[target as 'A'] }
+    }),
     'POST /admin/v1/forum/posts/:id/hide': async () => ({ method: 'POST', url: `/admin/v1/forum/posts/${f.posts[target as 'A']}/hide` }),
     'POST /admin/v1/forum/posts/:id/unhide': async () => ({ method: 'POST', url: `/admin/v1/forum/posts/${f.posts[target as 'A']}/unhide` }),
     'GET /api/v1/events': async () => ({ method: 'GET', url: '/api/v1/events', stream: true }),
@@ -149,21 +189,37 @@ export function requestFor(route: string, target: string, f: Fixtures): () => Pr
     'GET /admin/v1/me/preferences': async () => ({ method: 'GET', url: '/admin/v1/me/preferences' }),
     'PATCH /admin/v1/me/preferences': async () => ({ method: 'PATCH', url: '/admin/v1/me/preferences', payload: { newCases: 'none' } }),
     'GET /admin/v1/team': async () => ({ method: 'GET', url: '/admin/v1/team' }),
-    'POST /admin/v1/team': async () => ({ method: 'POST', url: '/admin/v1/team', payload: { name: 'Zaproszony', email: `zaproszony-${++slugSeq}@example.com` } }),
+    'POST /admin/v1/team': async () => ({
+      method: 'POST',
+      url: '/admin/v1/team',
+      payload: { name: 'Zaproszony', email: `zaproszony-${++slugSeq}@example.com` }
+    }),
     'POST /admin/v1/team/:id/invitation': async () => ({ method: 'POST', url: `/admin/v1/team/${f.team.expertId}/invitation` }),
     'PATCH /admin/v1/team/:id': async () => ({ method: 'PATCH', url: `/admin/v1/team/${f.team.expertId}`, payload: { admin: false } }),
     'POST /admin/v1/team/:id/keys': async () => ({ method: 'POST', url: `/admin/v1/team/${f.team.expertId}/keys`, payload: { note: 'matrix' } }),
     'DELETE /admin/v1/team/:id/keys/:keyId': async () => ({ method: 'DELETE', url: `/admin/v1/team/${f.team.expertId}/keys/${f.team.keyId}` }),
     'GET /admin/v1/privacy/export': async () => ({ method: 'GET', url: `/admin/v1/privacy/export?appId=${TEST_APP.id}&officeId=matrix-no-such-office` }),
     'GET /admin/v1/privacy/retention': async () => ({ method: 'GET', url: '/admin/v1/privacy/retention' }),
-    'POST /admin/v1/privacy/erasures': async () => ({ method: 'POST', url: '/admin/v1/privacy/erasures', payload: { appId: TEST_APP.id, officeId: 'matrix-no-such-office', userId: 'nobody' } }),
+    'POST /admin/v1/privacy/erasures': async () => ({
+      method: 'POST',
+      url: '/admin/v1/privacy/erasures',
+      payload: { appId: TEST_APP.id, officeId: 'matrix-no-such-office', userId: 'nobody' }
+    }),
     'GET /admin/v1/stats': async () => ({ method: 'GET', url: '/admin/v1/stats?from=2026-11-01&to=2026-11-30' }),
     'GET /admin/v1/stats/settings': async () => ({ method: 'GET', url: '/admin/v1/stats/settings' }),
     'PUT /admin/v1/stats/settings': async () => ({ method: 'PUT', url: '/admin/v1/stats/settings', payload: { targetMinutes: 240 } }),
     'GET /admin/v1/article-links': async () => ({ method: 'GET', url: `/admin/v1/article-links?appId=${TEST_APP.id}&q=artykul` }),
     'GET /admin/v1/saved-replies': async () => ({ method: 'GET', url: '/admin/v1/saved-replies' }),
-    'POST /admin/v1/saved-replies': async () => ({ method: 'POST', url: '/admin/v1/saved-replies', payload: { scope: target, title: 'Gotowa', body: 'Dzień dobry {{imie}},' } }),
-    'PATCH /admin/v1/saved-replies/:id': async () => ({ method: 'PATCH', url: `/admin/v1/saved-replies/${f.savedReplies[target as 'shared']}`, payload: { title: `Zmieniona ${++slugSeq}` } }),
+    'POST /admin/v1/saved-replies': async () => ({
+      method: 'POST',
+      url: '/admin/v1/saved-replies',
+      payload: { scope: target, title: 'Gotowa', body: 'Dzień dobry {{imie}},' }
+    }),
+    'PATCH /admin/v1/saved-replies/:id': async () => ({
+      method: 'PATCH',
+      url: `/admin/v1/saved-replies/${f.savedReplies[target as 'shared']}`,
+      payload: { title: `Zmieniona ${++slugSeq}` }
+    }),
     // A fresh shared reply per request: every caller's DELETE meets one that exists.
     'DELETE /admin/v1/saved-replies/:id': async () => ({ method: 'DELETE', url: `/admin/v1/saved-replies/${(await f.newSharedReply()).id}` })
   }

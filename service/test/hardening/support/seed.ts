@@ -25,19 +25,45 @@ export async function seedEverything(app: FastifyInstance): Promise<Seeded> {
   const admin = await createExpert(app, { name: 'Adam Admin', admin: true })
   const expert = await createExpert(app, { name: 'Ewa Ekspert' })
   const created = await createCase(app, 'chiefOffice', { question: 'Jak dodać fakturę?', files: [{ name: 'zrzut.png', data: samples.png, type: 'image/png' }] })
-  const note = await ok(await expertReply(app, expert.headers, created.case.id, 'Notatka wewnętrzna', { internal: true, files: [{ name: 'log.pdf', data: samples.pdf }] }), 201)
+  const note = await ok(
+    await expertReply(app, expert.headers, created.case.id, 'Notatka wewnętrzna', { internal: true, files: [{ name: 'log.pdf', data: samples.pdf }] }),
+    201
+  )
   await ok(await expertReply(app, expert.headers, created.case.id, 'Odpowiedź eksperta'), 201)
   const article = await ok(
     await app.inject({
       method: 'POST',
       url: '/admin/v1/articles',
       headers: admin.headers,
-      payload: { appId: TEST_APP.id, slug: 'jak-dodac-fakture', title: 'Jak dodać fakturę', body: '# Faktura\n\nKliknij **Dodaj**.', category: { id: 'faktury', name: 'Faktury' }, published: true }
+      payload: {
+        appId: TEST_APP.id,
+        slug: 'jak-dodac-fakture',
+        title: 'Jak dodać fakturę',
+        body: '# Faktura\n\nKliknij **Dodaj**.',
+        category: { id: 'faktury', name: 'Faktury' },
+        published: true
+      }
     }),
     201
   )
-  const thread = await ok(await app.inject({ method: 'POST', url: '/api/v1/forum/threads', headers: await authFor('employee'), payload: { title: 'Korekta faktury', body: 'Jak zrobić korektę?' } }), 201)
-  const post = await ok(await app.inject({ method: 'POST', url: `/api/v1/forum/threads/${thread.thread.id}/replies`, headers: await authFor('client'), payload: { body: 'Faktury » Korekta.' } }), 201)
+  const thread = await ok(
+    await app.inject({
+      method: 'POST',
+      url: '/api/v1/forum/threads',
+      headers: await authFor('employee'),
+      payload: { title: 'Korekta faktury', body: 'Jak zrobić korektę?' }
+    }),
+    201
+  )
+  const post = await ok(
+    await app.inject({
+      method: 'POST',
+      url: `/api/v1/forum/threads/${thread.thread.id}/replies`,
+      headers: await authFor('client'),
+      payload: { body: 'Faktury » Korekta.' }
+    }),
+    201
+  )
   return {
     adminAuth: admin.headers,
     expertAuth: expert.headers,

@@ -28,7 +28,7 @@ function Rows({ items }: { items: ArticleSummary[] }) {
   const { panel } = useWidget()
   return (
     <ul class="rows">
-      {items.map(a => (
+      {items.map((a) => (
         <li key={a.slug}>
           <button type="button" class="row" onClick={() => panel.navigate({ name: 'article', slug: a.slug })}>
             <b>{a.title}</b>
@@ -45,27 +45,30 @@ export const MAX_CHIPS = 5
 
 function CategoryFilter({ categories, value, onChange }: { categories: ArticleCategory[]; value: string; onChange: (id: string) => void }) {
   const t = useContentT()
-  const shown = categories.filter(c => c.count > 0 || c.id === value)
+  const shown = categories.filter((c) => c.count > 0 || c.id === value)
   if (shown.length > MAX_CHIPS) {
     return (
       <div class="cat">
         <label for="ze-article-cat">{t('category')}</label>
-        <select id="ze-article-cat" value={value} onChange={e => onChange(e.currentTarget.value)}>
+        <select id="ze-article-cat" value={value} onChange={(e) => onChange(e.currentTarget.value)}>
           <option value="">{t('allCategories')}</option>
-          {shown.map(c => <option key={c.id} value={c.id}>{`${c.name} (${c.count})`}</option>)}
+          {shown.map((c) => (
+            <option key={c.id} value={c.id}>{`${c.name} (${c.count})`}</option>
+          ))}
         </select>
       </div>
     )
   }
   const chip = (id: string, name: string, count?: number) => (
     <button key={id} type="button" class="chip" aria-pressed={value === id} onClick={() => onChange(id)}>
-      {name}{count !== undefined && <small> ({count})</small>}
+      {name}
+      {count !== undefined && <small> ({count})</small>}
     </button>
   )
   return (
     <div class="chips" role="group" aria-label={t('categories')}>
       {chip('', t('allCategories'))}
-      {shown.map(c => chip(c.id, c.name, c.count))}
+      {shown.map((c) => chip(c.id, c.name, c.count))}
     </div>
   )
 }
@@ -81,7 +84,11 @@ export function ArticleList() {
   remembered.set(session, { q, category })
 
   const { state, retry } = useLoad(
-    signal => listArticles(session.api, query || undefined, category || undefined, signal).then(r => { setCategories(r.categories); return r }),
+    (signal) =>
+      listArticles(session.api, query || undefined, category || undefined, signal).then((r) => {
+        setCategories(r.categories)
+        return r
+      }),
     [query, category]
   )
 
@@ -92,7 +99,7 @@ export function ArticleList() {
   else if (!data.items.length) body = <p class="note">{query ? t('articlesNoMatch', { q: query }) : t('articlesEmpty')}</p>
   else if (query || category) body = <Rows items={data.items} />
   else {
-    body = group(data.items).map(g => (
+    body = group(data.items).map((g) => (
       <section key={g.id} class="group" aria-labelledby={`ze-cat-${g.id}`}>
         <h3 id={`ze-cat-${g.id}`}>{g.name}</h3>
         <Rows items={g.items} />
@@ -104,7 +111,9 @@ export function ArticleList() {
     <div aria-busy={state.s === 'loading'}>
       <SearchBox id="ze-article-q" label={t('searchArticles')} value={q} onInput={setQ} />
       {categories.length > 0 && <CategoryFilter categories={categories} value={category} onChange={setCategory} />}
-      <p class="sr" role="status">{state.s === 'ok' && (query || category) ? t('articlesFound', { n: state.data.items.length }) : ''}</p>
+      <p class="sr" role="status">
+        {state.s === 'ok' && (query || category) ? t('articlesFound', { n: state.data.items.length }) : ''}
+      </p>
       {body}
     </div>
   )

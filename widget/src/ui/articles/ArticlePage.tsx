@@ -22,14 +22,14 @@ export function ArticlePage({ slug }: { slug: string }) {
   const t = useContentT()
   const root = useRef<HTMLDivElement>(null)
   const prose = useRef<HTMLDivElement>(null)
-  const { state, retry } = useLoad(signal => getArticle(session.api, slug, signal), [slug])
+  const { state, retry } = useLoad((signal) => getArticle(session.api, slug, signal), [slug])
 
   useEffect(() => scrollPanelToTop(root.current), [])
 
   // Defence in depth (the service already does it): every web link opens in a new tab
   // without access to this page. Layout effect: done before anyone can click.
   useLayoutEffect(() => {
-    prose.current?.querySelectorAll('a[href]').forEach(a => {
+    prose.current?.querySelectorAll('a[href]').forEach((a) => {
       if (a.hasAttribute('data-article')) return
       a.setAttribute('target', '_blank')
       a.setAttribute('rel', 'noopener noreferrer nofollow')
@@ -53,9 +53,14 @@ export function ArticlePage({ slug }: { slug: string }) {
   let content
   if (state.s === 'loading') content = <Skeleton />
   else if (state.s === 'error') {
-    content = state.error instanceof ApiError && state.error.status === 404
-      ? <p class="note" role="alert">{t('articleNotFound')}</p>
-      : <Failed message={t('articleError')} onRetry={retry} />
+    content =
+      state.error instanceof ApiError && state.error.status === 404 ? (
+        <p class="note" role="alert">
+          {t('articleNotFound')}
+        </p>
+      ) : (
+        <Failed message={t('articleError')} onRetry={retry} />
+      )
   } else {
     const a = state.data
     const html = articleHtml(a.html)
@@ -66,11 +71,20 @@ export function ArticlePage({ slug }: { slug: string }) {
           <span class="tag">{a.categoryName}</span>
           <span>{t('updated', { date: formatDate(a.updatedAt, session.locale) })}</span>
         </p>
-        {html === null
-          ? <div class="prose">{a.html.replace(/<[^>]*>/g, ' ')}</div>
-          : <div class="prose" ref={prose} onClick={onClick} dangerouslySetInnerHTML={{ __html: html as string }} />}
+        {html === null ? (
+          <div class="prose">{a.html.replace(/<[^>]*>/g, ' ')}</div>
+        ) : (
+          <div class="prose" ref={prose} onClick={onClick} dangerouslySetInnerHTML={{ __html: html as string }} />
+        )}
         {a.tags.length > 0 && (
-          <p class="meta"><span class="sr">{t('tags')}: </span>{a.tags.map(tag => <span key={tag} class="tag">#{tag}</span>)}</p>
+          <p class="meta">
+            <span class="sr">{t('tags')}: </span>
+            {a.tags.map((tag) => (
+              <span key={tag} class="tag">
+                #{tag}
+              </span>
+            ))}
+          </p>
         )}
         <Feedback slug={a.slug} initial={a.yourFeedback ?? null} />
         <AskOptions title={t('stillNeedHelp')} />

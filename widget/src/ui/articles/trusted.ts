@@ -12,7 +12,11 @@ export function articleHtml(html: string): unknown {
   const tt = (globalThis as { trustedTypes?: TrustedTypesApi }).trustedTypes
   if (!tt) return html
   if (policy === undefined) {
-    try { policy = tt.createPolicy('ze-article', { createHTML: s => s }) } catch { policy = null }
+    try {
+      policy = tt.createPolicy('ze-article', { createHTML: (s) => s })
+    } catch {
+      policy = null
+    }
   }
   return policy ? policy.createHTML(html) : null
 }

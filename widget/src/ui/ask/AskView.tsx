@@ -29,7 +29,12 @@ function AskForm({ me, entryPoint }: { me: Me; entryPoint: EntryPoint }) {
   const [refused, setRefused] = useState<string>()
   const et = useExpertT()
   const { phase, send, cancel, wait, setWait } = useSend(
-    (onProgress, signal) => createCase(session.api, { question: text.trim(), subject: subject.trim() || undefined, entryPoint, pageUrl: location.href, files }, { onProgress, signal }),
+    (onProgress, signal) =>
+      createCase(
+        session.api,
+        { question: text.trim(), subject: subject.trim() || undefined, entryPoint, pageUrl: location.href, files },
+        { onProgress, signal }
+      ),
     (r: CaseAndMessage) => {
       clear()
       setSubject('')
@@ -46,14 +51,17 @@ function AskForm({ me, entryPoint }: { me: Me; entryPoint: EntryPoint }) {
     const pasted = filesFromClipboard(e.clipboardData)
     if (!pasted.length) return
     e.preventDefault()
-    void checkFiles(files, pasted, me.limits, et, locale).then(r => {
+    void checkFiles(files, pasted, me.limits, et, locale).then((r) => {
       setPasteErrors(r.errors)
       if (r.accepted.length) setFiles([...files, ...r.accepted])
     })
   }
   const submit = (e?: Event): void => {
     e?.preventDefault()
-    if (!text.trim()) { setMissing(true); return }
+    if (!text.trim()) {
+      setMissing(true)
+      return
+    }
     if (!sending && !tooLong && wait <= 0) void send()
   }
 
@@ -61,8 +69,18 @@ function AskForm({ me, entryPoint }: { me: Me; entryPoint: EntryPoint }) {
     <form class="form" onSubmit={submit} noValidate>
       <p class="note">{me.scopeNotice?.[locale] || t('scopeNotice')}</p>
       <label for="ze-subject">{t('subjectLabel')}</label>
-      <input id="ze-subject" class="subject" value={subject} maxLength={200} readOnly={sending} aria-describedby="ze-subject-hint" onInput={e => setSubject(e.currentTarget.value)} />
-      <p id="ze-subject-hint" class="hint">{t('subjectHint')}</p>
+      <input
+        id="ze-subject"
+        class="subject"
+        value={subject}
+        maxLength={200}
+        readOnly={sending}
+        aria-describedby="ze-subject-hint"
+        onInput={(e) => setSubject(e.currentTarget.value)}
+      />
+      <p id="ze-subject-hint" class="hint">
+        {t('subjectHint')}
+      </p>
       <label for="ze-question">{t('question')}</label>
       <textarea
         id="ze-question"
@@ -71,15 +89,24 @@ function AskForm({ me, entryPoint }: { me: Me; entryPoint: EntryPoint }) {
         readOnly={sending}
         aria-invalid={missing || tooLong}
         aria-describedby={missing ? 'ze-q-err' : 'ze-q-count'}
-        onInput={e => { setText(e.currentTarget.value); setMissing(false) }}
+        onInput={(e) => {
+          setText(e.currentTarget.value)
+          setMissing(false)
+        }}
         onPaste={onPaste}
       />
-      {missing && <p id="ze-q-err" class="err">{t('questionRequired')}</p>}
+      {missing && (
+        <p id="ze-q-err" class="err">
+          {t('questionRequired')}
+        </p>
+      )}
       <CharCount id="ze-q-count" length={text.length} max={max} />
       <Suggestions query={text} />
       <FilePicker files={files} limits={me.limits} onChange={setFiles} disabled={sending} extraErrors={pasteErrors} refused={refused} />
       <SendStatus phase={phase} onRetry={submit} onCancel={cancel} maxFiles={me.limits.maxFiles} wait={wait} setWait={setWait} onRefusedFile={setRefused} />
-      <button type="submit" class="btn primary" disabled={sending || wait > 0}>{sending ? t('sending') : t('send')}</button>
+      <button type="submit" class="btn primary" disabled={sending || wait > 0}>
+        {sending ? t('sending') : t('send')}
+      </button>
     </form>
   )
 }
@@ -93,11 +120,16 @@ export default function AskView() {
     <>
       <Sheet css={expertCss} name="expert" />
       <MeGate>
-        {me => {
+        {(me) => {
           const access = askAccess(me, entryPoint)
           if (access.ok) return <AskForm me={me} entryPoint={entryPoint} />
           if (access.reason === 'ONLY_OFFICE_CHIEF') return <p class="note">{session.t('onlyChief')}</p>
-          return <div class="note"><p>{session.t('inactivePackage')}</p><MessagesLink /></div>
+          return (
+            <div class="note">
+              <p>{session.t('inactivePackage')}</p>
+              <MessagesLink />
+            </div>
+          )
         }}
       </MeGate>
     </>

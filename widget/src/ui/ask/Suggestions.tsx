@@ -17,15 +17,23 @@ export function Suggestions({ query }: { query: string }) {
   const q = query.trim()
 
   useEffect(() => {
-    if (q.length < MIN_CHARS) { setItems([]); return }
+    if (q.length < MIN_CHARS) {
+      setItems([])
+      return
+    }
     const ctrl = new AbortController()
     const timer = setTimeout(() => {
       suggestions(session.api, q, ctrl.signal).then(
-        r => setItems(r.items.slice(0, 5)),
-        () => { /* suggestions are a nicety: failures stay silent */ }
+        (r) => setItems(r.items.slice(0, 5)),
+        () => {
+          /* suggestions are a nicety: failures stay silent */
+        }
       )
     }, SUGGEST_DEBOUNCE_MS)
-    return () => { clearTimeout(timer); ctrl.abort() }
+    return () => {
+      clearTimeout(timer)
+      ctrl.abort()
+    }
   }, [q])
 
   if (!items.length) return null
@@ -33,7 +41,7 @@ export function Suggestions({ query }: { query: string }) {
     <section class="suggest" aria-labelledby="ze-suggest">
       <h3 id="ze-suggest">{useExpertT()('suggestionsTitle')}</h3>
       <ul>
-        {items.map(s => (
+        {items.map((s) => (
           <li key={s.kind + s.id}>
             <button
               type="button"

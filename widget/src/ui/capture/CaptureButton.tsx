@@ -19,7 +19,10 @@ export function CaptureButton({ onFile, disabled, compact }: { onFile: (file: Fi
   const [failed, setFailed] = useState(false)
   const button = useRef<HTMLButtonElement>(null)
   if (!canCapture()) return null
-  const close = (): void => { setOpen(null); button.current?.focus() }
+  const close = (): void => {
+    setOpen(null)
+    button.current?.focus()
+  }
   const start = async (): Promise<void> => {
     setFailed(false)
     try {
@@ -41,12 +44,31 @@ export function CaptureButton({ onFile, disabled, compact }: { onFile: (file: Fi
         disabled={disabled}
         onClick={() => void start()}
       >
-        {compact
-          ? <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true"><path fill="none" stroke="currentColor" stroke-width="2" stroke-linejoin="round" d="M4 7h3l2-3h6l2 3h3v12H4z" /><circle cx="12" cy="13" r="3.5" fill="none" stroke="currentColor" stroke-width="2" /></svg>
-          : t('capButton')}
+        {compact ? (
+          <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true">
+            <path fill="none" stroke="currentColor" stroke-width="2" stroke-linejoin="round" d="M4 7h3l2-3h6l2 3h3v12H4z" />
+            <circle cx="12" cy="13" r="3.5" fill="none" stroke="currentColor" stroke-width="2" />
+          </svg>
+        ) : (
+          t('capButton')
+        )}
       </button>
-      {failed && <p role="alert" class="err">{t('capFailed')}</p>}
-      {open && <open.Editor t={t} source={open.source} onCancel={close} onAttach={f => { close(); onFile(f) }} />}
+      {failed && (
+        <p role="alert" class="err">
+          {t('capFailed')}
+        </p>
+      )}
+      {open && (
+        <open.Editor
+          t={t}
+          source={open.source}
+          onCancel={close}
+          onAttach={(f) => {
+            close()
+            onFile(f)
+          }}
+        />
+      )}
     </>
   )
 }

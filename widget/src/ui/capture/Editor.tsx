@@ -37,27 +37,43 @@ export default function Editor({ source, onAttach, onCancel, t }: Props) {
   const drag = useRef<{ x: number; y: number } | null>(null)
   const [busy, setBusy] = useState(false)
 
-  useLayoutEffect(() => { if (canvas.current) paint(canvas.current, source, regions) }, [regions])
-  useEffect(() => { area.current?.focus() }, [])
+  useLayoutEffect(() => {
+    if (canvas.current) paint(canvas.current, source, regions)
+  }, [regions])
+  useEffect(() => {
+    area.current?.focus()
+  }, [])
 
   const toImage = (e: PointerEvent): { x: number; y: number } => {
     const box = area.current!.getBoundingClientRect()
     return { x: ((e.clientX - box.left) * W) / box.width, y: ((e.clientY - box.top) * H) / box.height }
   }
-  const cover = (r: Rect): void => setRegions(rs => [...rs, { ...clampRect(r, W, H), mode }])
+  const cover = (r: Rect): void => setRegions((rs) => [...rs, { ...clampRect(r, W, H), mode }])
 
   const onKeyDown = (e: KeyboardEvent): void => {
-    if (e.key === 'Escape') { e.preventDefault(); e.stopPropagation(); onCancel(); return }
+    if (e.key === 'Escape') {
+      e.preventDefault()
+      e.stopPropagation()
+      onCancel()
+      return
+    }
     if (e.target !== area.current) return
-    if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); cover(sel); return }
+    if (e.key === 'Enter' || e.key === ' ') {
+      e.preventDefault()
+      cover(sel)
+      return
+    }
     const next = keyRect(sel, e.key, e.shiftKey, W, H)
-    if (next) { e.preventDefault(); setSel(next) }
+    if (next) {
+      e.preventDefault()
+      setSel(next)
+    }
   }
   const attach = (): void => {
     const c = canvas.current
     if (!c || busy) return
     setBusy(true)
-    c.toBlob(blob => {
+    c.toBlob((blob) => {
       setBusy(false)
       if (!blob) return
       const stamp = new Date().toISOString().slice(0, 16).replace(/[T:]/g, '-')
@@ -70,16 +86,24 @@ export default function Editor({ source, onAttach, onCancel, t }: Props) {
       <Sheet css={captureCss} name="capture" />
       <div class="cap-card">
         <h2 id="ze-cap-h">{t('capTitle')}</h2>
-        <p id="ze-cap-help" class="hint">{t('capHelp')}</p>
+        <p id="ze-cap-help" class="hint">
+          {t('capHelp')}
+        </p>
         <div class="cap-tools">
           <fieldset>
             <legend>{t('capMode')}</legend>
-            {(['black', 'blur'] as const).map(m => (
-              <label key={m}><input type="radio" name="ze-cap-mode" checked={mode === m} onChange={() => setMode(m)} /> {t(m === 'black' ? 'capBlack' : 'capBlur')}</label>
+            {(['black', 'blur'] as const).map((m) => (
+              <label key={m}>
+                <input type="radio" name="ze-cap-mode" checked={mode === m} onChange={() => setMode(m)} /> {t(m === 'black' ? 'capBlack' : 'capBlur')}
+              </label>
             ))}
           </fieldset>
-          <button type="button" class="btn sm" onClick={() => cover(sel)}>{t('capCover')}</button>
-          <button type="button" class="btn sm" disabled={!regions.length} onClick={() => setRegions(rs => rs.slice(0, -1))}>{t('capUndo')}</button>
+          <button type="button" class="btn sm" onClick={() => cover(sel)}>
+            {t('capCover')}
+          </button>
+          <button type="button" class="btn sm" disabled={!regions.length} onClick={() => setRegions((rs) => rs.slice(0, -1))}>
+            {t('capUndo')}
+          </button>
         </div>
         <div
           ref={area}
@@ -89,13 +113,18 @@ export default function Editor({ source, onAttach, onCancel, t }: Props) {
           aria-roledescription={t('capArea')}
           aria-label={t('capCovered', { n: regions.length })}
           aria-describedby="ze-cap-help"
-          onPointerDown={e => { e.preventDefault(); area.current?.focus(); area.current?.setPointerCapture?.(e.pointerId); drag.current = toImage(e) }}
-          onPointerMove={e => {
+          onPointerDown={(e) => {
+            e.preventDefault()
+            area.current?.focus()
+            area.current?.setPointerCapture?.(e.pointerId)
+            drag.current = toImage(e)
+          }}
+          onPointerMove={(e) => {
             if (!drag.current) return
             const p = toImage(e)
             setSel(spanRect(drag.current.x, drag.current.y, p.x, p.y))
           }}
-          onPointerUp={e => {
+          onPointerUp={(e) => {
             if (!drag.current) return
             const p = toImage(e)
             const r = spanRect(drag.current.x, drag.current.y, p.x, p.y)
@@ -110,8 +139,12 @@ export default function Editor({ source, onAttach, onCancel, t }: Props) {
         </div>
         <p class="hint">{t('capPrivacy')}</p>
         <div class="cap-actions">
-          <button type="button" class="btn" onClick={onCancel}>{t('cancel')}</button>
-          <button type="button" class="btn primary" disabled={busy} onClick={attach}>{t('capAttach')}</button>
+          <button type="button" class="btn" onClick={onCancel}>
+            {t('cancel')}
+          </button>
+          <button type="button" class="btn primary" disabled={busy} onClick={attach}>
+            {t('capAttach')}
+          </button>
         </div>
       </div>
     </div>

@@ -1,7 +1,14 @@
 /** A rectangle in the screenshot's own pixels. */
-export interface Rect { x: number; y: number; w: number; h: number }
+export interface Rect {
+  x: number
+  y: number
+  w: number
+  h: number
+}
 export type RedactMode = 'black' | 'blur'
-export interface Region extends Rect { mode: RedactMode }
+export interface Region extends Rect {
+  mode: RedactMode
+}
 
 const MIN = 8
 
@@ -13,8 +20,12 @@ export function clampRect(r: Rect, w: number, h: number): Rect {
 }
 
 /** The rectangle two corners span, whichever way the mouse was dragged. */
-export const spanRect = (ax: number, ay: number, bx: number, by: number): Rect =>
-  ({ x: Math.min(ax, bx), y: Math.min(ay, by), w: Math.abs(bx - ax), h: Math.abs(by - ay) })
+export const spanRect = (ax: number, ay: number, bx: number, by: number): Rect => ({
+  x: Math.min(ax, bx),
+  y: Math.min(ay, by),
+  w: Math.abs(bx - ax),
+  h: Math.abs(by - ay)
+})
 
 /**
  * Arrow keys move the selection, Shift + arrows resize it; the step is a fortieth of the
@@ -76,7 +87,7 @@ export async function captureTab(): Promise<HTMLCanvasElement> {
     video.srcObject = stream
     await video.play()
     // The first frame can be black while the capture starts: wait for a painted one.
-    await new Promise(r => setTimeout(r, 250))
+    await new Promise((r) => setTimeout(r, 250))
     const canvas = document.createElement('canvas')
     canvas.width = video.videoWidth
     canvas.height = video.videoHeight

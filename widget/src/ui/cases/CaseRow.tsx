@@ -3,7 +3,11 @@ import { useWidget } from '../context'
 import { useExpertT } from '../expertT'
 import { formatDate } from '../format'
 
-interface Props { item: CaseSummary; selected: boolean; onToggle: (id: string) => void }
+interface Props {
+  item: CaseSummary
+  selected: boolean
+  onToggle: (id: string) => void
+}
 
 export function CaseRow({ item, selected, onToggle }: Props) {
   const { session, panel } = useWidget()
@@ -11,17 +15,16 @@ export function CaseRow({ item, selected, onToggle }: Props) {
   const t = useExpertT()
   return (
     <li class={item.unread ? 'case unread' : 'case'} data-case-id={item.id}>
-      <input
-        type="checkbox"
-        checked={selected}
-        aria-label={t('selectCase', { n: item.number })}
-        onChange={() => onToggle(item.id)}
-      />
+      <input type="checkbox" checked={selected} aria-label={t('selectCase', { n: item.number })} onChange={() => onToggle(item.id)} />
       <button type="button" class="open" onClick={() => panel.navigate({ name: 'case', caseId: item.id })}>
         <span class="line">
           <span class="num">#{item.number}</span>
           <span class="subj">{item.subject}</span>
-          {item.unread && <span class="dot" data-unread="true"><span class="sr">{t('unread')}</span></span>}
+          {item.unread && (
+            <span class="dot" data-unread="true">
+              <span class="sr">{t('unread')}</span>
+            </span>
+          )}
         </span>
         {item.lastPreview && (
           <span class="pv">

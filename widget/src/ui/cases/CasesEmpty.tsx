@@ -14,12 +14,22 @@ export function CasesEmpty({ tab, filtered, onClear }: { tab: CasesTab; filtered
   useEffect(() => {
     if (tab !== 'active' || filtered) return
     const ctrl = new AbortController()
-    listCases(session.api, 'archived', null, ctrl.signal, {}, 1).then(p => setArchived(p.total ?? p.items.length), () => setArchived(0))
+    listCases(session.api, 'archived', null, ctrl.signal, {}, 1).then(
+      (p) => setArchived(p.total ?? p.items.length),
+      () => setArchived(0)
+    )
     return () => ctrl.abort()
   }, [tab, filtered])
 
   if (filtered) {
-    return <div class="empty"><p>{t('emptyFiltered')}</p><button type="button" class="btn sm" onClick={onClear}>{t('clearFilters')}</button></div>
+    return (
+      <div class="empty">
+        <p>{t('emptyFiltered')}</p>
+        <button type="button" class="btn sm" onClick={onClear}>
+          {t('clearFilters')}
+        </button>
+      </div>
+    )
   }
   if (tab === 'archived') return <p class="note">{t('casesEmptyArchived')}</p>
   if (archived === null) return null
@@ -27,14 +37,18 @@ export function CasesEmpty({ tab, filtered, onClear }: { tab: CasesTab; filtered
     return (
       <div class="empty">
         <p>{t('emptyOnlyArchived', { n: archived })}</p>
-        <button type="button" class="btn sm" onClick={() => panel.replace({ name: 'cases', tab: 'archived' })}>{t('showArchived')}</button>
+        <button type="button" class="btn sm" onClick={() => panel.replace({ name: 'cases', tab: 'archived' })}>
+          {t('showArchived')}
+        </button>
       </div>
     )
   }
   return (
     <div class="empty">
       <p>{t('emptyNoCases')}</p>
-      <button type="button" class="btn primary sm" onClick={() => panel.navigate({ name: 'ask' })}>{t('createCase')}</button>
+      <button type="button" class="btn primary sm" onClick={() => panel.navigate({ name: 'ask' })}>
+        {t('createCase')}
+      </button>
     </div>
   )
 }

@@ -20,7 +20,7 @@ export default function CasesView({ tab }: { tab: CasesTab }) {
   const { session } = useWidget()
   return (
     <MeGate>
-      {me =>
+      {(me) =>
         me.capabilities.askExpertDeniedReason === 'ONLY_OFFICE_CHIEF' ? (
           <div class="cases">
             <Sheet css={expertCss} name="expert" />
@@ -74,19 +74,25 @@ function CasesList({ tab }: { tab: CasesTab }) {
     const c = (ctrl.current = new AbortController())
     setLoad(from ? 'more' : 'loading')
     listCases(session.api, tab, from, c.signal, filter).then(
-      page => {
+      (page) => {
         if (c.signal.aborted) return
-        setItems(prev => (from ? [...prev, ...page.items.filter(n => !prev.some(p => p.id === n.id))] : page.items))
+        setItems((prev) => (from ? [...prev, ...page.items.filter((n) => !prev.some((p) => p.id === n.id))] : page.items))
         if (page.total !== undefined) setTotal(page.total)
         setCursor(page.nextCursor)
         setLoad('ready')
       },
-      () => { if (!c.signal.aborted) setLoad('error') }
+      () => {
+        if (!c.signal.aborted) setLoad('error')
+      }
     )
   }
 
   useEffect(() => {
-    setItems([]); setSelected(new Set()); setAllMatching(false); setCursor(null); setActionError(false)
+    setItems([])
+    setSelected(new Set())
+    setAllMatching(false)
+    setCursor(null)
+    setActionError(false)
     fetchPage(null)
     return () => ctrl.current?.abort()
   }, [tab, query, status, reloads])
@@ -96,40 +102,50 @@ function CasesList({ tab }: { tab: CasesTab }) {
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined
     let reload: AbortController | null = null
-    const off = session.live.subscribe(e => {
+    const off = session.live.subscribe((e) => {
       if (!e) return
       clearTimeout(timer)
       timer = setTimeout(() => {
         reload?.abort()
         const c = (reload = new AbortController())
         // A reload still in flight when the tab changes must not fill the other tab's list.
-        listCases(session.api, tab, null, c.signal, filter).then(page => {
-          if (c.signal.aborted) return
-          setItems(page.items); setCursor(page.nextCursor)
-          if (page.total !== undefined) setTotal(page.total)
-        }, () => undefined)
+        listCases(session.api, tab, null, c.signal, filter).then(
+          (page) => {
+            if (c.signal.aborted) return
+            setItems(page.items)
+            setCursor(page.nextCursor)
+            if (page.total !== undefined) setTotal(page.total)
+          },
+          () => undefined
+        )
       }, 300)
     })
-    return () => { off(); clearTimeout(timer); reload?.abort() }
+    return () => {
+      off()
+      clearTimeout(timer)
+      reload?.abort()
+    }
   }, [tab, query, status])
 
   // Scrolling near the end loads the next page; the "Pokaż więcej" button does the same by keyboard.
   useEffect(() => {
     const el = sentinel.current
     if (!el || !cursor || load !== 'ready' || typeof IntersectionObserver === 'undefined') return
-    const io = new IntersectionObserver(entries => { if (entries.some(e => e.isIntersecting)) fetchPage(cursor) })
+    const io = new IntersectionObserver((entries) => {
+      if (entries.some((e) => e.isIntersecting)) fetchPage(cursor)
+    })
     io.observe(el)
     return () => io.disconnect()
   }, [cursor, load])
 
-  const allChecked = items.length > 0 && items.every(i => selected.has(i.id))
+  const allChecked = items.length > 0 && items.every((i) => selected.has(i.id))
   useEffect(() => {
     if (selectAll.current) selectAll.current.indeterminate = selected.size > 0 && !allChecked
   })
 
   const toggle = (id: string): void => {
     setAllMatching(false)
-    setSelected(prev => {
+    setSelected((prev) => {
       const next = new Set(prev)
       if (!next.delete(id)) next.add(id)
       return next
@@ -138,22 +154,36 @@ function CasesList({ tab }: { tab: CasesTab }) {
 
   const act = async (action: BulkAction): Promise<void> => {
     if (busy || (!selected.size && !allMatching)) return
-    setBusy(true); setActionError(false)
+    setBusy(true)
+    setActionError(false)
     try {
-      const ids = allMatching ? await allMatchingIds(session.api, tab, filter) : items.filter(i => selected.has(i.id)).map(i => i.id)
+      const ids = allMatching ? await allMatchingIds(session.api, tab, filter) : items.filter((i) => selected.has(i.id)).map((i) => i.id)
       const changed = await bulkAll(session.api, action, ids)
-      setSelected(new Set()); setAllMatching(false)
+      setSelected(new Set())
+      setAllMatching(false)
       if (action === 'read') {
-        setItems(prev => prev.map(i => (ids.includes(i.id) ? { ...i, unread: false } : i)))
+        setItems((prev) => prev.map((i) => (ids.includes(i.id) ? { ...i, unread: false } : i)))
         setToast({ text: t('markedRead', { n: changed.length }) })
       } else {
         // Archive/unarchive move cases to the other tab; only archiving offers Cofnij.
-        setItems(prev => prev.filter(i => !ids.includes(i.id)))
-        setTotal(n => (n === null ? n : Math.max(0, n - changed.length)))
-        const undo = action === 'archive' && changed.length
-          ? () => { void bulkAll(session.api, 'unarchive', changed).then(() => { setReloads(n => n + 1); void session.refresh() }, () => setActionError(true)) }
-          : undefined
-        setToast({ text: action === 'archive' ? archivedLabel(t, changed.length, session.locale) : t('restoredCases', { n: changed.length }), ...(undo ? { undo } : {}) })
+        setItems((prev) => prev.filter((i) => !ids.includes(i.id)))
+        setTotal((n) => (n === null ? n : Math.max(0, n - changed.length)))
+        const undo =
+          action === 'archive' && changed.length
+            ? () => {
+                void bulkAll(session.api, 'unarchive', changed).then(
+                  () => {
+                    setReloads((n) => n + 1)
+                    void session.refresh()
+                  },
+                  () => setActionError(true)
+                )
+              }
+            : undefined
+        setToast({
+          text: action === 'archive' ? archivedLabel(t, changed.length, session.locale) : t('restoredCases', { n: changed.length }),
+          ...(undo ? { undo } : {})
+        })
       }
       void session.refresh()
     } catch {
@@ -170,19 +200,33 @@ function CasesList({ tab }: { tab: CasesTab }) {
       <Sheet css={expertCss} name="expert" />
       <div class="bar">
         <div role="tablist" class="tabs">
-          {(['active', 'archived'] as const).map(k => (
+          {(['active', 'archived'] as const).map((k) => (
             <button key={k} type="button" role="tab" aria-selected={tab === k} onClick={() => tab !== k && panel.replace({ name: 'cases', tab: k })}>
               {t(k === 'active' ? 'tabActive' : 'tabArchived')}
             </button>
           ))}
         </div>
-        <button type="button" class="btn primary sm" onClick={() => panel.navigate({ name: 'ask' })}>{t('createCase')}</button>
+        <button type="button" class="btn primary sm" onClick={() => panel.navigate({ name: 'ask' })}>
+          {t('createCase')}
+        </button>
       </div>
       <div class="bar filters">
-        <input type="search" class="q" value={q} maxLength={200} placeholder={t('searchCases')} aria-label={t('searchCases')} onInput={e => setQ(e.currentTarget.value)} />
-        <select aria-label={t('statusFilter')} value={status} onChange={e => setStatus(e.currentTarget.value as CaseStatus | '')}>
+        <input
+          type="search"
+          class="q"
+          value={q}
+          maxLength={200}
+          placeholder={t('searchCases')}
+          aria-label={t('searchCases')}
+          onInput={(e) => setQ(e.currentTarget.value)}
+        />
+        <select aria-label={t('statusFilter')} value={status} onChange={(e) => setStatus(e.currentTarget.value as CaseStatus | '')}>
           <option value="">{t('statusAll')}</option>
-          {STATUSES.map(s => <option key={s} value={s}>{t(`status_${s}`)}</option>)}
+          {STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {t(`status_${s}`)}
+            </option>
+          ))}
         </select>
       </div>
       {/* Select-all heads the list, in line with the rows' checkboxes, as in a mail client. */}
@@ -193,20 +237,33 @@ function CasesList({ tab }: { tab: CasesTab }) {
             type="checkbox"
             checked={allChecked}
             disabled={!items.length}
-            onChange={() => { setAllMatching(false); setSelected(allChecked ? new Set() : new Set(items.map(i => i.id))) }}
+            onChange={() => {
+              setAllMatching(false)
+              setSelected(allChecked ? new Set() : new Set(items.map((i) => i.id)))
+            }}
           />
           {t('selectAll')}
         </label>
-        {count > 0 && <span class="count" aria-live="polite">{t('selectedCount', { n: count })}</span>}
+        {count > 0 && (
+          <span class="count" aria-live="polite">
+            {t('selectedCount', { n: count })}
+          </span>
+        )}
         {count > 0 && (
           <span class="tools">
             {tab === 'active' ? (
               <>
-                <button type="button" class="btn sm" disabled={busy} onClick={() => void act('archive')}>{t('archive')}</button>
-                <button type="button" class="btn sm" disabled={busy} onClick={() => void act('read')}>{t('markRead')}</button>
+                <button type="button" class="btn sm" disabled={busy} onClick={() => void act('archive')}>
+                  {t('archive')}
+                </button>
+                <button type="button" class="btn sm" disabled={busy} onClick={() => void act('read')}>
+                  {t('markRead')}
+                </button>
               </>
             ) : (
-              <button type="button" class="btn sm" disabled={busy} onClick={() => void act('unarchive')}>{t('unarchive')}</button>
+              <button type="button" class="btn sm" disabled={busy} onClick={() => void act('unarchive')}>
+                {t('unarchive')}
+              </button>
             )}
           </span>
         )}
@@ -214,25 +271,54 @@ function CasesList({ tab }: { tab: CasesTab }) {
       {(canSelectMore || allMatching) && total !== null && (
         <p class="gmail">
           {allMatching ? t('allMatchingSelected', { n: total }) : t('pageSelected', { n: items.length })}{' '}
-          {allMatching
-            ? <button type="button" class="link" onClick={() => { setAllMatching(false); setSelected(new Set()) }}>{t('clearSelection')}</button>
-            : <button type="button" class="link" onClick={() => setAllMatching(true)}>{t('selectAllMatching', { n: total })}</button>}
+          {allMatching ? (
+            <button
+              type="button"
+              class="link"
+              onClick={() => {
+                setAllMatching(false)
+                setSelected(new Set())
+              }}
+            >
+              {t('clearSelection')}
+            </button>
+          ) : (
+            <button type="button" class="link" onClick={() => setAllMatching(true)}>
+              {t('selectAllMatching', { n: total })}
+            </button>
+          )}
         </p>
       )}
-      {actionError && <p role="alert" class="err">{t('actionFailed')}</p>}
+      {actionError && (
+        <p role="alert" class="err">
+          {t('actionFailed')}
+        </p>
+      )}
       {load === 'loading' && <Skeleton />}
       {load === 'error' && (
         <div role="alert">
           <p class="err">{t('casesError')}</p>
-          <button type="button" class="btn" onClick={() => fetchPage(items.length ? cursor : null)}>{t('retry')}</button>
+          <button type="button" class="btn" onClick={() => fetchPage(items.length ? cursor : null)}>
+            {t('retry')}
+          </button>
         </div>
       )}
       {load === 'ready' && !items.length && (
-        <CasesEmpty tab={tab} filtered={filtered} onClear={() => { setQ(''); setQuery(''); setStatus('') }} />
+        <CasesEmpty
+          tab={tab}
+          filtered={filtered}
+          onClear={() => {
+            setQ('')
+            setQuery('')
+            setStatus('')
+          }}
+        />
       )}
       {items.length > 0 && (
         <ul class="list">
-          {items.map(i => <CaseRow key={i.id} item={i} selected={allMatching || selected.has(i.id)} onToggle={toggle} />)}
+          {items.map((i) => (
+            <CaseRow key={i.id} item={i} selected={allMatching || selected.has(i.id)} onToggle={toggle} />
+          ))}
         </ul>
       )}
       <div ref={sentinel} />

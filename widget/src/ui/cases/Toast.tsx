@@ -3,7 +3,10 @@ import { useExpertT } from '../expertT'
 
 export const TOAST_MS = 8000
 
-export interface ToastState { text: string; undo?: () => void }
+export interface ToastState {
+  text: string
+  undo?: () => void
+}
 
 /** "Zarchiwizowano 3 sprawy · Cofnij": announced politely, gone after a few seconds. */
 export function Toast({ toast, onClose }: { toast: ToastState | null; onClose: () => void }) {
@@ -18,7 +21,18 @@ export function Toast({ toast, onClose }: { toast: ToastState | null; onClose: (
       {toast && (
         <div class="toast">
           <span>{toast.text}</span>
-          {toast.undo && <button type="button" class="btn sm" onClick={() => { toast.undo?.(); onClose() }}>{t('undo')}</button>}
+          {toast.undo && (
+            <button
+              type="button"
+              class="btn sm"
+              onClick={() => {
+                toast.undo?.()
+                onClose()
+              }}
+            >
+              {t('undo')}
+            </button>
+          )}
         </div>
       )}
     </div>

@@ -23,14 +23,20 @@ export function AskOptions({ q, title, plain }: { q?: string; title: string; pla
   }
   return (
     <section class={plain ? 'next plain' : 'next'} aria-labelledby="ze-next">
-      <h3 id="ze-next" class="sub">{title}</h3>
+      <h3 id="ze-next" class="sub">
+        {title}
+      </h3>
       <div class="actions">
-        <button type="button" class="btn" onClick={() => panel.navigate({ name: 'forum', compose: true, title: q })}>{t('askForum')}</button>
-        {access?.ok && <button type="button" class="btn primary" onClick={askExpert}>{session.t('askExpert')}</button>}
+        <button type="button" class="btn" onClick={() => panel.navigate({ name: 'forum', compose: true, title: q })}>
+          {t('askForum')}
+        </button>
+        {access?.ok && (
+          <button type="button" class="btn primary" onClick={askExpert}>
+            {session.t('askExpert')}
+          </button>
+        )}
       </div>
-      {access && !access.ok && (
-        <p class="hint">{access.reason === 'ONLY_OFFICE_CHIEF' ? t('chiefCanAsk') : session.t('inactivePackage')}</p>
-      )}
+      {access && !access.ok && <p class="hint">{access.reason === 'ONLY_OFFICE_CHIEF' ? t('chiefCanAsk') : session.t('inactivePackage')}</p>}
     </section>
   )
 }

@@ -6,7 +6,11 @@ export function Failed({ message, onRetry }: { message: string; onRetry?: () => 
   return (
     <div role="alert" class="failed">
       <p class="err">{message}</p>
-      {onRetry && <button type="button" class="btn" onClick={onRetry}>{session.t('retry')}</button>}
+      {onRetry && (
+        <button type="button" class="btn" onClick={onRetry}>
+          {session.t('retry')}
+        </button>
+      )}
     </div>
   )
 }

@@ -13,14 +13,18 @@ export function useLoad<T>(fetcher: (signal: AbortSignal) => Promise<T>, deps: u
   const [attempt, setAttempt] = useState(0)
   useEffect(() => {
     const ctrl = new AbortController()
-    setState(prev => (prev.s === 'loading' ? prev : { s: 'loading', data: prev.s === 'ok' ? prev.data : undefined }))
+    setState((prev) => (prev.s === 'loading' ? prev : { s: 'loading', data: prev.s === 'ok' ? prev.data : undefined }))
     fetcher(ctrl.signal).then(
-      data => { if (!ctrl.signal.aborted) setState({ s: 'ok', data }) },
-      error => { if (!ctrl.signal.aborted && !isAbort(error)) setState({ s: 'error', error }) }
+      (data) => {
+        if (!ctrl.signal.aborted) setState({ s: 'ok', data })
+      },
+      (error) => {
+        if (!ctrl.signal.aborted && !isAbort(error)) setState({ s: 'error', error })
+      }
     )
     return () => ctrl.abort()
   }, [...deps, attempt])
-  return { state, setState, retry: () => setAttempt(a => a + 1) }
+  return { state, setState, retry: () => setAttempt((a) => a + 1) }
 }
 
 /** `value` once it has stopped changing for `ms` (search boxes: one request per pause). */

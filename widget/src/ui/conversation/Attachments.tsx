@@ -16,10 +16,17 @@ function useBlobUrl(id: string): string | null | 'failed' {
     let live = true
     let made: string | null = null
     session.api.blob(`/api/v1/attachments/${encodeURIComponent(id)}`).then(
-      b => { if (live) setUrl((made = URL.createObjectURL(b))) },
-      () => { if (live) setUrl('failed') }
+      (b) => {
+        if (live) setUrl((made = URL.createObjectURL(b)))
+      },
+      () => {
+        if (live) setUrl('failed')
+      }
     )
-    return () => { live = false; if (made) URL.revokeObjectURL(made) }
+    return () => {
+      live = false
+      if (made) URL.revokeObjectURL(made)
+    }
   }, [id])
   return url
 }
@@ -27,18 +34,30 @@ function useBlobUrl(id: string): string | null | 'failed' {
 function Lightbox({ url, name, onClose }: { url: string; name: string; onClose: () => void }) {
   const t = useExpertT()
   const close = useRef<HTMLButtonElement>(null)
-  useEffect(() => { close.current?.focus() }, [])
+  useEffect(() => {
+    close.current?.focus()
+  }, [])
   return (
     <div
       class="lightbox"
       role="dialog"
       aria-modal="true"
       aria-label={name}
-      onClick={e => { if (e.target === e.currentTarget) onClose() }}
+      onClick={(e) => {
+        if (e.target === e.currentTarget) onClose()
+      }}
       // Escape closes the picture, not the whole panel; Tab stays on the one button.
-      onKeyDown={e => { if (e.key === 'Escape' || e.key === 'Tab') { e.preventDefault(); e.stopPropagation(); if (e.key === 'Escape') onClose() } }}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape' || e.key === 'Tab') {
+          e.preventDefault()
+          e.stopPropagation()
+          if (e.key === 'Escape') onClose()
+        }
+      }}
     >
-      <button ref={close} type="button" class="lbclose" aria-label={t('close')} onClick={onClose}><span aria-hidden="true">×</span></button>
+      <button ref={close} type="button" class="lbclose" aria-label={t('close')} onClick={onClose}>
+        <span aria-hidden="true">×</span>
+      </button>
       <img src={url} alt={name} />
     </div>
   )
@@ -55,7 +74,16 @@ function Thumb({ a }: { a: AttachmentRef }) {
       <button ref={button} type="button" aria-label={et('openImage', { name: a.filename })} title={a.filename} onClick={() => setOpen(true)} disabled={!url}>
         {url ? <img src={url} alt="" /> : <span class="skel" />}
       </button>
-      {open && url && <Lightbox url={url} name={a.filename} onClose={() => { setOpen(false); button.current?.focus() }} />}
+      {open && url && (
+        <Lightbox
+          url={url}
+          name={a.filename}
+          onClose={() => {
+            setOpen(false)
+            button.current?.focus()
+          }}
+        />
+      )}
     </li>
   )
 }
@@ -70,7 +98,7 @@ function FileChip({ a }: { a: AttachmentRef }) {
       <button
         type="button"
         aria-label={t('download', { name: a.filename })}
-        onClick={e => {
+        onClick={(e) => {
           setFailed(false)
           downloadAttachment(session.api, a.id, a.filename, e.currentTarget).catch(() => setFailed(true))
         }}
@@ -78,7 +106,11 @@ function FileChip({ a }: { a: AttachmentRef }) {
         <FileName name={a.filename} />
         <span class="hint">{formatBytes(a.size, locale)}</span>
       </button>
-      {failed && <span role="alert" class="err">{t('genericError')}</span>}
+      {failed && (
+        <span role="alert" class="err">
+          {t('genericError')}
+        </span>
+      )}
     </li>
   )
 }
@@ -86,9 +118,5 @@ function FileChip({ a }: { a: AttachmentRef }) {
 /** Images as thumbnails that open in a lightbox; other files as chips with their size that download. */
 export function Attachments({ items }: { items: AttachmentRef[] }) {
   if (!items.length) return null
-  return (
-    <ul class="atts">
-      {items.map(a => (IMAGE.test(a.contentType) ? <Thumb key={a.id} a={a} /> : <FileChip key={a.id} a={a} />))}
-    </ul>
-  )
+  return <ul class="atts">{items.map((a) => (IMAGE.test(a.contentType) ? <Thumb key={a.id} a={a} /> : <FileChip key={a.id} a={a} />))}</ul>
 }

@@ -20,7 +20,9 @@ type State = { s: 'loading' } | { s: 'ready'; data: CaseWithMessages; firstUnrea
 export function firstUnreadIndex(messages: Message[], unread: boolean): number {
   if (!unread) return -1
   let lastChief = -1
-  messages.forEach((m, i) => { if (m.author.kind === 'chief') lastChief = i })
+  messages.forEach((m, i) => {
+    if (m.author.kind === 'chief') lastChief = i
+  })
   return messages.findIndex((m, i) => i > lastChief && m.author.kind === 'expert')
 }
 
@@ -28,7 +30,10 @@ export function firstUnreadIndex(messages: Message[], unread: boolean): number {
 function scrollToMessage(el: Element, toEnd: boolean): void {
   const body = el.closest('.body')
   if (!body) return
-  if (toEnd && el.getBoundingClientRect().height < body.clientHeight * 0.8) { body.scrollTop = body.scrollHeight; return }
+  if (toEnd && el.getBoundingClientRect().height < body.clientHeight * 0.8) {
+    body.scrollTop = body.scrollHeight
+    return
+  }
   body.scrollTop += el.getBoundingClientRect().top - body.getBoundingClientRect().top - 8
 }
 
@@ -48,27 +53,38 @@ export default function ConversationView({ caseId }: { caseId: string }) {
   // screen, it counts as read like the rest of the conversation.
   useEffect(() => {
     let ctrl: AbortController | null = null
-    const off = session.live.subscribe(e => {
+    const off = session.live.subscribe((e) => {
       if (!e || e.caseId !== caseId) return
       ctrl?.abort()
       const c = (ctrl = new AbortController())
-      getCase(session.api, caseId, c.signal).then(data => {
-        if (c.signal.aborted) return
-        let known: string[] = []
-        setState(prev => {
-          if (prev.s !== 'ready') return prev
-          known = prev.data.messages.map(m => m.id)
-          return { ...prev, data }
-        })
-        const fresh = data.messages.filter(m => !known.includes(m.id) && m.author.kind !== 'chief')
-        const last = fresh[fresh.length - 1]
-        if (last) {
-          setAnnounce(`${last.author.name}: ${last.body}`)
-          markRead(session.api, [caseId]).then(r => { if (r.unreadCount !== undefined) session.setUnread(r.unreadCount) }, () => undefined)
-        }
-      }, () => undefined)
+      getCase(session.api, caseId, c.signal).then(
+        (data) => {
+          if (c.signal.aborted) return
+          let known: string[] = []
+          setState((prev) => {
+            if (prev.s !== 'ready') return prev
+            known = prev.data.messages.map((m) => m.id)
+            return { ...prev, data }
+          })
+          const fresh = data.messages.filter((m) => !known.includes(m.id) && m.author.kind !== 'chief')
+          const last = fresh[fresh.length - 1]
+          if (last) {
+            setAnnounce(`${last.author.name}: ${last.body}`)
+            markRead(session.api, [caseId]).then(
+              (r) => {
+                if (r.unreadCount !== undefined) session.setUnread(r.unreadCount)
+              },
+              () => undefined
+            )
+          }
+        },
+        () => undefined
+      )
     })
-    return () => { off(); ctrl?.abort() }
+    return () => {
+      off()
+      ctrl?.abort()
+    }
   }, [caseId])
 
   useEffect(() => {
@@ -76,13 +92,18 @@ export default function ConversationView({ caseId }: { caseId: string }) {
     setState({ s: 'loading' })
     scrolled.current = false
     getCase(session.api, caseId, ctrl.signal).then(
-      data => {
+      (data) => {
         if (ctrl.signal.aborted) return
         setState({ s: 'ready', data, firstUnread: firstUnreadIndex(data.messages, data.case.unread) })
         // GET does not change read state (contract); reading is an explicit call.
-        markRead(session.api, [caseId]).then(r => (r.unreadCount === undefined ? session.refresh() : session.setUnread(r.unreadCount)), () => undefined)
+        markRead(session.api, [caseId]).then(
+          (r) => (r.unreadCount === undefined ? session.refresh() : session.setUnread(r.unreadCount)),
+          () => undefined
+        )
       },
-      e => { if (!ctrl.signal.aborted) setState({ s: 'error', notFound: e instanceof ApiError && e.code === 'CASE_NOT_FOUND' }) }
+      (e) => {
+        if (!ctrl.signal.aborted) setState({ s: 'error', notFound: e instanceof ApiError && e.code === 'CASE_NOT_FOUND' })
+      }
     )
     return () => ctrl.abort()
   }, [caseId, attempt])
@@ -107,13 +128,17 @@ export default function ConversationView({ caseId }: { caseId: string }) {
     body = (
       <div role="alert">
         <p class="err">{t(state.notFound ? 'caseNotFound' : 'caseError')}</p>
-        {!state.notFound && <button type="button" class="btn" onClick={() => setAttempt(a => a + 1)}>{t('retry')}</button>}
+        {!state.notFound && (
+          <button type="button" class="btn" onClick={() => setAttempt((a) => a + 1)}>
+            {t('retry')}
+          </button>
+        )}
       </div>
     )
   } else {
     const { case: kase, messages } = state.data
     const now = new Date()
-    const lastExpert = [...messages].reverse().find(m => m.author.kind === 'expert')
+    const lastExpert = [...messages].reverse().find((m) => m.author.kind === 'expert')
     body = (
       <article class="conv" aria-labelledby="ze-title">
         <p class="meta">
@@ -129,31 +154,50 @@ export default function ConversationView({ caseId }: { caseId: string }) {
           {messages.map((m, i) => (
             <Fragment key={m.id}>
               {(i === 0 || dayKey(m.createdAt) !== dayKey(messages[i - 1]!.createdAt)) && (
-                <li class="day"><span>{dayLabel(m.createdAt, now, locale, et)}</span></li>
+                <li class="day">
+                  <span>{dayLabel(m.createdAt, now, locale, et)}</span>
+                </li>
               )}
-              {i === state.firstUnread && <li class="new"><span>{et('newMessages')}</span></li>}
+              {i === state.firstUnread && (
+                <li class="new">
+                  <span>{et('newMessages')}</span>
+                </li>
+              )}
               <MessageItem m={m} now={now} first={i === state.firstUnread} />
             </Fragment>
           ))}
         </ol>
-        {kase.status !== 'open' && lastExpert && (
-          <Rating key={kase.id} kase={kase} onRated={r => setState({ ...state, data: { ...state.data, case: r } })} />
-        )}
+        {kase.status !== 'open' && lastExpert && <Rating key={kase.id} kase={kase} onRated={(r) => setState({ ...state, data: { ...state.data, case: r } })} />}
         <MeGate>
-          {me => me.capabilities.canAskExpert ? (
-            <ReplyBox
-              key={kase.id}
-              caseId={kase.id}
-              limits={me.limits}
-              onSent={r => {
-                setState({ s: 'ready', data: { case: r.case, messages: [...messages, r.message] }, firstUnread: -1 })
-                requestAnimationFrame(() => { const last = list.current?.lastElementChild; if (last) scrollToMessage(last, true) })
-              }}
-            />
-          ) : <></>}
+          {(me) =>
+            me.capabilities.canAskExpert ? (
+              <ReplyBox
+                key={kase.id}
+                caseId={kase.id}
+                limits={me.limits}
+                onSent={(r) => {
+                  setState({ s: 'ready', data: { case: r.case, messages: [...messages, r.message] }, firstUnread: -1 })
+                  requestAnimationFrame(() => {
+                    const last = list.current?.lastElementChild
+                    if (last) scrollToMessage(last, true)
+                  })
+                }}
+              />
+            ) : (
+              <></>
+            )
+          }
         </MeGate>
       </article>
     )
   }
-  return <div class="convwrap"><Sheet css={expertCss} name="expert" />{body}<p class="sr" aria-live="polite">{announce}</p></div>
+  return (
+    <div class="convwrap">
+      <Sheet css={expertCss} name="expert" />
+      {body}
+      <p class="sr" aria-live="polite">
+        {announce}
+      </p>
+    </div>
+  )
 }

@@ -22,9 +22,17 @@ export function LinkedText({ text }: { text: string }) {
             e.preventDefault()
             panel.navigate({ name: 'article', slug: p.article })
           }
-          return <a key={i} href={`#article/${p.article}`} data-article={p.article} onClick={open}>{p.text}</a>
+          return (
+            <a key={i} href={`#article/${p.article}`} data-article={p.article} onClick={open}>
+              {p.text}
+            </a>
+          )
         }
-        return <a key={i} href={p.href} target="_blank" rel="noopener noreferrer">{p.text}</a>
+        return (
+          <a key={i} href={p.href} target="_blank" rel="noopener noreferrer">
+            {p.text}
+          </a>
+        )
       })}
     </div>
   )
@@ -35,12 +43,14 @@ export function MessageItem({ m, now, first }: { m: Message; now: Date; first?: 
   const { locale } = session
   const t = useExpertT()
   const et = useExpertT()
-  const who = m.author.kind === 'chief' ? t('you')
-    : m.author.kind === 'expert' ? `${m.author.name} · ${t('expert')}` : t('system')
+  const who = m.author.kind === 'chief' ? t('you') : m.author.kind === 'expert' ? `${m.author.name} · ${t('expert')}` : t('system')
   return (
     <li class={`msg ${m.author.kind}`} data-author={m.author.kind} data-first-unread={first || undefined}>
       <p class="who">
-        <b>{who}</b> <time dateTime={m.createdAt} title={new Date(m.createdAt).toLocaleString(locale === 'en' ? 'en-GB' : 'pl-PL')}>{relativeTime(m.createdAt, now, locale, et)}</time>
+        <b>{who}</b>{' '}
+        <time dateTime={m.createdAt} title={new Date(m.createdAt).toLocaleString(locale === 'en' ? 'en-GB' : 'pl-PL')}>
+          {relativeTime(m.createdAt, now, locale, et)}
+        </time>
       </p>
       <LinkedText text={m.body} />
       <Attachments items={m.attachments} />

@@ -23,7 +23,9 @@ export function Rating({ kase, onRated }: { kase: CaseSummary; onRated: (c: Case
     return (
       <section class="rating" aria-label={et('rateQuestion')}>
         <p role="status">{et('rateThanks', { n: kase.rating.score })}</p>
-        <button type="button" class="link" onClick={() => setEditing(true)}>{et('rateChange')}</button>
+        <button type="button" class="link" onClick={() => setEditing(true)}>
+          {et('rateChange')}
+        </button>
       </section>
     )
   }
@@ -34,8 +36,15 @@ export function Rating({ kase, onRated }: { kase: CaseSummary; onRated: (c: Case
     setBusy(true)
     setError('')
     rateCase(session.api, kase.id, score, comment).then(
-      r => { setBusy(false); setEditing(false); onRated(r.case) },
-      err => { setBusy(false); setError(explainProblem(err, et, session.locale, 0).text) }
+      (r) => {
+        setBusy(false)
+        setEditing(false)
+        onRated(r.case)
+      },
+      (err) => {
+        setBusy(false)
+        setError(explainProblem(err, et, session.locale, 0).text)
+      }
     )
   }
   return (
@@ -43,7 +52,7 @@ export function Rating({ kase, onRated }: { kase: CaseSummary; onRated: (c: Case
       <fieldset>
         <legend>{et('rateQuestion')}</legend>
         <div class="scores">
-          {[1, 2, 3, 4, 5].map(n => (
+          {[1, 2, 3, 4, 5].map((n) => (
             <label key={n} class={n === score ? 'on' : undefined}>
               <input type="radio" name="ze-score" value={n} checked={n === score} onChange={() => setScore(n)} aria-label={et('rateScore', { n })} />
               <span aria-hidden="true">{n}</span>
@@ -55,11 +64,17 @@ export function Rating({ kase, onRated }: { kase: CaseSummary; onRated: (c: Case
       {score > 0 && (
         <label class="rcomment">
           {et('rateComment')}
-          <textarea rows={2} maxLength={2000} value={comment} onInput={e => setComment(e.currentTarget.value)} />
+          <textarea rows={2} maxLength={2000} value={comment} onInput={(e) => setComment(e.currentTarget.value)} />
         </label>
       )}
-      <button type="submit" class="btn primary" disabled={!score || busy}>{et('rateSend')}</button>
-      {error && <p class="err" role="alert">{error}</p>}
+      <button type="submit" class="btn primary" disabled={!score || busy}>
+        {et('rateSend')}
+      </button>
+      {error && (
+        <p class="err" role="alert">
+          {error}
+        </p>
+      )}
     </form>
   )
 }

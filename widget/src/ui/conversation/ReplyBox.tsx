@@ -28,7 +28,10 @@ export function ReplyBox({ caseId, limits, onSent }: { caseId: string; limits: L
   const field = useRef<HTMLTextAreaElement>(null)
   const { phase, send, cancel, wait, setWait } = useSend(
     (onProgress, signal) => replyToCase(session.api, caseId, text.trim(), files, { onProgress, signal }),
-    r => { clear(); onSent(r) }
+    (r) => {
+      clear()
+      onSent(r)
+    }
   )
   const picking = useFilePicking({ files, limits, onChange: setFiles, disabled: phase.s === 'sending' })
   const sending = phase.s === 'sending'
@@ -54,17 +57,31 @@ export function ReplyBox({ caseId, limits, onSent }: { caseId: string; limits: L
   }
   return (
     <form class={picking.over ? 'reply over' : 'reply'} onSubmit={submit} noValidate {...picking.dragProps}>
-      {picking.over && <p class="cover" aria-hidden="true">{et('dropHere')}</p>}
+      {picking.over && (
+        <p class="cover" aria-hidden="true">
+          {et('dropHere')}
+        </p>
+      )}
       <FileErrors errors={picking.errors} />
       <FileList files={files} onChange={setFiles} refused={refused} />
       <SendStatus phase={phase} onRetry={submit} onCancel={cancel} maxFiles={limits.maxFiles} wait={wait} setWait={setWait} onRefusedFile={setRefused} />
       <div class="rrow">
         <button type="button" class="clip" aria-label={t('attachFiles')} title={t('attachFiles')} onClick={picking.pick} disabled={sending}>
-          <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true"><path fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" d="M21 11.5l-8.6 8.6a5.5 5.5 0 01-7.8-7.8l8.6-8.6a3.7 3.7 0 015.2 5.2l-8.6 8.6a1.8 1.8 0 01-2.6-2.6l7.9-7.9" /></svg>
+          <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true">
+            <path
+              fill="none"
+              stroke="currentColor"
+              stroke-width="2"
+              stroke-linecap="round"
+              d="M21 11.5l-8.6 8.6a5.5 5.5 0 01-7.8-7.8l8.6-8.6a3.7 3.7 0 015.2 5.2l-8.6 8.6a1.8 1.8 0 01-2.6-2.6l7.9-7.9"
+            />
+          </svg>
         </button>
-        <CaptureButton compact onFile={f => void picking.add([f])} disabled={sending} />
+        <CaptureButton compact onFile={(f) => void picking.add([f])} disabled={sending} />
         <input {...picking.inputProps} />
-        <label for="ze-reply" class="sr">{t('yourReply')}</label>
+        <label for="ze-reply" class="sr">
+          {t('yourReply')}
+        </label>
         <textarea
           id="ze-reply"
           ref={field}
@@ -74,13 +91,17 @@ export function ReplyBox({ caseId, limits, onSent }: { caseId: string; limits: L
           placeholder={t('yourReply')}
           aria-invalid={tooLong}
           aria-describedby="ze-r-hint ze-r-count"
-          onInput={e => setText(e.currentTarget.value)}
+          onInput={(e) => setText(e.currentTarget.value)}
           onPaste={onPaste}
         />
-        <button type="submit" class="btn primary sm" disabled={sending || !text.trim() || tooLong || wait > 0}>{sending ? t('sending') : t('sendReply')}</button>
+        <button type="submit" class="btn primary sm" disabled={sending || !text.trim() || tooLong || wait > 0}>
+          {sending ? t('sending') : t('sendReply')}
+        </button>
       </div>
       <CharCount id="ze-r-count" length={text.length} max={limits.maxBodyChars} />
-      <p id="ze-r-hint" class="hint">{et('replyHint')}</p>
+      <p id="ze-r-hint" class="hint">
+        {et('replyHint')}
+      </p>
     </form>
   )
 }

@@ -10,7 +10,8 @@ export function CharCount({ id, length, max }: { id: string; length: number; max
   const over = length - max
   return (
     <p id={id} class={over > 0 ? 'count err' : 'count hint'} aria-live="polite">
-      {et('charCount', { n: length, max })}{over > 0 ? ` ${et('tooLong', { over })}` : ''}
+      {et('charCount', { n: length, max })}
+      {over > 0 ? ` ${et('tooLong', { over })}` : ''}
     </p>
   )
 }

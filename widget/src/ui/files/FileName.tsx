@@ -5,11 +5,17 @@
  */
 export function FileName({ name }: { name: string }) {
   // Short names always fit: one text node.
-  if (name.length <= 28) return <span class="fname" title={name}><span class="fn1">{name}</span></span>
+  if (name.length <= 28)
+    return (
+      <span class="fname" title={name}>
+        <span class="fn1">{name}</span>
+      </span>
+    )
   const cut = Math.max(0, name.length - Math.min(16, Math.ceil(name.length / 2)))
   return (
     <span class="fname" title={name}>
-      <span class="fn1">{name.slice(0, cut)}</span><span class="fn2">{name.slice(cut)}</span>
+      <span class="fn1">{name.slice(0, cut)}</span>
+      <span class="fn2">{name.slice(cut)}</span>
     </span>
   )
 }

@@ -29,7 +29,12 @@ export function FileList({ files, onChange, refused }: Pick<Props, 'files' | 'on
         <li key={`${f.name}:${f.size}:${i}`} class={f.name === refused ? 'bad' : undefined}>
           <FileName name={f.name} />
           <span class="hint">{formatBytes(f.size, session.locale)}</span>
-          <button type="button" class={f.name === refused ? 'btn sm' : 'x'} aria-label={et('remove', { name: f.name })} onClick={() => onChange(files.filter((_, j) => j !== i))}>
+          <button
+            type="button"
+            class={f.name === refused ? 'btn sm' : 'x'}
+            aria-label={et('remove', { name: f.name })}
+            onClick={() => onChange(files.filter((_, j) => j !== i))}
+          >
             {f.name === refused ? et('removeFile') : <span aria-hidden="true">×</span>}
           </button>
         </li>
@@ -39,7 +44,13 @@ export function FileList({ files, onChange, refused }: Pick<Props, 'files' | 'on
 }
 
 export const FileErrors = ({ errors }: { errors: string[] }) =>
-  errors.length ? <ul class="err" role="alert">{errors.map(m => <li key={m}>{m}</li>)}</ul> : null
+  errors.length ? (
+    <ul class="err" role="alert">
+      {errors.map((m) => (
+        <li key={m}>{m}</li>
+      ))}
+    </ul>
+  ) : null
 
 /** "Załącz pliki": drop zone (drag-and-drop, Enter/Space), "Wybierz" and the chosen-file list (R5). */
 export function FilePicker({ files, limits, onChange, disabled, extraErrors = [], refused }: Props) {
@@ -59,14 +70,21 @@ export function FilePicker({ files, limits, onChange, disabled, extraErrors = []
         aria-disabled={disabled}
         aria-describedby="ze-limits"
         onClick={pick}
-        onKeyDown={e => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); pick() } }}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter' || e.key === ' ') {
+            e.preventDefault()
+            pick()
+          }
+        }}
         {...dragProps}
       >
         {isTouch() ? et('addFiles') : t('dropHint')}
       </div>
       <div class="pick">
-        <button type="button" class="btn" onClick={pick}>{t('choose')}</button>
-        <CaptureButton onFile={f => void add([f])} disabled={disabled} />
+        <button type="button" class="btn" onClick={pick}>
+          {t('choose')}
+        </button>
+        <CaptureButton onFile={(f) => void add([f])} disabled={disabled} />
       </div>
       <input {...inputProps} />
       <p id="ze-limits" class="hint">

@@ -31,7 +31,9 @@ export function SendStatus({ phase, onRetry, onCancel, maxFiles, wait, setWait, 
       <div class="sending">
         <progress class="progress" max={100} value={pct} aria-label={et('uploadProgress')} />
         <span aria-live="polite">{et('uploadPct', { pct })}</span>
-        <button type="button" class="btn sm" onClick={onCancel}>{et('cancel')}</button>
+        <button type="button" class="btn sm" onClick={onCancel}>
+          {et('cancel')}
+        </button>
       </div>
     )
   }
@@ -40,7 +42,11 @@ export function SendStatus({ phase, onRetry, onCancel, maxFiles, wait, setWait, 
   return (
     <div role="alert" class="failed">
       <p class="err">{failed.waitSeconds ? text : `${et('sendFailed')} ${text}`}</p>
-      {failed.retry && <button type="button" class="btn sm" onClick={onRetry}>{et('retry')}</button>}
+      {failed.retry && (
+        <button type="button" class="btn sm" onClick={onRetry}>
+          {et('retry')}
+        </button>
+      )}
     </div>
   )
 }

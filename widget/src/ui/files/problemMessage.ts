@@ -39,10 +39,17 @@ export function explainProblem(e: unknown, t: ExpertT, locale: Locale, maxFiles:
       const s = Math.max(1, Math.ceil(err.retryAfter ?? num(p.retryAfterSeconds) ?? 60))
       return { text: t('err_RATE_LIMITED', { s }), retry: false, waitSeconds: s }
     }
-    case 'PAYLOAD_TOO_LARGE': case 'STORAGE_QUOTA_EXCEEDED': case 'VALIDATION_FAILED':
-    case 'ONLY_OFFICE_CHIEF': case 'PACKAGE_INACTIVE': case 'CASE_NOT_FOUND':
+    case 'PAYLOAD_TOO_LARGE':
+    case 'STORAGE_QUOTA_EXCEEDED':
+    case 'VALIDATION_FAILED':
+    case 'ONLY_OFFICE_CHIEF':
+    case 'PACKAGE_INACTIVE':
+    case 'CASE_NOT_FOUND':
       return { text: t(`err_${code}` as ExpertKey), retry: false }
-    case 'NETWORK': case 'TIMEOUT': case 'DATABASE_UNAVAILABLE': case 'SCANNER_UNAVAILABLE':
+    case 'NETWORK':
+    case 'TIMEOUT':
+    case 'DATABASE_UNAVAILABLE':
+    case 'SCANNER_UNAVAILABLE':
       return { text: t(`err_${code}` as ExpertKey), retry: true }
   }
   if (code.startsWith('TOKEN_')) return { text: t('err_TOKEN'), retry: true }

@@ -35,8 +35,8 @@ export function sniffType(head: Uint8Array, name: string, allowedTypes: readonly
   const ext = extensionOf(name)
   const hit = SIGNATURES.find(([, sig]) => sig.length <= head.length && sig.every((b, i) => b === null || head[i] === b))
   let type: string | null
-  if (hit) type = hit[0] === 'application/zip' ? ZIP_EXTENSIONS[ext] ?? 'application/zip' : hit[0]
-  else type = TEXT_EXTENSIONS[ext] && head.every(b => b >= 0x20 || TEXT_CONTROLS.has(b)) ? TEXT_EXTENSIONS[ext]! : null
+  if (hit) type = hit[0] === 'application/zip' ? (ZIP_EXTENSIONS[ext] ?? 'application/zip') : hit[0]
+  else type = TEXT_EXTENSIONS[ext] && head.every((b) => b >= 0x20 || TEXT_CONTROLS.has(b)) ? TEXT_EXTENSIONS[ext]! : null
   return type && allowedTypes.includes(type) ? type : null
 }
 

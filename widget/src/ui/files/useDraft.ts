@@ -10,7 +10,22 @@ export function useDraft(scope: DraftScope) {
   const { session } = useWidget()
   const [text, setTextState] = useState(() => session.loadDraft(scope))
   const [files, setFilesState] = useState<File[]>(() => session.loadDraftFiles(scope))
-  const setText = (v: string): void => { setTextState(v); session.saveDraft(v, scope) }
-  const setFiles = (f: File[]): void => { setFilesState(f); session.saveDraftFiles(f, scope) }
-  return { text, files, setText, setFiles, clear: (): void => { setText(''); setFiles([]) } }
+  const setText = (v: string): void => {
+    setTextState(v)
+    session.saveDraft(v, scope)
+  }
+  const setFiles = (f: File[]): void => {
+    setFilesState(f)
+    session.saveDraftFiles(f, scope)
+  }
+  return {
+    text,
+    files,
+    setText,
+    setFiles,
+    clear: (): void => {
+      setText('')
+      setFiles([])
+    }
+  }
 }

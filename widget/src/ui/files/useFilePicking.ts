@@ -4,7 +4,12 @@ import { useWidget } from '../context'
 import { useExpertT } from '../expertT'
 import { checkFiles } from './validate'
 
-export interface PickingProps { files: File[]; limits: Limits; onChange: (files: File[]) => void; disabled?: boolean }
+export interface PickingProps {
+  files: File[]
+  limits: Limits
+  onChange: (files: File[]) => void
+  disabled?: boolean
+}
 
 /** Adding files by drop, paste or the file dialog, each checked before upload; shared by the full and the compact picker. */
 export function useFilePicking({ files, limits, onChange, disabled }: PickingProps) {
@@ -23,7 +28,9 @@ export function useFilePicking({ files, limits, onChange, disabled }: PickingPro
     setErrors(r.errors)
     if (r.accepted.length) onChange((latest.current = [...latest.current, ...r.accepted]))
   }
-  const pick = (): void => { if (!disabled) input.current?.click() }
+  const pick = (): void => {
+    if (!disabled) input.current?.click()
+  }
   const onDrag = (e: DragEvent): void => {
     // Without preventDefault on dragover the browser would navigate to the dropped file.
     e.preventDefault()
@@ -46,7 +53,7 @@ export function useFilePicking({ files, limits, onChange, disabled }: PickingPro
     multiple: true,
     hidden: true,
     tabIndex: -1,
-    accept: [...limits.allowedTypes, ...limits.allowedExtensions.map(x => '.' + x.replace(/^\./, ''))].join(','),
+    accept: [...limits.allowedTypes, ...limits.allowedExtensions.map((x) => '.' + x.replace(/^\./, ''))].join(','),
     onChange: (e: Event): void => {
       const el = e.currentTarget as HTMLInputElement
       void add(Array.from(el.files ?? []))

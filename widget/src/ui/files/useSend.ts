@@ -1,10 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks'
 import { isAbort } from '../../api/errors'
 
-export type SendPhase =
-  | { s: 'idle' }
-  | { s: 'sending'; progress: number }
-  | { s: 'failed'; error: unknown }
+export type SendPhase = { s: 'idle' } | { s: 'sending'; progress: number } | { s: 'failed'; error: unknown }
 
 /**
  * Upload state shared by the ask form and the reply box. The request is not aborted when
@@ -18,14 +15,14 @@ export function useSend<T>(run: (onProgress: (p: number) => void, signal: AbortS
   const ctrl = useRef<AbortController | null>(null)
   useEffect(() => {
     if (wait <= 0) return
-    const id = setTimeout(() => setWait(w => w - 1), 1000)
+    const id = setTimeout(() => setWait((w) => w - 1), 1000)
     return () => clearTimeout(id)
   }, [wait])
   const send = async (): Promise<void> => {
     const c = (ctrl.current = new AbortController())
     setPhase({ s: 'sending', progress: 0 })
     try {
-      const result = await run(progress => setPhase({ s: 'sending', progress }), c.signal)
+      const result = await run((progress) => setPhase({ s: 'sending', progress }), c.signal)
       setPhase({ s: 'idle' })
       onDone(result)
     } catch (error) {

@@ -3,7 +3,10 @@ import { formatBytes, type Locale } from '../../i18n'
 import type { ExpertT } from '../expertT'
 import { readHead, sniffType } from './sniff'
 
-export interface FileCheck { accepted: File[]; errors: string[] }
+export interface FileCheck {
+  accepted: File[]
+  errors: string[]
+}
 
 /**
  * The same limits the service enforces, applied before any byte is uploaded: size, type by
@@ -24,8 +27,7 @@ export async function checkFiles(current: File[], incoming: File[], limits: Limi
 }
 
 /** "PNG, JPG, PDF, …" for the hint under the picker, from the service's allow-list. */
-export const allowedList = (limits: Limits): string =>
-  limits.allowedExtensions.map(x => x.replace(/^\./, '').toUpperCase()).join(', ')
+export const allowedList = (limits: Limits): string => limits.allowedExtensions.map((x) => x.replace(/^\./, '').toUpperCase()).join(', ')
 
 /** Clipboard screenshots arrive unnamed ("image.png"); give them a distinct name. */
 export function filesFromClipboard(data: DataTransfer | null): File[] {

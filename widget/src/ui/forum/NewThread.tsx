@@ -30,23 +30,34 @@ export function NewThread({ title: carried }: { title?: string | undefined }) {
     if (sending) return
     const m = { title: !title.trim(), body: !body.trim() }
     setMissing(m)
-    if (m.title) { titleRef.current?.focus(); return }
-    if (m.body) { bodyRef.current?.focus(); return }
+    if (m.title) {
+      titleRef.current?.focus()
+      return
+    }
+    if (m.body) {
+      bodyRef.current?.focus()
+      return
+    }
     setSending(true)
     setError(null)
     createThread(session.api, title.trim(), body.trim()).then(
-      r => {
+      (r) => {
         drafts.delete(session)
         // Replace the form with the new thread: Back then leads to the list, not the form.
         panel.replace({ name: 'thread', id: r.thread.id })
       },
-      err => { setSending(false); setError(postError(t, err)) }
+      (err) => {
+        setSending(false)
+        setError(postError(t, err))
+      }
     )
   }
 
   return (
     <form class="form" onSubmit={submit} noValidate aria-labelledby="ze-new-thread">
-      <h3 id="ze-new-thread" class="sub">{t('newThread')}</h3>
+      <h3 id="ze-new-thread" class="sub">
+        {t('newThread')}
+      </h3>
       <div class="field">
         <label for="ze-thread-title-in">{t('threadTitle')}</label>
         <input
@@ -58,9 +69,16 @@ export function NewThread({ title: carried }: { title?: string | undefined }) {
           readOnly={sending}
           aria-invalid={missing.title}
           aria-describedby={missing.title ? 'ze-thread-title-err' : undefined}
-          onInput={e => { setTitle(e.currentTarget.value); setMissing(m => ({ ...m, title: false })) }}
+          onInput={(e) => {
+            setTitle(e.currentTarget.value)
+            setMissing((m) => ({ ...m, title: false }))
+          }}
         />
-        {missing.title && <p id="ze-thread-title-err" class="err">{t('titleRequired')}</p>}
+        {missing.title && (
+          <p id="ze-thread-title-err" class="err">
+            {t('titleRequired')}
+          </p>
+        )}
       </div>
       <div class="field">
         <label for="ze-thread-body-in">{t('threadBody')}</label>
@@ -73,15 +91,39 @@ export function NewThread({ title: carried }: { title?: string | undefined }) {
           readOnly={sending}
           aria-invalid={missing.body}
           aria-describedby={missing.body ? 'ze-thread-body-err ze-thread-hint' : 'ze-thread-hint'}
-          onInput={e => { setBody(e.currentTarget.value); setMissing(m => ({ ...m, body: false })) }}
+          onInput={(e) => {
+            setBody(e.currentTarget.value)
+            setMissing((m) => ({ ...m, body: false }))
+          }}
         />
-        <p id="ze-thread-hint" class="hint">{t('plainTextHint')}</p>
-        {missing.body && <p id="ze-thread-body-err" class="err">{t('bodyRequired')}</p>}
+        <p id="ze-thread-hint" class="hint">
+          {t('plainTextHint')}
+        </p>
+        {missing.body && (
+          <p id="ze-thread-body-err" class="err">
+            {t('bodyRequired')}
+          </p>
+        )}
       </div>
-      {error && <p class="err" role="alert">{error}</p>}
+      {error && (
+        <p class="err" role="alert">
+          {error}
+        </p>
+      )}
       <div class="actions">
-        <button type="submit" class="btn primary" disabled={sending}>{sending ? t('sending') : t('publish')}</button>
-        <button type="button" class="btn" onClick={() => { drafts.delete(session); panel.back() }}>{t('cancel')}</button>
+        <button type="submit" class="btn primary" disabled={sending}>
+          {sending ? t('sending') : t('publish')}
+        </button>
+        <button
+          type="button"
+          class="btn"
+          onClick={() => {
+            drafts.delete(session)
+            panel.back()
+          }}
+        >
+          {t('cancel')}
+        </button>
       </div>
     </form>
   )

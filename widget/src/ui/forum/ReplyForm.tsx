@@ -18,12 +18,22 @@ export function ReplyForm({ threadId, onPosted }: { threadId: string; onPosted: 
     e.preventDefault()
     const body = text.trim()
     if (sending) return
-    if (!body) { setError(t('bodyRequired')); return }
+    if (!body) {
+      setError(t('bodyRequired'))
+      return
+    }
     setSending(true)
     setError(null)
     replyToThread(session.api, threadId, body).then(
-      r => { setSending(false); setText(''); onPosted(r.post) },
-      err => { setSending(false); setError(postError(t, err)) }
+      (r) => {
+        setSending(false)
+        setText('')
+        onPosted(r.post)
+      },
+      (err) => {
+        setSending(false)
+        setError(postError(t, err))
+      }
     )
   }
 
@@ -39,12 +49,21 @@ export function ReplyForm({ threadId, onPosted }: { threadId: string; onPosted: 
           readOnly={sending}
           aria-invalid={error === t('bodyRequired')}
           aria-describedby={error ? 'ze-forum-reply-err' : undefined}
-          onInput={e => { setText(e.currentTarget.value); if (error === t('bodyRequired')) setError(null) }}
+          onInput={(e) => {
+            setText(e.currentTarget.value)
+            if (error === t('bodyRequired')) setError(null)
+          }}
         />
       </div>
-      {error && <p id="ze-forum-reply-err" class="err" role="alert">{error}</p>}
+      {error && (
+        <p id="ze-forum-reply-err" class="err" role="alert">
+          {error}
+        </p>
+      )}
       <div class="actions">
-        <button type="submit" class="btn primary" disabled={sending}>{sending ? t('sending') : t('sendReply')}</button>
+        <button type="submit" class="btn primary" disabled={sending}>
+          {sending ? t('sending') : t('sendReply')}
+        </button>
       </div>
     </form>
   )

@@ -54,19 +54,23 @@ export function ThreadList() {
     const ctrl = (inflight.current = new AbortController())
     setPhase(cursor ? 'more' : 'loading')
     listThreads(session.api, query || undefined, cursor, ctrl.signal).then(
-      page => {
+      (page) => {
         if (ctrl.signal.aborted) return
-        setList(prev => {
+        setList((prev) => {
           if (!cursor || !prev) return { items: page.items, next: page.nextCursor }
-          const seen = new Set(prev.items.map(x => x.id))
-          return { items: [...prev.items, ...page.items.filter(x => !seen.has(x.id))], next: page.nextCursor }
+          const seen = new Set(prev.items.map((x) => x.id))
+          return { items: [...prev.items, ...page.items.filter((x) => !seen.has(x.id))], next: page.nextCursor }
         })
         setPhase('ok')
       },
-      e => { if (!ctrl.signal.aborted && !isAbort(e)) setPhase(cursor ? 'moreError' : 'error') }
+      (e) => {
+        if (!ctrl.signal.aborted && !isAbort(e)) setPhase(cursor ? 'moreError' : 'error')
+      }
     )
   }
-  const loadMore = (): void => { if (list?.next && phase === 'ok') load(list.next) }
+  const loadMore = (): void => {
+    if (list?.next && phase === 'ok') load(list.next)
+  }
 
   useEffect(() => {
     load(null)
@@ -78,7 +82,9 @@ export function ThreadList() {
   useEffect(() => {
     const el = moreButton.current
     if (!el || typeof IntersectionObserver === 'undefined') return
-    const io = new IntersectionObserver(entries => { if (entries.some(e => e.isIntersecting)) loadMore() })
+    const io = new IntersectionObserver((entries) => {
+      if (entries.some((e) => e.isIntersecting)) loadMore()
+    })
     io.observe(el)
     return () => io.disconnect()
   })
@@ -90,7 +96,11 @@ export function ThreadList() {
   else {
     body = (
       <>
-        <ul class="rows">{list.items.map(th => <ThreadRow key={th.id} thread={th} />)}</ul>
+        <ul class="rows">
+          {list.items.map((th) => (
+            <ThreadRow key={th.id} thread={th} />
+          ))}
+        </ul>
         {phase === 'moreError' && <Failed message={t('threadsError')} />}
         {list.next && (
           <button ref={moreButton} type="button" class="btn more" disabled={phase === 'more'} onClick={() => load(list.next)}>
@@ -105,9 +115,13 @@ export function ThreadList() {
     <div aria-busy={phase === 'loading' || phase === 'more'}>
       <div class="top">
         <SearchBox id="ze-forum-q" label={t('searchForum')} value={q} onInput={setQ} />
-        <button type="button" class="btn primary" onClick={() => panel.navigate({ name: 'forum', compose: true })}>{t('newThread')}</button>
+        <button type="button" class="btn primary" onClick={() => panel.navigate({ name: 'forum', compose: true })}>
+          {t('newThread')}
+        </button>
       </div>
-      <p class="sr" role="status">{phase === 'ok' && query && list ? t('threadsFound', { n: list.items.length }) : ''}</p>
+      <p class="sr" role="status">
+        {phase === 'ok' && query && list ? t('threadsFound', { n: list.items.length }) : ''}
+      </p>
       {body}
     </div>
   )

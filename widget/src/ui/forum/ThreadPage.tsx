@@ -13,22 +13,29 @@ import { Author } from './Author'
 import { ReplyForm } from './ReplyForm'
 
 /** The accepted answer comes first, the other replies in the order they were written. */
-const ordered = (posts: Post[]): Post[] => [...posts.filter(p => p.accepted), ...posts.filter(p => !p.accepted)]
+const ordered = (posts: Post[]): Post[] => [...posts.filter((p) => p.accepted), ...posts.filter((p) => !p.accepted)]
 
-function PostItem({ post, canAccept, onAccept, busy, error }: {
-  post: Post; canAccept: boolean; onAccept: () => void; busy: boolean; error: string | null
-}) {
+function PostItem({ post, canAccept, onAccept, busy, error }: { post: Post; canAccept: boolean; onAccept: () => void; busy: boolean; error: string | null }) {
   const { session } = useWidget()
   const t = useContentT()
   return (
     <li class={post.accepted ? 'post acc' : 'post'} data-post={post.id}>
       {post.accepted && <p class="acc-label">✓ {t('acceptedAnswer')}</p>}
-      <p class="who"><Author author={post.author} /><time dateTime={post.createdAt}>{formatDate(post.createdAt, session.locale)}</time></p>
+      <p class="who">
+        <Author author={post.author} />
+        <time dateTime={post.createdAt}>{formatDate(post.createdAt, session.locale)}</time>
+      </p>
       <p class="text">{post.body}</p>
       {canAccept && !post.accepted && (
-        <button type="button" class="btn" disabled={busy} onClick={onAccept}>{t('accept')}</button>
+        <button type="button" class="btn" disabled={busy} onClick={onAccept}>
+          {t('accept')}
+        </button>
       )}
-      {error && <p class="err" role="alert">{error}</p>}
+      {error && (
+        <p class="err" role="alert">
+          {error}
+        </p>
+      )}
     </li>
   )
 }
@@ -38,7 +45,7 @@ export function ThreadPage({ id }: { id: string }) {
   const { session } = useWidget()
   const t = useContentT()
   const root = useRef<HTMLDivElement>(null)
-  const { state, setState, retry } = useLoad(signal => getThread(session.api, id, signal), [id])
+  const { state, setState, retry } = useLoad((signal) => getThread(session.api, id, signal), [id])
   const [accepting, setAccepting] = useState<string | null>(null)
   const [acceptError, setAcceptError] = useState<{ postId: string; message: string } | null>(null)
 
@@ -47,13 +54,22 @@ export function ThreadPage({ id }: { id: string }) {
   if (state.s === 'error') {
     return (
       <div ref={root}>
-        {state.error instanceof ApiError && state.error.status === 404
-          ? <p class="note" role="alert">{t('threadNotFound')}</p>
-          : <Failed message={t('threadError')} onRetry={retry} />}
+        {state.error instanceof ApiError && state.error.status === 404 ? (
+          <p class="note" role="alert">
+            {t('threadNotFound')}
+          </p>
+        ) : (
+          <Failed message={t('threadError')} onRetry={retry} />
+        )}
       </div>
     )
   }
-  if (!state.data) return <div ref={root}><Skeleton /></div>
+  if (!state.data)
+    return (
+      <div ref={root}>
+        <Skeleton />
+      </div>
+    )
   const data: ThreadWithPosts = state.data
   const { thread, posts } = data
   const update = (next: ThreadWithPosts): void => setState({ s: 'ok', data: next })
@@ -62,14 +78,14 @@ export function ThreadPage({ id }: { id: string }) {
     setAccepting(postId)
     setAcceptError(null)
     acceptAnswer(session.api, thread.id, postId).then(
-      r => {
+      (r) => {
         setAccepting(null)
         update({
           thread: { ...thread, ...r.thread },
-          posts: posts.map(p => ({ ...p, accepted: p.id === r.thread.acceptedPostId }))
+          posts: posts.map((p) => ({ ...p, accepted: p.id === r.thread.acceptedPostId }))
         })
       },
-      e => {
+      (e) => {
         setAccepting(null)
         const message = e instanceof ApiError && e.code === 'NOT_THREAD_AUTHOR' ? t('notThreadAuthor') : t('acceptFailed')
         setAcceptError({ postId, message })
@@ -90,10 +106,12 @@ export function ThreadPage({ id }: { id: string }) {
           <p class="text">{thread.body}</p>
         </div>
         <section aria-labelledby="ze-replies">
-          <h4 id="ze-replies" class="sub">{t('repliesTitle', { n: posts.length })}</h4>
+          <h4 id="ze-replies" class="sub">
+            {t('repliesTitle', { n: posts.length })}
+          </h4>
           {posts.length ? (
             <ul class="posts">
-              {ordered(posts).map(p => (
+              {ordered(posts).map((p) => (
                 <PostItem
                   key={p.id}
                   post={p}
@@ -104,13 +122,12 @@ export function ThreadPage({ id }: { id: string }) {
                 />
               ))}
             </ul>
-          ) : <p class="muted">{t('noReplies')}</p>}
+          ) : (
+            <p class="muted">{t('noReplies')}</p>
+          )}
         </section>
       </article>
-      <ReplyForm
-        threadId={thread.id}
-        onPosted={post => update({ thread: { ...thread, replyCount: thread.replyCount + 1 }, posts: [...posts, post] })}
-      />
+      <ReplyForm threadId={thread.id} onPosted={(post) => update({ thread: { ...thread, replyCount: thread.replyCount + 1 }, posts: [...posts, post] })} />
     </div>
   )
 }

@@ -13,7 +13,13 @@ export const HELP_SEARCH_DEBOUNCE_MS = 250
 const MAX_ARTICLES = 5
 const MAX_THREADS = 3
 
-interface Hit { key: string; kind: 'article' | 'thread'; title: string; excerpt: string; view: View }
+interface Hit {
+  key: string
+  kind: 'article' | 'thread'
+  title: string
+  excerpt: string
+  view: View
+}
 
 /**
  * "Szukaj odpowiedzi" on Pomoc: the best articles (the service's in-memory ranked search) and
@@ -25,10 +31,14 @@ export default function HelpSearch({ q }: { q: string }) {
   const t = useContentT()
   const query = useDebounced(q, HELP_SEARCH_DEBOUNCE_MS)
   const { state, retry } = useLoad(
-    signal =>
+    (signal) =>
       Promise.all([listArticles(session.api, query, undefined, signal), listThreads(session.api, query, null, signal)]).then(([a, f]): Hit[] => [
-        ...a.items.slice(0, MAX_ARTICLES).map(i => ({ key: 'a' + i.slug, kind: 'article' as const, title: i.title, excerpt: i.excerpt, view: { name: 'article', slug: i.slug } as View })),
-        ...f.items.slice(0, MAX_THREADS).map(i => ({ key: 't' + i.id, kind: 'thread' as const, title: i.title, excerpt: i.excerpt, view: { name: 'thread', id: i.id } as View }))
+        ...a.items
+          .slice(0, MAX_ARTICLES)
+          .map((i) => ({ key: 'a' + i.slug, kind: 'article' as const, title: i.title, excerpt: i.excerpt, view: { name: 'article', slug: i.slug } as View })),
+        ...f.items
+          .slice(0, MAX_THREADS)
+          .map((i) => ({ key: 't' + i.id, kind: 'thread' as const, title: i.title, excerpt: i.excerpt, view: { name: 'thread', id: i.id } as View }))
       ]),
     [query]
   )
@@ -41,7 +51,7 @@ export default function HelpSearch({ q }: { q: string }) {
     body = (
       <>
         <ul class="rows">
-          {state.data.map(s => (
+          {state.data.map((s) => (
             <li key={s.key}>
               <button type="button" class="row" onClick={() => panel.navigate(s.view)}>
                 <span class="tag">{t(s.kind === 'article' ? 'kindArticle' : 'kindThread')}</span>
@@ -58,7 +68,9 @@ export default function HelpSearch({ q }: { q: string }) {
   return (
     <div aria-busy={state.s === 'loading'}>
       <Sheet css={contentCss} name="content" />
-      <p class="sr" role="status">{state.s === 'ok' ? t('searchFound', { n: state.data.length }) : ''}</p>
+      <p class="sr" role="status">
+        {state.s === 'ok' ? t('searchFound', { n: state.data.length }) : ''}
+      </p>
       {body}
     </div>
   )

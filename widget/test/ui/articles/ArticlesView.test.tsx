@@ -19,25 +19,32 @@ let api: FakeApi
 beforeEach(() => {
   api = installFakeApi({
     'GET /api/v1/me': { body: makeMe() },
-    'GET /api/v1/articles': req => {
+    'GET /api/v1/articles': (req) => {
       const q = req.query.get('q')
       const cat = req.query.get('category')
-      let items = all.filter(a => !cat || a.category === cat)
-      if (q) items = items.filter(a => a.title.toLowerCase().includes(q.toLowerCase()))
+      let items = all.filter((a) => !cat || a.category === cat)
+      if (q) items = items.filter((a) => a.title.toLowerCase().includes(q.toLowerCase()))
       return { body: { items, categories } }
     }
   })
 })
-afterEach(() => { cleanup(); vi.unstubAllGlobals() })
+afterEach(() => {
+  cleanup()
+  vi.unstubAllGlobals()
+})
 
 test('lists articles grouped under category headings with category chips', async () => {
   renderWidget({ target: 'articles', me: makeMe() })
   const faktury = await screen.findByRole('region', { name: 'Faktury' })
-  expect(within(faktury).getAllByRole('button').map(b => b.querySelector('b')?.textContent)).toEqual(['Jak wystawić fakturę VAT', 'Faktura korygująca'])
+  expect(
+    within(faktury)
+      .getAllByRole('button')
+      .map((b) => b.querySelector('b')?.textContent)
+  ).toEqual(['Jak wystawić fakturę VAT', 'Faktura korygująca'])
   expect(within(screen.getByRole('region', { name: 'Klienci' })).getByText('Dodawanie klienta')).toBeTruthy()
   const chips = within(screen.getByRole('group', { name: 'Kategorie' })).getAllByRole('button')
   // empty categories get no chip
-  expect(chips.map(c => c.textContent)).toEqual(['Wszystkie', 'Faktury (2)', 'Klienci (1)'])
+  expect(chips.map((c) => c.textContent)).toEqual(['Wszystkie', 'Faktury (2)', 'Klienci (1)'])
   expect(chips[0]!.getAttribute('aria-pressed')).toBe('true')
 })
 
@@ -60,13 +67,13 @@ test('search is debounced: one request for the last text, results announced', as
   fireEvent.input(box, { target: { value: 'faktura' } })
   await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Znalezione artykuły: 1'))
   const searches = api.called('GET /api/v1/articles').slice(before)
-  expect(searches.map(s => s.query.get('q'))).toEqual(['faktura'])
+  expect(searches.map((s) => s.query.get('q'))).toEqual(['faktura'])
   expect(screen.queryByText('Dodawanie klienta')).toBeNull()
 })
 
 test('no match and an error with retry', async () => {
   let fail = true
-  api.on('GET /api/v1/articles', req => (fail ? problem(503, 'DATABASE_UNAVAILABLE') : { body: { items: req.query.get('q') ? [] : all, categories } }))
+  api.on('GET /api/v1/articles', (req) => (fail ? problem(503, 'DATABASE_UNAVAILABLE') : { body: { items: req.query.get('q') ? [] : all, categories } }))
   renderWidget({ target: 'articles', me: makeMe() })
   expect((await screen.findByRole('alert')).textContent).toMatch('Nie udało się pobrać artykułów.')
   fail = false
@@ -79,7 +86,9 @@ test('no match and an error with retry', async () => {
 test('an article renders the service html, internal links navigate inside the panel, Back returns', async () => {
   api.on('GET /api/v1/articles/faktura-vat', {
     body: makeArticle({
-      slug: 'faktura-vat', title: 'Jak wystawić fakturę VAT', tags: ['faktury'],
+      slug: 'faktura-vat',
+      title: 'Jak wystawić fakturę VAT',
+      tags: ['faktury'],
       html: '<h2>Krok 1</h2><ul><li>Wybierz <strong>Faktury</strong></li></ul><p>Zobacz <a href="#article/korekta" data-article="korekta">korektę</a> i <a href="https://example.com/ksef">KSeF</a>.</p>'
     })
   })
@@ -135,7 +144,7 @@ test('English strings come with the view', async () => {
 
 test('many categories become a labelled select that filters the same way', async () => {
   const many = Array.from({ length: 8 }, (_, i) => ({ id: `kat-${i}`, name: `Kategoria ${i}`, count: i + 1 }))
-  api.on('GET /api/v1/articles', req => ({
+  api.on('GET /api/v1/articles', (req) => ({
     body: { items: req.query.get('category') === 'kat-3' ? [all[2]] : all, categories: many }
   }))
   renderWidget({ target: 'articles', me: makeMe() })

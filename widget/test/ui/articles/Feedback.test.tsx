@@ -4,14 +4,17 @@ import { employee, makeArticle, makeMe } from '../../helpers/factories'
 import { installFakeApi, problem } from '../../helpers/fakeApi'
 import { renderWidget } from '../../helpers/render'
 
-afterEach(() => { cleanup(); vi.unstubAllGlobals() })
+afterEach(() => {
+  cleanup()
+  vi.unstubAllGlobals()
+})
 
 const article = makeArticle({ slug: 'korekta', title: 'Korekta faktury' })
 
 test('"Czy to pomogło?": a vote is sent at once, then an optional comment with the same vote', async () => {
   const api = installFakeApi({
     'GET /api/v1/articles/korekta': { body: article },
-    'POST /api/v1/articles/korekta/feedback': req => ({ body: { feedback: { ...(req.json as object), comment: null, votedAt: '2026-12-02T10:00:00.000Z' } } })
+    'POST /api/v1/articles/korekta/feedback': (req) => ({ body: { feedback: { ...(req.json as object), comment: null, votedAt: '2026-12-02T10:00:00.000Z' } } })
   })
   renderWidget({ target: 'articles', me: makeMe() }).panel.navigate({ name: 'article', slug: 'korekta' })
   const box = await screen.findByRole('region', { name: 'Czy to pomogło?' })

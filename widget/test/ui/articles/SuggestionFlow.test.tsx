@@ -19,11 +19,20 @@ beforeEach(() => {
         ]
       }
     },
-    'GET /api/v1/articles/jak-zalaczyc-plik': { body: makeArticle({ slug: 'jak-zalaczyc-plik', title: 'Jak załączyć plik do sprawy', html: '<p>Przeciągnij plik na pole <strong>Załącz pliki</strong>.</p>' }) },
+    'GET /api/v1/articles/jak-zalaczyc-plik': {
+      body: makeArticle({
+        slug: 'jak-zalaczyc-plik',
+        title: 'Jak załączyć plik do sprawy',
+        html: '<p>Przeciągnij plik na pole <strong>Załącz pliki</strong>.</p>'
+      })
+    },
     [`GET /api/v1/forum/threads/${thread.thread.id}`]: { body: thread }
   })
 })
-afterEach(() => { cleanup(); vi.unstubAllGlobals() })
+afterEach(() => {
+  cleanup()
+  vi.unstubAllGlobals()
+})
 
 async function typeQuestionWithFile() {
   const q = (await screen.findByLabelText('Twoje pytanie')) as HTMLTextAreaElement

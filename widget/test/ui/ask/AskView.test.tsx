@@ -13,7 +13,11 @@ beforeEach(() => {
     'POST /api/v1/cases/read': { body: { changed: [] } }
   })
 })
-afterEach(() => { cleanup(); vi.unstubAllGlobals(); vi.useRealTimers() })
+afterEach(() => {
+  cleanup()
+  vi.unstubAllGlobals()
+  vi.useRealTimers()
+})
 
 const question = () => screen.findByLabelText('Twoje pytanie') as Promise<HTMLTextAreaElement>
 const dropZone = () => screen.getByRole('button', { name: /Przeciągnij tutaj pliki/ })
@@ -24,7 +28,7 @@ function drag(type: 'dragover' | 'drop', files: File[]): boolean {
   return fireEvent(dropZone(), e)
 }
 const drop = (files: File[]) => drag('drop', files)
-const fileNames = () => Array.from(document.querySelectorAll('.filelist li > span:first-child')).map(s => s.textContent)
+const fileNames = () => Array.from(document.querySelectorAll('.filelist li > span:first-child')).map((s) => s.textContent)
 
 test('shows the labelled field, scope notice, Załącz pliki and Wybierz', async () => {
   renderWidget({ target: 'ask', me: makeMe() })
@@ -53,13 +57,13 @@ test('oversize and wrong-type files are rejected before any upload', async () =>
   expect(alert.textContent).toContain('wielki.pdf: plik jest za duży')
   expect(alert.textContent).toContain('wirus.exe: tego rodzaju pliku nie można załączyć')
   expect(fileNames()).toEqual(['ok.jpg'])
-  expect(api.calls.filter(c => c.method === 'POST')).toEqual([])
+  expect(api.calls.filter((c) => c.method === 'POST')).toEqual([])
 })
 
 test('too many files: the rest are refused with the limit', async () => {
   renderWidget({ target: 'ask', me: makeMe() })
   await question()
-  drop(['a', 'b', 'c', 'd'].map(n => file(`${n}.png`, 16, 'image/png')))
+  drop(['a', 'b', 'c', 'd'].map((n) => file(`${n}.png`, 16, 'image/png')))
   // Which files were left out, not just that some were.
   expect((await screen.findByRole('alert')).textContent).toContain('Pominięto d.png: możesz załączyć najwyżej 3 plików.')
   expect(fileNames()).toHaveLength(3)
@@ -100,7 +104,9 @@ test('the draft survives unmount and remount (stored per app and user)', async (
 test('a failed send keeps text and files; retry sends them and opens the new case', async () => {
   const created = makeCase({ id: 'c0000000000000000000000a', subject: 'Jak dodać korektę?' })
   let attempts = 0
-  api.on('POST /api/v1/cases', () => (++attempts === 1 ? problem(503, 'DATABASE_UNAVAILABLE') : { status: 201, body: { case: created, message: makeMessage() } }))
+  api.on('POST /api/v1/cases', () =>
+    ++attempts === 1 ? problem(503, 'DATABASE_UNAVAILABLE') : { status: 201, body: { case: created, message: makeMessage() } }
+  )
   api.on(`GET /api/v1/cases/${created.id}`, { body: { case: created, messages: [makeMessage({ body: 'Jak dodać korektę?' })] } })
   const { emit } = renderWidget({ target: 'ask', me: makeMe() })
   fireEvent.input(await question(), { target: { value: 'Jak dodać korektę?' } })

@@ -14,13 +14,16 @@ beforeEach(() => {
   archived = [makeCase({ archived: true })]
   api = installFakeApi({
     'GET /api/v1/me': { body: makeMe() },
-    'GET /api/v1/cases': req => ({ body: { items: req.query.get('view') === 'archived' ? archived : active, nextCursor: null } }),
-    'POST /api/v1/cases/archive': req => ({ body: { changed: (req.json as { ids: string[] }).ids } }),
-    'POST /api/v1/cases/unarchive': req => ({ body: { changed: (req.json as { ids: string[] }).ids } }),
-    'POST /api/v1/cases/read': req => ({ body: { changed: (req.json as { ids: string[] }).ids } })
+    'GET /api/v1/cases': (req) => ({ body: { items: req.query.get('view') === 'archived' ? archived : active, nextCursor: null } }),
+    'POST /api/v1/cases/archive': (req) => ({ body: { changed: (req.json as { ids: string[] }).ids } }),
+    'POST /api/v1/cases/unarchive': (req) => ({ body: { changed: (req.json as { ids: string[] }).ids } }),
+    'POST /api/v1/cases/read': (req) => ({ body: { changed: (req.json as { ids: string[] }).ids } })
   })
 })
-afterEach(() => { cleanup(); vi.unstubAllGlobals() })
+afterEach(() => {
+  cleanup()
+  vi.unstubAllGlobals()
+})
 
 const rows = () => Array.from(document.querySelectorAll<HTMLLIElement>('li.case'))
 const check = (n: number) => fireEvent.click(screen.getByRole('checkbox', { name: `Zaznacz sprawę nr ${n}` }))
@@ -58,10 +61,10 @@ test('select-all then Oznacz jako przeczytane clears every unread marker', async
   await waitFor(() => expect(rows()).toHaveLength(3))
   const all = screen.getByRole('checkbox', { name: 'Zaznacz wszystkie' }) as HTMLInputElement
   fireEvent.click(all)
-  await waitFor(() => expect(screen.getAllByRole('checkbox').every(c => (c as HTMLInputElement).checked)).toBe(true))
+  await waitFor(() => expect(screen.getAllByRole('checkbox').every((c) => (c as HTMLInputElement).checked)).toBe(true))
   fireEvent.click(screen.getByRole('button', { name: 'Oznacz jako przeczytane' }))
   await waitFor(() => expect(document.querySelectorAll('[data-unread]')).toHaveLength(0))
-  expect(api.called('POST /api/v1/cases/read')[0]?.json).toEqual({ ids: active.map(c => c.id) })
+  expect(api.called('POST /api/v1/cases/read')[0]?.json).toEqual({ ids: active.map((c) => c.id) })
   expect(rows()).toHaveLength(3)
   await waitFor(() => expect(api.called('GET /api/v1/me').length).toBeGreaterThan(0)) // unread badge refreshed
 })
@@ -74,7 +77,7 @@ test('select-all is indeterminate for a partial selection and toggles everything
   await waitFor(() => expect(all.indeterminate).toBe(true))
   fireEvent.click(all)
   fireEvent.click(all)
-  await waitFor(() => expect(screen.getAllByRole('checkbox').some(c => (c as HTMLInputElement).checked)).toBe(false))
+  await waitFor(() => expect(screen.getAllByRole('checkbox').some((c) => (c as HTMLInputElement).checked)).toBe(false))
 })
 
 test('Archived tab lists archived cases and Przywróć unarchives them', async () => {
@@ -113,14 +116,23 @@ test('error state offers retry', async () => {
 test('Pokaż więcej loads the next page with the cursor (IntersectionObserver does the same on scroll)', async () => {
   const observed: Element[] = []
   let fire: (() => void) | undefined
-  vi.stubGlobal('IntersectionObserver', class {
-    constructor(cb: (e: { isIntersecting: boolean }[]) => void) { fire = () => cb([{ isIntersecting: true }]) }
-    observe(el: Element) { observed.push(el) }
-    disconnect() { fire = undefined }
-  })
+  vi.stubGlobal(
+    'IntersectionObserver',
+    class {
+      constructor(cb: (e: { isIntersecting: boolean }[]) => void) {
+        fire = () => cb([{ isIntersecting: true }])
+      }
+      observe(el: Element) {
+        observed.push(el)
+      }
+      disconnect() {
+        fire = undefined
+      }
+    }
+  )
   const page2 = [makeCase(), makeCase()]
   const page3 = [makeCase()]
-  api.on('GET /api/v1/cases', req => {
+  api.on('GET /api/v1/cases', (req) => {
     const c = req.query.get('cursor')
     return { body: c === 'p2' ? { items: page2, nextCursor: 'p3' } : c === 'p3' ? { items: page3, nextCursor: null } : { items: active, nextCursor: 'p2' } }
   })
@@ -131,7 +143,7 @@ test('Pokaż więcej loads the next page with the cursor (IntersectionObserver d
   await waitFor(() => expect(fire).toBeDefined())
   fire!()
   await waitFor(() => expect(rows()).toHaveLength(6))
-  expect(api.called('GET /api/v1/cases').map(c => c.query.get('cursor'))).toEqual([null, 'p2', 'p3'])
+  expect(api.called('GET /api/v1/cases').map((c) => c.query.get('cursor'))).toEqual([null, 'p2', 'p3'])
   expect(screen.queryByRole('button', { name: 'Pokaż więcej' })).toBeNull()
   expect(observed.length).toBeGreaterThan(0)
 })
@@ -156,7 +168,10 @@ test('an employee gets the reason instead of a failed list, and no list request'
 })
 
 test('rows show who wrote last and a one-line preview', async () => {
-  active = [makeCase({ lastActivityBy: 'expert', lastAuthorName: 'Tomasz Ekspert', lastPreview: 'Proszę wybrać Faktury » Korekta.' }), makeCase({ lastPreview: 'Jak dodać klienta?' })]
+  active = [
+    makeCase({ lastActivityBy: 'expert', lastAuthorName: 'Tomasz Ekspert', lastPreview: 'Proszę wybrać Faktury » Korekta.' }),
+    makeCase({ lastPreview: 'Jak dodać klienta?' })
+  ]
   renderWidget({ target: 'cases', me: makeMe() })
   await waitFor(() => expect(rows()).toHaveLength(2))
   expect(rows()[0]!.querySelector('.pv')!.textContent).toBe('Tomasz Ekspert: Proszę wybrać Faktury » Korekta.')
@@ -178,7 +193,7 @@ test('Archiwizuj confirms with "Zarchiwizowano 2 sprawy · Cofnij"; Cofnij bring
 
 test('Gmail-style: the checkbox selects the loaded list, then "Zaznacz wszystkie pasujące (45)" selects every match', async () => {
   const many = Array.from({ length: 45 }, () => makeCase())
-  api.on('GET /api/v1/cases', req => {
+  api.on('GET /api/v1/cases', (req) => {
     const from = Number(req.query.get('cursor') ?? 0)
     const limit = Number(req.query.get('limit'))
     const next = from + limit < many.length ? String(from + limit) : null
@@ -193,8 +208,8 @@ test('Gmail-style: the checkbox selects the loaded list, then "Zaznacz wszystkie
   expect(screen.getByText('Zaznaczone: 45')).toBeTruthy()
   fireEvent.click(screen.getByRole('button', { name: 'Archiwizuj' }))
   await screen.findByText('Zarchiwizowano 45 spraw')
-  const sent = api.called('POST /api/v1/cases/archive').flatMap(c => (c.json as { ids: string[] }).ids)
-  expect(sent).toEqual(many.map(c => c.id))
+  const sent = api.called('POST /api/v1/cases/archive').flatMap((c) => (c.json as { ids: string[] }).ids)
+  expect(sent).toEqual(many.map((c) => c.id))
 })
 
 test('search and status filter ask the service; nothing matching offers Wyczyść filtry', async () => {
@@ -215,7 +230,9 @@ test('search and status filter ask the service; nothing matching offers Wyczyś�
 
 test('no active case but some archived: says so and offers the archive', async () => {
   active = []
-  api.on('GET /api/v1/cases', req => ({ body: { items: req.query.get('view') === 'archived' ? archived : [], nextCursor: null, total: req.query.get('view') === 'archived' ? 4 : 0 } }))
+  api.on('GET /api/v1/cases', (req) => ({
+    body: { items: req.query.get('view') === 'archived' ? archived : [], nextCursor: null, total: req.query.get('view') === 'archived' ? 4 : 0 }
+  }))
   const { panel } = renderWidget({ target: 'cases', me: makeMe() })
   expect(await screen.findByText('Nie masz aktywnych spraw. Zarchiwizowane: 4.')).toBeTruthy()
   fireEvent.click(screen.getByRole('button', { name: 'Pokaż zarchiwizowane' }))

@@ -7,8 +7,12 @@ import { renderWidget } from '../../helpers/render'
 const c = makeCase({ id: 'c00000000000000000000001', subject: 'Faktura korygująca', unread: true, status: 'answered' })
 const messages = [
   makeMessage({ caseId: c.id, body: 'Jak wystawić korektę?' }),
-  makeMessage({ caseId: c.id, author: { kind: 'expert', id: 'e1', name: 'Jan Ekspert' }, body: 'Proszę wybrać…',
-    attachments: [{ id: 'a00000000000000000000001', filename: 'instrukcja.pdf', contentType: 'application/pdf', size: 2048 }] })
+  makeMessage({
+    caseId: c.id,
+    author: { kind: 'expert', id: 'e1', name: 'Jan Ekspert' },
+    body: 'Proszę wybrać…',
+    attachments: [{ id: 'a00000000000000000000001', filename: 'instrukcja.pdf', contentType: 'application/pdf', size: 2048 }]
+  })
 ]
 let api: FakeApi
 beforeEach(() => {
@@ -19,7 +23,10 @@ beforeEach(() => {
     'GET /api/v1/attachments/a00000000000000000000001': { raw: 'PDFDATA', headers: { 'content-type': 'application/pdf' } }
   })
 })
-afterEach(() => { cleanup(); vi.unstubAllGlobals() })
+afterEach(() => {
+  cleanup()
+  vi.unstubAllGlobals()
+})
 
 function dropOnReply(box: HTMLElement, files: File[]): void {
   const e = new Event('drop', { bubbles: true, cancelable: true })
@@ -31,7 +38,7 @@ test('renders chief and expert messages distinctly with the expert name, and mar
   renderWidget({ target: { caseId: c.id }, me: makeMe() })
   expect(await screen.findByRole('heading', { name: `Sprawa nr ${c.number}: Faktura korygująca` }, { timeout: 5000 })).toBeTruthy()
   const items = Array.from(document.querySelectorAll<HTMLElement>('li.msg'))
-  expect(items.map(i => i.dataset.author)).toEqual(['chief', 'expert'])
+  expect(items.map((i) => i.dataset.author)).toEqual(['chief', 'expert'])
   expect(items[0]!.querySelector('.who b')?.textContent).toBe('Ty')
   expect(items[1]!.querySelector('.who b')?.textContent).toBe('Jan Ekspert · Ekspert')
   expect(screen.getByText('Odpowiedziano')).toBeTruthy()
@@ -44,13 +51,22 @@ test('opening a conversation costs two requests: the service answers the new unr
   await waitFor(() => expect(session.unread.get()).toBe(4))
   const read = api.called('POST /api/v1/cases/read')
   expect([read.length, read[0]!.query.get('include')]).toEqual([1, 'unreadCount'])
-  expect(api.calls.map(r => `${r.method} ${r.path}`)).toEqual([`GET /api/v1/cases/${c.id}`, 'POST /api/v1/cases/read'])
+  expect(api.calls.map((r) => `${r.method} ${r.path}`)).toEqual([`GET /api/v1/cases/${c.id}`, 'POST /api/v1/cases/read'])
   expect(emit).toHaveBeenCalledWith('unread', 4)
 })
 
 test('attachments download with the bearer header through an object URL', async () => {
   const created: Blob[] = []
-  vi.stubGlobal('URL', Object.assign(URL, { createObjectURL: (b: Blob) => { created.push(b); return 'blob:x' }, revokeObjectURL: () => undefined }))
+  vi.stubGlobal(
+    'URL',
+    Object.assign(URL, {
+      createObjectURL: (b: Blob) => {
+        created.push(b)
+        return 'blob:x'
+      },
+      revokeObjectURL: () => undefined
+    })
+  )
   renderWidget({ target: { caseId: c.id }, me: makeMe() })
   fireEvent.click(await screen.findByRole('button', { name: 'Pobierz instrukcja.pdf' }))
   await waitFor(() => expect(created).toHaveLength(1))
@@ -108,7 +124,13 @@ test('unknown case shows not found; non-chiefs get no reply box', async () => {
 })
 
 test('a 415 names the refused file in Polish and marks it in the list with Usuń; no pointless retry', async () => {
-  api.on(`POST /api/v1/cases/${c.id}/messages`, problem(415, 'ATTACHMENT_TYPE_NOT_ALLOWED', { filename: 'ekran.png', detail: '"ekran.png" is not an allowed kind of file (detected: application/x-msdownload)' }))
+  api.on(
+    `POST /api/v1/cases/${c.id}/messages`,
+    problem(415, 'ATTACHMENT_TYPE_NOT_ALLOWED', {
+      filename: 'ekran.png',
+      detail: '"ekran.png" is not an allowed kind of file (detected: application/x-msdownload)'
+    })
+  )
   renderWidget({ target: { caseId: c.id }, me: makeMe() })
   const box = (await screen.findByLabelText('Twoja odpowiedź')) as HTMLTextAreaElement
   fireEvent.input(box, { target: { value: 'Zrzut' } })
@@ -126,7 +148,10 @@ test('a 415 names the refused file in Polish and marks it in the list with Usuń
 
 test('a 429 counts down and keeps Odpowiedz disabled until the wait is over', async () => {
   vi.useFakeTimers({ shouldAdvanceTime: true })
-  api.on(`POST /api/v1/cases/${c.id}/messages`, { ...problem(429, 'RATE_LIMITED', { detail: 'Too many posts; try again in 2 seconds' }), headers: { 'retry-after': '2' } })
+  api.on(`POST /api/v1/cases/${c.id}/messages`, {
+    ...problem(429, 'RATE_LIMITED', { detail: 'Too many posts; try again in 2 seconds' }),
+    headers: { 'retry-after': '2' }
+  })
   renderWidget({ target: { caseId: c.id }, me: makeMe() })
   const box = (await screen.findByLabelText('Twoja odpowiedź', undefined, { timeout: 5000 })) as HTMLTextAreaElement
   fireEvent.input(box, { target: { value: 'Jeszcze raz' } })
@@ -153,8 +178,12 @@ test('near the 10,000 limit a counter appears; a longer paste is kept whole and 
 
 test('images show as thumbnails that open a lightbox; Escape closes only the lightbox', async () => {
   vi.stubGlobal('URL', Object.assign(URL, { createObjectURL: () => 'blob:thumb', revokeObjectURL: () => undefined }))
-  const img = makeMessage({ caseId: c.id, author: { kind: 'expert', id: 'e1', name: 'Jan Ekspert' }, body: 'Zrzut: https://mojebiuro24.pl/pomoc',
-    attachments: [{ id: 'a00000000000000000000002', filename: 'zaznaczone-pole.png', contentType: 'image/png', size: 4096 }] })
+  const img = makeMessage({
+    caseId: c.id,
+    author: { kind: 'expert', id: 'e1', name: 'Jan Ekspert' },
+    body: 'Zrzut: https://mojebiuro24.pl/pomoc',
+    attachments: [{ id: 'a00000000000000000000002', filename: 'zaznaczone-pole.png', contentType: 'image/png', size: 4096 }]
+  })
   api.on(`GET /api/v1/cases/${c.id}`, { body: { case: c, messages: [...messages, img] } })
   api.on('GET /api/v1/attachments/a00000000000000000000002', { raw: 'PNG', headers: { 'content-type': 'image/png' } })
   const { panel } = renderWidget({ target: { caseId: c.id }, me: makeMe() })
@@ -187,9 +216,22 @@ test('a reply pushed by the event stream appears in place, is announced politely
 })
 
 test('an article link in an expert reply opens the article inside the panel; Back returns to the conversation', async () => {
-  const withLink = [makeMessage({ caseId: c.id, author: { kind: 'expert', id: 'e1', name: 'Jan Ekspert' }, body: 'Opis: [Korekta faktury](article:korekta-faktury)' })]
+  const withLink = [
+    makeMessage({ caseId: c.id, author: { kind: 'expert', id: 'e1', name: 'Jan Ekspert' }, body: 'Opis: [Korekta faktury](article:korekta-faktury)' })
+  ]
   api.on(`GET /api/v1/cases/${c.id}`, { body: { case: c, messages: withLink } })
-  api.on('GET /api/v1/articles/korekta-faktury', { body: { slug: 'korekta-faktury', title: 'Korekta faktury', html: '<p>Faktury » Korekty</p>', category: 'faktury', categoryName: 'Faktury', tags: [], updatedAt: new Date().toISOString(), yourFeedback: null } })
+  api.on('GET /api/v1/articles/korekta-faktury', {
+    body: {
+      slug: 'korekta-faktury',
+      title: 'Korekta faktury',
+      html: '<p>Faktury » Korekty</p>',
+      category: 'faktury',
+      categoryName: 'Faktury',
+      tags: [],
+      updatedAt: new Date().toISOString(),
+      yourFeedback: null
+    }
+  })
   renderWidget({ target: { caseId: c.id }, me: makeMe() })
   const link = await screen.findByRole('link', { name: 'Korekta faktury' }, { timeout: 5000 })
   expect(link.getAttribute('target')).toBeNull()

@@ -4,7 +4,10 @@ import { makeCase, makeMe, makeMessage } from '../../helpers/factories'
 import { installFakeApi, problem } from '../../helpers/fakeApi'
 import { renderWidget } from '../../helpers/render'
 
-afterEach(() => { cleanup(); vi.unstubAllGlobals() })
+afterEach(() => {
+  cleanup()
+  vi.unstubAllGlobals()
+})
 
 const expertSays = (caseId: string) => makeMessage({ caseId, author: { kind: 'expert', id: 'e1', name: 'Jan Ekspert' }, body: 'Proszę wybrać…' })
 
@@ -43,7 +46,7 @@ test('an answered case shows an existing rating; without an expert answer or whi
     'POST /api/v1/cases/read': { body: { changed: [] } }
   })
   renderWidget({ target: { caseId: rated.id }, me: makeMe() })
-  expect((await screen.findByText('Dziękujemy! Twoja ocena: 2 z 5.', undefined, { timeout: 5000 }))).toBeTruthy()
+  expect(await screen.findByText('Dziękujemy! Twoja ocena: 2 z 5.', undefined, { timeout: 5000 })).toBeTruthy()
   cleanup()
 
   setup('open')

@@ -12,10 +12,14 @@ const tEn = makeTranslator<ExpertKey>(expertEn, {}, expertPl)
 
 test('linkify: http(s) and www. become links, trailing punctuation stays text, other schemes never do', () => {
   expect(linkify('Zobacz https://www.podatki.gov.pl/jpk/a?b=c. Dzięki')).toEqual([
-    'Zobacz ', { href: 'https://www.podatki.gov.pl/jpk/a?b=c', text: 'https://www.podatki.gov.pl/jpk/a?b=c' }, '. Dzięki'
+    'Zobacz ',
+    { href: 'https://www.podatki.gov.pl/jpk/a?b=c', text: 'https://www.podatki.gov.pl/jpk/a?b=c' },
+    '. Dzięki'
   ])
   expect(linkify('(www.mojebiuro24.pl)')).toEqual(['(', { href: 'https://www.mojebiuro24.pl', text: 'www.mojebiuro24.pl' }, ')'])
-  expect(linkify('https://pl.wikipedia.org/wiki/VAT_(podatek)')).toEqual([{ href: 'https://pl.wikipedia.org/wiki/VAT_(podatek)', text: 'https://pl.wikipedia.org/wiki/VAT_(podatek)' }])
+  expect(linkify('https://pl.wikipedia.org/wiki/VAT_(podatek)')).toEqual([
+    { href: 'https://pl.wikipedia.org/wiki/VAT_(podatek)', text: 'https://pl.wikipedia.org/wiki/VAT_(podatek)' }
+  ])
   for (const evil of ['javascript:alert(1)', 'data:text/html,<script>x</script>', 'vbscript:msgbox', 'JaVaScRiPt:alert(document.cookie)']) {
     expect(linkify(evil)).toEqual([evil])
   }
@@ -24,10 +28,12 @@ test('linkify: http(s) and www. become links, trailing punctuation stays text, o
 
 test('linkify: [title](article:slug) from the console becomes an article link; anything else in that shape stays text', () => {
   expect(linkify('Proszę zajrzeć: [Jak wystawić korektę](article:korekta-faktury).')).toEqual([
-    'Proszę zajrzeć: ', { article: 'korekta-faktury', text: 'Jak wystawić korektę' }, '.'
+    'Proszę zajrzeć: ',
+    { article: 'korekta-faktury', text: 'Jak wystawić korektę' },
+    '.'
   ])
   for (const odd of ['[x](article:Wielkie)', '[x](article:../../admin)', '[x](article:a b)', '[x](javascript:alert(1))', '[](article:a)']) {
-    expect(linkify(odd).some(p => typeof p !== 'string' && 'article' in p)).toBe(false)
+    expect(linkify(odd).some((p) => typeof p !== 'string' && 'article' in p)).toBe(false)
   }
 })
 

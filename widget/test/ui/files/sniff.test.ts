@@ -21,8 +21,16 @@ test('types are decided by the first bytes, like the service: a renamed .exe is 
 })
 
 test('every problem code gets a Polish sentence and the right next step, never the raw English detail', () => {
-  const type415 = problemToError(415, { code: 'ATTACHMENT_TYPE_NOT_ALLOWED', detail: '"wirus.exe" is not an allowed kind of file (detected: application/x-msdownload)', filename: 'wirus.exe' }, null)
-  expect(explainProblem(type415, t, 'pl', 5)).toEqual({ text: 'Plik wirus.exe nie może zostać załączony — to nie jest dozwolony rodzaj pliku.', retry: false, file: 'wirus.exe' })
+  const type415 = problemToError(
+    415,
+    { code: 'ATTACHMENT_TYPE_NOT_ALLOWED', detail: '"wirus.exe" is not an allowed kind of file (detected: application/x-msdownload)', filename: 'wirus.exe' },
+    null
+  )
+  expect(explainProblem(type415, t, 'pl', 5)).toEqual({
+    text: 'Plik wirus.exe nie może zostać załączony — to nie jest dozwolony rodzaj pliku.',
+    retry: false,
+    file: 'wirus.exe'
+  })
   // An older service without the filename member: the name comes from the detail.
   expect(explainProblem(problemToError(415, { code: 'ATTACHMENT_TYPE_NOT_ALLOWED', detail: '"a.exe" is not…' }, null), t, 'pl', 5).file).toBe('a.exe')
   const big = explainProblem(problemToError(413, { code: 'ATTACHMENT_TOO_LARGE', filename: 'skan.pdf', maxFileBytes: 20 * 1024 * 1024 }, null), t, 'pl', 5)
@@ -30,13 +38,20 @@ test('every problem code gets a Polish sentence and the right next step, never t
   const limited = explainProblem(problemToError(429, { code: 'RATE_LIMITED', detail: 'Too many posts; try again in 4 minutes' }, '240'), t, 'pl', 5)
   expect(limited).toMatchObject({ waitSeconds: 240, retry: false })
   expect(limited.text).not.toContain('Too many')
-  expect(explainProblem(new ApiError('NETWORK', 0, 'Network error'), t, 'pl', 5)).toMatchObject({ retry: true, text: expect.stringContaining('Brak połączenia') })
+  expect(explainProblem(new ApiError('NETWORK', 0, 'Network error'), t, 'pl', 5)).toMatchObject({
+    retry: true,
+    text: expect.stringContaining('Brak połączenia')
+  })
   expect(explainProblem(problemToError(503, { code: 'DATABASE_UNAVAILABLE' }, '5'), t, 'pl', 5).retry).toBe(true)
   // The virus scanner being down is temporary: retry, with its own sentence.
-  expect(explainProblem(problemToError(503, { code: 'SCANNER_UNAVAILABLE' }, null), t, 'pl', 5)).toMatchObject({ retry: true, text: expect.stringContaining('antywirusowym') })
+  expect(explainProblem(problemToError(503, { code: 'SCANNER_UNAVAILABLE' }, null), t, 'pl', 5)).toMatchObject({
+    retry: true,
+    text: expect.stringContaining('antywirusowym')
+  })
   // The quota is per period: deleting cases frees nothing, so the text does not say so.
   expect(explainProblem(problemToError(413, { code: 'STORAGE_QUOTA_EXCEEDED' }, null), t, 'pl', 5).text).toContain('spróbuj później')
-  expect(explainProblem(problemToError(400, { code: 'VALIDATION_FAILED', detail: 'body/question must NOT have more than 10000 characters' }, null), t, 'pl', 5))
-    .toEqual({ text: 'Sprawdź treść wiadomości — czegoś brakuje albo jest za długa.', retry: false })
+  expect(
+    explainProblem(problemToError(400, { code: 'VALIDATION_FAILED', detail: 'body/question must NOT have more than 10000 characters' }, null), t, 'pl', 5)
+  ).toEqual({ text: 'Sprawdź treść wiadomości — czegoś brakuje albo jest za długa.', retry: false })
   expect(explainProblem(problemToError(500, {}, null), t, 'pl', 5)).toEqual({ text: 'Coś poszło nie tak. Spróbuj ponownie.', retry: true })
 })

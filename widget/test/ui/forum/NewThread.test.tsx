@@ -11,7 +11,10 @@ beforeEach(() => {
     'GET /api/v1/forum/threads': { body: { items: [makeThread({ title: 'Stary wątek' })], nextCursor: null } }
   })
 })
-afterEach(() => { cleanup(); vi.unstubAllGlobals() })
+afterEach(() => {
+  cleanup()
+  vi.unstubAllGlobals()
+})
 
 async function openForm() {
   const r = renderWidget({ target: 'forum', me: makeMe() })

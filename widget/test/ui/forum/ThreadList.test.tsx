@@ -15,16 +15,19 @@ let api: FakeApi
 beforeEach(() => {
   api = installFakeApi({
     'GET /api/v1/me': { body: makeMe() },
-    'GET /api/v1/forum/threads': req => {
+    'GET /api/v1/forum/threads': (req) => {
       const q = req.query.get('q')
-      if (q) return { body: { items: page1.filter(t => t.title.toLowerCase().includes(q)), nextCursor: null } }
+      if (q) return { body: { items: page1.filter((t) => t.title.toLowerCase().includes(q)), nextCursor: null } }
       return req.query.get('cursor') === 'c2' ? { body: { items: page2, nextCursor: null } } : { body: { items: page1, nextCursor: 'c2' } }
     }
   })
 })
-afterEach(() => { cleanup(); vi.unstubAllGlobals() })
+afterEach(() => {
+  cleanup()
+  vi.unstubAllGlobals()
+})
 
-const rows = () => screen.getAllByRole('listitem').map(li => li.querySelector('b')?.textContent)
+const rows = () => screen.getAllByRole('listitem').map((li) => li.querySelector('b')?.textContent)
 
 test('threads in the order the service gives (recent activity first) with solved, replies, author and role badges', async () => {
   renderWidget({ target: 'forum', me: makeMe() })
@@ -46,7 +49,7 @@ test('"Pokaż więcej" loads the next page with nextCursor and disappears at the
   fireEvent.click(await screen.findByRole('button', { name: 'Pokaż więcej' }))
   await screen.findByText('Uprawnienia pracownika')
   expect(rows()).toHaveLength(4)
-  expect(api.called('GET /api/v1/forum/threads').map(c => c.query.get('cursor'))).toEqual([null, 'c2'])
+  expect(api.called('GET /api/v1/forum/threads').map((c) => c.query.get('cursor'))).toEqual([null, 'c2'])
   expect(screen.queryByRole('button', { name: 'Pokaż więcej' })).toBeNull()
 })
 
@@ -57,7 +60,12 @@ test('search is debounced and asks the service', async () => {
   fireEvent.input(box, { target: { value: 'jp' } })
   fireEvent.input(box, { target: { value: 'jpk' } })
   await waitFor(() => expect(rows()).toEqual(['Eksport JPK']))
-  expect(api.called('GET /api/v1/forum/threads').slice(1).map(c => c.query.get('q'))).toEqual(['jpk'])
+  expect(
+    api
+      .called('GET /api/v1/forum/threads')
+      .slice(1)
+      .map((c) => c.query.get('q'))
+  ).toEqual(['jpk'])
   expect(screen.getByRole('status').textContent).toBe('Znalezione wątki: 1')
 })
 

@@ -8,8 +8,13 @@ const first = makePost({ body: 'Spróbuj przez menu Faktury.' })
 const second = makePost({ body: 'Faktury » Dodaj » Faktura do paragonu, potem Korekta.', author: { name: 'Jan Ekspert', role: 'expert', expert: true } })
 
 let api: FakeApi
-beforeEach(() => { api = installFakeApi({ 'GET /api/v1/me': { body: makeMe() } }) })
-afterEach(() => { cleanup(); vi.unstubAllGlobals() })
+beforeEach(() => {
+  api = installFakeApi({ 'GET /api/v1/me': { body: makeMe() } })
+})
+afterEach(() => {
+  cleanup()
+  vi.unstubAllGlobals()
+})
 
 function serve(thread: Parameters<typeof makeThreadWithPosts>[0], posts = [first, second]) {
   const data = makeThreadWithPosts({ title: 'Korekta do paragonu', body: 'Klient przyniósł paragon z NIP.\n<b>nie HTML</b>', ...thread }, posts)
@@ -17,7 +22,7 @@ function serve(thread: Parameters<typeof makeThreadWithPosts>[0], posts = [first
   return data
 }
 
-const postTexts = () => Array.from(document.querySelectorAll('li.post .text')).map(p => p.textContent)
+const postTexts = () => Array.from(document.querySelectorAll('li.post .text')).map((p) => p.textContent)
 
 test('shows the question as plain text and the visible replies oldest first', async () => {
   const data = serve({})
@@ -43,7 +48,7 @@ test('the accepted answer comes first and is marked', async () => {
 
 test('the thread author can accept a reply; the thread becomes solved', async () => {
   const data = serve({ canAccept: true })
-  api.on(`POST /api/v1/forum/threads/${data.thread.id}/accept`, req => ({
+  api.on(`POST /api/v1/forum/threads/${data.thread.id}/accept`, (req) => ({
     body: { thread: { ...data.thread, solved: true, acceptedPostId: (req.json as { postId: string }).postId } }
   }))
   renderWidget({ target: 'forum', me: makeMe() }).panel.navigate({ name: 'thread', id: data.thread.id })

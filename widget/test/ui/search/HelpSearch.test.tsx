@@ -4,19 +4,26 @@ import { employee, makeArticle, makeArticleSummary, makeMe, makeThread } from '.
 import { installFakeApi, problem } from '../../helpers/fakeApi'
 import { renderWidget } from '../../helpers/render'
 
-afterEach(() => { cleanup(); vi.unstubAllGlobals(); localStorage.clear() })
+afterEach(() => {
+  cleanup()
+  vi.unstubAllGlobals()
+  localStorage.clear()
+})
 
 const articles = [makeArticleSummary({ slug: 'korekta-faktury', title: 'Korekta faktury' })]
 const threads = [makeThread({ title: 'Korekta do paragonu' })]
 /** The articles' ranked search and the forum's search, both answering `items` only for "korekta". */
-const found = (on: (q: string | null) => boolean = q => q === 'korekta') => ({
+const found = (on: (q: string | null) => boolean = (q) => q === 'korekta') => ({
   'GET /api/v1/articles': (req: { query: URLSearchParams }) => ({ body: { items: on(req.query.get('q')) ? articles : [], categories: [] } }),
   'GET /api/v1/forum/threads': (req: { query: URLSearchParams }) => ({ body: { items: on(req.query.get('q')) ? threads : [], nextCursor: null } })
 })
 const search = () => screen.getByRole('searchbox', { name: 'Szukaj odpowiedzi' })
 
 test('Pomoc opens with "Szukaj odpowiedzi" above the tiles; results replace the tiles and open in the panel', async () => {
-  const api = installFakeApi({ ...found(), 'GET /api/v1/articles/korekta-faktury': { body: makeArticle({ slug: 'korekta-faktury', title: 'Korekta faktury' }) } })
+  const api = installFakeApi({
+    ...found(),
+    'GET /api/v1/articles/korekta-faktury': { body: makeArticle({ slug: 'korekta-faktury', title: 'Korekta faktury' }) }
+  })
   const { panel } = renderWidget({ me: makeMe() })
   const box = search()
   expect(box.compareDocumentPosition(screen.getByRole('list')) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy()
@@ -42,10 +49,10 @@ test('no result: Zapytaj na forum carries the query as the title, Zapytaj Eksper
   const next = await screen.findByRole('region', { name: /Nie znaleźliśmy odpowiedzi na „zwrot VAT za paliwo”/ })
   fireEvent.click(within(next).getByRole('button', { name: 'Zapytaj na forum' }))
   expect(panel.store.get()).toMatchObject({ view: { name: 'forum', compose: true, title: 'zwrot VAT za paliwo' } })
-  expect((await screen.findByLabelText('Tytuł') as HTMLInputElement).value).toBe('zwrot VAT za paliwo')
+  expect(((await screen.findByLabelText('Tytuł')) as HTMLInputElement).value).toBe('zwrot VAT za paliwo')
   panel.back()
   fireEvent.click(within(await screen.findByRole('region', { name: /Nie znaleźliśmy/ })).getByRole('button', { name: 'Zapytaj Eksperta' }))
-  expect((await screen.findByLabelText('Twoje pytanie') as HTMLTextAreaElement).value).toBe('zwrot VAT za paliwo')
+  expect(((await screen.findByLabelText('Twoje pytanie')) as HTMLTextAreaElement).value).toBe('zwrot VAT za paliwo')
 })
 
 test('an unsent question is never overwritten by the query', async () => {
@@ -54,7 +61,7 @@ test('an unsent question is never overwritten by the query', async () => {
   session.saveDraft('Moje wcześniejsze pytanie', 'ask')
   fireEvent.input(search(), { target: { value: 'coś innego' } })
   fireEvent.click(await screen.findByRole('button', { name: 'Zapytaj Eksperta' }))
-  expect((await screen.findByLabelText('Twoje pytanie') as HTMLTextAreaElement).value).toBe('Moje wcześniejsze pytanie')
+  expect(((await screen.findByLabelText('Twoje pytanie')) as HTMLTextAreaElement).value).toBe('Moje wcześniejsze pytanie')
 })
 
 test('employees get the forum and are told that their office chief can ask', async () => {
@@ -70,7 +77,7 @@ test('employees get the forum and are told that their office chief can ask', asy
 test('a failed search says so in Polish and retries', async () => {
   let fail = true
   const ok = found()
-  installFakeApi({ ...ok, 'GET /api/v1/forum/threads': req => (fail ? problem(503, 'DATABASE_UNAVAILABLE') : ok['GET /api/v1/forum/threads'](req)) })
+  installFakeApi({ ...ok, 'GET /api/v1/forum/threads': (req) => (fail ? problem(503, 'DATABASE_UNAVAILABLE') : ok['GET /api/v1/forum/threads'](req)) })
   renderWidget({ me: makeMe() })
   fireEvent.input(search(), { target: { value: 'korekta' } })
   expect(await screen.findByText('Nie udało się wyszukać. Spróbuj ponownie.')).toBeTruthy()

@@ -16,7 +16,16 @@ const detail: FastifyPluginAsyncTypebox = async (fastify) => {
     async (request) => {
       const found = await fastify.caseQueue.detail(request.params.id)
       // The seed promises data-security specialists: every expert opening a case is on record.
-      await fastify.activity.record({ type: 'audit', audit: { action: 'case.viewed', target: { type: 'case', id: found.case.id }, caseId: found.case.id, appId: found.case.appId, officeId: found.case.office.id } })
+      await fastify.activity.record({
+        type: 'audit',
+        audit: {
+          action: 'case.viewed',
+          target: { type: 'case', id: found.case.id },
+          caseId: found.case.id,
+          appId: found.case.appId,
+          officeId: found.case.office.id
+        }
+      })
       return found
     }
   )

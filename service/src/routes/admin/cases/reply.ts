@@ -26,7 +26,13 @@ const reply: FastifyPluginAsyncTypebox = async (fastify) => {
       const answered = await receiveMessage(
         request,
         fastify.uploads,
-        { validate: validateFields, maxFiles: uploadMaxFiles, maxFileBytes: uploadMaxFileBytes, tenant: { appId: existing.appId, officeId: existing.officeId }, chargeQuota: false },
+        {
+          validate: validateFields,
+          maxFiles: uploadMaxFiles,
+          maxFileBytes: uploadMaxFileBytes,
+          tenant: { appId: existing.appId, officeId: existing.officeId },
+          chargeQuota: false
+        },
         ({ fields, files }) => fastify.caseQueue.reply(request.expert!, existing, fields, files)
       )
       return res.code(201).send(answered)

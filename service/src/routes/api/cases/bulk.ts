@@ -16,7 +16,8 @@ const bulk: FastifyPluginAsyncTypebox = async (fastify) => {
         schema: {
           tags: ['cases'],
           summary,
-          description: '`changed` lists the ids whose state actually changed. Ids of other offices (or unknown ids) are ignored without saying whether they exist.',
+          description:
+            '`changed` lists the ids whose state actually changed. Ids of other offices (or unknown ids) are ignored without saying whether they exist.',
           security: [{ identityToken: [] }],
           querystring: BulkQuery,
           body: BulkIds,

@@ -8,7 +8,8 @@ const detail: FastifyPluginAsyncTypebox = async (fastify) => {
       schema: {
         tags: ['cases'],
         summary: 'A case with its conversation',
-        description: 'Messages oldest first; experts’ internal notes are never included. Does not change the read state (use POST /cases/read). A case of another office is 404 CASE_NOT_FOUND.',
+        description:
+          'Messages oldest first; experts’ internal notes are never included. Does not change the read state (use POST /cases/read). A case of another office is 404 CASE_NOT_FOUND.',
         security: [{ identityToken: [] }],
         params: IdParams,
         response: { 200: CaseDetail, ...problemResponses }

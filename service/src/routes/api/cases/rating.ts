@@ -18,7 +18,10 @@ const rating: FastifyPluginAsyncTypebox = async (fastify) => {
     },
     async (request) => {
       const rated = await fastify.cases.rate(request.identity, request.params.id, request.body)
-      await fastify.activity.record({ type: 'audit', audit: { action: 'case.rated', target: { type: 'case', id: rated.id }, caseId: rated.id, detail: { score: request.body.score } } })
+      await fastify.activity.record({
+        type: 'audit',
+        audit: { action: 'case.rated', target: { type: 'case', id: rated.id }, caseId: rated.id, detail: { score: request.body.score } }
+      })
       return { case: rated }
     }
   )

@@ -29,7 +29,13 @@ const reply: FastifyPluginAsyncTypebox = async (fastify) => {
       const answered = await receiveMessage(
         request,
         fastify.uploads,
-        { validate: validateFields, maxFiles: uploadMaxFiles, maxFileBytes: uploadMaxFileBytes, tenant: { appId: identity.appId, officeId: identity.office.id }, chargeQuota: true },
+        {
+          validate: validateFields,
+          maxFiles: uploadMaxFiles,
+          maxFileBytes: uploadMaxFileBytes,
+          tenant: { appId: identity.appId, officeId: identity.office.id },
+          chargeQuota: true
+        },
         ({ fields, files }) => fastify.cases.reply(identity, existing, fields.body, files)
       )
       return res.code(201).send(answered)

@@ -55,7 +55,10 @@ const posting: FastifyPluginAsyncTypebox = async (fastify) => {
     async (request, reply) => {
       const identity = request.identity
       const { thread, post } = await fastify.forum.reply(request.params.id, { appId: identity.appId }, actorOf(identity), request.body.body)
-      await fastify.activity.record({ type: 'audit', audit: { action: 'post.created', target: { type: 'post', id: String(post._id) }, detail: { threadId: String(thread._id) } } })
+      await fastify.activity.record({
+        type: 'audit',
+        audit: { action: 'post.created', target: { type: 'post', id: String(post._id) }, detail: { threadId: String(thread._id) } }
+      })
       return reply.code(201).send({ post: toPost(post, thread) })
     }
   )
@@ -75,7 +78,10 @@ const posting: FastifyPluginAsyncTypebox = async (fastify) => {
     async (request) => {
       const identity = request.identity
       const thread = await fastify.forum.accept(request.params.id, request.body.postId, { appId: identity.appId }, actorOf(identity))
-      await fastify.activity.record({ type: 'audit', audit: { action: 'thread.answer-accepted', target: { type: 'thread', id: request.params.id }, detail: { postId: request.body.postId } } })
+      await fastify.activity.record({
+        type: 'audit',
+        audit: { action: 'thread.answer-accepted', target: { type: 'thread', id: request.params.id }, detail: { postId: request.body.postId } }
+      })
       return { thread: toThread(thread) }
     }
   )

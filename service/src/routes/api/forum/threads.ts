@@ -9,7 +9,8 @@ const threads: FastifyPluginAsyncTypebox = async (fastify) => {
       schema: {
         tags: ['forum'],
         summary: 'Forum threads, most recent activity first',
-        description: 'With `q`, only threads whose title or opening post contains every word (diacritics and case ignored, word beginnings match). Keyset-paginated: pass `nextCursor` back as `cursor`.',
+        description:
+          'With `q`, only threads whose title or opening post contains every word (diacritics and case ignored, word beginnings match). Keyset-paginated: pass `nextCursor` back as `cursor`.',
         security: [{ identityToken: [] }],
         querystring: ThreadListQuery,
         response: { 200: ThreadPage, ...problemResponses }
