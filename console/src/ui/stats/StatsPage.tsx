@@ -1,4 +1,4 @@
-import { STATS_BOUND_MINUTES, type AdminOfficeList, type ExpertProfile, type StatsReport } from '@ze/contract'
+import type { AdminOfficeList, ExpertProfile, StatsReport } from '@ze/contract'
 import { useEffect, useState } from 'preact/hooks'
 import { admin } from '../../api/admin'
 import { locale } from '../../i18n'
@@ -111,12 +111,13 @@ export default function StatsPage({ me }: { me: ExpertProfile }) {
       {load.status === 'failed' && <p role="alert">{t('failed')}</p>}
       {load.status === 'ready' && <Report report={load.report} range={range} mean={mean} pct={pct} t={t} />}
 
-      {me.admin && target !== null && (
+      {/* The bounds come with the report: the console imports only types from the contract. */}
+      {me.admin && target !== null && load.status === 'ready' && (
         <form class="filters" onSubmit={saveTarget}>
           <label>
             {t('target')}{' '}
             <select value={String(target)} onChange={(e) => setTarget(Number((e.currentTarget as HTMLSelectElement).value))}>
-              {STATS_BOUND_MINUTES.map((m) => (
+              {load.report.boundsMinutes.map((m) => (
                 <option key={m} value={String(m)}>
                   {minutesLabel(m, lang)}
                 </option>
