@@ -127,7 +127,12 @@ describe('bad input', () => {
       .filter(([, why]) => why)
       .map(([o, why]) => describeRequest(o, why!))
     expect(failures.slice(0, 15), `${failures.length} bad answers (seed ${SEED})`).toEqual([])
-    const acceptedWrites = outcomes.filter((o) => o.status < 300 && o.request.method !== 'GET' && o.request.method !== 'OPTIONS')
+    // The Markdown preview is a POST (the body can be long) that stores nothing: an empty draft
+    // previews as empty. The snapshot comparison below still proves it wrote nothing.
+    const READ_ONLY_POSTS = new Set(['/admin/v1/articles/preview'])
+    const acceptedWrites = outcomes.filter(
+      (o) => o.status < 300 && o.request.method !== 'GET' && o.request.method !== 'OPTIONS' && !READ_ONLY_POSTS.has(o.request.url.split('?')[0]!)
+    )
     expect(acceptedWrites.map((o) => describeRequest(o, 'accepted')).slice(0, 10), `seed ${SEED}`).toEqual([])
 
     const after = await snapshot(app)
