@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import type { Page } from 'playwright-core'
+import { expect } from 'vitest'
 
 const require = createRequire(import.meta.url)
 let axeSource: string | undefined
@@ -58,3 +59,10 @@ export async function runAxe(page: Page, selector?: string): Promise<AxeScan> {
 /** A readable failure message listing each violation and the first nodes it was found on. */
 export const describeViolations = (view: string, violations: AxeFinding[]): string =>
   `${view}:\n${violations.map((v) => `${v.impact} ${v.id}: ${v.help}\n  ${v.nodes.join('\n  ')}`).join('\n')}`
+
+/** Fails the test on any serious or critical violation inside the floating widget (its shadow root included). */
+export async function expectAccessibleWidget(page: Page, view: string): Promise<void> {
+  await page.mouse.move(0, 0)
+  const { violations } = await runAxe(page, '[data-support-widget="floating"]')
+  expect(violations, describeViolations(view, violations)).toEqual([])
+}

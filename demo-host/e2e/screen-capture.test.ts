@@ -7,6 +7,7 @@ import { chromium, type Browser, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { CHROMIUM_ARGS, chromiumPath } from '@ze/testkit/browser'
 import { api, asPersona, closePagesAfterEach, env, openDemo, openPomoc, screenshot, unique } from './helpers.js'
+import { expectAccessibleWidget } from './axe.js'
 
 closePagesAfterEach()
 
@@ -134,6 +135,7 @@ describe('Zrzut ekranu with covering (issue 15 item 10)', () => {
     await area.press('Enter')
     await expect.poll(() => area.getAttribute('aria-label')).toBe('Zrzut ekranu, zakryte obszary: 2')
     await screenshot(page, 'widget-capture-editor')
+    await expectAccessibleWidget(page, 'widget-capture-editor')
 
     // Nothing has been handed to the network yet.
     expect(await sentFiles()).toEqual([])
@@ -142,6 +144,7 @@ describe('Zrzut ekranu with covering (issue 15 item 10)', () => {
     const files = dialog.getByRole('group', { name: 'Załącz pliki' })
     await files.getByText(/^zrzut-ekranu-[\d-]+\.png$/).waitFor()
     await screenshot(page, 'widget-capture-attached')
+    await expectAccessibleWidget(page, 'widget-capture-attached')
     await dialog.getByRole('button', { name: 'Wyślij' }).click()
     await dialog.getByRole('article').getByText(question).first().waitFor()
 

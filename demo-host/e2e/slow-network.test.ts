@@ -4,6 +4,7 @@
 import type { Request, Route } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { api, closePagesAfterEach, dropFiles, openDemo, openMojePytania, openPomoc, pngFile, screenshot, unique } from './helpers.js'
+import { expectAccessibleWidget } from './axe.js'
 
 closePagesAfterEach()
 
@@ -33,10 +34,12 @@ describe('slow and hung networks', () => {
     await dialog.getByRole('status', { name: 'Ładowanie…' }).waitFor({ timeout: 2_000 })
     expect(await dialog.getByText('Ładowanie…').count()).toBe(0)
     await screenshot(page, 'widget-loading-skeleton')
+    await expectAccessibleWidget(page, 'widget-loading-skeleton')
     // CHUNK_TIMEOUT_MS is 15 s (ui/lazy.tsx).
     const alert = dialog.getByRole('alert').filter({ hasText: 'Nie udało się załadować widoku.' })
     await alert.waitFor({ timeout: 30_000 })
     await screenshot(page, 'widget-chunk-timeout')
+    await expectAccessibleWidget(page, 'widget-chunk-timeout')
     await alert.getByRole('button', { name: 'Spróbuj ponownie' }).click()
     await dialog.getByLabel('Twoje pytanie').waitFor({ timeout: 15_000 })
     // The retry asked for a new copy: the browser would have joined the hung request otherwise.
@@ -58,6 +61,7 @@ describe('slow and hung networks', () => {
     const alert = dialog.getByRole('alert').filter({ hasText: 'Nie udało się pobrać listy spraw.' })
     await alert.waitFor()
     await screenshot(page, 'widget-list-timeout')
+    await expectAccessibleWidget(page, 'widget-list-timeout')
     await alert.getByRole('button', { name: 'Spróbuj ponownie' }).click()
     await dialog.locator('li.case').filter({ hasText: subject }).waitFor()
     expect(hang.urls.length).toBeGreaterThanOrEqual(2)
@@ -80,6 +84,7 @@ describe('slow and hung networks', () => {
     await progress.waitFor()
     await expect.poll(async () => dialog.getByText(/^Wysyłanie… \d{1,3}%$/).count()).toBe(1)
     await screenshot(page, 'widget-upload-progress')
+    await expectAccessibleWidget(page, 'widget-upload-progress')
     await dialog.getByRole('button', { name: 'Anuluj' }).click()
     await progress.waitFor({ state: 'detached' })
     expect(await dialog.getByLabel('Twoje pytanie').inputValue()).toBe(question)
