@@ -18,7 +18,8 @@ export interface ConfigVariable {
 
 interface JsonSchema {
   type?: string
-  anyOf?: Array<{ const?: unknown }>
+  anyOf?: JsonSchema[]
+  const?: unknown
   minimum?: number
   maximum?: number
   minLength?: number
@@ -28,7 +29,9 @@ interface JsonSchema {
 
 /** What the schema accepts, in a few words. */
 function allowed(schema: JsonSchema): string {
-  if (schema.anyOf) return schema.anyOf.map((s) => `\`${String(s.const)}\``).join(', ')
+  // A union of literals lists them; any other union (e.g. a URL or null) lists what each part accepts.
+  if (schema.anyOf?.every((s) => 'const' in s)) return schema.anyOf.map((s) => `\`${String(s.const)}\``).join(', ')
+  if (schema.anyOf) return schema.anyOf.map((s) => (s.type === 'null' ? 'unset' : allowed(s))).join(', or ')
   if (schema.type === 'boolean') return '`true`, `false`'
   if (schema.type === 'integer') {
     const range = [schema.minimum !== undefined ? `≥ ${schema.minimum}` : '', schema.maximum !== undefined ? `≤ ${schema.maximum}` : '']
