@@ -28,7 +28,7 @@ describe('console smoke', () => {
     await page.getByRole('complementary', { name: 'Kontekst' }).waitFor()
     await page.keyboard.press('r')
     await page.keyboard.type('Dzień dobry, sprawdzamy to.')
-    await page.getByRole('button', { name: 'Odpowiedz' }).click()
+    await page.getByRole('button', { name: 'Odpowiedz', exact: true }).click()
     await page.getByText('Wysłano.').waitFor()
     expect(await page.getByRole('list', { name: 'Rozmowa' }).innerText()).toContain('Dzień dobry, sprawdzamy to.')
 
