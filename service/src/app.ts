@@ -30,6 +30,7 @@ import widget from './routes/widget.js'
 import unsubscribe from './routes/unsubscribe.js'
 import consoleRoutes from './routes/console.js'
 import { requestValidatorCompiler } from './validation.js'
+import { AppError } from './errors.js'
 
 export interface AppOptions {
   config: Config
@@ -42,6 +43,22 @@ export interface AppOptions {
  */
 const app: FastifyPluginAsync<AppOptions> = async (fastify, opts) => {
   fastify.setValidatorCompiler(requestValidatorCompiler())
+  // PostgreSQL (under FerretDB) cannot hold U+0000 in jsonb, so a NUL in a query, path or JSON
+  // text would reach the database as a 500; no text of ours needs it, so it is a 400 up front.
+  fastify.addHook('preValidation', async (request) => {
+    // Only a JSON body is plain data; a multipart body holds file streams (its text fields are validated where they are read).
+    const json = String(request.headers['content-type'] ?? '').includes('json')
+    for (const [part, value] of [
+      ['querystring', request.query],
+      ['params', request.params],
+      ['body', json ? request.body : undefined]
+    ] as const) {
+      if (containsNul(value))
+        throw new AppError('VALIDATION_FAILED', 'Text must not contain the NUL character (U+0000)', {
+          errors: [{ path: `/${part}`, message: 'must not contain U+0000' }]
+        })
+    }
+  })
   fastify.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id)
   })
@@ -78,3 +95,9 @@ const app: FastifyPluginAsync<AppOptions> = async (fastify, opts) => {
 }
 
 export default fp(app, { name: 'zapytaj-eksperta' })
+
+function containsNul(value: unknown, depth = 0): boolean {
+  if (typeof value === 'string') return value.includes('\u0000')
+  if (depth > 32 || value === null || typeof value !== 'object') return false
+  return Object.entries(value).some(([key, v]) => key.includes('\u0000') || containsNul(v, depth + 1))
+}
