@@ -4,7 +4,7 @@ import pg from 'pg'
 import { buildTestApp } from './helpers/app.js'
 import { createCase, createExpert, freshChief } from './helpers/factories.js'
 import { HOT_FIELDS } from '../src/db-tuning/hot-fields.js'
-import { hotIndexName, isFerretDB, tuneFerretDBPostgres } from '../src/db-tuning/ferretdb-postgresql.js'
+import { hotIndexName, IDLE_IN_TRANSACTION_TIMEOUT, isFerretDB, tuneFerretDBPostgres } from '../src/db-tuning/ferretdb-postgresql.js'
 
 // On FerretDB + PostgreSQL every hot query must be answerable through the tuning's GIN indexes.
 // FerretDB's own `explain` shows the SQL condition it pushes down; the same condition, planned
@@ -86,4 +86,20 @@ describe.skipIf(!postgresqlUrl)('FerretDB + PostgreSQL tuning', () => {
       await client.end()
     }
   })
+
+  it('ends a session left idle in an aborted transaction, so its locks cannot stall later writes', async () => {
+    const client = new pg.Client({ connectionString: postgresqlUrl })
+    const ended = new Promise<Error>((resolve) => client.on('error', resolve))
+    await client.connect()
+    try {
+      expect((await client.query('SHOW idle_in_transaction_session_timeout')).rows[0].idle_in_transaction_session_timeout).toBe(IDLE_IN_TRANSACTION_TIMEOUT)
+      await client.query('BEGIN')
+      await expect(client.query('SELECT 1/0')).rejects.toThrow(/division by zero/)
+      // PostgreSQL terminates the session (SQLSTATE 25P03) after the timeout; the client sees the connection end.
+      const err = await ended
+      expect(err.message).toMatch(/idle-in-transaction timeout|terminat/i)
+    } finally {
+      await client.end().catch(() => {})
+    }
+  }, 60_000)
 })

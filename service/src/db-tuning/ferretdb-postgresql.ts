@@ -33,6 +33,22 @@ export interface TuningResult {
   missing: string[]
 }
 
+/**
+ * FerretDB 1.24 can leave a PostgreSQL session "idle in transaction (aborted)" after a failed
+ * write when its client connection is interrupted mid-statement (seen under CPU starvation: the
+ * driver's pool was cleared while an insert that hit the unique slug index was in flight). The
+ * session never rolls back, keeps its locks, and every later write of the same unique key waits
+ * on it forever. PostgreSQL ends such sessions after this long; FerretDB's pool then replaces the
+ * connection. FerretDB's own transactions are single statements, never idle for seconds.
+ */
+export const IDLE_IN_TRANSACTION_TIMEOUT = '10s'
+
+/** Session settings FerretDB's PostgreSQL connections need: also for its `--postgresql-url`. */
+export const FERRETDB_SESSION_SETTINGS = {
+  plan_cache_mode: 'force_custom_plan',
+  idle_in_transaction_session_timeout: IDLE_IN_TRANSACTION_TIMEOUT
+} as const
+
 const quote = (identifier: string): string => `"${identifier.replace(/"/g, '""')}"`
 
 /** PostgreSQL identifiers stop at 63 bytes; a short stable hash keeps long names unique. */
@@ -69,8 +85,8 @@ export async function hotIndexName(client: pg.ClientBase, database: string, coll
  * Idempotent: GIN expression indexes for every hot field (including `_id`, whose FerretDB btree
  * cannot serve `@>` either) and custom plans for the whole PostgreSQL database — FerretDB binds
  * the field name as a parameter, so a cached generic plan never matches an expression index.
- * The database setting reaches sessions opened after it; the launcher also passes it in
- * FerretDB's connection URL.
+ * The database settings (FERRETDB_SESSION_SETTINGS) reach sessions opened after them; the
+ * launcher also passes them in FerretDB's connection URL.
  */
 export async function tuneFerretDBPostgres(postgresqlUrl: string, db: Db): Promise<TuningResult> {
   await ensureCollections(db)
@@ -79,7 +95,9 @@ export async function tuneFerretDBPostgres(postgresqlUrl: string, db: Db): Promi
   await client.connect()
   try {
     const pgDatabase = (await client.query<{ db: string }>('SELECT current_database() AS db')).rows[0]!.db
-    await client.query(`ALTER DATABASE ${quote(pgDatabase)} SET plan_cache_mode = force_custom_plan`)
+    for (const [setting, value] of Object.entries(FERRETDB_SESSION_SETTINGS)) {
+      await client.query(`ALTER DATABASE ${quote(pgDatabase)} SET ${setting} = '${value}'`)
+    }
     const tables = await ferretdbTables(client, database)
     const created: string[] = []
     const missing: string[] = []

@@ -210,9 +210,11 @@ export async function startFerretDB(opts: StartOptions): Promise<RunningFerretDB
 function launch(binary: string, port: number, dataDir: string, postgresqlUrl: string | null): ChildProcess {
   // FerretDB binds field names as parameters, so a cached generic plan can never use an
   // expression index; every session it opens asks for custom plans (the service's tuning also
-  // sets this on the database, which reaches only sessions opened after it).
+  // sets this on the database, which reaches only sessions opened after it). A session FerretDB
+  // leaves idle in an aborted transaction is ended after 10 s, so its locks cannot stall every
+  // later write of the same key (FERRETDB_SESSION_SETTINGS in service/src/db-tuning says why).
   const backend = postgresqlUrl
-    ? ['--handler=postgresql', `--postgresql-url=${postgresqlUrl}?plan_cache_mode=force_custom_plan`]
+    ? ['--handler=postgresql', `--postgresql-url=${postgresqlUrl}?plan_cache_mode=force_custom_plan&idle_in_transaction_session_timeout=10s`]
     : ['--handler=sqlite', `--sqlite-url=file:${dataDir}/`]
   const child = spawn(
     binary,
