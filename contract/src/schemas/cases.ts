@@ -187,7 +187,10 @@ export const CreateCaseFields = Type.Object(
       Type.String({ maxLength: 200, description: 'Defaults to the first sentence of the question, a greeting such as "Dzień dobry," skipped' })
     ),
     entryPoint: EntryPoint,
-    pageUrl: Type.Optional(Type.String({ maxLength: 2000, pattern: '^https?://' }))
+    pageUrl: Type.Optional(Type.String({ maxLength: 2000, pattern: '^https?://' })),
+    afterSuggestion: Type.Optional(
+      Type.Boolean({ description: 'A suggestion was opened (`?via=suggestion`) while this question was written: sent anyway (statistics: deflection)' })
+    )
   },
   { additionalProperties: false }
 )

@@ -35,4 +35,21 @@ export const SuggestionsResponse = Type.Object(
   }
 )
 
+/**
+ * `?via=suggestion` on GET /api/v1/articles/:slug and GET /api/v1/forum/threads/:id: the widget opened
+ * this from the suggestions under a question being written, the first time in that draft (statistics:
+ * deflection, docs/adr/0145-statistics-pre-aggregated-per-day.md).
+ */
+export const OpenedQuery = Type.Object(
+  {
+    via: Type.Optional(
+      Type.Literal('suggestion', {
+        description: 'Opened from the suggestions while writing a question (the first one opened in that draft): counted for deflection'
+      })
+    )
+  },
+  { additionalProperties: false }
+)
+
 export type Suggestion = Static<typeof Suggestion>
+export type OpenedQuery = Static<typeof OpenedQuery>

@@ -105,10 +105,11 @@ export function createArticlesRepository(models: Models, searchIndexes: SearchIn
     },
 
     /** With the caller's own "Czy to pomogło?" answer, so the widget shows it. */
+    /** `id`: the stored article's, for the read counter (statistics). */
     async findPublished(identity: Identity, slug: string) {
       const doc = await findPublishedBySlug<StoredArticle>(Article, identity.appId, slug, WITHOUT_SEARCH)
       if (!doc) throw new AppError('ARTICLE_NOT_FOUND', `No published article "${slug}"`)
-      return toArticleView(doc, await feedback.yours(identity, doc._id))
+      return { id: String(doc._id), view: toArticleView(doc, await feedback.yours(identity, doc._id)) }
     },
 
     // ---- admin ---------------------------------------------------------------------------

@@ -154,7 +154,12 @@ export function createCasesRepository(models: Models, activity: ActivityRecorder
         throw err
       }
       await placed.commit()
-      await activity.record({ type: 'case.created', case: caseDoc as StoredCase, message: message as StoredMessage })
+      await activity.record({
+        type: 'case.created',
+        case: caseDoc as StoredCase,
+        message: message as StoredMessage,
+        afterSuggestion: fields.afterSuggestion === true
+      })
       return { case: toCaseSummary(caseDoc as StoredCase, identity.locale), message: toMessage(message as StoredMessage, NO_EXPERTS) }
     },
 

@@ -87,6 +87,8 @@ export interface CaseInput {
   subject?: string
   entryPoint?: string
   pageUrl?: string
+  /** Sent as the multipart text the widget sends ('true'); any other string to test validation. */
+  afterSuggestion?: string
   files?: FilePart[]
 }
 
@@ -95,6 +97,7 @@ export function postCase(app: FastifyInstance, persona: Persona | Record<string,
     const fields: Record<string, string> = { question: input.question ?? 'Jak dodać fakturę korygującą?', entryPoint: input.entryPoint ?? 'sidebar' }
     if (input.subject !== undefined) fields.subject = input.subject
     if (input.pageUrl !== undefined) fields.pageUrl = input.pageUrl
+    if (input.afterSuggestion !== undefined) fields.afterSuggestion = input.afterSuggestion
     const body = await multipart(fields, input.files)
     return app.inject({ method: 'POST', url: '/api/v1/cases', payload: body.payload, headers: { ...body.headers, ...(await authFor(persona)) } })
   })()

@@ -6,6 +6,7 @@ import type { Activity } from '../../src/events/activity.js'
 import type { StoredCase, StoredMessage } from '../../src/repositories/case-mapping.js'
 import { buildTestApp } from '../helpers/app.js'
 import { TEST_APP } from '../helpers/tokens.js'
+import { createArticle, expertHeaders } from '../helpers/content.js'
 
 /**
  * The per-day counters against a brute-force computation over the same random case histories:
@@ -44,9 +45,20 @@ interface History {
   /** Every rating given, in order; the last one counts. */
   ratings: Array<{ score: number; at: number }>
   finalStatus: 'open' | 'answered' | 'resolved'
+  /** Sent after a suggestion was opened while it was written (`afterSuggestion`). */
+  afterSuggestion: boolean
 }
 
-function generate(count: number): { histories: History[]; activities: Activity[] } {
+/** A widget request for an article or thread: a read (articles), and the first suggestion of a draft (`via`). */
+interface Opened {
+  officeId: string
+  at: number
+  kind: 'article' | 'thread'
+  id: string
+  via: boolean
+}
+
+function generate(count: number, articleIds: readonly string[]): { histories: History[]; opened: Opened[]; activities: Activity[] } {
   const histories: History[] = []
   const activities: Activity[] = []
   for (let k = 0; k < count; k++) {
@@ -74,8 +86,14 @@ function generate(count: number): { histories: History[]; activities: Activity[]
         attachments: [],
         createdAt: new Date(at)
       }) as unknown as StoredMessage
-    activities.push({ type: 'case.created', case: base, message: message(createdAt, 'chief') })
-    const h: History = { officeId, createdAt, firstResponse: null, resolutions: [], reopens: [], ratings: [], finalStatus: 'open' }
+    const afterSuggestion = random() < 0.3
+    activities.push({
+      type: 'case.created',
+      case: base,
+      message: message(createdAt, 'chief'),
+      ...(afterSuggestion || random() < 0.5 ? { afterSuggestion } : {})
+    })
+    const h: History = { officeId, createdAt, firstResponse: null, resolutions: [], reopens: [], ratings: [], finalStatus: 'open', afterSuggestion }
     let current = base
     let t = createdAt
     for (let step = int(0, 6); step > 0; step--) {
@@ -119,7 +137,24 @@ function generate(count: number): { histories: History[]; activities: Activity[]
     h.finalStatus = current.status
     histories.push(h)
   }
-  return { histories, activities }
+  // Articles and threads opened, some from the suggestions of a draft; some article ids read often.
+  const opened: Opened[] = []
+  for (let k = int(count, 3 * count); k > 0; k--) {
+    const kind = random() < 0.8 ? 'article' : 'thread'
+    const o: Opened = {
+      officeId: pick(OFFICES),
+      at: NOW.getTime() - int(0, 9 * DAY),
+      kind,
+      id:
+        kind === 'article'
+          ? articleIds[Math.min(articleIds.length - 1, Math.floor(random() * random() * articleIds.length))]!
+          : new Types.ObjectId().toHexString(),
+      via: random() < 0.4
+    }
+    opened.push(o)
+    activities.push({ type: 'help.opened', kind: o.kind, id: o.id, appId: TEST_APP.id, officeId: o.officeId, at: new Date(o.at), viaSuggestion: o.via })
+  }
+  return { histories, opened, activities }
 }
 
 // ---- brute force, straight from the histories --------------------------------------------
@@ -128,9 +163,14 @@ const nearestRank = (values: number[], q: number): number => [...values].sort((a
 const inBucket = (seconds: number, range: { fromMinutes: number; toMinutes: number | null } | null) =>
   range !== null && seconds >= range.fromMinutes * 60 && (range.toMinutes === null || seconds < range.toMinutes * 60)
 
-function expected(histories: History[], from: string, to: string, officeId: string | null) {
+function expected(histories: History[], opened: Opened[], from: string, to: string, officeId: string | null) {
   const mine = histories.filter((h) => officeId === null || h.officeId === officeId)
   const within = (t: number) => dayOf(t) >= from && dayOf(t) <= to
+  const openedHere = opened.filter((o) => (officeId === null || o.officeId === officeId) && within(o.at))
+  const reads = new Map<string, number>()
+  for (const o of openedHere) if (o.kind === 'article') reads.set(o.id, (reads.get(o.id) ?? 0) + 1)
+  const drafts = openedHere.filter((o) => o.via).length
+  const asked = mine.filter((h) => h.afterSuggestion && within(h.createdAt)).length
   const frt = mine.filter((h) => h.firstResponse !== null && within(h.firstResponse)).map((h) => (h.firstResponse! - h.createdAt) / 1000)
   const res = mine.flatMap((h) => h.resolutions.filter(within).map((t) => (t - h.createdAt) / 1000))
   const scores = [1, 2, 3, 4, 5].map((s) => mine.filter((h) => h.ratings.length > 0 && h.ratings.at(-1)!.score === s && within(h.ratings.at(-1)!.at)).length)
@@ -165,80 +205,107 @@ function expected(histories: History[], from: string, to: string, officeId: stri
         day
       ),
     scores,
-    backlog: { ...ages, total: ages.under4h + ages.under24h + ages.under3d + ages.older }
+    backlog: { ...ages, total: ages.under4h + ages.under24h + ages.under3d + ages.older },
+    mostRead: [...reads]
+      .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+      .slice(0, 10)
+      .map(([articleId, count]) => ({ articleId, reads: count })),
+    deflection: {
+      draftsWithSuggestion: drafts,
+      askedAfterSuggestion: asked,
+      deflected: Math.max(0, drafts - asked),
+      share: drafts ? Math.max(0, drafts - asked) / drafts : null
+    }
   }
 }
 
 let apps: FastifyInstance[]
+/** More articles than the top 10, so the ranking and its cut are tested. */
+const articleIds: string[] = []
 beforeAll(async () => {
   const first = await buildTestApp()
   apps = [first, await buildTestApp({ mongodbUri: first.config.mongodbUri })]
-})
+  const { headers } = await expertHeaders(first)
+  for (let k = 0; k < 14; k++) articleIds.push((await createArticle(first, headers, { slug: `artykul-${k}`, title: `Artykuł ${k}`, body: 'Treść' })).id)
+}, 120_000)
 afterAll(async () => {
   await Promise.all(apps.map((a) => a.close()))
 })
 
 describe(`statistics counters vs brute force over random histories (seed ${SEED}; rerun with STATS_SEED=${SEED})`, () => {
-  it('match day counts, quantile buckets, target share, satisfaction and backlog for random periods and offices', { timeout: 240_000 }, async () => {
-    const { histories, activities } = generate(int(50, 80))
-    // Random order, in concurrent groups, alternating instances: as several instances would.
-    const shuffled = activities
-      .map((a) => ({ a, r: random() }))
-      .sort((x, y) => x.r - y.r)
-      .map((x) => x.a)
-    for (let i = 0; i < shuffled.length; i += 16) await Promise.all(shuffled.slice(i, i + 16).map((a, j) => apps[j % 2]!.activity.record(a)))
+  it(
+    'match day counts, quantile buckets, target share, satisfaction, backlog, article reads and deflection for random periods and offices',
+    { timeout: 240_000 },
+    async () => {
+      const { histories, opened, activities } = generate(int(50, 80), articleIds)
+      // Random order, in concurrent groups, alternating instances: as several instances would.
+      const shuffled = activities
+        .map((a) => ({ a, r: random() }))
+        .sort((x, y) => x.r - y.r)
+        .map((x) => x.a)
+      for (let i = 0; i < shuffled.length; i += 16) await Promise.all(shuffled.slice(i, i + 16).map((a, j) => apps[j % 2]!.activity.record(a)))
 
-    const target = pick(STATS_BOUND_MINUTES.filter((m) => m >= 5 && m <= 2880))
-    await apps[0]!.stats.setTargetMinutes(target, 'test')
-    const queries: Array<{ from: string; to: string; officeId: string | null }> = [
-      { from: dayOf(NOW.getTime() - 12 * DAY), to: dayOf(NOW.getTime()), officeId: null }
-    ]
-    for (let q = 0; q < 5; q++) {
-      const a = NOW.getTime() - int(0, 12) * DAY
-      const b = a - int(0, 6) * DAY
-      queries.push({ from: dayOf(b), to: dayOf(a), officeId: random() < 0.3 ? null : pick(OFFICES) })
-    }
-    for (const query of queries) {
-      const report: StatsReport = await apps[1]!.stats.report({ from: query.from, to: query.to, ...(query.officeId ? { officeId: query.officeId } : {}) }, NOW)
-      const want = expected(histories, query.from, query.to, query.officeId)
-      const label = JSON.stringify(query)
-      for (const row of report.days) {
-        expect({ label, row }).toEqual({
-          label,
-          row: {
-            day: row.day,
-            opened: want.opened(row.day),
-            resolved: want.resolved(row.day),
-            reopened: want.reopened(row.day),
-            firstResponses: want.firstResponses(row.day),
-            ratings: row.ratings
-          }
-        })
+      const target = pick(STATS_BOUND_MINUTES.filter((m) => m >= 5 && m <= 2880))
+      await apps[0]!.stats.setTargetMinutes(target, 'test')
+      const queries: Array<{ from: string; to: string; officeId: string | null }> = [
+        { from: dayOf(NOW.getTime() - 12 * DAY), to: dayOf(NOW.getTime()), officeId: null }
+      ]
+      for (let q = 0; q < 5; q++) {
+        const a = NOW.getTime() - int(0, 12) * DAY
+        const b = a - int(0, 6) * DAY
+        queries.push({ from: dayOf(b), to: dayOf(a), officeId: random() < 0.3 ? null : pick(OFFICES) })
       }
-      for (const [summary, values] of [
-        [report.firstResponse, want.frt],
-        [report.resolution, want.res]
-      ] as const) {
-        expect(summary.count, label).toBe(values.length)
-        const bounds = [0, ...STATS_BOUND_MINUTES.map((m) => m * 60), Infinity]
-        expect(summary.histogram, label).toEqual(bounds.slice(0, -1).map((lo, i) => values.filter((v) => v >= lo && v < bounds[i + 1]!).length))
-        if (values.length === 0) {
-          expect([summary.median, summary.p90, summary.meanSeconds], label).toEqual([null, null, null])
-          continue
+      for (const query of queries) {
+        const report: StatsReport = await apps[1]!.stats.report(
+          { from: query.from, to: query.to, ...(query.officeId ? { officeId: query.officeId } : {}) },
+          NOW
+        )
+        const want = expected(histories, opened, query.from, query.to, query.officeId)
+        const label = JSON.stringify(query)
+        for (const row of report.days) {
+          expect({ label, row }).toEqual({
+            label,
+            row: {
+              day: row.day,
+              opened: want.opened(row.day),
+              resolved: want.resolved(row.day),
+              reopened: want.reopened(row.day),
+              firstResponses: want.firstResponses(row.day),
+              ratings: row.ratings
+            }
+          })
         }
-        expect(inBucket(nearestRank(values, 0.5), summary.median), `${label} median`).toBe(true)
-        expect(inBucket(nearestRank(values, 0.9), summary.p90), `${label} p90`).toBe(true)
-        // The stored sums are whole seconds per response.
-        expect(Math.abs(summary.meanSeconds! - values.reduce((a, b) => a + b, 0) / values.length), label).toBeLessThanOrEqual(0.5)
+        for (const [summary, values] of [
+          [report.firstResponse, want.frt],
+          [report.resolution, want.res]
+        ] as const) {
+          expect(summary.count, label).toBe(values.length)
+          const bounds = [0, ...STATS_BOUND_MINUTES.map((m) => m * 60), Infinity]
+          expect(summary.histogram, label).toEqual(bounds.slice(0, -1).map((lo, i) => values.filter((v) => v >= lo && v < bounds[i + 1]!).length))
+          if (values.length === 0) {
+            expect([summary.median, summary.p90, summary.meanSeconds], label).toEqual([null, null, null])
+            continue
+          }
+          expect(inBucket(nearestRank(values, 0.5), summary.median), `${label} median`).toBe(true)
+          expect(inBucket(nearestRank(values, 0.9), summary.p90), `${label} p90`).toBe(true)
+          // The stored sums are whole seconds per response.
+          expect(Math.abs(summary.meanSeconds! - values.reduce((a, b) => a + b, 0) / values.length), label).toBeLessThanOrEqual(0.5)
+        }
+        expect(report.withinTarget, label).toEqual({
+          targetMinutes: target,
+          answered: want.frt.length,
+          within: want.frt.filter((v) => v < target * 60).length,
+          share: want.frt.length ? want.frt.filter((v) => v < target * 60).length / want.frt.length : null
+        })
+        expect(report.satisfaction.scores, label).toEqual(want.scores)
+        expect(report.backlog, label).toEqual({ at: NOW.toISOString(), ...want.backlog })
+        expect(
+          report.articles.mostRead.map(({ articleId, reads }) => ({ articleId, reads })),
+          label
+        ).toEqual(want.mostRead)
+        expect(report.articles.mostRead.map((a) => a.title)).toEqual(want.mostRead.map((a) => `Artykuł ${articleIds.indexOf(a.articleId)}`))
+        expect(report.deflection, label).toEqual(want.deflection)
       }
-      expect(report.withinTarget, label).toEqual({
-        targetMinutes: target,
-        answered: want.frt.length,
-        within: want.frt.filter((v) => v < target * 60).length,
-        share: want.frt.length ? want.frt.filter((v) => v < target * 60).length / want.frt.length : null
-      })
-      expect(report.satisfaction.scores, label).toEqual(want.scores)
-      expect(report.backlog, label).toEqual({ at: NOW.toISOString(), ...want.backlog })
     }
-  })
+  )
 })

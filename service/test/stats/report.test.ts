@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { FastifyInstance } from 'fastify'
 import { buildTestApp } from '../helpers/app.js'
-import { authFor, chiefReply, createCase, createExpert, expertReply, freshChief } from '../helpers/factories.js'
+import { authFor, chiefReply, createCase, createExpert, expertReply, freshChief, postCase } from '../helpers/factories.js'
+import { createArticle, createThread, expertHeaders } from '../helpers/content.js'
 
 let app: FastifyInstance
 let expert: Record<string, string>
@@ -47,6 +48,49 @@ describe('GET /admin/v1/stats', () => {
     const all = (await report(`from=${today()}&to=${today()}`)).json()
     expect(all.totals.opened).toBeGreaterThanOrEqual(3)
     expect(all.officeId).toBeNull()
+  })
+
+  it("counts article reads and deflection from the widget's requests (?via=suggestion, afterSuggestion)", async () => {
+    const chief = freshChief()
+    const officeId = (chief.office as { id: string }).id
+    const user = await authFor(chief)
+    const { headers: author } = await expertHeaders(app)
+    const often = await createArticle(app, author, { slug: `czesto-${officeId}`, title: 'Często czytany', body: 'Treść' })
+    const once = await createArticle(app, author, { slug: `raz-${officeId}`, title: 'Raz czytany', body: 'Treść' })
+    const thread = await createThread(app, user, 'Wątek z podpowiedzi')
+    const open = async (url: string) => {
+      const res = await app.inject({ method: 'GET', url, headers: user })
+      expect(res.statusCode, `${url}: ${res.body}`).toBe(200)
+    }
+    // Three questions being written: each opened a suggestion first (two articles, one thread)...
+    await open(`/api/v1/articles/${often.slug}?via=suggestion`)
+    await open(`/api/v1/articles/${often.slug}`)
+    await open(`/api/v1/articles/${once.slug}?via=suggestion`)
+    await open(`/api/v1/forum/threads/${thread.id}?via=suggestion`)
+    await open(`/api/v1/forum/threads/${thread.id}`)
+    await open(`/api/v1/articles/${often.slug}`)
+    // ...and one of them was sent anyway; another question had opened no suggestion.
+    await createCase(app, chief, { afterSuggestion: 'true' })
+    await createCase(app, chief, { afterSuggestion: 'false' })
+    await createCase(app, chief)
+    for (const bad of ['yes', '']) expect((await postCase(app, chief, { afterSuggestion: bad })).statusCode).toBe(400)
+    for (const url of [`/api/v1/articles/${often.slug}?via=search`, `/api/v1/forum/threads/${thread.id}?via=x`]) {
+      const res = await app.inject({ method: 'GET', url, headers: user })
+      expect({ url, status: res.statusCode, code: res.json().code }).toEqual({ url, status: 400, code: 'VALIDATION_FAILED' })
+    }
+
+    const r = (await report(`from=${today()}&to=${today()}&officeId=${encodeURIComponent(officeId)}`)).json()
+    expect(r.deflection).toEqual({ draftsWithSuggestion: 3, askedAfterSuggestion: 1, deflected: 2, share: 2 / 3 })
+    expect(r.articles.mostRead).toEqual([
+      { articleId: often.id, title: 'Często czytany', slug: often.slug, reads: 3 },
+      { articleId: once.id, title: 'Raz czytany', slug: once.slug, reads: 1 }
+    ])
+    expect(r.totals.opened).toBe(3)
+    // Another office's report does not see these reads; all offices does.
+    const other = (await report(`from=${today()}&to=${today()}&officeId=office-elsewhere`)).json()
+    expect([other.deflection.draftsWithSuggestion, other.articles.mostRead]).toEqual([0, []])
+    const all = (await report(`from=${today()}&to=${today()}`)).json()
+    expect(all.articles.mostRead.find((a: { articleId: string }) => a.articleId === often.id)?.reads).toBeGreaterThanOrEqual(3)
   })
 
   it('refuses callers who are not experts', async () => {

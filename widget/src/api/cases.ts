@@ -34,6 +34,8 @@ export interface NewCase {
   pageUrl?: string
   subject?: string | undefined
   files: File[]
+  /** A suggestion was opened while writing it (statistics: deflection). */
+  afterSuggestion?: boolean
 }
 
 export function createCase(c: ApiClient, n: NewCase, opts?: UploadOptions): Promise<CaseAndMessage> {
@@ -43,6 +45,7 @@ export function createCase(c: ApiClient, n: NewCase, opts?: UploadOptions): Prom
   form.append('entryPoint', n.entryPoint)
   if (n.subject) form.append('subject', n.subject)
   if (n.pageUrl) form.append('pageUrl', n.pageUrl)
+  if (n.afterSuggestion) form.append('afterSuggestion', 'true')
   for (const f of n.files) form.append('files', f, f.name)
   return upload<CaseAndMessage>(c, '/api/v1/cases', form, opts)
 }

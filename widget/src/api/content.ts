@@ -9,13 +9,15 @@ export const suggestions = (c: ApiClient, q: string, signal?: AbortSignal) =>
 export const listArticles = (c: ApiClient, q?: string, category?: string, signal?: AbortSignal) =>
   c.request<ArticleList>('/api/v1/articles', { query: { q, category }, signal })
 
-export const getArticle = (c: ApiClient, slug: string, signal?: AbortSignal) => c.request<Article>(`/api/v1/articles/${encodeURIComponent(slug)}`, { signal })
+/** `via`: opened from the suggestions while writing a question (counted once per draft: ui/content/via.ts). */
+export const getArticle = (c: ApiClient, slug: string, signal?: AbortSignal, via?: 'suggestion') =>
+  c.request<Article>(`/api/v1/articles/${encodeURIComponent(slug)}`, { query: { via }, signal })
 
 export const listThreads = (c: ApiClient, q: string | undefined, cursor: string | null, signal?: AbortSignal) =>
   c.request<Page<Thread>>('/api/v1/forum/threads', { query: { q, cursor }, signal })
 
-export const getThread = (c: ApiClient, id: string, signal?: AbortSignal) =>
-  c.request<ThreadWithPosts>(`/api/v1/forum/threads/${encodeURIComponent(id)}`, { signal })
+export const getThread = (c: ApiClient, id: string, signal?: AbortSignal, via?: 'suggestion') =>
+  c.request<ThreadWithPosts>(`/api/v1/forum/threads/${encodeURIComponent(id)}`, { query: { via }, signal })
 
 export const createThread = (c: ApiClient, title: string, body: string) => c.request<{ thread: Thread }>('/api/v1/forum/threads', { json: { title, body } })
 

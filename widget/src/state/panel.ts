@@ -9,9 +9,10 @@ export type View =
   | { name: 'cases'; tab: CasesTab }
   | { name: 'case'; caseId: string }
   | { name: 'articles' }
-  | { name: 'article'; slug: string }
+  /** `via`: opened from the suggestions under a question being written (statistics: deflection). */
+  | { name: 'article'; slug: string; via?: boolean }
   | { name: 'forum'; compose?: boolean; title?: string }
-  | { name: 'thread'; id: string }
+  | { name: 'thread'; id: string; via?: boolean }
 
 export type PanelState = { status: 'closed' } | { status: 'open'; view: View; history: View[]; entryPoint: EntryPoint }
 

@@ -31,6 +31,8 @@ export class Session {
   readonly live: Store<LiveEvent | null> = createStore<LiveEvent | null>(null)
   /** Files picked for an unsent question or reply survive closing the panel (not a reload: a File can't be stored). */
   private readonly draftFiles = new Map<DraftScope, File[]>()
+  /** A suggestion was opened (and reported, `?via=suggestion`) while the question being written now was: sent with it, reset after. */
+  suggested = false
   private lastUnread: number | null = null
   private lastFetch = 0
   private timer: ReturnType<typeof setTimeout> | undefined

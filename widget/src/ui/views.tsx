@@ -42,10 +42,10 @@ export function CurrentView({ view }: { view: View }) {
     case 'articles':
       return <Lazy load={loadArticles} props={{ slug: null }} />
     case 'article':
-      return <Lazy load={loadArticles} props={{ slug: view.slug }} />
+      return <Lazy load={loadArticles} props={{ slug: view.slug, via: view.via }} />
     case 'forum':
       return <Lazy load={loadForum} props={{ threadId: null, compose: view.compose, title: view.title }} />
     case 'thread':
-      return <Lazy load={loadForum} props={{ threadId: view.id }} />
+      return <Lazy load={loadForum} props={{ threadId: view.id, via: view.via }} />
   }
 }

@@ -1,5 +1,14 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { ArticleFeedbackBody, ArticleFeedbackResponse, ArticleListQuery, ArticleListResponse, ArticleView, problemResponses, SlugParams } from '@ze/contract'
+import {
+  ArticleFeedbackBody,
+  ArticleFeedbackResponse,
+  ArticleListQuery,
+  ArticleListResponse,
+  ArticleView,
+  OpenedQuery,
+  problemResponses,
+  SlugParams
+} from '@ze/contract'
 
 /** /api/v1/articles — published instructional articles of the caller's host app (R11). */
 const articles: FastifyPluginAsyncTypebox = async (fastify) => {
@@ -25,12 +34,28 @@ const articles: FastifyPluginAsyncTypebox = async (fastify) => {
       schema: {
         tags: ['articles'],
         summary: 'One published article as sanitised HTML',
+        description:
+          'Each answer counts one read of the article for the statistics (`via=suggestion`: also one question-in-progress that opened a suggestion).',
         security: [{ identityToken: [] }],
         params: SlugParams,
+        querystring: OpenedQuery,
         response: { 200: ArticleView, ...problemResponses }
       }
     },
-    async (request) => fastify.articles.findPublished(request.identity, request.params.slug)
+    async (request) => {
+      const identity = request.identity
+      const { id, view } = await fastify.articles.findPublished(identity, request.params.slug)
+      await fastify.activity.record({
+        type: 'help.opened',
+        kind: 'article',
+        id,
+        appId: identity.appId,
+        officeId: identity.office.id,
+        at: new Date(),
+        viaSuggestion: request.query.via === 'suggestion'
+      })
+      return view
+    }
   )
 
   fastify.post(

@@ -8,6 +8,7 @@ import { scrollPanelToTop } from '../content/scroll'
 import { Failed } from '../content/Status'
 import { Skeleton } from '../Skeleton'
 import { useLoad } from '../content/useLoad'
+import { viaSuggestion } from '../content/via'
 import { AskOptions } from '../content/AskOptions'
 import { Feedback } from './Feedback'
 import { articleHtml } from './trusted'
@@ -17,12 +18,12 @@ import { articleHtml } from './trusted'
  * sanitises it with an allow-list on write; nothing typed by the user ever reaches
  * dangerouslySetInnerHTML.
  */
-export function ArticlePage({ slug }: { slug: string }) {
+export function ArticlePage({ slug, via }: { slug: string; via?: boolean | undefined }) {
   const { session, panel } = useWidget()
   const t = useContentT()
   const root = useRef<HTMLDivElement>(null)
   const prose = useRef<HTMLDivElement>(null)
-  const { state, retry } = useLoad((signal) => getArticle(session.api, slug, signal), [slug])
+  const { state, retry } = useLoad((signal) => getArticle(session.api, slug, signal, viaSuggestion(session, via)), [slug])
 
   useEffect(() => scrollPanelToTop(root.current), [])
 

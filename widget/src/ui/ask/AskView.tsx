@@ -32,10 +32,11 @@ function AskForm({ me, entryPoint }: { me: Me; entryPoint: EntryPoint }) {
     (onProgress, signal) =>
       createCase(
         session.api,
-        { question: text.trim(), subject: subject.trim() || undefined, entryPoint, pageUrl: location.href, files },
+        { question: text.trim(), subject: subject.trim() || undefined, entryPoint, pageUrl: location.href, files, afterSuggestion: session.suggested },
         { onProgress, signal }
       ),
     (r: CaseAndMessage) => {
+      session.suggested = false
       clear()
       setSubject('')
       session.emitEvent('caseCreated', { case: r.case })
@@ -91,6 +92,8 @@ function AskForm({ me, entryPoint }: { me: Me; entryPoint: EntryPoint }) {
         aria-describedby={missing ? 'ze-q-err' : 'ze-q-count'}
         onInput={(e) => {
           setText(e.currentTarget.value)
+          // An emptied draft was given up: the next question starts without a suggestion opened.
+          if (!e.currentTarget.value.trim()) session.suggested = false
           setMissing(false)
         }}
         onPaste={onPaste}

@@ -46,7 +46,9 @@ export function Suggestions({ query }: { query: string }) {
             <button
               type="button"
               class="link"
-              onClick={() => panel.navigate(s.kind === 'article' ? { name: 'article', slug: s.slug ?? s.id } : { name: 'thread', id: s.id })}
+              onClick={() =>
+                panel.navigate(s.kind === 'article' ? { name: 'article', slug: s.slug ?? s.id, via: true } : { name: 'thread', id: s.id, via: true })
+              }
             >
               {s.title}
             </button>

@@ -10,14 +10,15 @@ export interface ForumViewProps {
   compose?: boolean
   /** The new thread's title carried over from a search with no answer. */
   title?: string | undefined
+  via?: boolean | undefined
 }
 
 /** Forum (R12): every signed-in user of the host app may read, ask and answer. */
-export default function ForumView({ threadId, compose, title }: ForumViewProps) {
+export default function ForumView({ threadId, compose, title, via }: ForumViewProps) {
   return (
     <>
       <Sheet css={contentCss} name="content" />
-      {threadId ? <ThreadPage key={threadId} id={threadId} /> : compose ? <NewThread title={title} /> : <ThreadList />}
+      {threadId ? <ThreadPage key={threadId} id={threadId} via={via} /> : compose ? <NewThread title={title} /> : <ThreadList />}
     </>
   )
 }

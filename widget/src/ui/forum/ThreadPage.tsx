@@ -9,6 +9,7 @@ import { scrollPanelToTop } from '../content/scroll'
 import { Failed } from '../content/Status'
 import { Skeleton } from '../Skeleton'
 import { useLoad } from '../content/useLoad'
+import { viaSuggestion } from '../content/via'
 import { Author } from './Author'
 import { ReplyForm } from './ReplyForm'
 
@@ -41,11 +42,11 @@ function PostItem({ post, canAccept, onAccept, busy, error }: { post: Post; canA
 }
 
 /** A thread: the question, the visible replies (hidden ones never arrive), the reply form. */
-export function ThreadPage({ id }: { id: string }) {
+export function ThreadPage({ id, via }: { id: string; via?: boolean | undefined }) {
   const { session } = useWidget()
   const t = useContentT()
   const root = useRef<HTMLDivElement>(null)
-  const { state, setState, retry } = useLoad((signal) => getThread(session.api, id, signal), [id])
+  const { state, setState, retry } = useLoad((signal) => getThread(session.api, id, signal, viaSuggestion(session, via)), [id])
   const [accepting, setAccepting] = useState<string | null>(null)
   const [acceptError, setAcceptError] = useState<{ postId: string; message: string } | null>(null)
 

@@ -1,15 +1,16 @@
-import { cleanup, fireEvent, screen } from '@testing-library/preact'
+import { cleanup, fireEvent, screen, waitFor } from '@testing-library/preact'
 import { afterEach, beforeEach, expect, test, vi } from 'vitest'
-import { file, makeArticle, makeMe, makeThreadWithPosts } from '../../helpers/factories'
-import { installFakeApi } from '../../helpers/fakeApi'
+import { file, makeArticle, makeCase, makeMe, makeMessage, makeThreadWithPosts } from '../../helpers/factories'
+import { installFakeApi, type FakeApi } from '../../helpers/fakeApi'
 import { renderWidget } from '../../helpers/render'
 
 // Deflection (docs/requirements.md P-deflection): a suggestion opens inside the panel and Back brings the
 // ask form back with the text and the picked files.
 const thread = makeThreadWithPosts({ title: 'Nie mogę dodać załącznika PDF', solved: true })
+let api: FakeApi
 beforeEach(() => {
   localStorage.clear()
-  installFakeApi({
+  api = installFakeApi({
     'GET /api/v1/me': { body: makeMe() },
     'GET /api/v1/suggestions': {
       body: {
@@ -65,4 +66,38 @@ test('suggested thread → thread view → Back: the draft is intact', async () 
   fireEvent.click(await screen.findByRole('button', { name: 'Nie mogę dodać załącznika PDF' }, { timeout: 2000 }))
   expect(await screen.findByRole('heading', { name: 'Nie mogę dodać załącznika PDF' })).toBeTruthy()
   await expectDraftIntact()
+})
+
+// Statistics (docs/adr/0145): the first suggestion opened while a question is written says so
+// (`?via=suggestion`), later ones and Back do not; the question sent anyway carries `afterSuggestion`,
+// and the next question starts afresh.
+test('the first suggestion opened in a draft is marked, and the question sent after it says so', async () => {
+  const created = makeCase({ id: 'c0000000000000000000000b' })
+  api.on('POST /api/v1/cases', { status: 201, body: { case: created, message: makeMessage() } })
+  api.on(`GET /api/v1/cases/${created.id}`, { body: { case: created, messages: [makeMessage()] } })
+  const { panel } = renderWidget({ target: 'ask', me: makeMe() })
+  await typeQuestionWithFile()
+  const via = (route: string) => api.called(route).map((c) => c.query.get('via'))
+  fireEvent.click(await screen.findByRole('button', { name: 'Jak załączyć plik do sprawy' }, { timeout: 2000 }))
+  await screen.findByRole('heading', { name: 'Jak załączyć plik do sprawy' })
+  await expectDraftIntact()
+  fireEvent.click(await screen.findByRole('button', { name: 'Nie mogę dodać załącznika PDF' }, { timeout: 2000 }))
+  await screen.findByRole('heading', { name: 'Nie mogę dodać załącznika PDF' })
+  await expectDraftIntact()
+  fireEvent.click(await screen.findByRole('button', { name: 'Jak załączyć plik do sprawy' }, { timeout: 2000 }))
+  await screen.findByRole('heading', { name: 'Jak załączyć plik do sprawy' })
+  expect(via('GET /api/v1/articles/jak-zalaczyc-plik')).toEqual(['suggestion', null])
+  expect(via(`GET /api/v1/forum/threads/${thread.thread.id}`)).toEqual([null])
+
+  await expectDraftIntact()
+  fireEvent.click(screen.getByRole('button', { name: 'Wyślij' }))
+  await waitFor(() => expect(panel.store.get()).toMatchObject({ view: { name: 'case', caseId: created.id } }))
+  expect(api.called('POST /api/v1/cases')[0]!.form?.get('afterSuggestion')).toBe('true')
+
+  // The next question opened no suggestion: sent without the field.
+  panel.navigate({ name: 'ask' })
+  fireEvent.input(await screen.findByLabelText('Twoje pytanie'), { target: { value: 'Inne pytanie bez podpowiedzi' } })
+  fireEvent.click(screen.getByRole('button', { name: 'Wyślij' }))
+  await waitFor(() => expect(api.called('POST /api/v1/cases')).toHaveLength(2))
+  expect(api.called('POST /api/v1/cases')[1]!.form?.has('afterSuggestion')).toBe(false)
 })

@@ -17,7 +17,7 @@ const create: FastifyPluginAsyncTypebox = async (fastify) => {
         tags: ['cases'],
         summary: 'Utwórz sprawę: ask the experts a question, with attachments',
         description:
-          'multipart/form-data: `question`, `subject?` (defaults to the first sentence of the question, a greeting such as "Dzień dobry," skipped), `entryPoint`, `pageUrl?`, and file parts named `files` (type decided by content). Office chief only (403 ONLY_OFFICE_CHIEF); with an inactive package only `entryPoint=messages`, sent before the files (403 PACKAGE_INACTIVE, decided before any file is read), and the case is marked `aboutSystemUsage`.',
+          'multipart/form-data: `question`, `subject?` (defaults to the first sentence of the question, a greeting such as "Dzień dobry," skipped), `entryPoint`, `pageUrl?`, `afterSuggestion?` (a suggestion was opened while writing it: statistics), and file parts named `files` (type decided by content). Office chief only (403 ONLY_OFFICE_CHIEF); with an inactive package only `entryPoint=messages`, sent before the files (403 PACKAGE_INACTIVE, decided before any file is read), and the case is marked `aboutSystemUsage`.',
         security: [{ identityToken: [] }],
         response: { 201: CaseWithMessage, ...problemResponses }
       }
