@@ -75,6 +75,10 @@ export const ConfigSchema = Type.Object({
   forumPostRateMax: Type.Integer({ minimum: 1 }),
   /** Window of FORUM_POST_RATE_MAX. */
   forumPostRateWindowMs: Type.Integer({ minimum: 1000 }),
+  /** "Zgłoś" reports of forum posts one user may send per window, shared by all instances. */
+  forumReportRateMax: Type.Integer({ minimum: 1 }),
+  /** Window of FORUM_REPORT_RATE_MAX. */
+  forumReportRateWindowMs: Type.Integer({ minimum: 1000 }),
   /** New cases one office chief may open per window (every instance counts into one shared window). */
   caseCreateRateMax: Type.Integer({ minimum: 1 }),
   /** Window of CASE_CREATE_RATE_MAX. */
@@ -220,6 +224,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     appCacheTtlMs: int(env.APP_CACHE_TTL_MS, 30_000),
     forumPostRateMax: int(env.FORUM_POST_RATE_MAX, 5),
     forumPostRateWindowMs: int(env.FORUM_POST_RATE_WINDOW_MS, 60_000),
+    forumReportRateMax: int(env.FORUM_REPORT_RATE_MAX, 10),
+    forumReportRateWindowMs: int(env.FORUM_REPORT_RATE_WINDOW_MS, 3_600_000),
     caseCreateRateMax: int(env.CASE_CREATE_RATE_MAX, 30),
     caseCreateRateWindowMs: int(env.CASE_CREATE_RATE_WINDOW_MS, 600_000),
     caseReplyRateMax: int(env.CASE_REPLY_RATE_MAX, 60),

@@ -102,14 +102,46 @@ export const AcceptBody = Type.Object({ postId: ObjectIdString }, { additionalPr
 export const ThreadCreated = Type.Object({ thread: Thread })
 export const PostCreated = Type.Object({ post: Post })
 
+// ---- reports (end users) -----------------------------------------------------------------
+
+export const REPORT_REASON_MAX = 500
+export const ReportBody = Type.Object(
+  {
+    reason: Type.String({ minLength: 3, maxLength: REPORT_REASON_MAX, pattern: '\\S', description: 'Why the post should be looked at (shown to experts only)' })
+  },
+  { additionalProperties: false, examples: [{ reason: 'Reklama, nie odpowiedź na pytanie.' }] }
+)
+
 // ---- experts (admin) -------------------------------------------------------------------
+
+const Ref = Type.Object({ id: Type.String(), name: Type.String() })
+const Moderation = Nullable(
+  Type.Object({
+    hidden: Type.Boolean({ description: 'What the expert did: hid (true) or showed again (false)' }),
+    reason: Type.String(),
+    by: Ref,
+    at: iso('2025-03-04T10:15:00.000Z')
+  }),
+  { description: 'The latest hide / unhide with its reason; null if never moderated' }
+)
+export const ModerationBody = Type.Object(
+  { reason: Type.String({ minLength: 3, maxLength: REPORT_REASON_MAX, pattern: '\\S', description: 'Kept with the post and in the audit log' }) },
+  { additionalProperties: false, examples: [{ reason: 'Reklama niezwiązana z pytaniem.' }] }
+)
+export const AdminReport = Type.Object({
+  id: Type.String(),
+  reason: Type.String(),
+  reporterRole: AuthorRole,
+  createdAt: iso('2025-03-04T10:15:00.000Z')
+})
 
 export const AdminThread = Type.Object({
   ...threadProperties,
   appId: Type.String(),
   officeId: Nullable(Type.String()),
   author: AdminForumAuthor,
-  hidden: Type.Boolean()
+  hidden: Type.Boolean(),
+  moderation: Moderation
 })
 export const AdminPost = Type.Object({
   id: Type.String(),
@@ -118,7 +150,8 @@ export const AdminPost = Type.Object({
   body: Type.String(),
   createdAt: iso(postExample.createdAt),
   accepted: Type.Boolean(),
-  hidden: Type.Boolean()
+  hidden: Type.Boolean(),
+  moderation: Moderation
 })
 
 export const AdminThreadListQuery = Type.Object(
@@ -127,18 +160,30 @@ export const AdminThreadListQuery = Type.Object(
     q: ThreadListQuery.properties.q,
     cursor: ThreadListQuery.properties.cursor,
     limit: ThreadListQuery.properties.limit,
-    hidden: Type.Optional(Type.Boolean({ description: 'Only hidden (true) or only visible (false) threads' }))
+    hidden: Type.Optional(Type.Boolean({ description: 'Only hidden (true) or only visible (false) threads' })),
+    attention: Type.Optional(
+      Type.Union([Type.Literal('reported'), Type.Literal('unanswered')], {
+        description: '`reported`: threads with open reports (on the question or any reply); `unanswered`: visible threads without a visible reply'
+      })
+    )
   },
   { additionalProperties: false }
 )
-export const AdminThreadPage = Type.Object({ items: Type.Array(AdminThread), nextCursor: Nullable(Type.String()) })
+export const AdminThreadListItem = Type.Object({
+  ...AdminThread.properties,
+  openReports: Type.Integer({ minimum: 0, description: 'Open reports on the question and its replies' })
+})
+export const AdminThreadPage = Type.Object({ items: Type.Array(AdminThreadListItem), nextCursor: Nullable(Type.String()) })
 export const AdminThreadDetail = Type.Object({
-  thread: Type.Object({ ...AdminThread.properties, body: Type.String() }),
-  posts: Type.Array(AdminPost, { description: 'All replies, hidden ones included' })
+  thread: Type.Object({ ...AdminThread.properties, body: Type.String(), reports: Type.Array(AdminReport, { description: 'Open reports on the question' }) }),
+  posts: Type.Array(Type.Object({ ...AdminPost.properties, reports: Type.Array(AdminReport, { description: 'Open reports on this reply' }) }), {
+    description: 'All replies, hidden ones included'
+  })
 })
 export const AdminThreadResponse = Type.Object({ thread: AdminThread })
 export const AdminPostResponse = Type.Object({ post: AdminPost })
 export const AdminPostCreated = Type.Object({ post: AdminPost })
+export const ReportsDismissed = Type.Object({ dismissed: Type.Integer({ minimum: 0, description: 'Open reports closed without hiding anything' }) })
 
 export type ForumAuthor = Static<typeof ForumAuthor>
 export type Thread = Static<typeof Thread>
@@ -147,3 +192,9 @@ export type ThreadPage = Static<typeof ThreadPage>
 export type ThreadDetail = Static<typeof ThreadDetail>
 export type ThreadListFilter = Static<typeof ThreadListQuery>
 export type AdminThreadListFilter = Static<typeof AdminThreadListQuery>
+export type AdminThread = Static<typeof AdminThread>
+export type AdminPost = Static<typeof AdminPost>
+export type AdminReport = Static<typeof AdminReport>
+export type AdminThreadListItem = Static<typeof AdminThreadListItem>
+export type AdminThreadPage = Static<typeof AdminThreadPage>
+export type AdminThreadDetail = Static<typeof AdminThreadDetail>

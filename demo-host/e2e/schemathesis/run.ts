@@ -35,6 +35,8 @@ const stack = await startStack({
   serviceEnv: {
     FORUM_POST_RATE_MAX: wide.max,
     FORUM_POST_RATE_WINDOW_MS: wide.window,
+    FORUM_REPORT_RATE_MAX: wide.max,
+    FORUM_REPORT_RATE_WINDOW_MS: wide.window,
     CASE_CREATE_RATE_MAX: wide.max,
     CASE_CREATE_RATE_WINDOW_MS: wide.window,
     CASE_REPLY_RATE_MAX: wide.max,

@@ -11,6 +11,13 @@ export interface Author {
   role: 'office_chief' | 'employee' | 'client' | 'expert'
 }
 
+export interface StoredModeration {
+  hidden: boolean
+  reason: string
+  by: { id: string; name: string }
+  at: Date
+}
+
 export interface StoredThread {
   _id: Types.ObjectId
   appId: string
@@ -22,6 +29,7 @@ export interface StoredThread {
   solved: boolean
   acceptedPostId?: Types.ObjectId | null
   hidden: boolean
+  moderation?: StoredModeration | null
   lastActivityAt: Date
   createdAt: Date
   updatedAt: Date
@@ -35,8 +43,12 @@ export interface StoredPost {
   author: Author
   body: string
   hidden: boolean
+  moderation?: StoredModeration | null
   createdAt: Date
 }
+
+const toModeration = (m: StoredModeration | null | undefined) =>
+  m ? { hidden: m.hidden, reason: m.reason, by: { id: m.by.id, name: m.by.name }, at: m.at.toISOString() } : null
 
 const publicAuthor = (a: Author) => ({ name: a.name, role: a.role, expert: a.kind === 'expert' })
 const adminAuthor = (a: Author) => ({ kind: a.kind, id: a.id, name: a.name, role: a.role, expert: a.kind === 'expert' })
@@ -57,7 +69,14 @@ export function toThread(doc: StoredThread): Static<typeof Thread> {
 }
 
 export function toAdminThread(doc: StoredThread): Static<typeof AdminThread> {
-  return { ...toThread(doc), appId: doc.appId, officeId: doc.officeId ?? null, author: adminAuthor(doc.author), hidden: doc.hidden }
+  return {
+    ...toThread(doc),
+    appId: doc.appId,
+    officeId: doc.officeId ?? null,
+    author: adminAuthor(doc.author),
+    hidden: doc.hidden,
+    moderation: toModeration(doc.moderation)
+  }
 }
 
 const isAccepted = (post: StoredPost, thread: StoredThread) => Boolean(thread.acceptedPostId?.equals(post._id))
@@ -80,6 +99,7 @@ export function toAdminPost(post: StoredPost, thread: StoredThread | null): Stat
     body: post.body,
     createdAt: post.createdAt.toISOString(),
     accepted: thread ? isAccepted(post, thread) : false,
-    hidden: post.hidden
+    hidden: post.hidden,
+    moderation: toModeration(post.moderation)
   }
 }

@@ -1,5 +1,5 @@
 import { Schema, type Connection, type InferSchemaType } from 'mongoose'
-import { forumAuthorSchema } from './forum-thread.js'
+import { forumAuthorSchema, moderationSchema } from './forum-thread.js'
 
 /** A reply in a forum thread. Bodies are plain text; the widget renders them as text. */
 const forumPostSchema = new Schema(
@@ -9,7 +9,8 @@ const forumPostSchema = new Schema(
     officeId: { type: String, default: null },
     author: forumAuthorSchema,
     body: { type: String, required: true },
-    hidden: { type: Boolean, required: true, default: false }
+    hidden: { type: Boolean, required: true, default: false },
+    moderation: moderationSchema
   },
   { timestamps: { createdAt: true, updatedAt: false }, versionKey: false }
 )

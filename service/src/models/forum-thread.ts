@@ -10,6 +10,20 @@ export const forumAuthorSchema = {
   role: { type: String, enum: ['office_chief', 'employee', 'client', 'expert'], required: true }
 }
 
+/** The latest hide / unhide of a thread or post, with the expert's reason. */
+export const moderationSchema = {
+  type: new Schema(
+    {
+      hidden: { type: Boolean, required: true },
+      reason: { type: String, required: true },
+      by: { id: { type: String, required: true }, name: { type: String, required: true } },
+      at: { type: Date, required: true }
+    },
+    { _id: false }
+  ),
+  default: null
+}
+
 /**
  * A forum thread: the opening post lives on the thread itself. The forum is per host app
  * (all offices share it); the office is stored for moderation but never filtered on.
@@ -26,6 +40,7 @@ const forumThreadSchema = new Schema(
     solved: { type: Boolean, required: true, default: false },
     acceptedPostId: { type: Schema.Types.ObjectId, default: null },
     hidden: { type: Boolean, required: true, default: false },
+    moderation: moderationSchema,
     lastActivityAt: { type: Date, required: true },
     search: searchFieldsSchema
   },

@@ -10,6 +10,7 @@ import { articleModel } from './article.js'
 import { articleFeedbackModel } from './article-feedback.js'
 import { forumThreadModel } from './forum-thread.js'
 import { forumPostModel } from './forum-post.js'
+import { forumReportModel } from './forum-report.js'
 import { rateLimitModel } from './rate-limit.js'
 import { uploadQuotaModel } from './upload-quota.js'
 import { attachmentScanModel } from './attachment-scan.js'
@@ -35,6 +36,7 @@ export function registerModels(connection: Connection) {
     ArticleFeedback: articleFeedbackModel(connection),
     ForumThread: forumThreadModel(connection),
     ForumPost: forumPostModel(connection),
+    ForumReport: forumReportModel(connection),
     RateLimit: rateLimitModel(connection),
     UploadQuota: uploadQuotaModel(connection),
     AttachmentScan: attachmentScanModel(connection),

@@ -5,6 +5,7 @@ import type { AttachmentsRepository } from '../repositories/attachments.js'
 import type { AuditLog } from '../audit/log.js'
 import { ERASED_NAME } from './names.js'
 import { escapeRegex } from '../repositories/cursor.js'
+import { reporterHash } from '../repositories/forum-reports.js'
 
 export interface ErasureRequest {
   appId: string
@@ -66,6 +67,8 @@ export async function eraseUser(models: Models, attachments: AttachmentsReposito
   const forumAuthor = { appId: req.appId, 'author.kind': 'user', 'author.id': req.userId }
   const threads = await models.ForumThread.updateMany(forumAuthor, { $set: { 'author.id': pseudonym.id, 'author.name': pseudonym.name } })
   const posts = await models.ForumPost.updateMany(forumAuthor, { $set: { 'author.id': pseudonym.id, 'author.name': pseudonym.name } })
+  // "Zgłoś" reports stay (the experts still need them), counted under the pseudonym.
+  await models.ForumReport.updateMany({ reporterHash: reporterHash(req) }, { $set: { reporterHash: reporterHash({ appId: req.appId, userId: pseudonym.id }) } })
 
   // Mail not yet sent to the person, and their unsubscribe record for this app.
   let notificationsDeleted = 0

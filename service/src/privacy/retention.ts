@@ -103,6 +103,8 @@ export async function runRetention(
         await models.ForumThread.deleteMany({ _id: { $in: threadIds } })
       }
       if (posts.length > 0) await models.ForumPost.deleteMany({ _id: { $in: posts.map((p) => p._id) } })
+      // Reports of what is gone go with it.
+      await models.ForumReport.deleteMany({ $or: [{ threadId: { $in: threadIds } }, { targetId: { $in: posts.map((p) => p._id) } }] })
     }
   }
 

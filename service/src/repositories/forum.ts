@@ -7,6 +7,7 @@ import type { AdminThreadListFilter, ThreadListFilter } from '@ze/contract'
 import { afterPosition, cursorCodec, Position, positionOf } from './cursor.js'
 import { toObjectId } from './map.js'
 import type { StoredPost, StoredThread } from '../mapping/forum.js'
+import { createForumReportsRepository } from './forum-reports.js'
 
 /** The person writing: a host-app user (from the verified identity) or an expert. */
 export type ForumActor =
@@ -15,6 +16,12 @@ export type ForumActor =
 
 /** End users see one app's visible content; experts (admin) see everything. */
 export type ForumScope = { appId: string } | { admin: true }
+
+/** Who hid or showed something, and why (kept on the document; the audit log keeps the history). */
+export interface ModerationInput {
+  reason: string
+  by: { id: string; name: string }
+}
 
 const cursor = cursorCodec(Position)
 const isAdmin = (scope: ForumScope): scope is { admin: true } => 'admin' in scope
@@ -29,6 +36,7 @@ const threadSearch = (title: string, body: string, answer?: string) => searchFie
 
 export function createForumRepository(models: Models, searchIndexes: SearchIndexes) {
   const { ForumThread, ForumPost } = models
+  const reports = createForumReportsRepository(models)
 
   async function findThread(id: string, scope: ForumScope): Promise<StoredThread> {
     const _id = toObjectId(id)
@@ -38,11 +46,14 @@ export function createForumRepository(models: Models, searchIndexes: SearchIndex
     return doc
   }
 
-  async function list(filter: ThreadListFilter & { appId?: string | undefined; hidden?: boolean | undefined }) {
+  async function list(filter: ThreadListFilter & Pick<AdminThreadListFilter, 'appId' | 'hidden' | 'attention'>) {
     const limit = filter.limit ?? 20
     const where: Record<string, unknown> = {}
     if (filter.appId) where.appId = filter.appId
     if (filter.hidden !== undefined) where.hidden = filter.hidden
+    // Unanswered: nobody has replied visibly yet (replyCount counts visible replies only).
+    if (filter.attention === 'unanswered') Object.assign(where, { hidden: false, replyCount: 0, solved: false })
+    if (filter.attention === 'reported') where._id = { $in: await reports.reportedThreadIds() }
     const query = parseQuery(filter.q)
     // Every query word (as its stem) must be a prefix of some word of the thread.
     if (query) where['search.keys'] = { $all: query.lookupKeys }
@@ -67,6 +78,7 @@ export function createForumRepository(models: Models, searchIndexes: SearchIndex
 
   return {
     findThread,
+    reports,
 
     async createThread(actor: Extract<ForumActor, { kind: 'user' }>, input: { title: string; body: string }): Promise<StoredThread> {
       const now = new Date()
@@ -125,10 +137,12 @@ export function createForumRepository(models: Models, searchIndexes: SearchIndex
     },
 
     /** Hides or shows a reply; hiding the accepted answer makes the thread unsolved again. */
-    async setPostHidden(postId: string, hidden: boolean): Promise<{ post: StoredPost; thread: StoredThread | null }> {
+    async setPostHidden(postId: string, hidden: boolean, input: ModerationInput): Promise<{ post: StoredPost; thread: StoredThread | null }> {
       const _id = toObjectId(postId)
-      const before = _id && ((await ForumPost.findOneAndUpdate({ _id }, { $set: { hidden } }, { new: false }).lean()) as StoredPost | null)
+      const moderation = { hidden, reason: input.reason.trim(), by: input.by, at: new Date() }
+      const before = _id && ((await ForumPost.findOneAndUpdate({ _id }, { $set: { hidden, moderation } }, { new: false }).lean()) as StoredPost | null)
       if (!before) throw new AppError('POST_NOT_FOUND')
+      if (hidden) await reports.resolve({ targetId: before._id }, 'hidden')
       if (before.hidden !== hidden) {
         await ForumThread.updateOne({ _id: before.threadId }, { $inc: { replyCount: hidden ? -1 : 1 } })
         if (hidden) {
@@ -137,13 +151,16 @@ export function createForumRepository(models: Models, searchIndexes: SearchIndex
         }
       }
       const thread = (await ForumThread.findById(before.threadId, { search: 0 }).lean()) as StoredThread | null
-      return { post: { ...before, hidden }, thread }
+      return { post: { ...before, hidden, moderation }, thread }
     },
 
-    async setThreadHidden(threadId: string, hidden: boolean): Promise<StoredThread> {
+    async setThreadHidden(threadId: string, hidden: boolean, input: ModerationInput): Promise<StoredThread> {
       const _id = toObjectId(threadId)
-      const doc = _id && ((await ForumThread.findOneAndUpdate({ _id }, { $set: { hidden } }, { new: true }).lean()) as StoredThread | null)
+      const moderation = { hidden, reason: input.reason.trim(), by: input.by, at: new Date() }
+      const doc = _id && ((await ForumThread.findOneAndUpdate({ _id }, { $set: { hidden, moderation } }, { new: true }).lean()) as StoredThread | null)
       if (!doc) throw new AppError('THREAD_NOT_FOUND')
+      // A hidden thread takes its replies out of sight: every open report in it is dealt with.
+      if (hidden) await reports.resolve({ threadId: doc._id }, 'hidden')
       await searchIndexes.changed(doc.appId, 'thread', threadId)
       return doc
     }

@@ -19,8 +19,8 @@ afterAll(() => app.close())
 const accept = (headers: Record<string, string>, threadId: string, postId: string, asExpert = false) =>
   app.inject({ method: 'POST', url: `${asExpert ? '/admin' : '/api'}/v1/forum/threads/${threadId}/accept`, headers, payload: { postId } })
 const detail = async (threadId: string, headers = stranger) => app.inject({ method: 'GET', url: `/api/v1/forum/threads/${threadId}`, headers })
-const moderate = (what: 'posts' | 'threads', id: string, action: 'hide' | 'unhide') =>
-  app.inject({ method: 'POST', url: `/admin/v1/forum/${what}/${id}/${action}`, headers: expert })
+const moderate = (what: 'posts' | 'threads', id: string, action: 'hide' | 'unhide', reason = 'Reklama niezwiązana z pytaniem') =>
+  app.inject({ method: 'POST', url: `/admin/v1/forum/${what}/${id}/${action}`, headers: expert, payload: { reason } })
 const suggestionTitles = async (q: string) =>
   ((await app.inject({ method: 'GET', url: '/api/v1/suggestions', query: { q }, headers: stranger })).json().items as Array<{ title: string }>).map(
     (i) => i.title
@@ -132,8 +132,41 @@ describe('moderation visibility', () => {
 
   it('moderation routes answer 404 for unknown ids and need an expert key', async () => {
     expect((await moderate('posts', '0123456789abcdef01234567', 'hide')).json().code).toBe('POST_NOT_FOUND')
-    expect((await moderate('threads', '0123456789abcdef01234567', 'hide')).json().code).toBe('THREAD_NOT_FOUND')
-    const asUser = await app.inject({ method: 'POST', url: '/admin/v1/forum/posts/0123456789abcdef01234567/hide', headers: author })
+    const dbg = await moderate('threads', '0123456789abcdef01234567', 'hide')
+    expect(dbg.json().code).toBe('THREAD_NOT_FOUND')
+    const asUser = await app.inject({
+      method: 'POST',
+      url: '/admin/v1/forum/posts/0123456789abcdef01234567/hide',
+      headers: author,
+      payload: { reason: 'Spam' }
+    })
     expect(asUser.statusCode).toBe(401)
+  })
+
+  it('hide and unhide need a reason, which experts see with who moderated and when', async () => {
+    const thread = await createThread(app, author, 'Powód ukrycia')
+    const post = await reply(app, stranger, thread.id, 'Kup teraz!')
+    for (const payload of [undefined, {}, { reason: '  ' }, { reason: 'x' }, { reason: 'Spam', extra: 1 }]) {
+      const res = await app.inject({ method: 'POST', url: `/admin/v1/forum/posts/${post.id}/hide`, headers: expert, ...(payload ? { payload } : {}) })
+      expect(res.statusCode, JSON.stringify(payload)).toBe(400)
+      expect(res.headers['content-type']).toMatch(/application\/problem\+json/)
+    }
+    const before = Date.now()
+    const hidden = (await moderate('posts', post.id, 'hide', '  Reklama  ')).json().post
+    expect(hidden).toMatchObject({ hidden: true, moderation: { hidden: true, reason: 'Reklama', by: { name: 'Jan Ekspert' } } })
+    expect(Date.parse(hidden.moderation.at)).toBeGreaterThanOrEqual(before - 1000)
+    const shown = (await moderate('posts', post.id, 'unhide', 'Pomyłka, to była odpowiedź')).json().post
+    expect(shown).toMatchObject({ hidden: false, moderation: { hidden: false, reason: 'Pomyłka, to była odpowiedź' } })
+
+    const thr = (await moderate('threads', thread.id, 'hide', 'Duplikat')).json().thread
+    expect(thr).toMatchObject({ hidden: true, moderation: { hidden: true, reason: 'Duplikat' } })
+    const adminView = (await app.inject({ method: 'GET', url: `/admin/v1/forum/threads/${thread.id}`, headers: expert })).json()
+    expect(adminView.thread.moderation).toMatchObject({ reason: 'Duplikat' })
+    expect(adminView.posts[0].moderation).toMatchObject({ hidden: false, reason: 'Pomyłka, to była odpowiedź' })
+    // End users never see moderation state.
+    await moderate('threads', thread.id, 'unhide', 'Jednak nie duplikat')
+    const seen = (await detail(thread.id)).json()
+    expect(seen.thread).not.toHaveProperty('moderation')
+    expect(seen.posts[0]).not.toHaveProperty('moderation')
   })
 })

@@ -64,6 +64,8 @@ GET /api/v1/forum/threads/:id                B          200 200 200 200 200 200 
 POST /api/v1/forum/threads                   -          201 201 201 201 201 201 TM TM TX TE
 POST /api/v1/forum/threads/:id/replies       A          201 201 201 201 201 201 TM TM TX TE
 POST /api/v1/forum/threads/:id/accept        A          NA  NA  200 NA  NA  NA  TM TM TX TE
+POST /api/v1/forum/posts/:id/report          A          204 204 204 204 204 204 TM TM TX TE
+POST /api/v1/forum/threads/:id/report        B          204 204 204 204 204 204 TM TM TX TE
 GET /admin/v1/me                             -          KI  KI  KI  KI  KI  KI  200 200 KX KI
 POST /admin/v1/session                       -          KI  KI  KI  KI  KI  KI  204 204 KX KI
 DELETE /admin/v1/session                     -          KI  KI  KI  KI  KI  KI  204 204 KX KI
@@ -86,6 +88,7 @@ GET /admin/v1/forum/threads                  -          KI  KI  KI  KI  KI  KI  
 GET /admin/v1/forum/threads/:id              B          KI  KI  KI  KI  KI  KI  200 200 KX KI
 POST /admin/v1/forum/threads/:id/replies     B          KI  KI  KI  KI  KI  KI  201 201 KX KI
 POST /admin/v1/forum/threads/:id/accept      B          KI  KI  KI  KI  KI  KI  200 200 KX KI
+POST /admin/v1/forum/threads/:id/reports/dismiss B        KI  KI  KI  KI  KI  KI  200 200 KX KI
 POST /admin/v1/forum/posts/:id/hide          A          KI  KI  KI  KI  KI  KI  200 200 KX KI
 POST /admin/v1/forum/posts/:id/unhide        A          KI  KI  KI  KI  KI  KI  200 200 KX KI
 GET /api/v1/events                           -          200 200 OC  OC  200 200 TM TM TX TE
@@ -172,7 +175,13 @@ let fixtures: Fixtures
 let headersOf: Record<Caller, Record<string, string>>
 
 beforeAll(async () => {
-  app = await buildTestApp({ appCacheTtlMs: 600_000, forumPostRateMax: 10_000, caseCreateRateMax: 10_000, caseReplyRateMax: 10_000 })
+  app = await buildTestApp({
+    appCacheTtlMs: 600_000,
+    forumPostRateMax: 10_000,
+    forumReportRateMax: 10_000,
+    caseCreateRateMax: 10_000,
+    caseReplyRateMax: 10_000
+  })
   fixtures = await buildFixtures(app)
   const now = Math.floor(Date.now() / 1000)
   headersOf = {

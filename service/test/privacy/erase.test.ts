@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createHash } from 'node:crypto'
 import type { FastifyInstance } from 'fastify'
 import { buildTestApp } from '../helpers/app.js'
 import { authFor, chiefReply, createCase, createExpert, expertReply, freshChief, gridFsCounts, samples } from '../helpers/factories.js'
@@ -50,6 +51,17 @@ describe('RODO erasure of one user', () => {
         })
       ).statusCode
     ).toBe(201)
+    // A "Zgłoś" report keeps a hash of app and user id: it must not stay linkable to the person.
+    const reported = await app.inject({
+      method: 'POST',
+      url: `/api/v1/forum/threads/${threadId}/report`,
+      headers: await authFor(chief),
+      payload: { reason: 'Zgłoszenie testowe' }
+    })
+    expect(reported.statusCode, reported.body).toBe(204)
+    const reporterHash = createHash('sha256')
+      .update(`test-app\n${chief.sub as string}`)
+      .digest('hex')
     // "Czy to pomogło?" votes carry the voter's id.
     await createArticle(app, admin, { slug: 'artykul-do-oceny', title: 'Artykuł do oceny', body: 'Treść.' })
     const voted = await app.inject({
@@ -61,7 +73,7 @@ describe('RODO erasure of one user', () => {
     expect(voted.statusCode, voted.body).toBeLessThan(300)
     const filesBefore = await gridFsCounts(app)
     const before = await everything()
-    for (const trace of [person.name, person.email, chief.sub as string]) expect(before).toContain(trace)
+    for (const trace of [person.name, person.email, chief.sub as string, reporterHash]) expect(before).toContain(trace)
 
     const res = await app.inject({
       method: 'POST',
@@ -80,7 +92,7 @@ describe('RODO erasure of one user', () => {
     })
 
     const after = await everything()
-    for (const trace of [person.name, person.email, chief.sub as string])
+    for (const trace of [person.name, person.email, chief.sub as string, reporterHash])
       expect(
         after
           .split('\n')
@@ -90,7 +102,8 @@ describe('RODO erasure of one user', () => {
       ).toEqual([])
     // The files and their chunks are gone; what was written stays, and so does the expert.
     expect(await gridFsCounts(app)).toEqual({ files: filesBefore.files - 2, chunks: filesBefore.chunks - 2 })
-    for (const kept of ['Treść pytania zostaje', 'Dziękuję', 'Odpowiedź eksperta', 'Ewa Ekspert', 'Wątek Zofii']) expect(after).toContain(kept)
+    for (const kept of ['Treść pytania zostaje', 'Dziękuję', 'Odpowiedź eksperta', 'Ewa Ekspert', 'Wątek Zofii', 'Zgłoszenie testowe'])
+      expect(after).toContain(kept)
     const detail = await app.inject({ method: 'GET', url: `/admin/v1/cases/${c.id}`, headers: admin })
     expect(detail.statusCode).toBe(200)
     expect(detail.json().messages.every((m: { attachments: unknown[] }) => m.attachments.length === 0)).toBe(true)

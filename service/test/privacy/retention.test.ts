@@ -37,7 +37,16 @@ describe('retention', () => {
       payload: { title: 'Stary wątek', body: 'Do usunięcia' }
     })
     const threadId = hidden.json().thread.id as string
-    expect((await app.inject({ method: 'POST', url: `/admin/v1/forum/threads/${threadId}/hide`, headers: admin })).statusCode).toBe(200)
+    const reported = await app.inject({
+      method: 'POST',
+      url: `/api/v1/forum/threads/${threadId}/report`,
+      headers: await authFor(freshChief()),
+      payload: { reason: 'Spam' }
+    })
+    expect(reported.statusCode, reported.body).toBe(204)
+    expect(
+      (await app.inject({ method: 'POST', url: `/admin/v1/forum/threads/${threadId}/hide`, headers: admin, payload: { reason: 'Spam' } })).statusCode
+    ).toBe(200)
     await age('ForumThread', threadId, { lastActivityAt: new Date(Date.now() - 7 * MONTH) })
     await app.auditLog.append([{ action: 'article.updated', target: { type: 'article', id: 'ancient' } }], new Date(Date.now() - 30 * MONTH))
     const files = await gridFsCounts(app)
@@ -61,6 +70,7 @@ describe('retention', () => {
     expect(await app.models.Case.findById(old).lean()).toMatchObject({ status: 'resolved', purgedAt: expect.any(Date), messageCount: 0, subject: '—' })
     for (const kept of [recent, oldButOpen]) expect(await app.models.Message.countDocuments({ caseId: new Types.ObjectId(kept) })).toBe(1)
     expect(await app.models.ForumThread.exists({ _id: threadId })).toBeNull()
+    expect(await app.models.ForumReport.countDocuments({ threadId })).toBe(0)
     expect(await app.models.Audit.countDocuments({ targetId: 'ancient' })).toBe(0)
 
     // Nothing is left to do, and the next run says so.

@@ -61,7 +61,7 @@ describe('search indexes across instances', () => {
       (await a.inject({ method: 'POST', url: `/api/v1/forum/threads/${thread.id}/accept`, headers: author, payload: { postId: answer.id } })).statusCode
     ).toBe(200)
     await eventually(async () => (await titles(b, 'amortyzacja')).includes('Amortyzacja środka trwałego'))
-    await a.inject({ method: 'POST', url: `/admin/v1/forum/threads/${thread.id}/hide`, headers: expert })
+    await a.inject({ method: 'POST', url: `/admin/v1/forum/threads/${thread.id}/hide`, headers: expert, payload: { reason: 'Spam' } })
     await eventually(async () => !(await titles(b, 'amortyzacja')).includes('Amortyzacja środka trwałego'))
   })
 

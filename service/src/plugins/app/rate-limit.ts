@@ -92,6 +92,9 @@ export default fp(
 /** Posting to the forum (new threads and replies, users and experts alike) shares one window per person. */
 export const forumPostingLimit = (config: Config) => ({ max: config.forumPostRateMax, timeWindow: config.forumPostRateWindowMs, groupId: 'forum-post' })
 
+/** "Zgłoś" on forum posts: a few reports per person per window (reports cost experts' attention). */
+export const forumReportLimit = (config: Config) => ({ max: config.forumReportRateMax, timeWindow: config.forumReportRateWindowMs, groupId: 'forum-report' })
+
 /** Asking experts: cases a chief opens, counted per person across instances. */
 export const caseCreateLimit = (config: Config) => ({ max: config.caseCreateRateMax, timeWindow: config.caseCreateRateWindowMs, groupId: 'case-create' })
 

@@ -11,8 +11,10 @@ import {
   AdminThreadPage,
   AdminThreadResponse,
   IdParams,
+  ModerationBody,
   problemResponses,
-  ReplyBody
+  ReplyBody,
+  ReportsDismissed
 } from '@ze/contract'
 
 const security = [{ expertKey: [] }]
@@ -29,6 +31,7 @@ const forum: FastifyPluginAsyncTypebox = async (fastify) => {
       schema: {
         tags,
         summary: 'Threads of every app, hidden included, most recent activity first',
+        description: 'With `attention`, the threads that need a moderator: `reported` (open reports) or `unanswered` (no visible reply yet).',
         security,
         querystring: AdminThreadListQuery,
         response: { 200: AdminThreadPage, ...problemResponses }
@@ -36,7 +39,8 @@ const forum: FastifyPluginAsyncTypebox = async (fastify) => {
     },
     async (request) => {
       const page = await fastify.forum.listAll(request.query)
-      return { items: page.items.map(toAdminThread), nextCursor: page.nextCursor }
+      const counts = await fastify.forum.reports.openCounts(page.items.map((t) => t._id))
+      return { items: page.items.map((t) => ({ ...toAdminThread(t), openReports: counts.get(String(t._id)) ?? 0 })), nextCursor: page.nextCursor }
     }
   )
 
@@ -45,7 +49,7 @@ const forum: FastifyPluginAsyncTypebox = async (fastify) => {
     {
       schema: {
         tags,
-        summary: 'A thread with all replies, hidden included',
+        summary: 'A thread with all replies, hidden included, and the open reports',
         security,
         params: IdParams,
         response: { 200: AdminThreadDetail, ...problemResponses }
@@ -53,7 +57,12 @@ const forum: FastifyPluginAsyncTypebox = async (fastify) => {
     },
     async (request) => {
       const { thread, posts } = await fastify.forum.threadWithPosts(request.params.id, admin)
-      return { thread: { ...toAdminThread(thread), body: thread.body }, posts: posts.map((p) => toAdminPost(p, thread)) }
+      const reports = await fastify.forum.reports.openForThread(thread._id)
+      const reportsOf = (id: unknown) => reports.get(String(id)) ?? []
+      return {
+        thread: { ...toAdminThread(thread), body: thread.body, reports: reportsOf(thread._id) },
+        posts: posts.map((p) => ({ ...toAdminPost(p, thread), reports: reportsOf(p._id) }))
+      }
     }
   )
 
@@ -107,6 +116,33 @@ const forum: FastifyPluginAsyncTypebox = async (fastify) => {
     }
   )
 
+  fastify.post(
+    '/threads/:id/reports/dismiss',
+    {
+      schema: {
+        tags,
+        summary: 'Close the open reports of a thread without hiding anything',
+        security,
+        params: IdParams,
+        response: { 200: ReportsDismissed, ...problemResponses }
+      }
+    },
+    async (request) => {
+      const thread = await fastify.forum.findThread(request.params.id, admin)
+      const dismissed = await fastify.forum.reports.resolve({ threadId: thread._id }, 'dismissed')
+      await fastify.activity.record({
+        type: 'audit',
+        audit: { action: 'thread.reports-dismissed', target: { type: 'thread', id: request.params.id }, appId: thread.appId, detail: { dismissed } }
+      })
+      return { dismissed }
+    }
+  )
+
+  const moderator = (request: { body: { reason: string }; expert: { id: string; name: string } | null }) => ({
+    reason: request.body.reason,
+    by: { id: request.expert!.id, name: request.expert!.name }
+  })
+
   for (const [action, hidden] of [
     ['hide', true],
     ['unhide', false]
@@ -117,16 +153,23 @@ const forum: FastifyPluginAsyncTypebox = async (fastify) => {
         schema: {
           tags,
           summary: hidden ? 'Hide a reply from end users (moderation); hiding the accepted answer unsolves the thread' : 'Show a hidden reply again',
+          description: hidden ? 'The reason is kept with the reply (shown to experts) and closes its open reports.' : 'The reason is kept with the reply.',
           security,
           params: IdParams,
+          body: ModerationBody,
           response: { 200: AdminPostResponse, ...problemResponses }
         }
       },
       async (request) => {
-        const { post, thread } = await fastify.forum.setPostHidden(request.params.id, hidden)
+        const { post, thread } = await fastify.forum.setPostHidden(request.params.id, hidden, moderator(request))
         await fastify.activity.record({
           type: 'audit',
-          audit: { action: `post.${action}`, target: { type: 'post', id: request.params.id }, appId: post.appId }
+          audit: {
+            action: `post.${action}`,
+            target: { type: 'post', id: request.params.id },
+            appId: post.appId,
+            detail: { reason: request.body.reason.trim() }
+          }
         })
         return { post: toAdminPost(post, thread) }
       }
@@ -137,16 +180,25 @@ const forum: FastifyPluginAsyncTypebox = async (fastify) => {
         schema: {
           tags,
           summary: hidden ? 'Hide a whole thread from end users (moderation)' : 'Show a hidden thread again',
+          description: hidden
+            ? 'The reason is kept with the thread (shown to experts) and closes every open report in it.'
+            : 'The reason is kept with the thread.',
           security,
           params: IdParams,
+          body: ModerationBody,
           response: { 200: AdminThreadResponse, ...problemResponses }
         }
       },
       async (request) => {
-        const thread = await fastify.forum.setThreadHidden(request.params.id, hidden)
+        const thread = await fastify.forum.setThreadHidden(request.params.id, hidden, moderator(request))
         await fastify.activity.record({
           type: 'audit',
-          audit: { action: `thread.${action}`, target: { type: 'thread', id: request.params.id }, appId: thread.appId }
+          audit: {
+            action: `thread.${action}`,
+            target: { type: 'thread', id: request.params.id },
+            appId: thread.appId,
+            detail: { reason: request.body.reason.trim() }
+          }
         })
         return { thread: toAdminThread(thread) }
       }

@@ -162,6 +162,13 @@ export function requestFor(route: string, target: string, f: Fixtures): () => Pr
     'POST /admin/v1/articles/preview': async () => ({ method: 'POST', url: '/admin/v1/articles/preview', payload: { body: 'Podgląd **artykułu**' } }),
     'POST /admin/v1/articles/from-message': async () => ({ method: 'POST', url: '/admin/v1/articles/from-message', payload: { messageId: f.answerMessageId } }),
     'DELETE /admin/v1/articles/:id': async () => ({ method: 'DELETE', url: `/admin/v1/articles/${article.id}` }),
+    'POST /api/v1/forum/posts/:id/report': async () => ({
+      method: 'POST',
+      url: `/api/v1/forum/posts/${f.posts[target as 'A']}/report`,
+      payload: { reason: 'Spam' }
+    }),
+    'POST /api/v1/forum/threads/:id/report': async () => ({ method: 'POST', url: `/api/v1/forum/threads/${threadId}/report`, payload: { reason: 'Spam' } }),
+    'POST /admin/v1/forum/threads/:id/reports/dismiss': async () => ({ method: 'POST', url: `/admin/v1/forum/threads/${threadId}/reports/dismiss` }),
     'GET /admin/v1/forum/threads': async () => ({ method: 'GET', url: '/admin/v1/forum/threads' }),
     'GET /admin/v1/forum/threads/:id': async () => ({ method: 'GET', url: `/admin/v1/forum/threads/${threadId}` }),
     'POST /admin/v1/forum/threads/:id/replies': async () => ({
@@ -174,13 +181,29 @@ export function requestFor(route: string, target: string, f: Fixtures): () => Pr
       url: `/admin/v1/forum/threads/${threadId}/accept`,
       payload: { postId: f.posts[target as 'A'] }
     }),
-    'POST /admin/v1/forum/posts/:id/hide': async () => ({ method: 'POST', url: `/admin/v1/forum/posts/${f.posts[target as 'A']}/hide` }),
-    'POST /admin/v1/forum/posts/:id/unhide': async () => ({ method: 'POST', url: `/admin/v1/forum/posts/${f.posts[target as 'A']}/unhide` }),
+    'POST /admin/v1/forum/posts/:id/hide': async () => ({
+      method: 'POST',
+      url: `/admin/v1/forum/posts/${f.posts[target as 'A']}/hide`,
+      payload: { reason: 'Moderacja' }
+    }),
+    'POST /admin/v1/forum/posts/:id/unhide': async () => ({
+      method: 'POST',
+      url: `/admin/v1/forum/posts/${f.posts[target as 'A']}/unhide`,
+      payload: { reason: 'Moderacja' }
+    }),
     'GET /api/v1/events': async () => ({ method: 'GET', url: '/api/v1/events', stream: true }),
     'GET /admin/v1/events': async () => ({ method: 'GET', url: '/admin/v1/events', stream: true }),
     'POST /admin/v1/cases/:id/presence': async () => ({ method: 'POST', url: `/admin/v1/cases/${caseId}/presence`, payload: { state: 'viewing' } }),
-    'POST /admin/v1/forum/threads/:id/hide': async () => ({ method: 'POST', url: `/admin/v1/forum/threads/${threadId}/hide` }),
-    'POST /admin/v1/forum/threads/:id/unhide': async () => ({ method: 'POST', url: `/admin/v1/forum/threads/${threadId}/unhide` }),
+    'POST /admin/v1/forum/threads/:id/hide': async () => ({
+      method: 'POST',
+      url: `/admin/v1/forum/threads/${threadId}/hide`,
+      payload: { reason: 'Moderacja' }
+    }),
+    'POST /admin/v1/forum/threads/:id/unhide': async () => ({
+      method: 'POST',
+      url: `/admin/v1/forum/threads/${threadId}/unhide`,
+      payload: { reason: 'Moderacja' }
+    }),
     'GET /admin/v1/me/notifications': async () => ({ method: 'GET', url: '/admin/v1/me/notifications' }),
     'PUT /admin/v1/me/notifications': async () => ({ method: 'PUT', url: '/admin/v1/me/notifications', payload: { newCases: 'none' } }),
     'PUT /admin/v1/apps/:id/webhook': async () => ({ method: 'PUT', url: `/admin/v1/apps/${TEST_APP.id}/webhook`, payload: { url: null } }),
