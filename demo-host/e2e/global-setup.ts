@@ -21,7 +21,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
     await stack.stop()
     throw err
   }
-  const { stop, ...info } = stack
+  const { stop, proxy, ...info } = stack
+  // One instance here (the two-instance test starts its own stack), so there is no proxy to hand on.
+  if (proxy) throw new Error('the shared stack runs one instance')
   project.provide('e2e', { ...info, wsEndpoint: browserServer.wsEndpoint() })
   return async () => {
     await browserServer.close()

@@ -6,6 +6,8 @@ import { join } from 'node:path'
 import { ensureDatabase, withDatabase } from '@ze/testkit/database'
 import { freePort, repoRoot } from '@ze/testkit/ferretdb'
 import { startChild, waitForHttp, type Child } from '@ze/testkit/processes'
+import type { RoundRobinProxy } from '@ze/testkit/proxy'
+import { startServiceInstances } from '@ze/testkit/service-instances'
 import { connectServiceData } from '@ze/service/service-data'
 import { startMailpit } from '@ze/testkit/mailpit'
 import { runSeeds } from '@ze/testkit/seed'
@@ -20,7 +22,12 @@ export interface StackExpert {
 
 export interface StackInfo {
   demoUrl: string
+  /** What the browser and the demo host talk to: the one instance, or the proxy in front of several. */
   serviceUrl: string
+  /** Each service instance directly (one entry unless `instances` > 1). */
+  instanceUrls: string[]
+  /** The database server without a database name, so another stack can share it. */
+  database: { serverUri: string; postgresqlUrl: string | null }
   /** Mailpit's web UI; its API (sign-in links, notifications) is under /api/v1. */
   mailUrl: string
   /** The first expert's key (an admin), also used by the seeds. */
@@ -32,6 +39,8 @@ export interface StackInfo {
 }
 
 export interface Stack extends StackInfo {
+  /** The round-robin proxy in front of the instances (null with one instance). */
+  proxy: RoundRobinProxy | null
   stop(): Promise<void>
 }
 
@@ -47,14 +56,20 @@ export interface StackOptions {
   tokenTtlSeconds?: number
   /** Extra environment for the service (e.g. wider rate limits for a fuzzer). */
   serviceEnv?: Record<string, string>
+  /** Service instances on the one database; more than one puts them behind a round-robin proxy (TRUST_PROXY on). */
+  instances?: number
+  /** A running database server to use (with a database of its own) instead of starting one. */
+  database?: StackInfo['database']
 }
 
 export async function startStack(opts: StackOptions = {}): Promise<Stack> {
   const log = opts.log ?? ((line: string) => console.log(`[e2e] ${line}`))
   const children: Child[] = []
-  const db = await ensureDatabase({ temporary: true })
+  const db = opts.database ? { ...opts.database, embedded: null, stop: async () => undefined } : await ensureDatabase({ temporary: true })
   let stopMailpit = async (): Promise<void> => undefined
+  let proxy: RoundRobinProxy | null = null
   const cleanup = async (): Promise<void> => {
+    await proxy?.close()
     for (const child of children.reverse()) await child.stop()
     await stopMailpit()
     await db.stop()
@@ -62,8 +77,9 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
   }
   try {
     const mongodbUri = withDatabase(db.serverUri, `e2e_${randomBytes(4).toString('hex')}`)
-    const [port, demoPort] = [await freePort(), await freePort()]
-    const serviceUrl = `http://127.0.0.1:${port}`
+    const ports: number[] = []
+    for (let i = 0; i < (opts.instances ?? 1); i++) ports.push(await freePort())
+    const demoPort = await freePort()
     const demoUrl = `http://127.0.0.1:${demoPort}`
 
     const data = await connectServiceData(mongodbUri)
@@ -92,26 +108,22 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
 
     const died = (name: string) => (code: number | null) => log(`${name} exited unexpectedly (code ${code})`)
     const quiet = process.env.E2E_VERBOSE ? 'info' : 'warn'
-    children.push(
-      startChild(
-        'service',
-        process.execPath,
-        [join(repoRoot, 'service/dist/server.js')],
-        {
-          PORT: String(port),
-          HOST: '127.0.0.1',
-          MONGODB_URI: mongodbUri,
-          FERRETDB_POSTGRESQL_URL: db.postgresqlUrl ?? '',
-          LOG_LEVEL: quiet,
-          OUTBOX_POLL_MS: '200',
-          SMTP_URL: mailpit.smtpUrl,
-          ...SUITE_LIMITS,
-          ...opts.serviceEnv
-        },
-        died('service')
-      )
-    )
-    await waitForHttp(`${serviceUrl}/readyz`)
+    const service = await startServiceInstances({
+      ports,
+      children,
+      died,
+      env: {
+        MONGODB_URI: mongodbUri,
+        FERRETDB_POSTGRESQL_URL: db.postgresqlUrl ?? '',
+        LOG_LEVEL: quiet,
+        OUTBOX_POLL_MS: '200',
+        SMTP_URL: mailpit.smtpUrl,
+        ...SUITE_LIMITS,
+        ...opts.serviceEnv
+      }
+    })
+    proxy = service.proxy
+    const { url: serviceUrl, instanceUrls } = service
     children.push(
       startChild(
         'demo-host',
@@ -134,7 +146,8 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
     // The demo content (articles, forum, a few cases) so every view has something real to show.
     await runSeeds({ serviceUrl, appSecret, expertKey, connection: data.connection, log })
     await data.close()
-    return { demoUrl, serviceUrl, mailUrl: mailpit.url, expertKey, experts, appSecret, mongodbUri, stop: cleanup }
+    const database = { serverUri: db.serverUri, postgresqlUrl: db.postgresqlUrl }
+    return { demoUrl, serviceUrl, instanceUrls, database, proxy, mailUrl: mailpit.url, expertKey, experts, appSecret, mongodbUri, stop: cleanup }
   } catch (err) {
     await cleanup()
     throw err

@@ -1,11 +1,15 @@
 // npm run demo — database + service + demo host + demo data, stopped together by Ctrl-C.
+// `npm run demo -- --instances 2` runs two service instances behind a round-robin proxy on PORT.
 import { randomBytes } from 'node:crypto'
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { parseArgs } from 'node:util'
 import { ensureDatabase } from '@ze/testkit/database'
 import { DatabaseSetupError, repoRoot } from '@ze/testkit/ferretdb'
 import { clearDemoState, devDatabaseUri, writeDemoState } from './lib/dev-database.js'
 import { portIsFree, startChild, waitForHttp, type Child } from '@ze/testkit/processes'
+import type { RoundRobinProxy } from '@ze/testkit/proxy'
+import { startServiceInstances } from '@ze/testkit/service-instances'
 import { mailedSignInLink } from './lib/console-sign-in.js'
 import { connectServiceData } from '@ze/service/service-data'
 import { startMailpit, type RunningMailpit } from '@ze/testkit/mailpit'
@@ -22,6 +26,13 @@ const MAIL_PORT = Number(process.env.MAIL_PORT ?? 8025)
 const CLAMD_PORT = Number(process.env.CLAMD_PORT ?? 3310)
 const DEMO_EXPERT_EMAIL = 'ekspert.demo@mojebiuro24.pl'
 const log = (line: string) => console.log(`[demo] ${line}`)
+const INSTANCES = Number(parseArgs({ options: { instances: { type: 'string', default: '1' } } }).values.instances)
+if (!Number.isInteger(INSTANCES) || INSTANCES < 1 || INSTANCES > 8) {
+  console.error('[demo] --instances takes a whole number from 1 to 8')
+  process.exit(1)
+}
+/** With several instances the proxy has PORT and the instances the ports after it. */
+const INSTANCE_PORTS = INSTANCES === 1 ? [PORT] : Array.from({ length: INSTANCES }, (_, i) => PORT + 1 + i)
 
 /** A demo secret made once and kept in the git-ignored .data folder. */
 function demoSecret(name: string, make: () => string): string {
@@ -37,12 +48,14 @@ const children: Child[] = []
 let stopDatabase: () => Promise<void> = async () => {}
 let mailpit: RunningMailpit | null = null
 let clamd: RunningClamd | null = null
+let proxy: RoundRobinProxy | null = null
 let shuttingDown = false
 
 async function shutdown(code: number): Promise<never> {
   if (!shuttingDown) {
     shuttingDown = true
     log('stopping…')
+    await proxy?.close()
     for (const child of children.reverse()) await child.stop()
     await mailpit?.stop()
     await clamd?.stop()
@@ -56,7 +69,8 @@ process.on('SIGTERM', () => void shutdown(0))
 
 try {
   const ports = [
-    [PORT, 'service', 'PORT'],
+    [PORT, INSTANCES === 1 ? 'service' : 'proxy in front of the service instances', 'PORT'],
+    ...INSTANCE_PORTS.filter((p) => p !== PORT).map((p, i) => [p, `service instance ${i + 1}`, 'PORT'] as const),
     [DEMO_PORT, 'demo host', 'DEMO_PORT'],
     [SMTP_PORT, 'Mailpit SMTP', 'SMTP_PORT'],
     [MAIL_PORT, 'Mailpit inbox', 'MAIL_PORT'],
@@ -104,26 +118,23 @@ try {
     console.error(`[demo] ${name} exited unexpectedly (code ${code})`)
     void shutdown(1)
   }
-  children.push(
-    startChild(
-      'service',
-      process.execPath,
-      [join(repoRoot, 'service/dist/server.js')],
-      {
-        PORT: String(PORT),
-        HOST: '127.0.0.1',
-        MONGODB_URI: mongodbUri,
-        FERRETDB_POSTGRESQL_URL: db.postgresqlUrl ?? '',
-        LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
-        SMTP_URL: mailpit.smtpUrl,
-        CLAMD_URL: clamd.url,
-        PUBLIC_URL: `http://127.0.0.1:${PORT}`,
-        NOTIFY_DELAY_SECONDS: process.env.NOTIFY_DELAY_SECONDS ?? '10'
-      },
-      died('service')
-    )
-  )
-  await waitForHttp(`${serviceUrl}/readyz`)
+  const service = await startServiceInstances({
+    ports: INSTANCE_PORTS,
+    children,
+    died,
+    proxyPort: PORT,
+    env: {
+      MONGODB_URI: mongodbUri,
+      FERRETDB_POSTGRESQL_URL: db.postgresqlUrl ?? '',
+      LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+      SMTP_URL: mailpit.smtpUrl,
+      CLAMD_URL: clamd.url,
+      PUBLIC_URL: serviceUrl,
+      NOTIFY_DELAY_SECONDS: process.env.NOTIFY_DELAY_SECONDS ?? '10'
+    }
+  })
+  proxy = service.proxy
+  const { instanceUrls } = service
   children.push(
     startChild(
       'demo-host',
@@ -150,7 +161,7 @@ try {
     Expert console:           ${serviceUrl}/console/     (sign in as Tomasz Ekspert, ${DEMO_EXPERT_EMAIL})
       one-time sign-in link:  ${signInLink}
     Service API:              ${serviceUrl}/api/v1
-    OpenAPI docs:             ${serviceUrl}/docs
+    OpenAPI docs:             ${serviceUrl}/docs${INSTANCES > 1 ? `\n    Service instances:        ${instanceUrls.join(', ')}   (behind the round-robin proxy on ${serviceUrl})` : ''}
     Widget script:            ${serviceUrl}/widget.js
     Malware scanner (clamd):  ${clamd.url}   (try attaching the EICAR test file: refused with ATTACHMENT_INFECTED)
     E-mail inbox (Mailpit):   ${mailpit.url}/        (an expert reply unread for ${process.env.NOTIFY_DELAY_SECONDS ?? '10'} s is mailed to the chief)
