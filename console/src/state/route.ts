@@ -14,16 +14,24 @@ export type Route =
   | { name: Page }
   | { name: 'kb' }
   | { name: 'article'; id: string | 'new' }
+  | { name: 'forum'; view: 'attention' | 'all' | 'hidden' }
+  | { name: 'forumThread'; id: string }
 
 /**
  * Hash routes, so the service serves one index.html for every view and a sign-in link can
- * land on `#/signin?link=invalid`: #/queue/<view>, #/case/<id>, #/signin, #/replies; Baza wiedzy: #/kb, #/kb/<id|new>.
+ * land on `#/signin?link=invalid`: #/queue/<view>, #/case/<id>, #/signin, #/replies; Baza wiedzy: #/kb, #/kb/<id|new>;
+ * Forum: #/forum[?view=all|hidden], #/forum/<thread id>.
  */
 export function parseRoute(hash: string): Route {
   const [path = '', search = ''] = hash.replace(/^#/, '').split('?')
   const parts = path.split('/').filter(Boolean)
   if (parts[0] === 'signin') return { name: 'signin', linkInvalid: new URLSearchParams(search).get('link') === 'invalid' }
   if (parts[0] === 'case' && parts[1]) return { name: 'case', id: decodeURIComponent(parts[1]) }
+  if (parts[0] === 'forum') {
+    if (parts[1]) return { name: 'forumThread', id: decodeURIComponent(parts[1]) }
+    const view = new URLSearchParams(search).get('view')
+    return { name: 'forum', view: view === 'all' || view === 'hidden' ? view : 'attention' }
+  }
   if (parts[0] === 'kb') return parts[1] ? { name: 'article', id: decodeURIComponent(parts[1]) } : { name: 'kb' }
   const page = PAGES.find((p) => p === parts[0])
   if (page) return { name: page }
@@ -35,6 +43,8 @@ export function hrefOf(route: Route): string {
   if (route.name === 'case') return `#/case/${encodeURIComponent(route.id)}`
   if (route.name === 'queue') return `#/queue/${route.view}`
   if (route.name === 'article') return `#/kb/${encodeURIComponent(route.id)}`
+  if (route.name === 'forumThread') return `#/forum/${encodeURIComponent(route.id)}`
+  if (route.name === 'forum') return route.view === 'attention' ? '#/forum' : `#/forum?view=${route.view}`
   return route.name === 'signin' ? '#/signin' : `#/${route.name}`
 }
 

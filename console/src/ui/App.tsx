@@ -18,6 +18,8 @@ const ArticlesPage = lazyView(() => import('./kb/ArticlesPage'))
 const ArticleEditor = lazyView(() => import('./kb/ArticleEditor'))
 const SavedRepliesPage = lazyView(() => import('./replies/SavedRepliesPage'))
 const StatsPage = lazyView(() => import('./stats/StatsPage'))
+const ForumPage = lazyView(() => import('./forum/ForumPage'))
+const ForumThreadPage = lazyView(() => import('./forum/ForumThreadPage'))
 
 /** Signed out → "Zaloguj się"; signed in → the shell with the queue or a case. */
 export function App() {
@@ -64,6 +66,8 @@ export function App() {
   else if (r.name === 'article' && me.admin) view = <ArticleEditor key={r.id} id={r.id} />
   else if (r.name === 'replies') view = <SavedRepliesPage me={me} />
   else if (r.name === 'stats') view = <StatsPage me={me} />
+  else if (r.name === 'forum') view = <ForumPage view={r.view} />
+  else if (r.name === 'forumThread') view = <ForumThreadPage key={r.id} id={r.id} />
   else view = <QueuePage view={r.name === 'queue' ? r.view : 'unassigned'} me={me} />
   return <Shell me={me}>{view}</Shell>
 }

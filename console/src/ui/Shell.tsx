@@ -35,6 +35,7 @@ export function Shell({ me, children }: { me: ExpertProfile; children: Component
           <a href={`#/queue/${view}`}>{t('navQueue')}</a>
           <a href="#/replies">{t('navReplies')}</a>
           <a href="#/stats">{t('navStats')}</a>
+          <a href="#/forum">{t('navForum')}</a>
           {me.admin && <a href="#/kb">{t('navKb')}</a>}
           {me.admin && <a href="#/team">{t('navTeam')}</a>}
           {me.admin && <a href="#/audit">{t('navAudit')}</a>}

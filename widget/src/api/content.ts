@@ -28,6 +28,10 @@ export const replyToThread = (c: ApiClient, id: string, body: string) =>
 export const acceptAnswer = (c: ApiClient, id: string, postId: string) =>
   c.request<{ thread: Thread }>(`/api/v1/forum/threads/${encodeURIComponent(id)}/accept`, { json: { postId } })
 
+/** "Zgłoś": one report per user and post (again replaces the reason); 204. */
+export const reportPost = (c: ApiClient, target: 'posts' | 'threads', id: string, reason: string) =>
+  c.request<void>(`/api/v1/forum/${target}/${encodeURIComponent(id)}/report`, { json: { reason } })
+
 /** "Czy to pomogło?": one vote per user and article; voting again replaces it. */
 export const voteArticle = (c: ApiClient, slug: string, helpful: boolean, comment = '') =>
   c.request<{ feedback: ArticleFeedback }>(`/api/v1/articles/${encodeURIComponent(slug)}/feedback`, {

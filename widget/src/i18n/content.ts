@@ -68,7 +68,13 @@ export const contentPl = {
   role_office_chief: 'Szef biura',
   role_employee: 'Pracownik',
   role_client: 'Klient',
-  role_expert: 'Ekspert'
+  role_expert: 'Ekspert',
+  report: 'Zgłoś',
+  reportReason: 'Co jest nie tak z tym wpisem?',
+  reportSend: 'Wyślij zgłoszenie',
+  reportTooShort: 'Napisz krótko, co jest nie tak (co najmniej 3 znaki).',
+  reportFailed: 'Nie udało się wysłać zgłoszenia. Spróbuj ponownie.',
+  reported: 'Dziękujemy — eksperci przyjrzą się temu wpisowi.'
 }
 
 export type ContentKey = keyof typeof contentPl
@@ -141,5 +147,11 @@ export const contentEn: ContentStrings = {
   role_office_chief: 'Office chief',
   role_employee: 'Employee',
   role_client: 'Client',
-  role_expert: 'Expert'
+  role_expert: 'Expert',
+  report: 'Report',
+  reportReason: 'What is wrong with this post?',
+  reportSend: 'Send the report',
+  reportTooShort: 'Say briefly what is wrong (at least 3 characters).',
+  reportFailed: 'Could not send the report. Try again.',
+  reported: 'Thank you — the experts will look at this post.'
 }

@@ -163,6 +163,7 @@ export default function AuditPage() {
                 <td class="wrap">
                   {e.target.type} {typeof e.detail.name === 'string' && <strong>{e.detail.name} </strong>}
                   <code>{e.target.id}</code>
+                  {typeof e.detail.reason === 'string' && <span class="muted"> „{e.detail.reason}”</span>}
                   {e.caseId && (
                     <>
                       {' '}

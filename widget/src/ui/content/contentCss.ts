@@ -69,4 +69,6 @@ export const contentCss = `
 .plain h3{text-transform:none;letter-spacing:0;font-size:14px;color:var(--ze-text)}
 .fb .chip{min-width:64px;padding:6px 14px}
 .btn.sm{padding:4px 10px;font-size:13px}
+.report{margin-top:6px;padding:2px 0;border:0;background:none;color:var(--ze-muted);font-size:12px;text-decoration:underline;cursor:pointer}
+.report-form{margin-top:8px}
 `

@@ -12,6 +12,7 @@ import { useLoad } from '../content/useLoad'
 import { viaSuggestion } from '../content/via'
 import { Author } from './Author'
 import { ReplyForm } from './ReplyForm'
+import { ReportButton } from './ReportButton'
 
 /** The accepted answer comes first, the other replies in the order they were written. */
 const ordered = (posts: Post[]): Post[] => [...posts.filter((p) => p.accepted), ...posts.filter((p) => !p.accepted)]
@@ -37,6 +38,7 @@ function PostItem({ post, canAccept, onAccept, busy, error }: { post: Post; canA
           {error}
         </p>
       )}
+      <ReportButton target="posts" id={post.id} />
     </li>
   )
 }
@@ -105,6 +107,7 @@ export function ThreadPage({ id, via }: { id: string; via?: boolean | undefined 
             <time dateTime={thread.createdAt}>{formatDate(thread.createdAt, session.locale)}</time>
           </p>
           <p class="text">{thread.body}</p>
+          <ReportButton target="threads" id={thread.id} />
         </div>
         <section aria-labelledby="ze-replies">
           <h4 id="ze-replies" class="sub">

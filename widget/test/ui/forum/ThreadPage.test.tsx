@@ -105,3 +105,23 @@ test('a hidden or unknown thread is simply not found', async () => {
   renderWidget({ target: 'forum', me: makeMe() }).panel.navigate({ name: 'thread', id: 'ffffffffffffffffffffffff' })
   expect((await screen.findByRole('alert')).textContent).toBe('Ten wątek nie istnieje lub został ukryty przez moderatora.')
 })
+
+test('"Zgłoś" on a reply sends the reason to the experts and thanks the user; a too short reason is refused first', async () => {
+  const data = serve({})
+  api.on(`POST /api/v1/forum/posts/${first.id}/report`, { status: 204 })
+  renderWidget({ target: 'forum', me: employee() }).panel.navigate({ name: 'thread', id: data.thread.id })
+  await screen.findByRole('heading', { name: 'Korekta do paragonu' })
+  const reply = document.querySelector<HTMLElement>(`li.post[data-post="${first.id}"]`)!
+  fireEvent.click(within(reply).getByRole('button', { name: 'Zgłoś' }))
+  const reason = within(reply).getByLabelText('Co jest nie tak z tym wpisem?')
+  fireEvent.input(reason, { target: { value: 'x' } })
+  fireEvent.click(within(reply).getByRole('button', { name: 'Wyślij zgłoszenie' }))
+  expect(within(reply).getByRole('alert').textContent).toContain('co najmniej 3 znaki')
+  expect(api.called(`POST /api/v1/forum/posts/${first.id}/report`)).toHaveLength(0)
+  fireEvent.input(reason, { target: { value: '  Reklama  ' } })
+  fireEvent.click(within(reply).getByRole('button', { name: 'Wyślij zgłoszenie' }))
+  await waitFor(() => expect(within(reply).getByRole('status').textContent).toContain('Dziękujemy'))
+  expect(api.called(`POST /api/v1/forum/posts/${first.id}/report`)[0]!.json).toEqual({ reason: 'Reklama' })
+  // The question can be reported too.
+  expect(within(document.querySelector<HTMLElement>('.thread-q')!).getByRole('button', { name: 'Zgłoś' })).toBeTruthy()
+})
