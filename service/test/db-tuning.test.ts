@@ -58,7 +58,11 @@ describe.skipIf(!postgresqlUrl)('FerretDB + PostgreSQL tuning', () => {
         ['expert_keys', 'keyHash', 'x'.repeat(64)],
         ['fs.files', '_id', stored!._id],
         ['fs.chunks', 'files_id', stored!._id],
-        ['rate_limits', 'key', 'k']
+        ['rate_limits', 'key', 'k'],
+        ['stats_daily', '_id', '2026-11-30:*:abc'],
+        ['stats_daily', 'monthOffice', '2026-11|*'],
+        ['stats_article_monthly', '_id', '2026-11:*:665f1c2e9b1e8a3d4c5b6a80:abc'],
+        ['stats_article_monthly', 'monthOffice', '2026-11|*']
       ]
       expect(new Set(hot.map(([c, f]) => `${c}.${f}`))).toEqual(
         new Set(

@@ -5,10 +5,13 @@ import { fmt, type Figure, type SetResult } from './lib/results.js'
 import { interleaved, median, percentile, ratio } from './lib/stats.js'
 import { machine } from './lib/machine.js'
 import { timedGet } from './lib/load.js'
-import { prepareTenant, startDatabase, startService } from './lib/stack.js'
+import { prepareTenant, startDatabase, startService, tuneBenchDatabase } from './lib/stack.js'
 
 const CASES = Number(process.env.BENCH_STATS_CASES ?? 100_000)
 const OFFICES = 50
+/** Article reads: this many a day, spread over ARTICLES articles (a few read much more than the rest). */
+const READS_PER_DAY = 30
+const ARTICLES = 100
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3)
 const SAMPLES = 100
 const TARGET_P99_MS = 200
@@ -17,7 +20,8 @@ const DAY = 86_400_000
 /**
  * The counters 100 k cases produce (ADR 0145): cases spread over the past year and 50 offices,
  * two thirds answered (first response 1 min … 3 days later), a third resolved, a quarter rated,
- * counted by the service's own `incrementsOfStoredCase` and written by its counter writer.
+ * counted by the service's own `incrementsOfStoredCase` and written by its counter writer; plus
+ * READS_PER_DAY article reads a day over ARTICLES articles, so the most-read list has data to rank.
  */
 async function seedCounters(db: mongo.Db): Promise<number> {
   const started = Date.now()
@@ -25,8 +29,8 @@ async function seedCounters(db: mongo.Db): Promise<number> {
   const now = Date.now()
   let seed = 11
   const rand = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % n)
-  // Summed per day and office first, then written one document pair at a time: FerretDB on
-  // SQLite answers SQLITE_BUSY to thousands of parallel upserts (the service writes a few per request).
+  // Summed per day, office (and article) first, then written in batches through the writer,
+  // which keeps at most MAX_PARALLEL_WRITES upserts in flight (as the service does).
   const merged = new Map<string, Increment>()
   {
     const increments: Increment[] = []
@@ -39,14 +43,22 @@ async function seedCounters(db: mongo.Db): Promise<number> {
       const c = { _id: new Types.ObjectId(), officeId: `bench-office-${k % OFFICES}`, createdAt, updatedAt, status, firstResponseAt, rating }
       increments.push(...incrementsOfStoredCase(c as never))
     }
+    for (let d = 0; d < 365; d++) {
+      for (let r = 0; r < READS_PER_DAY; r++) {
+        const articleId = new Types.ObjectId(Math.min(rand(ARTICLES), rand(ARTICLES)).toString(16).padStart(24, '0')).toHexString()
+        const day = new Date(now - d * DAY).toISOString().slice(0, 10)
+        increments.push({ kind: 'article', day, officeId: `bench-office-${rand(OFFICES)}`, articleId, inc: { reads: 1 } })
+      }
+    }
     for (const inc of increments) {
-      const key = `${inc.day}|${inc.officeId}`
+      const key = `${inc.kind}|${inc.day}|${inc.officeId}|${inc.articleId ?? ''}`
       const into = merged.get(key) ?? { ...inc, inc: {} }
       for (const [field, n] of Object.entries(inc.inc)) into.inc[field] = (into.inc[field] ?? 0) + n
       merged.set(key, into)
     }
   }
-  for (const increment of merged.values()) await writer.apply([increment])
+  const all = [...merged.values()]
+  for (let i = 0; i < all.length; i += 64) await writer.apply(all.slice(i, i + 64))
   return (Date.now() - started) / 1000
 }
 
@@ -56,8 +68,9 @@ export async function statsBench(): Promise<SetResult> {
   const at = machine()
   const db = await startDatabase()
   const tenant = await prepareTenant(db.serverUri)
+  await tuneBenchDatabase(tenant.data.models.StatsDay.db.db!)
   const seedSeconds = await seedCounters(tenant.data.models.StatsDay.db.db!)
-  const counterDocs = await tenant.data.models.StatsDay.countDocuments()
+  const counterDocs = (await tenant.data.models.StatsDay.countDocuments()) + (await tenant.data.models.StatsArticleMonth.countDocuments())
   const service = await startService(tenant.mongodbUri)
   try {
     const headers = { authorization: `Bearer ${tenant.expertKey}` }

@@ -15,5 +15,8 @@ export const HOT_FIELDS: Record<string, string[]> = {
   'fs.files': [],
   'fs.chunks': ['files_id'],
   // Rate-limit windows per user.
-  rate_limits: ['key']
+  rate_limits: ['key'],
+  // Statistics (stats/model.ts): counters upserted by _id on every counted write, read by month and office.
+  stats_daily: ['monthOffice'],
+  stats_article_monthly: ['monthOffice']
 }

@@ -24,6 +24,11 @@ export const RETIRED: Array<{ collection: string; key: Record<string, 1 | -1>; w
     collection: 'forum_threads',
     key: { appId: 1, hidden: 1, 'search.keys': 1 },
     why: 'search is served by the in-memory index (docs/adr/0005-search-in-the-service.md)'
+  },
+  {
+    collection: 'stats_daily',
+    key: { day: 1, officeId: 1 },
+    why: 'reports read the counters by monthOffice, a month per query (docs/adr/0145-statistics-pre-aggregated-per-day.md, migration 0007)'
   }
 ]
 

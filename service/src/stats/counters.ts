@@ -31,6 +31,13 @@ export const BACKLOG_DAY = 'all'
 export const LIVE = 'live'
 
 export const dayOf = (at: Date): string => at.toISOString().slice(0, 10)
+/** `YYYY-MM` of a day (`all` stays `all`). */
+export const monthOf = (day: string): string => (day === BACKLOG_DAY ? day : day.slice(0, 7))
+/**
+ * The one field a report reads counters by: month and office (`2026-11|office-1`, `all|*`), a
+ * top-level equality FerretDB pushes down to its GIN index, so a year is 13 queries, not 365.
+ */
+export const monthOfficeKey = (month: string, officeId: string): string => `${month}|${officeId}`
 export const hourField = (at: Date): string => `open_${String(at.getUTCHours()).padStart(2, '0')}`
 const seconds = (from: Date, to: Date): number => Math.max(0, (to.getTime() - from.getTime()) / 1000)
 

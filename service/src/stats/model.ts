@@ -3,33 +3,38 @@ import { Schema, type Connection } from 'mongoose'
 /**
  * Pre-aggregated statistics (docs/adr/0145-statistics-pre-aggregated-per-day.md). Counter
  * documents are written only by `$inc` upserts, each by one writer (`shard`: a service process,
- * or the back-fill), and read by equality on `day` and `officeId` (pushed down by FerretDB 1.24),
- * a few shard documents per day and office: the cost of a report grows with the days asked for,
- * never with the number of cases.
+ * or the back-fill), and read by equality on `monthOffice` (`<YYYY-MM>|<officeId>`, pushed down
+ * by FerretDB 1.24 to a GIN index, db-tuning/hot-fields.ts): a report reads at most 13 months'
+ * documents in 13 queries, whatever the number of cases.
  *
  * `stats_daily`: `_id` `<day>:<officeId>:<shard>` (officeId `*` = all offices), counters per
- * field (see counters.ts); day `all` holds the office's current backlog.
- * `stats_article_daily`: `_id` `<day>:<officeId>:<articleId>:<shard>`, `reads`.
- * The counters are not declared: the schema is not strict, and readers treat a missing field as 0.
+ * field (see counters.ts); day `all` (monthOffice `all|<officeId>`) holds the office's current backlog.
+ * `stats_article_monthly`: `_id` `<month>:<officeId>:<articleId>:<shard>`, `reads` of the month
+ * and `reads_DD` of each day (a partial month at a period's edge adds its days).
+ * The counters are not declared: the schemas are not strict, and readers treat a missing field as 0.
  */
 const statsDaySchema = new Schema(
-  { _id: { type: String, required: true }, day: { type: String, required: true }, officeId: { type: String, required: true } },
-  { strict: false, versionKey: false, minimize: false }
-)
-statsDaySchema.index({ day: 1, officeId: 1 })
-
-const statsArticleDaySchema = new Schema(
   {
     _id: { type: String, required: true },
     day: { type: String, required: true },
     officeId: { type: String, required: true },
-    articleId: { type: String, required: true },
-    reads: { type: Number, required: true, default: 0 }
+    monthOffice: { type: String, required: true }
   },
-  { versionKey: false }
+  { strict: false, versionKey: false, minimize: false }
 )
-// The most-read articles of a period: one equality query per day and office.
-statsArticleDaySchema.index({ day: 1, officeId: 1 })
+statsDaySchema.index({ monthOffice: 1 })
+
+const statsArticleMonthSchema = new Schema(
+  {
+    _id: { type: String, required: true },
+    month: { type: String, required: true },
+    officeId: { type: String, required: true },
+    articleId: { type: String, required: true },
+    monthOffice: { type: String, required: true }
+  },
+  { strict: false, versionKey: false, minimize: false }
+)
+statsArticleMonthSchema.index({ monthOffice: 1 })
 
 /** The admin's choices for the statistics (one document, `_id: 'stats'`). */
 const statsSettingsSchema = new Schema(
@@ -43,10 +48,11 @@ const statsSettingsSchema = new Schema(
 )
 
 export const STATS_DAY_COLLECTION = 'stats_daily'
-export const STATS_ARTICLE_COLLECTION = 'stats_article_daily'
+/** Article reads were never written to the earlier per-day `stats_article_daily` (not wired), so nothing moves over. */
+export const STATS_ARTICLE_COLLECTION = 'stats_article_monthly'
 
 export const statsModels = (connection: Connection) => ({
   StatsDay: connection.model('StatsDay', statsDaySchema, STATS_DAY_COLLECTION),
-  StatsArticleDay: connection.model('StatsArticleDay', statsArticleDaySchema, STATS_ARTICLE_COLLECTION),
+  StatsArticleMonth: connection.model('StatsArticleMonth', statsArticleMonthSchema, STATS_ARTICLE_COLLECTION),
   StatsSettings: connection.model('StatsSettings', statsSettingsSchema, 'stats_settings')
 })

@@ -3,13 +3,11 @@ import type { Types } from 'mongoose'
 import { AppError } from '../errors.js'
 import type { Models } from '../models/index.js'
 import { BOUND_MINUTES, BUCKETS, backlogAgeOf, bucketField, bucketRange, countWithin, quantileBucket } from './buckets.js'
-import { ALL_OFFICES, BACKLOG_DAY, dayOf } from './counters.js'
+import { ALL_OFFICES, BACKLOG_DAY, dayOf, monthOf, monthOfficeKey } from './counters.js'
 
 const DAY_MS = 86_400_000
 const HOUR_MS = 3_600_000
 const TOP = 10
-/** Days read at once: enough to overlap the round trips, few enough to leave the pool to others. */
-const PARALLEL = 32
 
 type Counters = Record<string, unknown>
 const n = (doc: Counters | undefined, field: string): number => (typeof doc?.[field] === 'number' ? (doc[field] as number) : 0)
@@ -36,10 +34,13 @@ function sumShards(docs: readonly Counters[]): Counters | null {
   return sum
 }
 
-async function inChunks<T, R>(items: readonly T[], work: (item: T) => Promise<R>): Promise<R[]> {
-  const out: R[] = []
-  for (let i = 0; i < items.length; i += PARALLEL) out.push(...(await Promise.all(items.slice(i, i + PARALLEL).map(work))))
-  return out
+const daysInMonth = (month: string): number => new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0)).getUTCDate()
+
+/** The days of a period by month (`YYYY-MM` → `DD`s), at most 13 months for 366 days. */
+function byMonth(days: readonly string[]): Map<string, string[]> {
+  const months = new Map<string, string[]>()
+  for (const day of days) months.set(monthOf(day), [...(months.get(monthOf(day)) ?? []), day.slice(8, 10)])
+  return months
 }
 
 function durations(docs: readonly Counters[], prefix: 'frt' | 'res', sumField: string) {
@@ -55,8 +56,31 @@ function durations(docs: readonly Counters[], prefix: 'frt' | 'res', sumField: s
 
 /** The statistics report: reads one counter document per day (and the article counters of those days), never cases. */
 export function createStatsReports(models: Models) {
-  const dayCounters = async (day: string, officeId: string): Promise<Counters | null> =>
-    sumShards(await models.StatsDay.find({ day, officeId }, { _id: 0, day: 0, officeId: 0, shard: 0, batches: 0 }).lean<Counters[]>())
+  /**
+   * One report's reads of the day counters: a month's documents of one office (every day and
+   * shard) in one query by `monthOffice`, each month read once even if the period and the
+   * backlog both need it. The cost of a report grows with its months (at most 13), not its days.
+   */
+  function dayReader(officeId: string) {
+    const months = new Map<string, Promise<Counters[]>>()
+    const month = (m: string): Promise<Counters[]> => {
+      let docs = months.get(m)
+      if (!docs) {
+        docs = models.StatsDay.find({ monthOffice: monthOfficeKey(m, officeId) }, { _id: 0, shard: 0, batches: 0 })
+          .lean<Counters[]>()
+          .exec()
+        months.set(m, docs)
+      }
+      return docs
+    }
+    /** Each day's shards added up, in the order asked (a day nobody wrote to is null). */
+    return async (days: readonly string[]): Promise<Array<Counters | null>> => {
+      const docs = (await Promise.all([...new Set(days.map(monthOf))].map(month))).flat()
+      const perDay = new Map<string, Counters[]>()
+      for (const doc of docs) perDay.set(doc.day as string, [...(perDay.get(doc.day as string) ?? []), doc])
+      return days.map((day) => sumShards(perDay.get(day) ?? []))
+    }
+  }
 
   async function targetMinutes(): Promise<number> {
     const settings = await models.StatsSettings.findById('stats').lean()
@@ -64,10 +88,10 @@ export function createStatsReports(models: Models) {
   }
 
   /** Cases not resolved at `now`, by age: the last four days hour by hour, the rest from the office total. */
-  async function backlog(officeId: string, now: Date): Promise<StatsReport['backlog']> {
+  async function backlog(read: ReturnType<typeof dayReader>, now: Date): Promise<StatsReport['backlog']> {
     const today = Date.parse(`${dayOf(now)}T00:00:00Z`)
     const recentDays = [0, 1, 2, 3].map((k) => dayOf(new Date(today - k * DAY_MS)))
-    const [total, ...recent] = await Promise.all([dayCounters(BACKLOG_DAY, officeId), ...recentDays.map((day) => dayCounters(day, officeId))])
+    const [total, ...recent] = await read([BACKLOG_DAY, ...recentDays])
     const ages = { under4h: 0, under24h: 0, under3d: 0, older: 0 }
     const nowHour = Math.floor(now.getTime() / HOUR_MS)
     recent.forEach((doc, k) => {
@@ -86,9 +110,17 @@ export function createStatsReports(models: Models) {
   }
 
   async function mostRead(days: readonly string[], officeId: string): Promise<StatsReport['articles']['mostRead']> {
-    const perDay = await inChunks(days, (day) => models.StatsArticleDay.find({ day, officeId }, { articleId: 1, reads: 1 }).lean())
+    const months = [...byMonth(days)]
+    const perMonth = await Promise.all(
+      months.map(([month]) => models.StatsArticleMonth.find({ monthOffice: monthOfficeKey(month, officeId) }, { _id: 0, shard: 0 }).lean<Counters[]>())
+    )
     const reads = new Map<string, number>()
-    for (const docs of perDay) for (const d of docs) reads.set(d.articleId, (reads.get(d.articleId) ?? 0) + (d.reads ?? 0))
+    perMonth.forEach((docs, i) => {
+      const [month, dds] = months[i]!
+      // A whole month reads its total; a month cut by the period adds the days inside it.
+      const count = dds.length === daysInMonth(month) ? (d: Counters) => n(d, 'reads') : (d: Counters) => dds.reduce((s, dd) => s + n(d, `reads_${dd}`), 0)
+      for (const d of docs) reads.set(d.articleId as string, (reads.get(d.articleId as string) ?? 0) + count(d))
+    })
     const top = [...reads]
       .filter(([, r]) => r > 0)
       .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
@@ -125,10 +157,11 @@ export function createStatsReports(models: Models) {
     async report(query: StatsQuery, now = new Date()): Promise<StatsReport> {
       const days = daysBetween(query.from, query.to)
       const officeId = query.officeId ?? ALL_OFFICES
+      const readDays = dayReader(officeId)
       const [docs, target, backlogNow, read, unhelpful] = await Promise.all([
-        inChunks(days, (day) => dayCounters(day, officeId)),
+        readDays(days),
         targetMinutes(),
-        backlog(officeId, now),
+        backlog(readDays, now),
         mostRead(days, officeId),
         leastHelpful()
       ])

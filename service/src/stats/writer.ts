@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import type { mongo } from 'mongoose'
 import { isDuplicateKey } from '../repositories/duplicate-key.js'
-import { ALL_OFFICES, type Increment } from './counters.js'
+import { ALL_OFFICES, monthOf, monthOfficeKey, type Increment } from './counters.js'
 import { STATS_ARTICLE_COLLECTION, STATS_DAY_COLLECTION } from './model.js'
 
 interface Pending {
@@ -16,21 +16,30 @@ interface Pending {
  * writer (`shard`: one per service process, `backfill` for the migration) has documents of its
  * own, because FerretDB 1.24 does not serialise concurrent `$inc` on one document (ADR 0002
  * measured 20 concurrent increments ending at 7); readers add the shards up.
+ * Article counters are one document per month and article, with the month's total (`reads`)
+ * and each day's (`reads_DD`): a year's most-read list reads 13 months, not 365 days.
  */
 export function groupIncrements(increments: readonly Increment[], shard: string): Pending[] {
   const docs = new Map<string, Pending>()
   for (const increment of increments) {
     for (const officeId of [increment.officeId, ALL_OFFICES]) {
       const article = increment.kind === 'article' ? increment.articleId! : null
-      const id = [increment.day, officeId, ...(article ? [article] : []), shard].join(':')
+      const monthOffice = monthOfficeKey(monthOf(increment.day), officeId)
+      const id = article ? [monthOf(increment.day), officeId, article, shard].join(':') : [increment.day, officeId, shard].join(':')
       const key = `${increment.kind}|${id}`
       const doc = docs.get(key) ?? {
         kind: increment.kind,
         id,
-        fields: { day: increment.day, officeId, shard, ...(article ? { articleId: article } : {}) },
+        fields: article
+          ? { month: monthOf(increment.day), officeId, articleId: article, shard, monthOffice }
+          : { day: increment.day, officeId, shard, monthOffice },
         inc: {}
       }
-      for (const [field, n] of Object.entries(increment.inc)) doc.inc[field] = (doc.inc[field] ?? 0) + n
+      const add = (field: string, n: number) => (doc.inc[field] = (doc.inc[field] ?? 0) + n)
+      for (const [field, n] of Object.entries(increment.inc)) {
+        add(field, n)
+        if (article) add(`${field}_${increment.day.slice(8, 10)}`, n)
+      }
       docs.set(key, doc)
     }
   }
@@ -43,13 +52,30 @@ export interface CounterWriter {
   apply(increments: readonly Increment[], once?: string): Promise<void>
 }
 
+/** Upserts of one process in flight at once: FerretDB on SQLite answers SQLITE_BUSY to many parallel writes. */
+export const MAX_PARALLEL_WRITES = 4
+
 /**
  * The only writer of its shard's documents. Writes to one document are chained, so this
  * process never has two `$inc` on one document in flight; writes to different documents run
- * in parallel. Upserts: a new day or office simply starts a document.
+ * in parallel, at most MAX_PARALLEL_WRITES at once. Upserts: a new day or office simply starts a document.
  */
-export function createCounterWriter(db: () => mongo.Db, shard = randomBytes(6).toString('hex')): CounterWriter {
+export function createCounterWriter(db: () => mongo.Db, shard = randomBytes(6).toString('hex'), parallel = MAX_PARALLEL_WRITES): CounterWriter {
   const inFlight = new Map<string, Promise<void>>()
+  let running = 0
+  const waiting: Array<() => void> = []
+  async function limited(work: () => Promise<void>): Promise<void> {
+    // A finished write hands its slot straight to the next waiting one.
+    if (running < parallel) running++
+    else await new Promise<void>((resolve) => waiting.push(resolve))
+    try {
+      await work()
+    } finally {
+      const next = waiting.shift()
+      if (next) next()
+      else running--
+    }
+  }
 
   async function write(doc: Pending, once?: string): Promise<void> {
     const collection = db().collection(doc.kind === 'article' ? STATS_ARTICLE_COLLECTION : STATS_DAY_COLLECTION)
@@ -66,7 +92,7 @@ export function createCounterWriter(db: () => mongo.Db, shard = randomBytes(6).t
   function serialised(doc: Pending, once?: string): Promise<void> {
     const key = `${doc.kind}|${doc.id}`
     const previous = inFlight.get(key) ?? Promise.resolve()
-    const next = previous.catch(() => {}).then(() => write(doc, once))
+    const next = previous.catch(() => {}).then(() => limited(() => write(doc, once)))
     inFlight.set(key, next)
     void next
       .catch(() => {})

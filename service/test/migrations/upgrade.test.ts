@@ -25,6 +25,12 @@ beforeAll(async () => {
   // A second expert of the old release, so the unique index on experts.keyHash it had is there too.
   await db.collection('experts').insertOne(oldExpert('drugi@example.com').doc)
   await db.collection('experts').createIndex({ keyHash: 1 }, { unique: true })
+  // Statistics counters as the release before monthly keys wrote them (a day and the backlog total), and their index.
+  await db.collection('stats_daily').insertMany([
+    { _id: '2026-11-30:*:old' as never, day: '2026-11-30', officeId: '*', shard: 'old', opened: 2 },
+    { _id: 'all:*:old' as never, day: 'all', officeId: '*', shard: 'old', backlog: 2 }
+  ])
+  await db.collection('stats_daily').createIndex({ day: 1, officeId: 1 })
 }, 60_000)
 afterAll(() => app?.close())
 
@@ -40,6 +46,7 @@ describe('upgrading a database written by the previous release', () => {
       '0003-case-notification-fields',
       '0005-expert-keys',
       '0006-case-lists',
+      '0007-stats-month-keys',
       'indexes'
     ])
   })
@@ -55,6 +62,15 @@ describe('upgrading a database written by the previous release', () => {
     expect(byId['0003-case-notification-fields']).toMatchObject({ state: 'done', attempts: 1, steps: { backfill: { processed: 41, done: true } } })
     expect(byId['0002-expert-notify-default']).toMatchObject({ state: 'done', steps: { backfill: { processed: 2, done: true } } })
     expect(byId['0005-expert-keys']).toMatchObject({ state: 'done', steps: { copy: { processed: 2, done: true } } })
+    expect(byId['0007-stats-month-keys']).toMatchObject({ state: 'done', steps: { 'month-keys': { done: true } } })
+    const counters = await app.db.db!.collection('stats_daily').find({ shard: 'old' }).sort({ _id: 1 }).toArray()
+    expect(counters.map((c) => [c._id, c.monthOffice])).toEqual([
+      ['2026-11-30:*:old', '2026-11|*'],
+      ['all:*:old', 'all|*']
+    ])
+    const statsIndexes = await app.db.db!.collection('stats_daily').listIndexes().toArray()
+    expect(statsIndexes.map((i) => i.key)).toContainEqual({ monthOffice: 1 })
+    expect(statsIndexes.map((i) => i.key)).not.toContainEqual({ day: 1, officeId: 1 })
     const indexes = await app.db.db!.collection('cases').listIndexes().toArray()
     expect(indexes.length).toBeGreaterThanOrEqual(7)
 

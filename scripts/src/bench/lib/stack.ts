@@ -5,6 +5,8 @@ import { ensureDatabase, withDatabase } from '@ze/testkit/database'
 import { freePort, repoRoot } from '@ze/testkit/ferretdb'
 import { startChild, waitForHttp, type Child } from '@ze/testkit/processes'
 import { connectServiceData } from '@ze/service/service-data'
+import { tuneFerretDBPostgres } from '@ze/service/db-tuning'
+import type { mongo } from 'mongoose'
 import { signPersonaToken } from '@ze/testkit/sign-token'
 import type { PersonaId } from '@ze/testkit/personas'
 
@@ -29,6 +31,15 @@ export async function startDatabase(): Promise<BenchDatabase> {
       if (db.embedded) rmSync(db.embedded.dataDir, { recursive: true, force: true })
     }
   }
+}
+
+/**
+ * The FerretDB + PostgreSQL tuning (GIN indexes of the hot fields, service/src/db-tuning) on a
+ * database written before any service starts (which would apply it itself), so seeding by `_id`
+ * upserts is not a scan per write. Nothing to do on MongoDB or SQLite.
+ */
+export async function tuneBenchDatabase(db: mongo.Db): Promise<void> {
+  if (postgresqlUrl) await tuneFerretDBPostgres(postgresqlUrl, db)
 }
 
 export interface BenchTenant {
