@@ -16,6 +16,7 @@ export const toolsBin = join(repoRoot, '.tools', 'bin')
 export const ferretdbBinary = join(toolsBin, 'ferretdb')
 
 export { DatabaseSetupError }
+export { findPostgresBinDir } from './postgres.js'
 
 function run(cmd: string, args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): string {
   const res = spawnSync(cmd, args, { encoding: 'utf8', ...opts, env: { ...process.env, ...opts.env } })
