@@ -74,5 +74,24 @@ export default tseslint.config(
       ]
     }
   },
+  {
+    // Repositories answer stored documents; the routes turn them into responses (and localise the
+    // labels) through service/src/mapping. A repository may name a stored type kept there, nothing else.
+    files: ['service/src/repositories/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/mapping/*'],
+              allowTypeImports: true,
+              message: 'repositories return stored documents; the routes map them to responses (service/src/mapping)'
+            }
+          ]
+        }
+      ]
+    }
+  },
   prettier
 )

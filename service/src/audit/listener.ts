@@ -1,6 +1,7 @@
 import type { AuditActor } from '@ze/contract'
 import type { Activity, ActivityListener } from '../events/activity.js'
-import type { StoredCase, StoredMessage } from '../repositories/case-mapping.js'
+import type { StoredCase } from '../models/case.js'
+import type { StoredMessage } from '../models/message.js'
 import { actorOf, currentRequest, originOf } from './context.js'
 import type { AuditInput, AuditLog } from './log.js'
 

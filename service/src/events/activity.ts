@@ -1,5 +1,6 @@
 import type { FastifyBaseLogger } from 'fastify'
-import type { StoredCase, StoredMessage } from '../repositories/case-mapping.js'
+import type { StoredCase } from '../models/case.js'
+import type { StoredMessage } from '../models/message.js'
 import type { AuditInput } from '../audit/log.js'
 
 export type PresenceState = 'viewing' | 'typing' | 'left'

@@ -23,4 +23,12 @@ articleFeedbackSchema.index({ articleId: 1, helpful: 1 })
 
 export type ArticleFeedbackDoc = InferSchemaType<typeof articleFeedbackSchema>
 
+/** A vote as the repository reads it back (the fields the responses need). */
+export interface StoredArticleFeedback {
+  helpful: boolean
+  comment?: string | null
+  role: string
+  updatedAt: Date
+}
+
 export const articleFeedbackModel = (connection: Connection) => connection.model('ArticleFeedback', articleFeedbackSchema, 'article_feedback')

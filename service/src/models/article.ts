@@ -1,4 +1,4 @@
-import { Schema, type Connection, type InferSchemaType } from 'mongoose'
+import { Schema, type Connection, type InferSchemaType, type Types } from 'mongoose'
 import { searchFieldsSchema } from './search-fields.js'
 
 /**
@@ -31,5 +31,24 @@ articleSchema.index({ appId: 1, published: 1 })
 articleSchema.index({ appId: 1, previousSlugs: 1 })
 
 export type ArticleDoc = InferSchemaType<typeof articleSchema>
+
+// Written out rather than inferred: mongoose types nested paths as nullable.
+export interface StoredArticle {
+  _id: Types.ObjectId
+  appId: string
+  slug: string
+  title: string
+  body: string
+  html: string
+  excerpt: string
+  category: { id: string; name: string }
+  tags: string[]
+  published: boolean
+  previousSlugs?: string[] | null
+  feedback?: { helpful?: number | null; notHelpful?: number | null } | null
+  search?: Partial<Record<'title' | 'tags' | 'body' | 'keys', string[]>> | null
+  createdAt: Date
+  updatedAt: Date
+}
 
 export const articleModel = (connection: Connection) => connection.model('Article', articleSchema, 'articles')

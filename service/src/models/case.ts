@@ -1,4 +1,4 @@
-import { Schema, type Connection, type InferSchemaType } from 'mongoose'
+import { Schema, type Connection, type InferSchemaType, type Types } from 'mongoose'
 
 // Sub-schemas (not plain nested paths) so the inferred types say these are always present.
 const refSchema = new Schema({ id: { type: String, required: true }, name: { type: String, required: true } }, { _id: false })
@@ -87,5 +87,7 @@ caseSchema.index({ officeId: 1, status: 1, lastActivityAt: 1, _id: 1 })
 caseSchema.index({ statsBatch: 1 })
 
 export type CaseDoc = InferSchemaType<typeof caseSchema>
+/** A case as a lean read returns it. */
+export type StoredCase = CaseDoc & { _id: Types.ObjectId; createdAt: Date; updatedAt: Date }
 
 export const caseModel = (connection: Connection) => connection.model('Case', caseSchema, 'cases')

@@ -1,4 +1,4 @@
-import { Schema, type Connection, type InferSchemaType } from 'mongoose'
+import { Schema, type Connection, type InferSchemaType, type Types } from 'mongoose'
 
 /** A file stored in GridFS; `_id` is the GridFS file id and the public attachment id. */
 const attachmentSchema = new Schema(
@@ -35,5 +35,7 @@ messageSchema.index({ caseId: 1, createdAt: 1, _id: 1 })
 messageSchema.index({ 'attachments._id': 1 })
 
 export type MessageDoc = InferSchemaType<typeof messageSchema>
+/** A message as a lean read returns it. */
+export type StoredMessage = MessageDoc & { _id: Types.ObjectId; createdAt: Date }
 
 export const messageModel = (connection: Connection) => connection.model('Message', messageSchema, 'messages')

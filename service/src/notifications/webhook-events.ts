@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto'
-import type { StoredCase } from '../repositories/case-mapping.js'
+import type { StoredCase } from '../models/case.js'
 
 export const WEBHOOK_EVENT_TYPES = ['case.created', 'case.replied', 'case.resolved', 'case.read'] as const
 export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number]

@@ -1,9 +1,10 @@
 import type { Types } from 'mongoose'
-import type { AdminArticleFeedback, ArticleFeedback, ArticleFeedbackInput } from '@ze/contract'
+import type { ArticleFeedbackInput } from '@ze/contract'
 import type { Identity } from '../domain/identity.js'
 import { AppError } from '../errors.js'
 import type { Models } from '../models/index.js'
-import { toArticleFeedback, type StoredArticleFeedback } from './article-mapping.js'
+import type { StoredArticle } from '../models/article.js'
+import type { StoredArticleFeedback } from '../models/article-feedback.js'
 import { toObjectId } from './map.js'
 import { isDuplicateKey } from './duplicate-key.js'
 import { findPublishedBySlug } from './article-slugs.js'
@@ -25,8 +26,8 @@ export function createArticleFeedbackRepository(models: Models) {
   }
 
   return {
-    async vote(identity: Identity, slug: string, input: ArticleFeedbackInput): Promise<ArticleFeedback> {
-      const article = await findPublishedBySlug<{ _id: Types.ObjectId }>(Article, identity.appId, slug, { _id: 1 })
+    async vote(identity: Identity, slug: string, input: ArticleFeedbackInput): Promise<StoredArticleFeedback> {
+      const article = await findPublishedBySlug<{ _id: Types.ObjectId }>(Article, identity.tenant.appId, slug, { _id: 1 })
       if (!article) throw new AppError('ARTICLE_NOT_FOUND', `No published article "${slug}"`)
       const filter = { articleId: article._id, userId: identity.userId }
       const $set = { ...identity.tenant, role: identity.role, helpful: input.helpful, comment: input.comment?.trim() || null }
@@ -40,7 +41,7 @@ export function createArticleFeedbackRepository(models: Models) {
         doc = await upsert()
       }
       await recount(article._id)
-      return toArticleFeedback(doc as StoredArticleFeedback)
+      return doc as StoredArticleFeedback
     },
 
     async yours(identity: Identity, articleId: Types.ObjectId): Promise<StoredArticleFeedback | null> {
@@ -48,17 +49,16 @@ export function createArticleFeedbackRepository(models: Models) {
     },
 
     /** For experts: the counts and the newest comments (bounded by the votes of one article). */
-    async forArticle(id: string): Promise<AdminArticleFeedback> {
+    async forArticle(id: string): Promise<{ feedback: StoredArticle['feedback']; comments: Array<StoredArticleFeedback & { comment: string }> }> {
       const _id = toObjectId(id)
-      const article = _id && ((await Article.findById(_id, { feedback: 1 }).lean()) as { feedback?: { helpful?: number; notHelpful?: number } } | null)
+      const article = _id && ((await Article.findById(_id, { feedback: 1 }).lean()) as Pick<StoredArticle, 'feedback'> | null)
       if (!_id || !article) throw new AppError('ARTICLE_NOT_FOUND')
       const votes = (await ArticleFeedback.find({ articleId: _id }, { helpful: 1, comment: 1, role: 1, updatedAt: 1 }).lean()) as StoredArticleFeedback[]
       const comments = votes
         .filter((v): v is StoredArticleFeedback & { comment: string } => Boolean(v.comment))
         .sort((a, b) => b.updatedAt.getTime() - a.updatedAt.getTime())
         .slice(0, MAX_COMMENTS)
-        .map((v) => ({ helpful: v.helpful, comment: v.comment, role: v.role, votedAt: v.updatedAt.toISOString() }))
-      return { counts: { helpful: article.feedback?.helpful ?? 0, notHelpful: article.feedback?.notHelpful ?? 0 }, comments }
+      return { feedback: article.feedback, comments }
     },
 
     removeFor: (articleId: Types.ObjectId) => ArticleFeedback.deleteMany({ articleId })

@@ -5,7 +5,8 @@ import { excerpt, markdownToText, renderMarkdown, type RenderOptions } from '../
 import { parseQuery, searchFields } from '../search/normalize.js'
 import type { SearchIndexes } from '../search/indexes.js'
 import type { AdminArticleListFilter, ArticleCreateInput, ArticlePatchInput } from '@ze/contract'
-import { toAdminArticle, toAdminArticleSummary, toArticleSummary, toArticleView, type StoredArticle } from './article-mapping.js'
+import type { StoredArticle } from '../models/article.js'
+import type { StoredArticleFeedback } from '../models/article-feedback.js'
 import { toObjectId } from './map.js'
 import { createArticleFeedbackRepository } from './article-feedback.js'
 import type { Identity } from '../domain/identity.js'
@@ -27,16 +28,23 @@ function derived(input: { title: string; body: string; tags: string[] }, render:
 const SUMMARY_FIELDS = { slug: 1, title: 1, category: 1, excerpt: 1, updatedAt: 1 } as const
 const WITHOUT_SEARCH = { search: 0 } as const
 
+/** What a list of published articles shows of each (mapping/articles.ts `toArticleSummary`). */
+export type ArticleSummaryRecord = Pick<StoredArticle, 'slug' | 'title' | 'category' | 'excerpt' | 'updatedAt'>
+
 export function createArticlesRepository(models: Models, searchIndexes: SearchIndexes, render: RenderOptions = {}) {
   const { Article, Message, Case } = models
   const feedback = createArticleFeedbackRepository(models)
 
   /** Published articles matching the words, best first, from the app's in-memory index. */
-  async function search(appId: string, tokens: string[], category?: string) {
+  async function search(appId: string, tokens: string[], category?: string): Promise<ArticleSummaryRecord[]> {
     const hits = await searchIndexes.search(appId, tokens, { kinds: ['article'], ...(category ? { category } : {}) })
-    return hits.map(({ meta }) =>
-      toArticleSummary({ slug: meta.slug!, title: meta.title, category: meta.category!, excerpt: meta.excerpt, updatedAt: new Date(meta.updatedAt!) })
-    )
+    return hits.map(({ meta }) => ({
+      slug: meta.slug!,
+      title: meta.title,
+      category: meta.category!,
+      excerpt: meta.excerpt,
+      updatedAt: new Date(meta.updatedAt!)
+    }))
   }
 
   async function findStored(id: string): Promise<StoredArticle> {
@@ -46,7 +54,7 @@ export function createArticlesRepository(models: Models, searchIndexes: SearchIn
     return doc
   }
 
-  async function insert(input: ArticleCreateInput & { slug: string; category: { id: string; name: string } }) {
+  async function insert(input: ArticleCreateInput & { slug: string; category: { id: string; name: string } }): Promise<StoredArticle> {
     const tags = input.tags ?? []
     try {
       const doc = await Article.create({
@@ -56,7 +64,7 @@ export function createArticlesRepository(models: Models, searchIndexes: SearchIn
         ...derived({ title: input.title, body: input.body, tags }, render)
       })
       await searchIndexes.changed(input.appId, 'article', String(doc._id))
-      return toAdminArticle(doc.toObject() as StoredArticle)
+      return doc.toObject() as StoredArticle
     } catch (err) {
       if (isDuplicateKey(err)) throw new AppError('CONFLICT', `The slug "${input.slug}" is already used in app ${input.appId}`)
       throw err
@@ -64,7 +72,7 @@ export function createArticlesRepository(models: Models, searchIndexes: SearchIn
   }
 
   /** A given slug must be free (409); without one, the title's slug or the first free numbered variant. */
-  async function create(input: ArticleCreateInput) {
+  async function create(input: ArticleCreateInput): Promise<StoredArticle> {
     const category = withCategoryId(input.category)
     if (input.slug) return insert({ ...input, slug: input.slug, category })
     const base = slugFromTitle(input.title)
@@ -92,7 +100,7 @@ export function createArticlesRepository(models: Models, searchIndexes: SearchIn
               .sort({ 'category.name': 1, title: 1 })
               .limit(1000)
               .lean()
-              .then((docs) => (docs as StoredArticle[]).map(toArticleSummary)),
+              .then((docs) => docs as ArticleSummaryRecord[]),
         Article.find({ appId, published: true }, { category: 1 }).lean() as Promise<Array<Pick<StoredArticle, 'category'>>>
       ])
       const categories = new Map<string, { id: string; name: string; count: number }>()
@@ -104,31 +112,26 @@ export function createArticlesRepository(models: Models, searchIndexes: SearchIn
       return { items, categories: [...categories.values()].sort((a, b) => a.name.localeCompare(b.name, 'pl')) }
     },
 
-    /** With the caller's own "Czy to pomogło?" answer, so the widget shows it. */
-    /** `id`: the stored article's, for the read counter (statistics). */
-    async findPublished(identity: Identity, slug: string) {
-      const doc = await findPublishedBySlug<StoredArticle>(Article, identity.appId, slug, WITHOUT_SEARCH)
+    /** With the caller's own "Czy to pomogło?" answer, so the widget shows it (`article._id` feeds the read counter). */
+    async findPublished(identity: Identity, slug: string): Promise<{ article: StoredArticle; yours: StoredArticleFeedback | null }> {
+      const doc = await findPublishedBySlug<StoredArticle>(Article, identity.tenant.appId, slug, WITHOUT_SEARCH)
       if (!doc) throw new AppError('ARTICLE_NOT_FOUND', `No published article "${slug}"`)
-      return { id: String(doc._id), view: toArticleView(doc, await feedback.yours(identity, doc._id)) }
+      return { article: doc, yours: await feedback.yours(identity, doc._id) }
     },
 
     // ---- admin ---------------------------------------------------------------------------
 
-    async adminList(filter: AdminArticleListFilter) {
+    async adminList(filter: AdminArticleListFilter): Promise<StoredArticle[]> {
       const where: Record<string, unknown> = {}
       if (filter.appId) where.appId = filter.appId
       if (filter.category) where['category.id'] = filter.category
       if (filter.published !== undefined) where.published = filter.published
       const query = parseQuery(filter.q)
       if (query) where['search.keys'] = { $all: query.lookupKeys }
-      const docs = (await Article.find(where, { body: 0, html: 0, search: 0 })
-        .sort({ appId: 1, 'category.name': 1, title: 1 })
-        .limit(2000)
-        .lean()) as StoredArticle[]
-      return docs.map(toAdminArticleSummary)
+      return (await Article.find(where, { body: 0, html: 0, search: 0 }).sort({ appId: 1, 'category.name': 1, title: 1 }).limit(2000).lean()) as StoredArticle[]
     },
 
-    adminGet: async (id: string) => toAdminArticle(await findStored(id)),
+    adminGet: findStored,
 
     /** What a save of this Markdown would store, from the same renderer and sanitiser (ADR 0004). */
     preview(body: string) {
@@ -139,7 +142,7 @@ export function createArticlesRepository(models: Models, searchIndexes: SearchIn
      * "Utwórz artykuł z odpowiedzi": a draft (never published) with the case subject as title and
      * the expert's public answer as body. Internal notes and the chief's messages are refused.
      */
-    async createFromMessage(messageId: string) {
+    async createFromMessage(messageId: string): Promise<StoredArticle> {
       const _id = toObjectId(messageId)
       const message =
         _id &&
@@ -159,7 +162,7 @@ export function createArticlesRepository(models: Models, searchIndexes: SearchIn
     create,
 
     /** Optimistic: the update applies only if nobody changed the article since it was read. `was`: the state before. */
-    async update(id: string, patch: ArticlePatchInput) {
+    async update(id: string, patch: ArticlePatchInput): Promise<{ article: StoredArticle; was: Pick<StoredArticle, 'published' | 'slug'> }> {
       const current = await findStored(id)
       const next = { title: patch.title ?? current.title, body: patch.body ?? current.body, tags: patch.tags ?? current.tags }
       const changesContent = patch.title !== undefined || patch.body !== undefined || patch.tags !== undefined
@@ -175,7 +178,7 @@ export function createArticlesRepository(models: Models, searchIndexes: SearchIn
         const doc = (await Article.findOneAndUpdate({ _id: current._id, updatedAt: current.updatedAt }, { $set }, { new: true }).lean()) as StoredArticle | null
         if (!doc) throw new AppError('CONFLICT', 'The article was changed meanwhile; read it again')
         await searchIndexes.changed(doc.appId, 'article', id)
-        return { article: toAdminArticle(doc), was: { published: current.published, slug: current.slug } }
+        return { article: doc, was: { published: current.published, slug: current.slug } }
       } catch (err) {
         if (isDuplicateKey(err)) throw new AppError('CONFLICT', `The slug "${patch.slug}" is already used in app ${current.appId}`)
         throw err

@@ -3,7 +3,8 @@ import { AppError } from '../errors.js'
 import type { Models } from '../models/index.js'
 import { changeAfterMessage, previewOf, type AuthorKind } from '../domain/case-rules.js'
 import type { StoredAttachment } from './attachments.js'
-import type { StoredCase, StoredMessage } from './case-mapping.js'
+import type { StoredCase } from '../models/case.js'
+import type { StoredMessage } from '../models/message.js'
 import type { CaseListStore } from './case-lists/index.js'
 
 export interface NewMessage {

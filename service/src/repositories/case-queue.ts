@@ -2,10 +2,11 @@ import { Type } from 'typebox'
 import { Types } from 'mongoose'
 import { AppError } from '../errors.js'
 import type { Models } from '../models/index.js'
-import type { AdminCase, AdminCasePatch, AdminMessage, AdminQueueQuery, AdminReplyFields } from '@ze/contract'
+import type { AdminCasePatch, AdminQueueQuery, AdminReplyFields } from '@ze/contract'
+import type { StoredCase } from '../models/case.js'
+import type { StoredMessage } from '../models/message.js'
 import type { Expert } from './experts.js'
 import type { StoredAttachment } from './attachments.js'
-import { toAdminCase, toAdminMessage, type StoredCase, type StoredMessage } from './case-mapping.js'
 import { appendMessage } from './case-messages.js'
 import { Position, afterPosition, cursorCodec, escapeRegex, positionOf } from './cursor.js'
 import { toObjectId } from './map.js'
@@ -26,6 +27,9 @@ const QueueCursor = Type.Object(
   { additionalProperties: false }
 )
 const queueCursor = cursorCodec(QueueCursor)
+
+/** The assigned experts of some cases by id, for their names (mapping/cases.ts `toAdminCase`). */
+type Assignees = Map<string, { id: string; name: string }>
 
 const PHASE = {
   waiting: { statuses: ['open'], direction: 'asc', sort: { lastActivityAt: 1, _id: 1 } },
@@ -53,7 +57,7 @@ export function createCaseQueueRepository(models: Models, activity: ActivityReco
     const statuses = query.status ? [query.status] : PHASE[phase].statuses
     return { field: 'statusSeg', lists: statuses.map(statusList), keep: () => true }
   }
-  async function assigneesOf(docs: StoredCase[]): Promise<Map<string, { id: string; name: string }>> {
+  async function assigneesOf(docs: StoredCase[]): Promise<Assignees> {
     const ids = [
       ...new Set(
         docs
@@ -67,11 +71,6 @@ export function createCaseQueueRepository(models: Models, activity: ActivityReco
     return new Map(experts.map((e) => [String(e._id), { id: String(e._id), name: e.name }]))
   }
 
-  async function present(docs: StoredCase[]): Promise<AdminCase[]> {
-    const assignees = await assigneesOf(docs)
-    return docs.map((d) => toAdminCase(d, d.assigneeId ? (assignees.get(String(d.assigneeId)) ?? { id: String(d.assigneeId), name: '?' }) : null))
-  }
-
   async function findCase(rawId: string): Promise<StoredCase> {
     const id = toObjectId(rawId)
     const found = id ? await models.Case.findById(id).lean<StoredCase>() : null
@@ -82,7 +81,7 @@ export function createCaseQueueRepository(models: Models, activity: ActivityReco
   return {
     findCase,
 
-    async queue(expert: Expert, query: AdminQueueQuery): Promise<{ items: AdminCase[]; nextCursor: string | null }> {
+    async queue(expert: Expert, query: AdminQueueQuery): Promise<{ items: StoredCase[]; assignees: Assignees; nextCursor: string | null }> {
       const base: Record<string, unknown> = {}
       if (query.assignee === 'me') base.assigneeId = new Types.ObjectId(expert.id)
       else if (query.assignee === 'none') base.assigneeId = null
@@ -126,17 +125,18 @@ export function createCaseQueueRepository(models: Models, activity: ActivityReco
       }
       const page = taken.slice(0, limit)
       const last = page.at(-1)
+      const items = page.map((t) => t.doc)
       return {
-        items: await present(page.map((t) => t.doc)),
+        items,
+        assignees: await assigneesOf(items),
         nextCursor: taken.length > limit && last ? queueCursor.encode({ p: last.phase, ...positionOf(last.doc) }) : null
       }
     },
 
-    async detail(rawId: string): Promise<{ case: AdminCase; messages: AdminMessage[] }> {
+    async detail(rawId: string): Promise<{ case: StoredCase; assignees: Assignees; messages: StoredMessage[] }> {
       const found = await findCase(rawId)
       const messages = await models.Message.find({ caseId: found._id }).sort({ createdAt: 1, _id: 1 }).limit(1000).lean<StoredMessage[]>()
-      const [presented] = await present([found])
-      return { case: presented!, messages: messages.map(toAdminMessage) }
+      return { case: found, assignees: await assigneesOf([found]), messages }
     },
 
     async reply(
@@ -144,7 +144,7 @@ export function createCaseQueueRepository(models: Models, activity: ActivityReco
       existing: StoredCase,
       fields: AdminReplyFields,
       attachments: StoredAttachment[]
-    ): Promise<{ case: AdminCase; message: AdminMessage }> {
+    ): Promise<{ case: StoredCase; assignees: Assignees; message: StoredMessage }> {
       const { updated, stored } = await appendMessage(models, lists, existing, {
         author: { kind: 'expert', id: expert.id, name: expert.name },
         body: fields.body,
@@ -152,12 +152,11 @@ export function createCaseQueueRepository(models: Models, activity: ActivityReco
         attachments
       })
       await activity.record({ type: 'message.created', case: updated, message: stored, before: existing })
-      const [presented] = await present([updated])
-      return { case: presented!, message: toAdminMessage(stored) }
+      return { case: updated, assignees: await assigneesOf([updated]), message: stored }
     },
 
     /** Status and assignment; neither is a message, so the chief's unread state and activity stay as they are. */
-    async patch(expert: Expert, rawId: string, patch: AdminCasePatch): Promise<AdminCase> {
+    async patch(expert: Expert, rawId: string, patch: AdminCasePatch): Promise<{ case: StoredCase; assignees: Assignees }> {
       const existing = await findCase(rawId)
       const set: Record<string, unknown> = { expertUnread: false }
       if (patch.status) set.status = patch.status
@@ -180,8 +179,7 @@ export function createCaseQueueRepository(models: Models, activity: ActivityReco
       if (String(updated.assigneeId) !== String(existing.assigneeId)) changes.push('assignee')
       if (changes.length > 0)
         await activity.record({ type: 'case.updated', case: updated, before: existing, changes, actor: { kind: 'expert', id: expert.id, name: expert.name } })
-      const [presented] = await present([updated])
-      return presented!
+      return { case: updated, assignees: await assigneesOf([updated]) }
     },
 
     /** An expert looks at or types in a case; other experts see it live until it expires. */

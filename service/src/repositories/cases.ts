@@ -3,9 +3,10 @@ import { AppError } from '../errors.js'
 import type { Models } from '../models/index.js'
 import type { Identity } from '../domain/identity.js'
 import { previewOf, subjectFrom } from '../domain/case-rules.js'
-import type { CaseRatingBody, CaseSummary, CreateCaseFields, Message } from '@ze/contract'
+import type { CaseRatingBody, CaseSummary, CreateCaseFields } from '@ze/contract'
+import type { StoredCase } from '../models/case.js'
+import type { StoredMessage } from '../models/message.js'
 import type { StoredAttachment } from './attachments.js'
-import { expertAuthorIds, toCaseSummary, toMessage, type StoredCase, type StoredMessage } from './case-mapping.js'
 import { createExpertHandles } from './expert-handles.js'
 import { appendMessage, messageDoc } from './case-messages.js'
 import { insertNumbered } from './case-numbers.js'
@@ -17,8 +18,6 @@ import { LIVE } from '../stats/counters.js'
 
 const listCursor = cursorCodec(Position)
 const MAX_MESSAGES = 1000
-// Messages the chief writes have no expert author to name.
-const NO_EXPERTS: ReadonlyMap<string, string> = new Map()
 
 export type BulkAction = 'archive' | 'unarchive' | 'read'
 
@@ -29,15 +28,26 @@ const BULK: Record<BulkAction, { field: 'archived' | 'chiefUnread'; from: boolea
   read: { field: 'chiefUnread', from: true, change: 'read' }
 }
 
-/** The tenant filter: every end-user query goes through this. */
-const tenant = (identity: Identity) => ({ appId: identity.appId, officeId: identity.office.id })
-const ownedBy = (c: { appId: string; officeId: string }, identity: Identity) => c.appId === identity.appId && c.officeId === identity.office.id
+const ownedBy = (c: { appId: string; officeId: string }, { tenant }: Identity) => c.appId === tenant.appId && c.officeId === tenant.officeId
 
-function pageOf(docs: StoredCase[], limit: number, identity: Identity, total: number | undefined) {
+/** One page of stored cases; mapping/cases.ts turns it into the response. */
+export interface CasePage {
+  items: StoredCase[]
+  nextCursor: string | null
+  total?: number
+}
+
+/** A case and the message just written in it. */
+export interface WrittenMessage {
+  case: StoredCase
+  message: StoredMessage
+}
+
+function pageOf(docs: StoredCase[], limit: number, total: number | undefined): CasePage {
   const page = docs.slice(0, limit)
   const last = page.at(-1)
   return {
-    items: page.map((d) => toCaseSummary(d, identity.locale)),
+    items: page,
     nextCursor: docs.length > limit && last ? listCursor.encode(positionOf(last)) : null,
     ...(total === undefined ? {} : { total })
   }
@@ -61,7 +71,7 @@ export function createCasesRepository(models: Models, activity: ActivityRecorder
     async list(
       identity: Identity,
       query: { view?: 'active' | 'archived'; unread?: boolean; status?: CaseSummary['status']; q?: string; cursor?: string; limit?: number }
-    ) {
+    ): Promise<CasePage> {
       // Defaults are filled in by the schema; repeated here so direct callers get the same.
       const limit = query.limit ?? 20
       const position = query.cursor ? listCursor.decode(query.cursor) : undefined
@@ -71,7 +81,7 @@ export function createCasesRepository(models: Models, activity: ActivityRecorder
         // A search within one office's cases (status, subject words) is not a hot query: a plain
         // filter (equality keys first) sorted by activity, bounded by the office, not by the read model.
         const matching = {
-          ...tenant(identity),
+          ...identity.tenant,
           archived,
           ...(query.unread === undefined ? {} : { chiefUnread: query.unread }),
           ...(query.status ? { status: query.status } : {}),
@@ -85,29 +95,25 @@ export function createCasesRepository(models: Models, activity: ActivityRecorder
           // "Zaznacz wszystkie N": counted for the first page only.
           position ? undefined : models.Case.countDocuments(matching)
         ])
-        return pageOf(docs, limit, identity, total)
+        return pageOf(docs, limit, total)
       }
       // The hot list (ADR 0100): whole segments of one list, each read by one equality.
       const after = position ? { t: new Date(position.t).getTime(), i: position.i } : undefined
+      const { appId, officeId } = identity.tenant
       const [field, list] =
         query.unread === undefined
-          ? (['listSeg', chiefList(identity.appId, identity.office.id, archived)] as const)
-          : (['unreadSeg', chiefUnreadList(identity.appId, identity.office.id, archived, query.unread)] as const)
+          ? (['listSeg', chiefList(appId, officeId, archived)] as const)
+          : (['unreadSeg', chiefUnreadList(appId, officeId, archived, query.unread)] as const)
       const [docs, total] = await Promise.all([lists.page<StoredCase>(field, [list], after, 'desc', limit + 1), position ? undefined : lists.size(list)])
-      return pageOf(docs, limit, identity, total)
+      return pageOf(docs, limit, total)
     },
 
-    async create(
-      identity: Identity,
-      fields: CreateCaseFields,
-      attachments: StoredAttachment[],
-      userAgent: string | null
-    ): Promise<{ case: CaseSummary; message: Message }> {
+    async create(identity: Identity, fields: CreateCaseFields, attachments: StoredAttachment[], userAgent: string | null): Promise<WrittenMessage> {
       const now = new Date()
       const caseId = new Types.ObjectId()
       const caseDoc = {
         _id: caseId,
-        ...tenant(identity),
+        ...identity.tenant,
         officeName: identity.office.name,
         number: 0,
         subject: subjectFrom(fields.question, fields.subject),
@@ -145,7 +151,7 @@ export function createCasesRepository(models: Models, activity: ActivityRecorder
       await models.Message.create(message)
       const placed = await lists.plan(null, caseDoc)
       try {
-        caseDoc.number = await insertNumbered(models, tenant(identity), async (number) => {
+        caseDoc.number = await insertNumbered(models, identity.tenant, async (number) => {
           await models.Case.create({ ...caseDoc, ...placed.set, number })
         })
       } catch (err) {
@@ -160,21 +166,24 @@ export function createCasesRepository(models: Models, activity: ActivityRecorder
         message: message as StoredMessage,
         afterSuggestion: fields.afterSuggestion === true
       })
-      return { case: toCaseSummary(caseDoc as StoredCase, identity.locale), message: toMessage(message as StoredMessage, NO_EXPERTS) }
+      return { case: caseDoc as StoredCase, message: message as StoredMessage }
     },
 
-    /** The case and its public messages, oldest first. Reading does not change read state (R7 is explicit). */
-    async detail(identity: Identity, rawId: string): Promise<{ case: CaseSummary; messages: Message[] }> {
+    /**
+     * The case and its public messages, oldest first, with the public handles of the experts who
+     * wrote them. Reading does not change read state (R7 is explicit).
+     */
+    async detail(identity: Identity, rawId: string): Promise<{ case: StoredCase; messages: StoredMessage[]; expertHandles: ReadonlyMap<string, string> }> {
       const found = await findOwn(identity, rawId)
-      const messages = await models.Message.find({ caseId: found._id, ...tenant(identity), internal: false })
+      const messages = await models.Message.find({ caseId: found._id, ...identity.tenant, internal: false })
         .sort({ createdAt: 1, _id: 1 })
         .limit(MAX_MESSAGES)
         .lean<StoredMessage[]>()
-      const handles = await expertHandles.of(expertAuthorIds(messages))
-      return { case: toCaseSummary(found, identity.locale), messages: messages.map((m) => toMessage(m, handles)) }
+      const experts = messages.filter((m) => m.author.kind === 'expert').map((m) => m.author.id)
+      return { case: found, messages, expertHandles: await expertHandles.of(experts) }
     },
 
-    async reply(identity: Identity, existing: StoredCase, body: string, attachments: StoredAttachment[]): Promise<{ case: CaseSummary; message: Message }> {
+    async reply(identity: Identity, existing: StoredCase, body: string, attachments: StoredAttachment[]): Promise<WrittenMessage> {
       const { updated, stored } = await appendMessage(
         models,
         lists,
@@ -183,7 +192,7 @@ export function createCasesRepository(models: Models, activity: ActivityRecorder
         { chiefEmail: identity.email, chiefLocale: identity.locale }
       )
       await activity.record({ type: 'message.created', case: updated, message: stored, before: existing })
-      return { case: toCaseSummary(updated, identity.locale), message: toMessage(stored, NO_EXPERTS) }
+      return { case: updated, message: stored }
     },
 
     /**
@@ -218,14 +227,14 @@ export function createCasesRepository(models: Models, activity: ActivityRecorder
      * "Czy odpowiedź eksperta pomogła?": once an expert has answered publicly, the chief may
      * rate the case; rating again replaces the earlier answer. Neither status nor lists move.
      */
-    async rate(identity: Identity, rawId: string, body: CaseRatingBody): Promise<CaseSummary> {
+    async rate(identity: Identity, rawId: string, body: CaseRatingBody): Promise<StoredCase> {
       const found = await findOwn(identity, rawId)
       if (!found.firstResponseAt) throw new AppError('CONFLICT', 'A case can be rated once an expert has answered')
       const rating = { score: body.score, comment: body.comment?.trim() || null, ratedAt: new Date() }
-      await models.Case.updateOne({ _id: found._id, ...tenant(identity) }, { $set: { rating } })
+      await models.Case.updateOne({ _id: found._id, ...identity.tenant }, { $set: { rating } })
       const previous = found.rating ? { score: found.rating.score, ratedAt: found.rating.ratedAt } : null
       await activity.record({ type: 'case.rated', case: { ...found, rating }, previous })
-      return toCaseSummary({ ...found, rating }, identity.locale)
+      return { ...found, rating }
     },
 
     /**
@@ -234,7 +243,7 @@ export function createCasesRepository(models: Models, activity: ActivityRecorder
      * a segment have settled it — ADR 0100).
      */
     async unreadCount(identity: Identity): Promise<number> {
-      return lists.size(chiefUnreadList(identity.appId, identity.office.id, false, true))
+      return lists.size(chiefUnreadList(identity.tenant.appId, identity.tenant.officeId, false, true))
     }
   }
 }

@@ -1,5 +1,5 @@
 import type { Activity } from '../events/activity.js'
-import type { StoredCase } from '../repositories/case-mapping.js'
+import type { StoredCase } from '../models/case.js'
 import { bucketField, bucketOf } from './buckets.js'
 
 /**

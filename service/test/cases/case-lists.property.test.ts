@@ -6,7 +6,7 @@ import { prng, seedFromEnv } from '../hardening/support/prng.js'
 import type { IdentityClaims } from '@ze/contract'
 import { identityFromClaims } from '../../src/domain/identity.js'
 import { TEST_APP } from '../helpers/tokens.js'
-import type { StoredCase } from '../../src/repositories/case-mapping.js'
+import type { StoredCase } from '../../src/models/case.js'
 
 // The segmented lists (read model) against the plain query they replace, over random
 // sequences of every write that moves a case between lists. Segments of 3 cases, so splits
@@ -60,7 +60,7 @@ describe('case lists (read model)', () => {
               app.cases.list(chief, { view, ...(unread === undefined ? {} : { unread }), limit: 2, ...(cursor ? { cursor } : {}) })
             )
             expect(
-              got.map((c) => c.id),
+              got.map((c) => String(c._id)),
               `${chief.office.id} ${view} unread=${unread}`
             ).toEqual(expected)
           }
@@ -78,7 +78,7 @@ describe('case lists (read model)', () => {
             app.caseQueue.queue(expertOf(0), { limit: 2, ...(assignee ? { assignee } : {}), ...(status ? { status } : {}), ...(cursor ? { cursor } : {}) })
           )
           expect(
-            got.map((c) => c.id),
+            got.map((c) => String(c._id)),
             `queue assignee=${assignee} status=${status}`
           ).toEqual(expected)
         }
@@ -98,7 +98,7 @@ describe('case lists (read model)', () => {
       const found = await Case.findById(id).lean<StoredCase>()
       const owner = found && chiefs.find((c) => c.office.id === found.officeId)
       if (kind === 'create' || !found || !owner) {
-        caseIds.push((await app.cases.create(chief, { question: `Pytanie ${op}`, entryPoint: 'messages' }, [], null)).case.id)
+        caseIds.push(String((await app.cases.create(chief, { question: `Pytanie ${op}`, entryPoint: 'messages' }, [], null)).case._id))
       } else if (kind === 'chiefReply') {
         await app.cases.reply(owner, found, `Odpowiedź ${op}`, [])
       } else if (kind === 'expertReply' || kind === 'note') {

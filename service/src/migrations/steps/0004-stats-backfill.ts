@@ -1,5 +1,5 @@
 import { Types } from 'mongoose'
-import type { StoredCase } from '../../repositories/case-mapping.js'
+import type { StoredCase } from '../../models/case.js'
 import { LIVE, incrementsOfStoredCase } from '../../stats/counters.js'
 import { createCounterWriter } from '../../stats/writer.js'
 import type { Migration } from '../types.js'

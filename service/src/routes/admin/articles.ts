@@ -14,6 +14,7 @@ import {
   IdParams,
   problemResponses
 } from '@ze/contract'
+import { toAdminArticle, toAdminArticleFeedback, toAdminArticleSummary } from '../../mapping/articles.js'
 
 const security = [{ expertKey: [] }]
 const tags = ['admin', 'articles']
@@ -36,7 +37,7 @@ const articles: FastifyPluginAsyncTypebox = async (fastify) => {
         response: { 200: AdminArticleListResponse, ...problemResponses }
       }
     },
-    async (request) => ({ items: await fastify.articles.adminList(request.query) })
+    async (request) => ({ items: (await fastify.articles.adminList(request.query)).map(toAdminArticleSummary) })
   )
 
   fastify.get(
@@ -50,7 +51,7 @@ const articles: FastifyPluginAsyncTypebox = async (fastify) => {
         response: { 200: AdminArticle, ...problemResponses }
       }
     },
-    async (request) => fastify.articles.adminGet(request.params.id)
+    async (request) => toAdminArticle(await fastify.articles.adminGet(request.params.id))
   )
 
   fastify.get(
@@ -64,7 +65,7 @@ const articles: FastifyPluginAsyncTypebox = async (fastify) => {
         response: { 200: AdminArticleFeedback, ...problemResponses }
       }
     },
-    async (request) => fastify.articles.feedback.forArticle(request.params.id)
+    async (request) => toAdminArticleFeedback(await fastify.articles.feedback.forArticle(request.params.id))
   )
 
   fastify.post(
@@ -83,7 +84,7 @@ const articles: FastifyPluginAsyncTypebox = async (fastify) => {
       if (!(await fastify.apps.findById(request.body.appId))) {
         throw new AppError('VALIDATION_FAILED', `Unknown app "${request.body.appId}"`, { errors: [{ path: '/body/appId', message: 'is not a known app' }] })
       }
-      const created = await fastify.articles.create(request.body)
+      const created = toAdminArticle(await fastify.articles.create(request.body))
       await fastify.activity.record({ type: 'audit', audit: { action: 'article.created', target: { type: 'article', id: created.id }, appId: created.appId } })
       return reply.code(201).send(created)
     }
@@ -119,7 +120,7 @@ const articles: FastifyPluginAsyncTypebox = async (fastify) => {
       }
     },
     async (request, reply) => {
-      const created = await fastify.articles.createFromMessage(request.body.messageId)
+      const created = toAdminArticle(await fastify.articles.createFromMessage(request.body.messageId))
       await fastify.activity.record({
         type: 'audit',
         audit: { action: 'article.created', target: { type: 'article', id: created.id }, appId: created.appId, detail: { fromMessage: request.body.messageId } }
@@ -141,7 +142,8 @@ const articles: FastifyPluginAsyncTypebox = async (fastify) => {
       }
     },
     async (request) => {
-      const { article, was } = await fastify.articles.update(request.params.id, request.body)
+      const { article: stored, was } = await fastify.articles.update(request.params.id, request.body)
+      const article = toAdminArticle(stored)
       const target = { type: 'article' as const, id: article.id }
       // Publishing is its own entry in the audit trail ("who published what"); other fields are an edit.
       const edited = Object.keys(request.body).filter((f) => f !== 'published')

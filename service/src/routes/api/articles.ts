@@ -9,6 +9,7 @@ import {
   problemResponses,
   SlugParams
 } from '@ze/contract'
+import { toArticleFeedback, toArticleList, toArticleView } from '../../mapping/articles.js'
 
 /** /api/v1/articles — published instructional articles of the caller's host app (R11). */
 const articles: FastifyPluginAsyncTypebox = async (fastify) => {
@@ -25,7 +26,7 @@ const articles: FastifyPluginAsyncTypebox = async (fastify) => {
         response: { 200: ArticleListResponse, ...problemResponses }
       }
     },
-    async (request) => fastify.articles.listPublished(request.tenant.appId, request.query)
+    async (request) => toArticleList(await fastify.articles.listPublished(request.tenant.appId, request.query))
   )
 
   fastify.get(
@@ -44,17 +45,17 @@ const articles: FastifyPluginAsyncTypebox = async (fastify) => {
     },
     async (request) => {
       const identity = request.identity
-      const { id, view } = await fastify.articles.findPublished(identity, request.params.slug)
+      const found = await fastify.articles.findPublished(identity, request.params.slug)
       await fastify.activity.record({
         type: 'help.opened',
         kind: 'article',
-        id,
-        appId: identity.appId,
-        officeId: identity.office.id,
+        id: String(found.article._id),
+        appId: identity.tenant.appId,
+        officeId: identity.tenant.officeId,
         at: new Date(),
         viaSuggestion: request.query.via === 'suggestion'
       })
-      return view
+      return toArticleView(found.article, found.yours)
     }
   )
 
@@ -73,7 +74,7 @@ const articles: FastifyPluginAsyncTypebox = async (fastify) => {
       }
     },
     async (request) => {
-      const feedback = await fastify.articles.feedback.vote(request.identity, request.params.slug, request.body)
+      const feedback = toArticleFeedback(await fastify.articles.feedback.vote(request.identity, request.params.slug, request.body))
       await fastify.activity.record({
         type: 'audit',
         audit: {

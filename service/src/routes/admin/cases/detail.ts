@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { AdminCaseDetail, IdParams, problemResponses } from '@ze/contract'
+import { toAdminCaseDetail } from '../../../mapping/cases.js'
 
 const detail: FastifyPluginAsyncTypebox = async (fastify) => {
   fastify.get(
@@ -14,7 +15,7 @@ const detail: FastifyPluginAsyncTypebox = async (fastify) => {
       }
     },
     async (request) => {
-      const found = await fastify.caseQueue.detail(request.params.id)
+      const found = toAdminCaseDetail(await fastify.caseQueue.detail(request.params.id))
       // The seed promises data-security specialists: every expert opening a case is on record.
       await fastify.activity.record({
         type: 'audit',

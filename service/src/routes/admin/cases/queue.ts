@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { AdminQueueQuery, AdminQueueResponse, problemResponses } from '@ze/contract'
+import { toAdminQueuePage } from '../../../mapping/cases.js'
 
 const queue: FastifyPluginAsyncTypebox = async (fastify) => {
   fastify.get(
@@ -15,7 +16,7 @@ const queue: FastifyPluginAsyncTypebox = async (fastify) => {
         response: { 200: AdminQueueResponse, ...problemResponses }
       }
     },
-    async (request) => fastify.caseQueue.queue(request.expert!, request.query)
+    async (request) => toAdminQueuePage(await fastify.caseQueue.queue(request.expert!, request.query))
   )
 }
 

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { AdminCaseWithMessage, AdminReplyFields, IdParams, problemResponses, withFiles } from '@ze/contract'
 import { multipartDocs } from '../../multipart-docs.js'
 import { fieldsValidator, receiveMessage } from '../../../uploads/receive-message.js'
+import { toAdminCaseWithMessage } from '../../../mapping/cases.js'
 
 const validateFields = fieldsValidator(AdminReplyFields)
 
@@ -35,7 +36,7 @@ const reply: FastifyPluginAsyncTypebox = async (fastify) => {
         },
         ({ fields, files }) => fastify.caseQueue.reply(request.expert!, existing, fields, files)
       )
-      return res.code(201).send(answered)
+      return res.code(201).send(toAdminCaseWithMessage(answered))
     }
   )
 }

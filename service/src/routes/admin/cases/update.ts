@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { AdminCasePatch, AdminCaseResponse, IdParams, problemResponses } from '@ze/contract'
+import { toAdminCaseOf } from '../../../mapping/cases.js'
 
 const update: FastifyPluginAsyncTypebox = async (fastify) => {
   fastify.patch(
@@ -16,7 +17,7 @@ const update: FastifyPluginAsyncTypebox = async (fastify) => {
         response: { 200: AdminCaseResponse, ...problemResponses }
       }
     },
-    async (request) => ({ case: await fastify.caseQueue.patch(request.expert!, request.params.id, request.body) })
+    async (request) => ({ case: toAdminCaseOf(await fastify.caseQueue.patch(request.expert!, request.params.id, request.body)) })
   )
 }
 

@@ -4,6 +4,7 @@ import { multipartDocs } from '../../multipart-docs.js'
 import { caseCreateLimit } from '../../../plugins/app/rate-limit.js'
 import { assertMayCreateFrom } from '../../../domain/case-rules.js'
 import { fieldsValidator, receiveMessage } from '../../../uploads/receive-message.js'
+import { toCaseWithMessage } from '../../../mapping/cases.js'
 
 const validateFields = fieldsValidator(CreateCaseFields)
 
@@ -32,7 +33,7 @@ const create: FastifyPluginAsyncTypebox = async (fastify) => {
           validate: validateFields,
           maxFiles: uploadMaxFiles,
           maxFileBytes: uploadMaxFileBytes,
-          tenant: { appId: identity.appId, officeId: identity.office.id },
+          tenant: identity.tenant,
           chargeQuota: true,
           // An inactive package decides from the entry point, which the widget sends before any
           // file: refuse before a byte is stored rather than stream everything and delete it.
@@ -45,7 +46,7 @@ const create: FastifyPluginAsyncTypebox = async (fastify) => {
           return fastify.cases.create(identity, fields, files, userAgent)
         }
       )
-      return reply.code(201).send(created)
+      return reply.code(201).send(toCaseWithMessage(created, identity.locale))
     }
   )
 }

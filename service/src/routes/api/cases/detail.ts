@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { CaseDetail, IdParams, problemResponses } from '@ze/contract'
+import { toCaseDetail } from '../../../mapping/cases.js'
 
 const detail: FastifyPluginAsyncTypebox = async (fastify) => {
   fastify.get(
@@ -15,7 +16,7 @@ const detail: FastifyPluginAsyncTypebox = async (fastify) => {
         response: { 200: CaseDetail, ...problemResponses }
       }
     },
-    async (request) => fastify.cases.detail(request.identity, request.params.id)
+    async (request) => toCaseDetail(await fastify.cases.detail(request.identity, request.params.id), request.identity.locale)
   )
 }
 

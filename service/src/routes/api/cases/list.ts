@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { CaseListQuery, CaseListResponse, problemResponses } from '@ze/contract'
+import { toCasePage } from '../../../mapping/cases.js'
 
 const list: FastifyPluginAsyncTypebox = async (fastify) => {
   fastify.get(
@@ -15,7 +16,7 @@ const list: FastifyPluginAsyncTypebox = async (fastify) => {
         response: { 200: CaseListResponse, ...problemResponses }
       }
     },
-    async (request) => fastify.cases.list(request.identity, request.query)
+    async (request) => toCasePage(await fastify.cases.list(request.identity, request.query), request.identity.locale)
   )
 }
 

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { CaseRatingBody, CaseResponse, IdParams, problemResponses } from '@ze/contract'
+import { toCaseSummary } from '../../../mapping/cases.js'
 
 const rating: FastifyPluginAsyncTypebox = async (fastify) => {
   fastify.post(
@@ -17,7 +18,7 @@ const rating: FastifyPluginAsyncTypebox = async (fastify) => {
       }
     },
     async (request) => {
-      const rated = await fastify.cases.rate(request.identity, request.params.id, request.body)
+      const rated = toCaseSummary(await fastify.cases.rate(request.identity, request.params.id, request.body), request.identity.locale)
       await fastify.activity.record({
         type: 'audit',
         audit: { action: 'case.rated', target: { type: 'case', id: rated.id }, caseId: rated.id, detail: { score: request.body.score } }

@@ -3,6 +3,7 @@ import { CaseWithMessage, IdParams, problemResponses, ReplyFields, withFiles } f
 import { multipartDocs } from '../../multipart-docs.js'
 import { caseReplyLimit } from '../../../plugins/app/rate-limit.js'
 import { fieldsValidator, receiveMessage } from '../../../uploads/receive-message.js'
+import { toCaseWithMessage } from '../../../mapping/cases.js'
 
 const validateFields = fieldsValidator(ReplyFields)
 
@@ -33,12 +34,12 @@ const reply: FastifyPluginAsyncTypebox = async (fastify) => {
           validate: validateFields,
           maxFiles: uploadMaxFiles,
           maxFileBytes: uploadMaxFileBytes,
-          tenant: { appId: identity.appId, officeId: identity.office.id },
+          tenant: identity.tenant,
           chargeQuota: true
         },
         ({ fields, files }) => fastify.cases.reply(identity, existing, fields.body, files)
       )
-      return res.code(201).send(answered)
+      return res.code(201).send(toCaseWithMessage(answered, identity.locale))
     }
   )
 }

@@ -1,12 +1,14 @@
-import type { Types } from 'mongoose'
-import type { CaseDoc } from '../models/case.js'
-import type { MessageDoc } from '../models/message.js'
+import type { StoredCase } from '../models/case.js'
+import type { StoredMessage } from '../models/message.js'
 import { accountLabel } from '../domain/case-rules.js'
 import type { AdminCase, AdminMessage, CaseSummary, Message } from '@ze/contract'
-import { withId } from './map.js'
+import { withId } from './with-id.js'
 
-export type StoredCase = CaseDoc & { _id: Types.ObjectId; createdAt: Date; updatedAt: Date }
-export type StoredMessage = MessageDoc & { _id: Types.ObjectId; createdAt: Date }
+type Locale = 'pl' | 'en'
+/** An expert's database id → their name, for the experts' views. */
+export type Assignees = ReadonlyMap<string, { id: string; name: string }>
+// Messages the chief writes have no expert author to name.
+const NO_EXPERTS: ReadonlyMap<string, string> = new Map()
 
 /**
  * What both audiences see of a case, copied field by field so nothing else that is stored
@@ -32,7 +34,7 @@ function sharedFields(doc: StoredCase) {
 }
 
 /** The chief's view of a case: only what end users may see, labelled in their locale. */
-export function toCaseSummary(doc: StoredCase, locale: 'pl' | 'en'): CaseSummary {
+export function toCaseSummary(doc: StoredCase, locale: Locale): CaseSummary {
   return {
     ...sharedFields(doc),
     accountLabel: accountLabel(doc.account, locale),
@@ -43,7 +45,23 @@ export function toCaseSummary(doc: StoredCase, locale: 'pl' | 'en'): CaseSummary
   }
 }
 
-export function toAdminCase(doc: StoredCase, assignee: { id: string; name: string } | null): AdminCase {
+/** A page of the chief's list (keeps `nextCursor` and, on the first page, `total`). */
+export const toCasePage = <P extends { items: StoredCase[] }>(page: P, locale: Locale) => ({ ...page, items: page.items.map((d) => toCaseSummary(d, locale)) })
+
+/** A case and the message the chief just wrote in it (create, reply). */
+export const toCaseWithMessage = (written: { case: StoredCase; message: StoredMessage }, locale: Locale) => ({
+  case: toCaseSummary(written.case, locale),
+  message: toMessage(written.message, NO_EXPERTS)
+})
+
+export const toCaseDetail = (detail: { case: StoredCase; messages: StoredMessage[]; expertHandles: ReadonlyMap<string, string> }, locale: Locale) => ({
+  case: toCaseSummary(detail.case, locale),
+  messages: detail.messages.map((m) => toMessage(m, detail.expertHandles))
+})
+
+/** An assignee the lookup did not find (removed meanwhile) keeps its id under the name "?". */
+export function toAdminCase(doc: StoredCase, assignees: Assignees): AdminCase {
+  const assignee = doc.assigneeId ? (assignees.get(String(doc.assigneeId)) ?? { id: String(doc.assigneeId), name: '?' }) : null
   return {
     ...sharedFields(doc),
     appId: doc.appId,
@@ -69,9 +87,6 @@ export function toMessage(doc: StoredMessage, expertHandles: ReadonlyMap<string,
   return messageFields(doc, doc.author.kind === 'expert' ? (expertHandles.get(doc.author.id) ?? 'exp_unknown') : doc.author.id)
 }
 
-/** The expert database ids of a chief's messages, for `ExpertHandles.of`. */
-export const expertAuthorIds = (docs: StoredMessage[]): string[] => docs.filter((d) => d.author.kind === 'expert').map((d) => d.author.id)
-
 function messageFields(doc: StoredMessage, authorId: string): Message {
   const m = withId(doc)
   return {
@@ -90,3 +105,21 @@ function messageFields(doc: StoredMessage, authorId: string): Message {
 export function toAdminMessage(doc: StoredMessage): AdminMessage {
   return { ...messageFields(doc, doc.author.id), internal: doc.internal }
 }
+
+/** A case as experts see it, from a repository answer that carries its assignees' names. */
+export const toAdminCaseOf = (found: { case: StoredCase; assignees: Assignees }) => toAdminCase(found.case, found.assignees)
+
+export const toAdminQueuePage = (page: { items: StoredCase[]; assignees: Assignees; nextCursor: string | null }) => ({
+  items: page.items.map((d) => toAdminCase(d, page.assignees)),
+  nextCursor: page.nextCursor
+})
+
+export const toAdminCaseDetail = (found: { case: StoredCase; assignees: Assignees; messages: StoredMessage[] }) => ({
+  case: toAdminCaseOf(found),
+  messages: found.messages.map(toAdminMessage)
+})
+
+export const toAdminCaseWithMessage = (written: { case: StoredCase; assignees: Assignees; message: StoredMessage }) => ({
+  case: toAdminCaseOf(written),
+  message: toAdminMessage(written.message)
+})

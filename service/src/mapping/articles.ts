@@ -1,26 +1,7 @@
-import type { Types } from 'mongoose'
 import type { Static } from 'typebox'
-import type { SearchFields } from '../search/normalize.js'
-import type { AdminArticle, AdminArticleSummary, ArticleFeedback, ArticleSummary, ArticleView } from '@ze/contract'
-
-// Written out rather than inferred: mongoose types nested paths as nullable.
-export interface StoredArticle {
-  _id: Types.ObjectId
-  appId: string
-  slug: string
-  title: string
-  body: string
-  html: string
-  excerpt: string
-  category: { id: string; name: string }
-  tags: string[]
-  published: boolean
-  previousSlugs?: string[] | null
-  feedback?: { helpful?: number | null; notHelpful?: number | null } | null
-  search?: Partial<SearchFields> | null
-  createdAt: Date
-  updatedAt: Date
-}
+import type { StoredArticle } from '../models/article.js'
+import type { StoredArticleFeedback } from '../models/article-feedback.js'
+import type { AdminArticle, AdminArticleFeedback, AdminArticleSummary, ArticleFeedback, ArticleSummary, ArticleView } from '@ze/contract'
 
 export const toArticleSummary = (d: Pick<StoredArticle, 'slug' | 'title' | 'category' | 'excerpt' | 'updatedAt'>): Static<typeof ArticleSummary> => ({
   slug: d.slug,
@@ -30,13 +11,6 @@ export const toArticleSummary = (d: Pick<StoredArticle, 'slug' | 'title' | 'cate
   excerpt: d.excerpt,
   updatedAt: d.updatedAt.toISOString()
 })
-
-export interface StoredArticleFeedback {
-  helpful: boolean
-  comment?: string | null
-  role: string
-  updatedAt: Date
-}
 
 export const toArticleFeedback = (f: StoredArticleFeedback): ArticleFeedback => ({
   helpful: f.helpful,
@@ -74,4 +48,19 @@ export const toAdminArticle = (d: StoredArticle): Static<typeof AdminArticle> =>
   body: d.body,
   html: d.html,
   previousSlugs: d.previousSlugs ?? []
+})
+
+/** What experts read of the votes on one article: the counts and the comments the repository picked. */
+export const toAdminArticleFeedback = (found: {
+  feedback: StoredArticle['feedback']
+  comments: Array<StoredArticleFeedback & { comment: string }>
+}): AdminArticleFeedback => ({
+  counts: { helpful: found.feedback?.helpful ?? 0, notHelpful: found.feedback?.notHelpful ?? 0 },
+  comments: found.comments.map((v) => ({ helpful: v.helpful, comment: v.comment, role: v.role, votedAt: v.updatedAt.toISOString() }))
+})
+
+/** The list of published articles: summaries, and the categories with their counts as counted. */
+export const toArticleList = <C>(found: { items: Array<Parameters<typeof toArticleSummary>[0]>; categories: C }) => ({
+  items: found.items.map(toArticleSummary),
+  categories: found.categories
 })
