@@ -17,13 +17,16 @@ export const listCases = (c: ApiClient, view: CasesTab, cursor: string | null, s
 export const getCase = (c: ApiClient, id: string, signal?: AbortSignal) => c.request<CaseWithMessages>(`/api/v1/cases/${encodeURIComponent(id)}`, { signal })
 
 export type BulkAction = 'archive' | 'unarchive' | 'read'
-export const bulkCases = (c: ApiClient, action: BulkAction, ids: string[]) => c.request<BulkResult>(`/api/v1/cases/${action}`, { json: { ids } })
 
 /**
- * Oznacz jako przeczytane, answering the unread count after it (`include=unreadCount`), so
- * opening a conversation costs two requests, not three; a service without it answers `{ changed }`.
+ * Archiwizuj / przywróć / oznacz jako przeczytane, answering the unread count after it
+ * (`include=unreadCount`), so the badge follows without GET /me and opening a conversation
+ * costs two requests, not three; a service without it answers `{ changed }`.
  */
-export const markRead = (c: ApiClient, ids: string[]) => c.request<BulkResult>('/api/v1/cases/read?include=unreadCount', { json: { ids } })
+export const bulkCases = (c: ApiClient, action: BulkAction, ids: string[]) =>
+  c.request<BulkResult>(`/api/v1/cases/${action}`, { query: { include: 'unreadCount' }, json: { ids } })
+
+export const markRead = (c: ApiClient, ids: string[]) => bulkCases(c, 'read', ids)
 
 export const rateCase = (c: ApiClient, id: string, score: number, comment: string) =>
   c.request<{ case: CaseSummary }>(`/api/v1/cases/${encodeURIComponent(id)}/rating`, { json: comment.trim() ? { score, comment } : { score } })
@@ -59,11 +62,16 @@ export function replyToCase(c: ApiClient, id: string, body: string, files: File[
 
 export const BULK_MAX = 100
 
-/** A bulk action on any number of ids, in the service's batches of at most 100. */
-export async function bulkAll(c: ApiClient, action: BulkAction, ids: string[]): Promise<string[]> {
+/** A bulk action on any number of ids, in the service's batches of at most 100; the last batch's unread count. */
+export async function bulkAll(c: ApiClient, action: BulkAction, ids: string[]): Promise<BulkResult> {
   const changed: string[] = []
-  for (let i = 0; i < ids.length; i += BULK_MAX) changed.push(...(await bulkCases(c, action, ids.slice(i, i + BULK_MAX))).changed)
-  return changed
+  let unreadCount: number | undefined
+  for (let i = 0; i < ids.length; i += BULK_MAX) {
+    const r = await bulkCases(c, action, ids.slice(i, i + BULK_MAX))
+    changed.push(...r.changed)
+    unreadCount = r.unreadCount
+  }
+  return unreadCount === undefined ? { changed } : { changed, unreadCount }
 }
 
 /** Every id matching the list's filter ("Zaznacz wszystkie N" in Gmail's sense), page by page. */

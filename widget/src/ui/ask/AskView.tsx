@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks'
 import { createCase } from '../../api/cases'
 import type { CaseAndMessage, EntryPoint, Me } from '../../api/types'
 import { askAccess } from '../../state/access'
+import { caseCreated } from '../../state/cases'
 import { useStore } from '../../state/store'
 import { useWidget } from '../context'
 import { expertCss } from '../expertCss'
@@ -40,7 +41,8 @@ function AskForm({ me, entryPoint }: { me: Me; entryPoint: EntryPoint }) {
       clear()
       setSubject('')
       session.emitEvent('caseCreated', { case: r.case })
-      void session.refresh()
+      // The answer is the new case: it heads the list at once; a new case is not unread, so the badge stays.
+      caseCreated(session, r.case)
       panel.replace({ name: 'case', caseId: r.case.id })
     }
   )

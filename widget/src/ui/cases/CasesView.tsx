@@ -1,6 +1,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks'
 import { allMatchingIds, bulkAll, listCases, type BulkAction, type CaseFilter, type CasesTab } from '../../api/cases'
 import type { CaseStatus, CaseSummary } from '../../api/types'
+import { caseList, caseListKey, casesChanged } from '../../state/cases'
+import { usePagedList } from '../usePagedList'
 import { useWidget } from '../context'
 import { expertCss } from '../expertCss'
 import { useExpertT, type ChunkT } from '../expertT'
@@ -11,7 +13,6 @@ import { MeGate } from '../MeGate'
 import { Sheet } from '../sheet'
 import { Skeleton } from '../Skeleton'
 
-type Load = 'loading' | 'more' | 'ready' | 'error'
 const STATUSES: CaseStatus[] = ['open', 'answered', 'resolved']
 export const CASE_SEARCH_DEBOUNCE_MS = 300
 
@@ -44,10 +45,6 @@ export function archivedLabel(t: ChunkT, n: number, locale: string): string {
 function CasesList({ tab }: { tab: CasesTab }) {
   const { session, panel } = useWidget()
   const t = useExpertT()
-  const [items, setItems] = useState<CaseSummary[]>([])
-  const [total, setTotal] = useState<number | null>(null)
-  const [cursor, setCursor] = useState<string | null>(null)
-  const [load, setLoad] = useState<Load>('loading')
   const [q, setQ] = useState('')
   const [status, setStatus] = useState<CaseStatus | ''>('')
   const [query, setQuery] = useState('')
@@ -57,86 +54,44 @@ function CasesList({ tab }: { tab: CasesTab }) {
   const [busy, setBusy] = useState(false)
   const [actionError, setActionError] = useState(false)
   const [toast, setToast] = useState<ToastState | null>(null)
-  const [reloads, setReloads] = useState(0)
-  const ctrl = useRef<AbortController | null>(null)
-  const sentinel = useRef<HTMLDivElement>(null)
   const selectAll = useRef<HTMLInputElement>(null)
   const filter: CaseFilter = { q: query, status }
   const filtered = Boolean(query || status)
+  const key = caseListKey(tab, filter)
+  const { list, phase, sentinel, refresh, loadMore, retry } = usePagedList<CaseSummary>(
+    key,
+    (cursor, signal) => listCases(session.api, tab, cursor, signal, filter),
+    { store: caseList(session) }
+  )
+  const items = list?.items ?? []
+  const total = list?.total ?? null
+  const failed = phase === 'error' || phase === 'moreError'
 
   useEffect(() => {
     const timer = setTimeout(() => setQuery(q.trim()), CASE_SEARCH_DEBOUNCE_MS)
     return () => clearTimeout(timer)
   }, [q])
 
-  const fetchPage = (from: string | null): void => {
-    ctrl.current?.abort()
-    const c = (ctrl.current = new AbortController())
-    setLoad(from ? 'more' : 'loading')
-    listCases(session.api, tab, from, c.signal, filter).then(
-      (page) => {
-        if (c.signal.aborted) return
-        setItems((prev) => (from ? [...prev, ...page.items.filter((n) => !prev.some((p) => p.id === n.id))] : page.items))
-        if (page.total !== undefined) setTotal(page.total)
-        setCursor(page.nextCursor)
-        setLoad('ready')
-      },
-      () => {
-        if (!c.signal.aborted) setLoad('error')
-      }
-    )
-  }
-
   useEffect(() => {
-    setItems([])
     setSelected(new Set())
     setAllMatching(false)
-    setCursor(null)
     setActionError(false)
-    fetchPage(null)
-    return () => ctrl.current?.abort()
-  }, [tab, query, status, reloads])
+  }, [key])
 
   // New replies and status changes pushed by the event stream: the first page is read again
   // (a burst of events reloads once); checked boxes stay.
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined
-    let reload: AbortController | null = null
     const off = session.live.subscribe((e) => {
       if (!e) return
       clearTimeout(timer)
-      timer = setTimeout(() => {
-        reload?.abort()
-        const c = (reload = new AbortController())
-        // A reload still in flight when the tab changes must not fill the other tab's list.
-        listCases(session.api, tab, null, c.signal, filter).then(
-          (page) => {
-            if (c.signal.aborted) return
-            setItems(page.items)
-            setCursor(page.nextCursor)
-            if (page.total !== undefined) setTotal(page.total)
-          },
-          () => undefined
-        )
-      }, 300)
+      timer = setTimeout(refresh, 300)
     })
     return () => {
       off()
       clearTimeout(timer)
-      reload?.abort()
     }
-  }, [tab, query, status])
-
-  // Scrolling near the end loads the next page; the "Pokaż więcej" button does the same by keyboard.
-  useEffect(() => {
-    const el = sentinel.current
-    if (!el || !cursor || load !== 'ready' || typeof IntersectionObserver === 'undefined') return
-    const io = new IntersectionObserver((entries) => {
-      if (entries.some((e) => e.isIntersecting)) fetchPage(cursor)
-    })
-    io.observe(el)
-    return () => io.disconnect()
-  }, [cursor, load])
+  }, [key])
 
   const allChecked = items.length > 0 && items.every((i) => selected.has(i.id))
   useEffect(() => {
@@ -158,24 +113,22 @@ function CasesList({ tab }: { tab: CasesTab }) {
     setActionError(false)
     try {
       const ids = allMatching ? await allMatchingIds(session.api, tab, filter) : items.filter((i) => selected.has(i.id)).map((i) => i.id)
-      const changed = await bulkAll(session.api, action, ids)
+      const leaving = { key, items: items.filter((i) => ids.includes(i.id)) }
+      const answer = await bulkAll(session.api, action, ids)
+      const { changed } = answer
       setSelected(new Set())
       setAllMatching(false)
+      // The answer updates the list and the badge (state/cases.ts); nothing is read again.
+      casesChanged(session, action, ids, answer)
       if (action === 'read') {
-        setItems((prev) => prev.map((i) => (ids.includes(i.id) ? { ...i, unread: false } : i)))
         setToast({ text: t('markedRead', { n: changed.length }) })
       } else {
         // Archive/unarchive move cases to the other tab; only archiving offers Cofnij.
-        setItems((prev) => prev.filter((i) => !ids.includes(i.id)))
-        setTotal((n) => (n === null ? n : Math.max(0, n - changed.length)))
         const undo =
           action === 'archive' && changed.length
             ? () => {
                 void bulkAll(session.api, 'unarchive', changed).then(
-                  () => {
-                    setReloads((n) => n + 1)
-                    void session.refresh()
-                  },
+                  (back) => casesChanged(session, 'unarchive', changed, back, leaving),
                   () => setActionError(true)
                 )
               }
@@ -185,7 +138,6 @@ function CasesList({ tab }: { tab: CasesTab }) {
           ...(undo ? { undo } : {})
         })
       }
-      void session.refresh()
     } catch {
       setActionError(true)
     } finally {
@@ -294,16 +246,16 @@ function CasesList({ tab }: { tab: CasesTab }) {
           {t('actionFailed')}
         </p>
       )}
-      {load === 'loading' && <Skeleton />}
-      {load === 'error' && (
+      {phase === 'loading' && <Skeleton />}
+      {failed && (
         <div role="alert">
           <p class="err">{t('casesError')}</p>
-          <button type="button" class="btn" onClick={() => fetchPage(items.length ? cursor : null)}>
+          <button type="button" class="btn" onClick={retry}>
             {t('retry')}
           </button>
         </div>
       )}
-      {load === 'ready' && !items.length && (
+      {phase === 'ready' && !items.length && (
         <CasesEmpty
           tab={tab}
           filtered={filtered}
@@ -322,9 +274,9 @@ function CasesList({ tab }: { tab: CasesTab }) {
         </ul>
       )}
       <div ref={sentinel} />
-      {cursor && load !== 'error' && (
-        <button type="button" class="btn more" disabled={load === 'more'} onClick={() => fetchPage(cursor)}>
-          {load === 'more' ? t('loading') : t('showMore')}
+      {list?.next && !failed && (
+        <button type="button" class="btn more" disabled={phase === 'more'} onClick={loadMore}>
+          {phase === 'more' ? t('loading') : t('showMore')}
         </button>
       )}
       <Toast toast={toast} onClose={() => setToast(null)} />

@@ -1,26 +1,11 @@
-import { contentEn, contentPl, type ContentKey, type ContentStrings } from '../../i18n/content'
-import type { Session } from '../../state/session'
+import { contentEn, contentPl, type ContentKey } from '../../i18n/content'
+import { chunkTranslator, type ChunkTranslate } from '../../i18n/chunk'
 import { useWidget } from '../context'
 
-export type ContentT = (key: ContentKey, vars?: Record<string, string | number>) => string
-
-const cache = new WeakMap<Session, ContentT>()
-
-function translator(session: Session): ContentT {
-  const table: ContentStrings = { ...(session.locale === 'en' ? contentEn : contentPl), ...session.options.strings }
-  return (key, vars) => {
-    const s = table[key] ?? contentPl[key]
-    return vars ? s.replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m)) : s
-  }
-}
+export type ContentT = ChunkTranslate<ContentKey>
 
 /** The content chunk's strings for the session's locale, with the host's overrides. */
-export function useContentT(): ContentT {
-  const { session } = useWidget()
-  let t = cache.get(session)
-  if (!t) cache.set(session, (t = translator(session)))
-  return t
-}
+export const useContentT = (): ContentT => chunkTranslator(useWidget().session, contentPl, contentEn)
 
 /** "3 odpowiedzi", "1 odpowiedź", "5 odpowiedzi": Polish needs one/few/many. */
 export function repliesLabel(t: ContentT, n: number, locale: string): string {

@@ -3,6 +3,7 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks'
 import { getCase, markRead } from '../../api/cases'
 import { ApiError } from '../../api/errors'
 import type { CaseWithMessages, Message } from '../../api/types'
+import { caseAnswered, casesChanged } from '../../state/cases'
 import { useWidget } from '../context'
 import { expertCss } from '../expertCss'
 import { useExpertT } from '../expertT'
@@ -71,9 +72,7 @@ export default function ConversationView({ caseId }: { caseId: string }) {
           if (last) {
             setAnnounce(`${last.author.name}: ${last.body}`)
             markRead(session.api, [caseId]).then(
-              (r) => {
-                if (r.unreadCount !== undefined) session.setUnread(r.unreadCount)
-              },
+              (r) => casesChanged(session, 'read', [caseId], r),
               () => undefined
             )
           }
@@ -97,7 +96,7 @@ export default function ConversationView({ caseId }: { caseId: string }) {
         setState({ s: 'ready', data, firstUnread: firstUnreadIndex(data.messages, data.case.unread) })
         // GET does not change read state (contract); reading is an explicit call.
         markRead(session.api, [caseId]).then(
-          (r) => (r.unreadCount === undefined ? session.refresh() : session.setUnread(r.unreadCount)),
+          (r) => casesChanged(session, 'read', [caseId], r),
           () => undefined
         )
       },
@@ -167,7 +166,16 @@ export default function ConversationView({ caseId }: { caseId: string }) {
             </Fragment>
           ))}
         </ol>
-        {kase.status !== 'open' && lastExpert && <Rating key={kase.id} kase={kase} onRated={(r) => setState({ ...state, data: { ...state.data, case: r } })} />}
+        {kase.status !== 'open' && lastExpert && (
+          <Rating
+            key={kase.id}
+            kase={kase}
+            onRated={(r) => {
+              caseAnswered(session, r)
+              setState({ ...state, data: { ...state.data, case: r } })
+            }}
+          />
+        )}
         <MeGate>
           {(me) =>
             me.capabilities.canAskExpert ? (
@@ -176,6 +184,7 @@ export default function ConversationView({ caseId }: { caseId: string }) {
                 caseId={kase.id}
                 limits={me.limits}
                 onSent={(r) => {
+                  caseAnswered(session, r.case)
                   setState({ s: 'ready', data: { case: r.case, messages: [...messages, r.message] }, firstUnread: -1 })
                   requestAnimationFrame(() => {
                     const last = list.current?.lastElementChild
