@@ -77,6 +77,11 @@ try {
     [CLAMD_PORT, 'clamd (malware scanner)', 'CLAMD_PORT']
   ] as const
   for (const [port, what, variable] of ports) {
+    const other = ports.find(([p, w]) => p === port && w !== what)
+    if (other) {
+      console.error(`[demo] Port ${port} is asked for both the ${what} and the ${other[1]}; pick another: ${variable}=… npm run demo`)
+      process.exit(1)
+    }
     if (await portIsFree(port)) continue
     console.error(
       `[demo] Port ${port} for the ${what} is already in use — is an earlier demo still running? Stop it, or pick another port: ${variable}=… npm run demo`
