@@ -3,7 +3,7 @@
 import { randomBytes } from 'node:crypto'
 import { rmSync } from 'node:fs'
 import { join } from 'node:path'
-import { ensureDatabase, withDatabase } from '@ze/testkit/database'
+import { ensureDatabase, tuningEnv, withDatabase } from '@ze/testkit/database'
 import { freePort, repoRoot } from '@ze/testkit/ferretdb'
 import { startChild, waitForHttp, type Child } from '@ze/testkit/processes'
 import type { RoundRobinProxy } from '@ze/testkit/proxy'
@@ -114,7 +114,7 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
       died,
       env: {
         MONGODB_URI: mongodbUri,
-        FERRETDB_POSTGRESQL_URL: db.postgresqlUrl ?? '',
+        ...tuningEnv(db),
         LOG_LEVEL: quiet,
         OUTBOX_POLL_MS: '200',
         SMTP_URL: mailpit.smtpUrl,

@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto'
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
-import { ensureDatabase } from '@ze/testkit/database'
+import { ensureDatabase, tuningEnv } from '@ze/testkit/database'
 import { DatabaseSetupError, repoRoot } from '@ze/testkit/ferretdb'
 import { clearDemoState, devDatabaseUri, writeDemoState } from './lib/dev-database.js'
 import { portIsFree, startChild, waitForHttp, type Child } from '@ze/testkit/processes'
@@ -130,7 +130,7 @@ try {
     proxyPort: PORT,
     env: {
       MONGODB_URI: mongodbUri,
-      FERRETDB_POSTGRESQL_URL: db.postgresqlUrl ?? '',
+      ...tuningEnv(db),
       LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
       SMTP_URL: mailpit.smtpUrl,
       CLAMD_URL: clamd.url,

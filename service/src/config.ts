@@ -27,6 +27,8 @@ export const ConfigSchema = Type.Object({
   caseListSegmentMax: Type.Integer({ minimum: 2, maximum: 10_000 }),
   /** The PostgreSQL database under FerretDB, when the service may tune it (db-tuning); null otherwise. */
   ferretdbPostgresqlUrl: Type.Union([Type.String({ pattern: '^postgres(ql)?://' }), Type.Null()]),
+  /** FerretDB's --sqlite-url (its folder of .sqlite files) on the SQLite backend, when the service may tune it (db-tuning); null otherwise. */
+  ferretdbSqliteUrl: Type.Union([Type.String({ pattern: '^file:' }), Type.Null()]),
   /** pino log level; logs are JSON lines on stdout with tokens, cookies and people's words redacted. */
   logLevel: Type.Union([
     Type.Literal('fatal'),
@@ -203,6 +205,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     port: int(env.PORT, 3000),
     mongodbUri: env.MONGODB_URI ?? '',
     ferretdbPostgresqlUrl: env.FERRETDB_POSTGRESQL_URL || null,
+    ferretdbSqliteUrl: env.FERRETDB_SQLITE_URL || null,
     caseListSegmentMax: int(env.CASE_LIST_SEGMENT_MAX, 160),
     logLevel: (env.LOG_LEVEL ?? 'info') as Config['logLevel'],
     bootstrapApps: json('APPS', env.APPS, []) as Config['bootstrapApps'],

@@ -1,10 +1,15 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import type { FastifyInstance } from 'fastify'
 import pg from 'pg'
+import { rmSync } from 'node:fs'
+import { mongo } from 'mongoose'
+import { startFerretDB, tempDataDir, type RunningFerretDB } from '@ze/testkit/ferretdb'
+import { withDatabase } from '@ze/testkit/database'
 import { buildTestApp } from './helpers/app.js'
 import { createCase, createExpert, freshChief } from './helpers/factories.js'
 import { HOT_FIELDS } from '../src/db-tuning/hot-fields.js'
 import { hotIndexName, IDLE_IN_TRANSACTION_TIMEOUT, isFerretDB, tuneFerretDBPostgres } from '../src/db-tuning/ferretdb-postgresql.js'
+import { tuneFerretDBSqlite } from '../src/db-tuning/ferretdb-sqlite.js'
 
 // On FerretDB + PostgreSQL every hot query must be answerable through the tuning's GIN indexes.
 // FerretDB's own `explain` shows the SQL condition it pushes down; the same condition, planned
@@ -106,4 +111,83 @@ describe.skipIf(!postgresqlUrl)('FerretDB + PostgreSQL tuning', () => {
       await client.end().catch(() => {})
     }
   }, 60_000)
+})
+
+// FerretDB on SQLite (the launcher's fallback) pushes down only `{_id: value}`, as
+// `_ferretdb_sjson->'$._id' = ?`; its own `_id` index is on another expression, so without the
+// tuning that read scans the table. FerretDB's explain returns SQLite's EXPLAIN QUERY PLAN.
+const { MongoClient, ObjectId } = mongo
+describe('FerretDB + SQLite tuning', () => {
+  let sqlite: RunningFerretDB
+  let client: mongo.MongoClient
+  beforeAll(async () => {
+    sqlite = await startFerretDB({ dataDir: tempDataDir(), backend: 'sqlite', log: () => {} })
+    client = await new MongoClient(withDatabase(sqlite.uri, 'ze_sqlite_tuning')).connect()
+  }, 120_000)
+  afterAll(async () => {
+    await client?.close()
+    await sqlite?.stop()
+    if (sqlite) rmSync(sqlite.dataDir, { recursive: true, force: true })
+  })
+
+  const planOf = async (collection: string, id: unknown): Promise<{ plan: string; pushdown: boolean }> => {
+    const explained = await client.db().command({ explain: { find: collection, filter: { _id: id } }, verbosity: 'queryPlanner' })
+    return { plan: ((explained.queryPlanner as { Plan: string[] }).Plan ?? []).join('\n'), pushdown: explained.filterPushdown as boolean }
+  }
+
+  it('reads by _id through an index on the expression FerretDB queries, on every collection', async () => {
+    const db = client.db()
+    const ids = Array.from({ length: 50 }, () => new ObjectId())
+    await db.collection('cases').insertMany(ids.map((_id, n) => ({ _id, n })))
+    await db.collection('other_things').insertOne({ _id: 'a', n: 1 } as never)
+
+    const before = await planOf('cases', ids[7])
+    expect(before.pushdown, before.plan).toBe(true)
+    expect(before.plan, 'FerretDB alone scans (its own _id index is on another expression)').toMatch(/detail=SCAN /)
+
+    const sqliteUrl = sqlite.sqliteUrl!
+    expect(sqliteUrl).toMatch(/^file:/)
+    const tuned = await tuneFerretDBSqlite(sqliteUrl, db)
+    expect(tuned.created.length).toBeGreaterThanOrEqual(Object.keys(HOT_FIELDS).length + 1)
+    for (const [collection, id] of [
+      ['cases', ids[7]],
+      ['other_things', 'a'],
+      ['rate_limits', 'k#1']
+    ] as const) {
+      // A real read first: a connection FerretDB opened before the index sees it when a statement
+      // next touches the file; EXPLAIN alone reads nothing, so it could plan with the old schema.
+      await db.collection(collection).findOne({ _id: id } as object)
+      const after = await planOf(collection, id)
+      expect(after.pushdown, `${collection}: ${after.plan}`).toBe(true)
+      expect(after.plan, `${collection} uses the _id index`).toMatch(/detail=SEARCH \S+ USING INDEX \S+__ze_id_path \(<expr>=\?\)/)
+    }
+    // The answers are the same through the index.
+    expect(await db.collection('cases').findOne({ _id: ids[7] })).toEqual({ _id: ids[7], n: 7 })
+    await db.collection('cases').updateOne({ _id: ids[8] }, { $set: { n: 80 } })
+    expect((await db.collection('cases').findOne({ _id: ids[8] }))?.n).toBe(80)
+
+    expect(await tuneFerretDBSqlite(sqliteUrl, db)).toEqual({ created: [], missing: [] })
+  }, 60_000)
+
+  it('is applied by the service when FERRETDB_SQLITE_URL is set', async () => {
+    const service = await buildTestApp({
+      mongodbUri: withDatabase(sqlite.uri, 'ze_sqlite_service'),
+      ferretdbPostgresqlUrl: null,
+      ferretdbSqliteUrl: sqlite.sqliteUrl
+    })
+    try {
+      // The tuning runs right after the connection opens, beside the start-up; wait for it.
+      const plan = async () => {
+        const id = new ObjectId()
+        await service.db.db!.collection('cases').findOne({ _id: id })
+        const explained = await service.db.db!.command({ explain: { find: 'cases', filter: { _id: id } }, verbosity: 'queryPlanner' })
+        return ((explained.queryPlanner as { Plan?: string[] }).Plan ?? []).join('\n')
+      }
+      const until = Date.now() + 60_000
+      while (!/USING INDEX/.test(await plan()) && Date.now() < until) await new Promise((r) => setTimeout(r, 200))
+      expect(await plan()).toMatch(/USING INDEX \S+__ze_id_path/)
+    } finally {
+      await service.close()
+    }
+  }, 180_000)
 })

@@ -16,7 +16,7 @@ export async function isFerretDB(db: Db): Promise<boolean> {
 }
 
 /** Creates the hot collections that do not exist yet (GridFS makes its own only on first upload). */
-async function ensureCollections(db: Db): Promise<void> {
+export async function ensureCollections(db: Db): Promise<void> {
   const existing = new Set((await db.listCollections({}, { nameOnly: true }).toArray()).map((c) => c.name))
   for (const name of Object.keys(HOT_FIELDS)) {
     if (existing.has(name)) continue

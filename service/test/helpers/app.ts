@@ -35,6 +35,7 @@ export async function buildTestApp(overrides: Partial<Config> = {}, extra?: (fas
     {
       mongodbUri: testDatabaseUri(),
       ferretdbPostgresqlUrl: inject('postgresqlUrl') || null,
+      ferretdbSqliteUrl: inject('sqliteUrl') || null,
       logLevel: 'silent',
       appCacheTtlMs: 0,
       suggestBudgetMs: 10_000,

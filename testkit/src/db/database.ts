@@ -7,8 +7,16 @@ export interface Database {
   embedded: RunningFerretDB | null
   /** PostgreSQL under the embedded FerretDB (or FERRETDB_POSTGRESQL_URL with MONGODB_URI): the service's FERRETDB_POSTGRESQL_URL. */
   postgresqlUrl: string | null
+  /** FerretDB's --sqlite-url when the embedded one runs on SQLite (or FERRETDB_SQLITE_URL with MONGODB_URI): the service's FERRETDB_SQLITE_URL. */
+  sqliteUrl: string | null
   stop(): Promise<void>
 }
+
+/** The service's environment for tuning the backend under FerretDB (db-tuning); empty values when there is none. */
+export const tuningEnv = (db: Pick<Database, 'postgresqlUrl' | 'sqliteUrl'>): Record<string, string> => ({
+  FERRETDB_POSTGRESQL_URL: db.postgresqlUrl ?? '',
+  FERRETDB_SQLITE_URL: db.sqliteUrl ?? ''
+})
 
 /** Splits a MongoDB URI into the server part and the database name (if any). */
 export function withDatabase(serverUri: string, dbName: string): string {
@@ -26,9 +34,15 @@ export async function ensureDatabase(opts: { port?: number; dataDir?: string; te
   const external = process.env.MONGODB_URI
   if (external) {
     await waitForPing(external, 15_000)
-    return { serverUri: external, embedded: null, postgresqlUrl: process.env.FERRETDB_POSTGRESQL_URL || null, stop: async () => {} }
+    return {
+      serverUri: external,
+      embedded: null,
+      postgresqlUrl: process.env.FERRETDB_POSTGRESQL_URL || null,
+      sqliteUrl: process.env.FERRETDB_SQLITE_URL || null,
+      stop: async () => {}
+    }
   }
   const dataDir = opts.dataDir ?? (opts.temporary ? tempDataDir() : join(repoRoot, '.data', 'ferretdb'))
   const embedded = await startFerretDB({ dataDir, durable: !opts.temporary, ...(opts.port ? { port: opts.port } : {}), ...(opts.log ? { log: opts.log } : {}) })
-  return { serverUri: embedded.uri, embedded, postgresqlUrl: embedded.postgresqlUrl, stop: () => embedded.stop() }
+  return { serverUri: embedded.uri, embedded, postgresqlUrl: embedded.postgresqlUrl, sqliteUrl: embedded.sqliteUrl, stop: () => embedded.stop() }
 }

@@ -120,6 +120,8 @@ export interface RunningFerretDB {
   backend: FerretDBBackend
   /** The PostgreSQL database under FerretDB (null on SQLite); the service tunes it (FERRETDB_POSTGRESQL_URL). */
   postgresqlUrl: string | null
+  /** FerretDB's --sqlite-url on SQLite (null on PostgreSQL); the service tunes it (FERRETDB_SQLITE_URL). */
+  sqliteUrl: string | null
   /** The FerretDB process (the outage tests kill it). */
   process: ChildProcess
   /** Stops FerretDB and the PostgreSQL under it. */
@@ -183,6 +185,7 @@ export async function startFerretDB(opts: StartOptions): Promise<RunningFerretDB
     dataDir: opts.dataDir,
     backend: pg ? 'postgresql' : 'sqlite',
     postgresqlUrl: pg?.url ?? null,
+    sqliteUrl: pg ? null : sqliteUrlOf(opts.dataDir),
     get process() {
       return child
     },
@@ -208,6 +211,8 @@ export async function startFerretDB(opts: StartOptions): Promise<RunningFerretDB
   return handle
 }
 
+const sqliteUrlOf = (dataDir: string): string => `file:${dataDir}/`
+
 function launch(binary: string, port: number, dataDir: string, postgresqlUrl: string | null): ChildProcess {
   // FerretDB binds field names as parameters, so a cached generic plan can never use an
   // expression index; every session it opens asks for custom plans (the service's tuning also
@@ -216,7 +221,7 @@ function launch(binary: string, port: number, dataDir: string, postgresqlUrl: st
   // later write of the same key (FERRETDB_SESSION_SETTINGS in service/src/db-tuning says why).
   const backend = postgresqlUrl
     ? ['--handler=postgresql', `--postgresql-url=${postgresqlUrl}?plan_cache_mode=force_custom_plan&idle_in_transaction_session_timeout=10s`]
-    : ['--handler=sqlite', `--sqlite-url=file:${dataDir}/`]
+    : ['--handler=sqlite', `--sqlite-url=${sqliteUrlOf(dataDir)}`]
   const child = spawn(
     binary,
     [...backend, `--state-dir=${dataDir}`, `--listen-addr=127.0.0.1:${port}`, '--debug-addr=', '--telemetry=disable', '--log-level=ERROR'],

@@ -8,6 +8,8 @@ declare module 'vitest' {
     mongoServerUri: string
     /** PostgreSQL under the embedded FerretDB ('' on MongoDB or SQLite). */
     postgresqlUrl: string
+    /** FerretDB's --sqlite-url when the embedded FerretDB runs on SQLite ('' otherwise). */
+    sqliteUrl: string
   }
 }
 
@@ -17,6 +19,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const db = await ensureDatabase({ temporary: true })
   project.provide('mongoServerUri', db.serverUri)
   project.provide('postgresqlUrl', db.postgresqlUrl ?? '')
+  project.provide('sqliteUrl', db.sqliteUrl ?? '')
   return async () => {
     await db.stop()
     if (db.embedded) rmSync(db.embedded.dataDir, { recursive: true, force: true })

@@ -2,6 +2,7 @@ import fp from 'fastify-plugin'
 import mongoose, { type Connection } from 'mongoose'
 import { registerModels, type Models } from '../../models/index.js'
 import { isFerretDB, tuneFerretDBPostgres } from '../../db-tuning/ferretdb-postgresql.js'
+import { tuneFerretDBSqlite } from '../../db-tuning/ferretdb-sqlite.js'
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -23,7 +24,7 @@ const MAX_BACKOFF_MS = 10_000
  */
 export default fp(
   async function mongoosePlugin(fastify) {
-    const { mongodbUri, dbTimeoutMs, ferretdbPostgresqlUrl } = fastify.config
+    const { mongodbUri, dbTimeoutMs, ferretdbPostgresqlUrl, ferretdbSqliteUrl } = fastify.config
     const connection = mongoose.createConnection()
     connection.set('bufferCommands', false)
     const models = registerModels(connection)
@@ -33,22 +34,24 @@ export default fp(
     let closing = false
     let prepared: Promise<void> | null = null
     /**
-     * The PostgreSQL tuning under FerretDB when the service may reach it (idempotent). Indexes are
-     * the migrations' index step and the case lists of older data migration 0004. Never fails the
-     * connection: hot reads only get slower without it.
+     * The tuning of the backend under FerretDB (PostgreSQL or SQLite) when the service may reach
+     * it (idempotent). Never fails the connection: hot reads only get slower without it.
      */
     const tuneDatabase = (): Promise<void> => {
       prepared ??= Promise.resolve()
         .then(async () => {
-          if (!ferretdbPostgresqlUrl || !connection.db) return
+          const backend = ferretdbPostgresqlUrl ? 'PostgreSQL' : ferretdbSqliteUrl ? 'SQLite' : null
+          if (!backend || !connection.db) return
           if (!(await isFerretDB(connection.db)))
-            return void fastify.log.warn('FERRETDB_POSTGRESQL_URL is set but the database is not FerretDB; no tuning applied')
-          const { created } = await tuneFerretDBPostgres(ferretdbPostgresqlUrl, connection.db)
-          if (created.length) fastify.log.info({ created }, 'FerretDB PostgreSQL tuning applied')
+            return void fastify.log.warn(`FERRETDB_${backend.toUpperCase()}_URL is set but the database is not FerretDB; no tuning applied`)
+          const { created } = ferretdbPostgresqlUrl
+            ? await tuneFerretDBPostgres(ferretdbPostgresqlUrl, connection.db)
+            : await tuneFerretDBSqlite(ferretdbSqliteUrl!, connection.db)
+          if (created.length) fastify.log.info({ created }, `FerretDB ${backend} tuning applied`)
         })
         .catch((err: unknown) => {
           prepared = null
-          fastify.log.warn({ err }, 'the FerretDB PostgreSQL tuning failed; will retry on next connect')
+          fastify.log.warn({ err }, 'the FerretDB tuning failed; will retry on next connect')
         })
       return prepared
     }
