@@ -14,6 +14,8 @@ export interface SeedPlan {
   otherOffices: number
   /** First case number (numbers are unique per app). */
   firstNumber: number
+  /** An expert who holds some of the cases (the queue's "mine" view), and which share of them. */
+  assignee?: { id: string; share: number }
   batchSize?: number
 }
 
@@ -67,7 +69,7 @@ export async function seedCases(
         packageActive: true,
         packageName: 'Biznes',
         context: { pageUrl: 'https://app.example/faktury', userAgent: 'bench' },
-        assigneeId: null,
+        assigneeId: plan.assignee && (i * 104729) % 1000 < plan.assignee.share * 1000 ? new Types.ObjectId(plan.assignee.id) : null,
         lastActivityAt: at,
         lastActivityBy: status === 'answered' ? 'expert' : 'chief',
         firstResponseAt: status === 'open' ? null : at,

@@ -7,12 +7,14 @@ export interface LoadResult {
   p99: number
   /** Anything but 2xx, plus socket errors and timeouts: a run with any of these is not a figure. */
   failures: number
+  /** Requests answered. */
+  total: number
 }
 
 /** Fixed-duration closed-loop load from this process (loopback only). */
 export async function load(url: string, headers: Record<string, string> = {}, { connections = 10, seconds = 5 } = {}): Promise<LoadResult> {
   const r = await autocannon({ url, headers, connections, duration: seconds, timeout: 10 })
-  return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, failures: r.non2xx + r.errors + r.timeouts }
+  return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, failures: r.non2xx + r.errors + r.timeouts, total: r.requests.total }
 }
 
 const agent = new Agent({ keepAlive: true, maxSockets: 1 })

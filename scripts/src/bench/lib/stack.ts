@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { existsSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
-import { ensureDatabase, withDatabase } from '@ze/testkit/database'
+import { ensureDatabase, tuningEnv, withDatabase } from '@ze/testkit/database'
 import { freePort, repoRoot } from '@ze/testkit/ferretdb'
 import { startChild, waitForHttp, type Child } from '@ze/testkit/processes'
 import { connectServiceData } from '@ze/service/service-data'
@@ -9,6 +9,7 @@ import { tuneFerretDBPostgres } from '@ze/service/db-tuning'
 import type { mongo } from 'mongoose'
 import { signPersonaToken } from '@ze/testkit/sign-token'
 import type { PersonaId } from '@ze/testkit/personas'
+import { postmasterPid } from './cpu.js'
 
 export const BENCH_APP_ID = 'bench-app'
 
@@ -16,16 +17,23 @@ export interface BenchDatabase {
   serverUri: string
   /** Empty FerretDB in a temporary folder (or MONGODB_URI's server); stopped and removed afterwards. */
   stop(): Promise<void>
+  /** The embedded FerretDB's and its PostgreSQL's processes (none for MONGODB_URI): their CPU time is the database's. */
+  pids(): number[]
 }
 
-/** PostgreSQL under the running benchmark database, handed to every service started for it (its tuning). */
-let postgresqlUrl: string | null = null
+/** The backend under the running benchmark database, handed to every service started for it (its tuning). */
+let tuning: Record<string, string> = {}
 
 export async function startDatabase(): Promise<BenchDatabase> {
   const db = await ensureDatabase({ temporary: true, log: (l) => console.log(`[bench] ${l}`) })
-  postgresqlUrl = db.postgresqlUrl
+  tuning = tuningEnv(db)
   return {
     serverUri: db.serverUri,
+    pids: () => {
+      if (!db.embedded) return []
+      const postmaster = postmasterPid(join(db.embedded.dataDir, 'postgresql'))
+      return [db.embedded.process.pid!, ...(postmaster ? [postmaster] : [])]
+    },
     stop: async () => {
       await db.stop()
       if (db.embedded) rmSync(db.embedded.dataDir, { recursive: true, force: true })
@@ -47,7 +55,10 @@ export interface BenchTenant {
   appId: string
   secret: string
   expertKey: string
-  token(persona: PersonaId): Promise<string>
+  /** The admin expert behind `expertKey`. */
+  expertId: string
+  /** An identity token of the persona, or of another user (`sub`) with its role and office. */
+  token(persona: PersonaId, sub?: string): Promise<string>
   data: Awaited<ReturnType<typeof connectServiceData>>
 }
 
@@ -57,8 +68,16 @@ export async function prepareTenant(serverUri: string, dbName = `ze_bench_${rand
   const data = await connectServiceData(mongodbUri)
   const secret = randomBytes(32).toString('base64url')
   await data.apps.upsert({ id: BENCH_APP_ID, name: 'Benchmark host', secret, allowedOrigins: ['http://127.0.0.1'] })
-  const { key } = await data.experts.create({ name: 'Bench Expert', email: `bench-${randomBytes(3).toString('hex')}@example.com`, admin: true })
-  return { mongodbUri, appId: BENCH_APP_ID, secret, expertKey: key, data, token: (persona) => signPersonaToken(persona, secret, 3600, BENCH_APP_ID) }
+  const { key, expert } = await data.experts.create({ name: 'Bench Expert', email: `bench-${randomBytes(3).toString('hex')}@example.com`, admin: true })
+  return {
+    mongodbUri,
+    appId: BENCH_APP_ID,
+    secret,
+    expertKey: key,
+    expertId: expert.id,
+    data,
+    token: (persona, sub) => signPersonaToken(persona, secret, 3600, BENCH_APP_ID, sub)
+  }
 }
 
 export interface RunningProcess {
@@ -83,7 +102,7 @@ export async function startService(mongodbUri: string, env: Record<string, strin
     PORT: String(port),
     HOST: '127.0.0.1',
     MONGODB_URI: mongodbUri,
-    FERRETDB_POSTGRESQL_URL: postgresqlUrl ?? '',
+    ...tuning,
     LOG_LEVEL: 'warn',
     ...env
   })
