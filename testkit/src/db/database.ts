@@ -13,7 +13,7 @@ export interface Database {
 }
 
 /** The service's environment for tuning the backend under FerretDB (db-tuning); empty values when there is none. */
-export const tuningEnv = (db: Pick<Database, 'postgresqlUrl' | 'sqliteUrl'>): Record<string, string> => ({
+export const tuningEnv = (db: { postgresqlUrl: string | null; sqliteUrl?: string | null }): Record<string, string> => ({
   FERRETDB_POSTGRESQL_URL: db.postgresqlUrl ?? '',
   FERRETDB_SQLITE_URL: db.sqliteUrl ?? ''
 })

@@ -23,10 +23,12 @@ export interface BenchDatabase {
 
 /** The backend under the running benchmark database, handed to every service started for it (its tuning). */
 let tuning: Record<string, string> = {}
+let postgresqlUrl: string | null = null
 
 export async function startDatabase(): Promise<BenchDatabase> {
   const db = await ensureDatabase({ temporary: true, log: (l) => console.log(`[bench] ${l}`) })
   tuning = tuningEnv(db)
+  postgresqlUrl = db.postgresqlUrl
   return {
     serverUri: db.serverUri,
     pids: () => {
