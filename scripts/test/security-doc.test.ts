@@ -9,6 +9,7 @@ import { RUNTIME_WORKSPACES, runtimeDependencies } from '../src/security-doc/run
 const manifest = (workspace: string) =>
   JSON.parse(readFileSync(join(repoRoot, workspace, 'package.json'), 'utf8')) as {
     dependencies?: Record<string, string>
+    optionalDependencies?: Record<string, string>
     devDependencies?: Record<string, string>
   }
 
@@ -22,7 +23,9 @@ describe('docs/security.md runtime dependencies (issue 16 item 12)', () => {
   it('lists every direct runtime dependency with a purpose and a licence, and nothing only the tools need', () => {
     const rows = runtimeDependencies(repoRoot, PURPOSES)
     const names = new Set(rows.map((r) => r.name))
-    const direct = new Set(RUNTIME_WORKSPACES.flatMap((w) => Object.keys(manifest(w).dependencies ?? {})).filter((n) => !n.startsWith('@ze/')))
+    const direct = new Set(
+      RUNTIME_WORKSPACES.flatMap((w) => Object.keys({ ...manifest(w).dependencies, ...manifest(w).optionalDependencies })).filter((n) => !n.startsWith('@ze/'))
+    )
     expect(new Set(rows.filter((r) => r.direct).map((r) => r.name))).toEqual(direct)
     expect(
       Object.keys(PURPOSES).filter((n) => !direct.has(n)),
