@@ -17,7 +17,8 @@ export const PURPOSES: Record<string, string> = {
   'close-with-grace': 'service: graceful shutdown on signals',
   fastify: 'service: the HTTP framework',
   'fastify-plugin': 'service: shares decorators and hooks across plugin scopes',
-  'better-sqlite3': 'service: adds the `_id` expression index to FerretDB’s SQLite files when FERRETDB_SQLITE_URL is set (db-tuning, ADR 0100); loaded only then',
+  'better-sqlite3':
+    'service: adds the `_id` expression index to FerretDB’s SQLite files when FERRETDB_SQLITE_URL is set (db-tuning, ADR 0100); loaded only then',
   'file-type': 'service: detects an upload’s type from its content (magic bytes), not its name',
   jose: 'service: verifies identity tokens (JWT, HS256) signed by host backends',
   'markdown-it': 'service: renders article Markdown (then sanitised)',
