@@ -4,7 +4,9 @@ import { defineConfig } from 'vitest/config'
 export default defineConfig({
   // @ze/contract is consumed as TypeScript source in tests (its package exports name the condition).
   resolve: { conditions: ['@ze/source', ...defaultClientConditions] },
-  ssr: { resolve: { conditions: ['@ze/source', ...defaultServerConditions] } },
+  // Vitest hands the SSR conditions to Node as --conditions; without `module`, so that Node picks
+  // what it picks in production (@opentelemetry/api's `module` build cannot be loaded by Node).
+  ssr: { resolve: { conditions: ['@ze/source', ...defaultServerConditions.filter((c) => c !== 'module')] } },
   test: {
     name: 'scripts',
     root: import.meta.dirname,

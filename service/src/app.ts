@@ -31,6 +31,7 @@ import unsubscribe from './routes/unsubscribe.js'
 import consoleRoutes from './routes/console.js'
 import { requestValidatorCompiler } from './validation.js'
 import { AppError } from './errors.js'
+import { tagServerSpan } from './telemetry/spans.js'
 
 export interface AppOptions {
   config: Config
@@ -59,6 +60,7 @@ const app: FastifyPluginAsync<AppOptions> = async (fastify, opts) => {
         })
     }
   })
+  fastify.addHook('onRequest', async (request) => tagServerSpan(request))
   fastify.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id)
   })

@@ -1,3 +1,4 @@
+import { traceFields } from './telemetry/spans.js'
 import type { FastifyServerOptions } from 'fastify'
 import type { Config } from './config.js'
 
@@ -62,6 +63,7 @@ export function serializeError(err: unknown): { type: string; message: string; s
 export function loggerOptions(config: Pick<Config, 'logLevel'>, stream?: NodeJS.WritableStream): NonNullable<FastifyServerOptions['logger']> {
   return {
     level: config.logLevel,
+    mixin: traceFields,
     redact: { paths: REDACT_PATHS, censor: '[redacted]' },
     serializers: {
       err: serializeError,

@@ -3,6 +3,14 @@
  * new one is missing). Transitive packages are described by what pulls them in.
  */
 export const PURPOSES: Record<string, string> = {
+  '@opentelemetry/api': 'service: tracing calls (request span attributes, outbox delivery spans, trace ids in logs); a no-op without the SDK',
+  '@opentelemetry/exporter-trace-otlp-http': 'service: sends spans over OTLP/HTTP; loaded only when OTEL_EXPORTER_OTLP_ENDPOINT is set',
+  '@opentelemetry/instrumentation': 'service: registers the HTTP and MongoDB instrumentations (tracing only)',
+  '@opentelemetry/instrumentation-http': 'service: server spans for incoming requests (tracing only)',
+  '@opentelemetry/instrumentation-mongodb': 'service: spans for MongoDB driver commands (tracing only)',
+  '@opentelemetry/resources': 'service: names the traced service (OTEL_SERVICE_NAME; tracing only)',
+  '@opentelemetry/sdk-trace-base': 'service: batches spans for export (tracing only)',
+  '@opentelemetry/sdk-trace-node': 'service: the tracer provider with async context for Node (tracing only)',
   '@fastify/cookie': 'service: reads and sets the expert console session cookie',
   '@fastify/cors': 'service: CORS for /api/v1, limited to the origins of the token’s app',
   '@fastify/helmet': 'service: security headers (CSP, HSTS, nosniff, frame options)',

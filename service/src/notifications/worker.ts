@@ -1,4 +1,5 @@
 import type { FastifyBaseLogger } from 'fastify'
+import type { Span } from '@opentelemetry/api'
 import { Types } from 'mongoose'
 import type { Models } from '../models/index.js'
 import type { AppsRepository } from '../repositories/apps.js'
@@ -8,6 +9,7 @@ import type { Outbox, OutboxItem, Guard } from './outbox.js'
 import type { Recipients } from './recipients.js'
 import { renderMail, isTemplateName, type Locale, type MailTemplates } from './templates.js'
 import { deliverWebhook, WebhookDeliveryError } from './webhook-sender.js'
+import { markFailed, withClientSpan } from '../telemetry/spans.js'
 
 const BATCH = 20
 const DIGEST_MAX = 50
@@ -83,7 +85,10 @@ export function createWorker(deps: WorkerDeps) {
     return 'sent'
   }
 
-  async function deliver(item: OutboxItem): Promise<void> {
+  const deliver = (item: OutboxItem): Promise<void> =>
+    withClientSpan(`outbox ${item.channel}`, { 'ze.outbox.id': String(item._id), 'ze.outbox.type': item.type }, (span) => attempt(item, span))
+
+  async function attempt(item: OutboxItem, span: Span): Promise<void> {
     const started = await outbox.begin(item)
     if (!started) return
     try {
@@ -100,6 +105,7 @@ export function createWorker(deps: WorkerDeps) {
       await outbox.succeed(started._id, status)
     } catch (err) {
       const status = err instanceof WebhookDeliveryError ? err.status : null
+      markFailed(span, err)
       deps.onFailure?.(started.channel)
       const outcome = await outbox.fail(started, (err as Error).message, status)
       log.warn({ id: started._id, attempts: started.attempts, outcome, err: (err as Error).message }, 'outbox delivery failed')
