@@ -54,8 +54,18 @@ export function createArticlesRepository(models: Models, searchIndexes: SearchIn
     return doc
   }
 
+  /**
+   * Read before writing: a write that fails on the unique slug index is what FerretDB 1.24 on
+   * PostgreSQL has been seen to leave hanging in an aborted transaction (ADR 0100), so the common
+   * conflict is answered from a read. The unique index still decides a race between two writers.
+   */
+  async function refuseTakenSlug(appId: string, slug: string): Promise<void> {
+    if (await Article.exists({ appId, slug })) throw new AppError('CONFLICT', `The slug "${slug}" is already used in app ${appId}`)
+  }
+
   async function insert(input: ArticleCreateInput & { slug: string; category: { id: string; name: string } }): Promise<StoredArticle> {
     const tags = input.tags ?? []
+    await refuseTakenSlug(input.appId, input.slug)
     try {
       const doc = await Article.create({
         ...input,
@@ -173,6 +183,7 @@ export function createArticlesRepository(models: Models, searchIndexes: SearchIn
         ...(changesContent ? derived(next, render) : {}),
         ...(renamed ? { previousSlugs: previousSlugsAfterRename(current.previousSlugs ?? [], current.slug, patch.slug!) } : {})
       }
+      if (renamed) await refuseTakenSlug(current.appId, patch.slug!)
       try {
         // No projection: FerretDB's findAndModify does not support one (the mapper drops `search`).
         const doc = (await Article.findOneAndUpdate({ _id: current._id, updatedAt: current.updatedAt }, { $set }, { new: true }).lean()) as StoredArticle | null
