@@ -67,7 +67,9 @@ describe.skipIf(!postgresqlUrl)('FerretDB + PostgreSQL tuning', () => {
         ['stats_daily', '_id', '2026-11-30:*:abc'],
         ['stats_daily', 'monthOffice', '2026-11|*'],
         ['stats_article_monthly', '_id', '2026-11:*:665f1c2e9b1e8a3d4c5b6a80:abc'],
-        ['stats_article_monthly', 'monthOffice', '2026-11|*']
+        ['stats_article_monthly', 'monthOffice', '2026-11|*'],
+        ['stats_monthly', '_id', '2026-11:*:abc'],
+        ['stats_monthly', 'yearOffice', '2026|*']
       ]
       expect(new Set(hot.map(([c, f]) => `${c}.${f}`))).toEqual(
         new Set(

@@ -6,9 +6,19 @@ import { statsBackfill } from './steps/0004-stats-backfill.js'
 import { expertKeys } from './steps/0005-expert-keys.js'
 import { caseLists } from './steps/0006-case-lists.js'
 import { statsMonthKeys } from './steps/0007-stats-month-keys.js'
+import { statsMonthRollups } from './steps/0008-stats-month-rollups.js'
 
 export type { Migration, MigrationContext, StepProgress } from './types.js'
 export { createMigrator, type Migrator, type MigrationStatus } from './runner.js'
 
 /** Every migration, in the order they run. Append only; a released id never changes. */
-export const MIGRATIONS: readonly Migration[] = [baseline, expertNotifyDefault, caseNotificationFields, statsBackfill, expertKeys, caseLists, statsMonthKeys]
+export const MIGRATIONS: readonly Migration[] = [
+  baseline,
+  expertNotifyDefault,
+  caseNotificationFields,
+  statsBackfill,
+  expertKeys,
+  caseLists,
+  statsMonthKeys,
+  statsMonthRollups
+]

@@ -11,6 +11,9 @@ import { Schema, type Connection } from 'mongoose'
  * field (see counters.ts); day `all` (monthOffice `all|<officeId>`) holds the office's current backlog.
  * `stats_article_monthly`: `_id` `<month>:<officeId>:<articleId>:<shard>`, `reads` of the month
  * and `reads_DD` of each day (a partial month at a period's edge adds its days).
+ * `stats_monthly`: `_id` `<month>:<officeId>:<shard>`, the month roll-up of both (months.ts), read
+ * by equality on `yearOffice` (`2026|*`): a period's whole months are at most 2 queries, and only
+ * its edge months are read from day and article documents.
  * The counters are not declared: the schemas are not strict, and readers treat a missing field as 0.
  */
 const statsDaySchema = new Schema(
@@ -36,6 +39,17 @@ const statsArticleMonthSchema = new Schema(
 )
 statsArticleMonthSchema.index({ monthOffice: 1 })
 
+const statsMonthSchema = new Schema(
+  {
+    _id: { type: String, required: true },
+    month: { type: String, required: true },
+    officeId: { type: String, required: true },
+    yearOffice: { type: String, required: true }
+  },
+  { strict: false, versionKey: false, minimize: false }
+)
+statsMonthSchema.index({ yearOffice: 1 })
+
 /** The admin's choices for the statistics (one document, `_id: 'stats'`). */
 const statsSettingsSchema = new Schema(
   {
@@ -51,8 +65,11 @@ export const STATS_DAY_COLLECTION = 'stats_daily'
 /** Article reads were never written to the earlier per-day `stats_article_daily` (not wired), so nothing moves over. */
 export const STATS_ARTICLE_COLLECTION = 'stats_article_monthly'
 
+export const STATS_MONTH_COLLECTION = 'stats_monthly'
+
 export const statsModels = (connection: Connection) => ({
   StatsDay: connection.model('StatsDay', statsDaySchema, STATS_DAY_COLLECTION),
   StatsArticleMonth: connection.model('StatsArticleMonth', statsArticleMonthSchema, STATS_ARTICLE_COLLECTION),
+  StatsMonth: connection.model('StatsMonth', statsMonthSchema, STATS_MONTH_COLLECTION),
   StatsSettings: connection.model('StatsSettings', statsSettingsSchema, 'stats_settings')
 })

@@ -4,6 +4,7 @@ import { AppError } from '../errors.js'
 import type { Models } from '../models/index.js'
 import { BOUND_MINUTES, BUCKETS, backlogAgeOf, bucketField, bucketRange, countWithin, quantileBucket } from './buckets.js'
 import { ALL_OFFICES, BACKLOG_DAY, dayOf, monthOf, monthOfficeKey } from './counters.js'
+import { READS_PREFIX, rowField, yearOfficeKey } from './months.js'
 
 const DAY_MS = 86_400_000
 const HOUR_MS = 3_600_000
@@ -54,7 +55,7 @@ function durations(docs: readonly Counters[], prefix: 'frt' | 'res', sumField: s
   return { count, meanSeconds: count ? sum / count : null, median: range(0.5), p90: range(0.9), histogram }
 }
 
-/** The statistics report: reads one counter document per day (and the article counters of those days), never cases. */
+/** The statistics report: reads month roll-ups for whole months and day counters for the edge months, never cases. */
 export function createStatsReports(models: Models) {
   /**
    * One report's reads of the day counters: a month's documents of one office (every day and
@@ -109,18 +110,47 @@ export function createStatsReports(models: Models) {
     return { at: now.toISOString(), ...ages, total: Math.max(all, recentCount) }
   }
 
-  async function mostRead(days: readonly string[], officeId: string): Promise<StatsReport['articles']['mostRead']> {
-    const months = [...byMonth(days)]
-    const perMonth = await Promise.all(
-      months.map(([month]) => models.StatsArticleMonth.find({ monthOffice: monthOfficeKey(month, officeId) }, { _id: 0, shard: 0 }).lean<Counters[]>())
-    )
+  /**
+   * Whole months' roll-ups (one document per shard, read by year: at most 2 queries), each
+   * month's shards added up; a whole month nobody wrote to is null.
+   */
+  async function wholeMonths(months: readonly string[], officeId: string): Promise<Map<string, Counters | null>> {
+    const years = [...new Set(months.map((m) => yearOfficeKey(m, officeId)))]
+    const docs = (
+      await Promise.all(years.map((yearOffice) => models.StatsMonth.find({ yearOffice }, { _id: 0, shard: 0, batches: 0 }).lean<Counters[]>().exec()))
+    ).flat()
+    return new Map(months.map((m) => [m, sumShards(docs.filter((d) => d.month === m))]))
+  }
+
+  /** Reads per article: whole months from their roll-ups, the period's edge months from the article documents' days. */
+  async function mostRead(
+    edges: ReadonlyMap<string, string[]>,
+    wholePromise: Promise<ReadonlyMap<string, Counters | null>>,
+    officeId: string
+  ): Promise<StatsReport['articles']['mostRead']> {
+    const months = [...edges]
+    const [perMonth, whole] = await Promise.all([
+      Promise.all(
+        months.map(([month]) =>
+          models.StatsArticleMonth.find({ monthOffice: monthOfficeKey(month, officeId) }, { _id: 0, shard: 0 })
+            .lean<Counters[]>()
+            .exec()
+        )
+      ),
+      wholePromise
+    ])
     const reads = new Map<string, number>()
+    const add = (articleId: string, count: number) => reads.set(articleId, (reads.get(articleId) ?? 0) + count)
     perMonth.forEach((docs, i) => {
-      const [month, dds] = months[i]!
-      // A whole month reads its total; a month cut by the period adds the days inside it.
-      const count = dds.length === daysInMonth(month) ? (d: Counters) => n(d, 'reads') : (d: Counters) => dds.reduce((s, dd) => s + n(d, `reads_${dd}`), 0)
-      for (const d of docs) reads.set(d.articleId as string, (reads.get(d.articleId as string) ?? 0) + count(d))
+      const [, dds] = months[i]!
+      for (const d of docs)
+        add(
+          d.articleId as string,
+          dds.reduce((s, dd) => s + n(d, `reads_${dd}`), 0)
+        )
     })
+    for (const sum of whole.values())
+      for (const [field, count] of Object.entries(sum ?? {})) if (field.startsWith(READS_PREFIX)) add(field.slice(READS_PREFIX.length), count as number)
     const top = [...reads]
       .filter(([, r]) => r > 0)
       .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
@@ -158,22 +188,42 @@ export function createStatsReports(models: Models) {
       const days = daysBetween(query.from, query.to)
       const officeId = query.officeId ?? ALL_OFFICES
       const readDays = dayReader(officeId)
-      const [docs, target, backlogNow, read, unhelpful] = await Promise.all([
-        readDays(days),
+      // Months wholly inside the period come from their roll-ups; only the edge months' days are read.
+      const months = byMonth(days)
+      const whole = [...months].filter(([month, dds]) => dds.length === daysInMonth(month)).map(([month]) => month)
+      const edges = new Map([...months].filter(([month]) => !whole.includes(month)))
+      const edgeDays = days.filter((day) => edges.has(monthOf(day)))
+      const rollUps = wholeMonths(whole, officeId)
+      const [dayDocs, monthDocs, target, backlogNow, read, unhelpful] = await Promise.all([
+        readDays(edgeDays),
+        rollUps,
         targetMinutes(),
         backlog(readDays, now),
-        mostRead(days, officeId),
+        mostRead(edges, rollUps, officeId),
         leastHelpful()
       ])
-      const present = docs.filter((d): d is Counters => d !== null)
+      const edgeDocs = new Map(edgeDays.map((day, i) => [day, dayDocs[i] ?? undefined]))
+      const present = [...dayDocs, ...monthDocs.values()].filter((d): d is Counters => d !== null)
       const firstResponse = durations(present, 'frt', 'frtSum')
       const scores = [1, 2, 3, 4, 5].map((s) => present.reduce((sum, d) => sum + n(d, `rate_${s}`), 0))
       const rated = scores.reduce((a, b) => a + b, 0)
       const drafts = present.reduce((s, d) => s + n(d, 'sugDrafts'), 0)
       const asked = present.reduce((s, d) => s + n(d, 'sugAsked'), 0)
       const within = countWithin(firstResponse.histogram, target)
-      const rows = days.map((day, i) => {
-        const d = docs[i] ?? undefined
+      const rows = days.map((day) => {
+        if (!edgeDocs.has(day)) {
+          const m = monthDocs.get(monthOf(day)) ?? undefined
+          const row = (name: string) => n(m, rowField(name, day))
+          return {
+            day,
+            opened: row('opened'),
+            resolved: row('resolved'),
+            reopened: row('reopened'),
+            firstResponses: row('firstResponses'),
+            ratings: row('ratings')
+          }
+        }
+        const d = edgeDocs.get(day)
         return {
           day,
           opened: n(d, 'opened'),

@@ -1,15 +1,18 @@
 import { randomBytes } from 'node:crypto'
 import type { mongo } from 'mongoose'
 import { isDuplicateKey } from '../repositories/duplicate-key.js'
-import { ALL_OFFICES, monthOf, monthOfficeKey, type Increment } from './counters.js'
-import { STATS_ARTICLE_COLLECTION, STATS_DAY_COLLECTION } from './model.js'
+import { ALL_OFFICES, BACKLOG_DAY, monthOf, monthOfficeKey, type Increment } from './counters.js'
+import { STATS_ARTICLE_COLLECTION, STATS_DAY_COLLECTION, STATS_MONTH_COLLECTION } from './model.js'
+import { addDayToMonth, readsField, yearOfficeKey } from './months.js'
 
 interface Pending {
-  kind: Increment['kind']
+  kind: Increment['kind'] | 'month'
   id: string
-  fields: Record<string, string>
+  fields: Record<string, unknown>
   inc: Record<string, number>
 }
+
+const COLLECTION: Record<Pending['kind'], string> = { day: STATS_DAY_COLLECTION, article: STATS_ARTICLE_COLLECTION, month: STATS_MONTH_COLLECTION }
 
 /**
  * Sums the increments per document, each once for its office and once for all offices. Each
@@ -17,30 +20,39 @@ interface Pending {
  * own, because FerretDB 1.24 does not serialise concurrent `$inc` on one document (ADR 0002
  * measured 20 concurrent increments ending at 7); readers add the shards up.
  * Article counters are one document per month and article, with the month's total (`reads`)
- * and each day's (`reads_DD`): a year's most-read list reads 13 months, not 365 days.
+ * and each day's (`reads_DD`), for the days of a month cut by a report's period.
+ * With `months`, every increment also goes to the shard's month document (months.ts), and the
+ * day and article documents say so (`months: true`): migration 0008 rolls up only documents
+ * without it, so no count reaches a month twice.
  */
-export function groupIncrements(increments: readonly Increment[], shard: string): Pending[] {
+export function groupIncrements(increments: readonly Increment[], shard: string, months = true): Pending[] {
   const docs = new Map<string, Pending>()
+  const doc = (kind: Pending['kind'], id: string, fields: () => Record<string, unknown>): Pending => {
+    const key = `${kind}|${id}`
+    let found = docs.get(key)
+    if (!found) docs.set(key, (found = { kind, id, fields: { ...fields(), ...(months && kind !== 'month' ? { months: true } : {}) }, inc: {} }))
+    return found
+  }
+  const add = (into: Pending, field: string, n: number) => (into.inc[field] = (into.inc[field] ?? 0) + n)
   for (const increment of increments) {
+    const month = monthOf(increment.day)
     for (const officeId of [increment.officeId, ALL_OFFICES]) {
+      const monthOffice = monthOfficeKey(month, officeId)
       const article = increment.kind === 'article' ? increment.articleId! : null
-      const monthOffice = monthOfficeKey(monthOf(increment.day), officeId)
-      const id = article ? [monthOf(increment.day), officeId, article, shard].join(':') : [increment.day, officeId, shard].join(':')
-      const key = `${increment.kind}|${id}`
-      const doc = docs.get(key) ?? {
-        kind: increment.kind,
-        id,
-        fields: article
-          ? { month: monthOf(increment.day), officeId, articleId: article, shard, monthOffice }
-          : { day: increment.day, officeId, shard, monthOffice },
-        inc: {}
+      if (article) {
+        const counters = doc('article', [month, officeId, article, shard].join(':'), () => ({ month, officeId, articleId: article, shard, monthOffice }))
+        for (const [field, n] of Object.entries(increment.inc)) {
+          add(counters, field, n)
+          add(counters, `${field}_${increment.day.slice(8, 10)}`, n)
+        }
+      } else {
+        const counters = doc('day', [increment.day, officeId, shard].join(':'), () => ({ day: increment.day, officeId, shard, monthOffice }))
+        for (const [field, n] of Object.entries(increment.inc)) add(counters, field, n)
       }
-      const add = (field: string, n: number) => (doc.inc[field] = (doc.inc[field] ?? 0) + n)
-      for (const [field, n] of Object.entries(increment.inc)) {
-        add(field, n)
-        if (article) add(`${field}_${increment.day.slice(8, 10)}`, n)
-      }
-      docs.set(key, doc)
+      if (!months || increment.day === BACKLOG_DAY) continue
+      const rollUp = doc('month', [month, officeId, shard].join(':'), () => ({ month, officeId, shard, yearOffice: yearOfficeKey(month, officeId) }))
+      if (article) for (const n of Object.values(increment.inc)) add(rollUp, readsField(article), n)
+      else addDayToMonth(increment.day, increment.inc, rollUp.inc)
     }
   }
   return [...docs.values()].filter((d) => Object.values(d.inc).some((n) => n !== 0))
@@ -55,12 +67,23 @@ export interface CounterWriter {
 /** Upserts of one process in flight at once: FerretDB on SQLite answers SQLITE_BUSY to many parallel writes. */
 export const MAX_PARALLEL_WRITES = 4
 
+export interface CounterWriterOptions {
+  /** Upserts in flight at once (MAX_PARALLEL_WRITES). */
+  parallel?: number
+  /** Also write the month roll-ups (true; the back-fill leaves them to migration 0008). */
+  months?: boolean
+}
+
 /**
- * The only writer of its shard's documents. Writes to one document are chained, so this
- * process never has two `$inc` on one document in flight; writes to different documents run
- * in parallel, at most MAX_PARALLEL_WRITES at once. Upserts: a new day or office simply starts a document.
+ * The only writer of its shard's documents (day, article and month). Writes to one document are
+ * chained, so this process never has two `$inc` on one document in flight; writes to different
+ * documents run in parallel, at most `parallel` at once. Upserts: a new day or office simply starts a document.
  */
-export function createCounterWriter(db: () => mongo.Db, shard = randomBytes(6).toString('hex'), parallel = MAX_PARALLEL_WRITES): CounterWriter {
+export function createCounterWriter(
+  db: () => mongo.Db,
+  shard = randomBytes(6).toString('hex'),
+  { parallel = MAX_PARALLEL_WRITES, months = true }: CounterWriterOptions = {}
+): CounterWriter {
   const inFlight = new Map<string, Promise<void>>()
   let running = 0
   const waiting: Array<() => void> = []
@@ -78,7 +101,7 @@ export function createCounterWriter(db: () => mongo.Db, shard = randomBytes(6).t
   }
 
   async function write(doc: Pending, once?: string): Promise<void> {
-    const collection = db().collection(doc.kind === 'article' ? STATS_ARTICLE_COLLECTION : STATS_DAY_COLLECTION)
+    const collection = db().collection(COLLECTION[doc.kind])
     const filter = once ? { _id: doc.id, batches: { $ne: once } } : { _id: doc.id }
     const update = { $inc: doc.inc, $setOnInsert: doc.fields, ...(once ? { $push: { batches: once } } : {}) } as mongo.UpdateFilter<mongo.Document>
     try {
@@ -105,7 +128,7 @@ export function createCounterWriter(db: () => mongo.Db, shard = randomBytes(6).t
   return {
     shard,
     async apply(increments, once) {
-      await Promise.all(groupIncrements(increments, shard).map((doc) => serialised(doc, once)))
+      await Promise.all(groupIncrements(increments, shard, months).map((doc) => serialised(doc, once)))
     }
   }
 }

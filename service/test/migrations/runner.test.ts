@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { FastifyInstance } from 'fastify'
 import { buildTestApp } from '../helpers/app.js'
 import { TEST_APP } from '../helpers/tokens.js'
-import { createMigrator, MIGRATIONS, type StepProgress } from '../../src/migrations/index.js'
+import { testMigrator, type AfterBatch } from '../helpers/migrator.js'
 import { insertOldCases } from './previous-release.js'
 
 // The runner on the real database: batches of a fixed size over one cursor, progress saved per
@@ -18,17 +18,7 @@ beforeAll(async () => {
 }, 120_000)
 afterAll(() => app?.close())
 
-const migrator = (owner: string, afterBatch?: (migration: string, step: string, progress: StepProgress) => void | Promise<void>) =>
-  createMigrator({
-    connection: app.db,
-    models: app.models,
-    log: app.log,
-    owner,
-    migrations: MIGRATIONS,
-    batchSize: BATCH,
-    leaseMs: 5000,
-    ...(afterBatch ? { afterBatch } : {})
-  })
+const migrator = (owner: string, afterBatch?: AfterBatch) => testMigrator(app, owner, BATCH, afterBatch)
 
 const migrated = () => app.db.db!.collection('cases').countDocuments({ chiefLocale: 'pl' })
 

@@ -30,6 +30,18 @@ beforeAll(async () => {
     { _id: '2026-11-30:*:old' as never, day: '2026-11-30', officeId: '*', shard: 'old', opened: 2 },
     { _id: 'all:*:old' as never, day: 'all', officeId: '*', shard: 'old', backlog: 2 }
   ])
+  // An article's reads as the release before month roll-ups wrote them.
+  await db.collection('stats_article_monthly').insertOne({
+    _id: '2026-11:*:665f1c2e9b1e8a3d4c5b6a80:old' as never,
+    month: '2026-11',
+    officeId: '*',
+    articleId: '665f1c2e9b1e8a3d4c5b6a80',
+    shard: 'old',
+    monthOffice: '2026-11|*',
+    reads: 3,
+    reads_29: 1,
+    reads_30: 2
+  })
   await db.collection('stats_daily').createIndex({ day: 1, officeId: 1 })
 }, 60_000)
 afterAll(() => app?.close())
@@ -47,6 +59,7 @@ describe('upgrading a database written by the previous release', () => {
       '0005-expert-keys',
       '0006-case-lists',
       '0007-stats-month-keys',
+      '0008-stats-month-rollups',
       'indexes'
     ])
   })
@@ -68,6 +81,11 @@ describe('upgrading a database written by the previous release', () => {
       ['2026-11-30:*:old', '2026-11|*'],
       ['all:*:old', 'all|*']
     ])
+    // The month roll-up of the old shard: the day's counters, its day row and the article's reads.
+    expect(await app.db.db!.collection('stats_monthly').find({ shard: 'old' }).toArray()).toEqual([
+      { _id: '2026-11:*:old', month: '2026-11', officeId: '*', shard: 'old', yearOffice: '2026|*', opened: 2, opened_30: 2, reads_665f1c2e9b1e8a3d4c5b6a80: 3 }
+    ])
+    expect(await app.db.db!.collection('stats_daily').countDocuments({ shard: 'old', months: true })).toBe(1)
     const statsIndexes = await app.db.db!.collection('stats_daily').listIndexes().toArray()
     expect(statsIndexes.map((i) => i.key)).toContainEqual({ monthOffice: 1 })
     expect(statsIndexes.map((i) => i.key)).not.toContainEqual({ day: 1, officeId: 1 })

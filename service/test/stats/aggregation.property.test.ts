@@ -36,6 +36,22 @@ const DAY = 86_400_000
 const NOW = new Date(Math.floor(Date.now() / HOUR) * HOUR + int(0, HOUR - 1))
 const dayOf = (t: number) => new Date(t).toISOString().slice(0, 10)
 const OFFICES = ['office-p1', 'office-p2', 'office-p3']
+/**
+ * When a case is opened or an article read: half in the last 9 days (the backlog's hours, the
+ * edge days), half over the last SPAN days, so periods hold whole months (read from month
+ * roll-ups) besides edge months (read from day documents), and facts cross month boundaries.
+ */
+const SPAN = 100
+const when = () => NOW.getTime() - (random() < 0.5 ? int(0, 9 * DAY) : int(0, SPAN * DAY))
+/** The first day of the month `back` months before NOW's, and the last day of a month. */
+const monthStart = (back: number) => {
+  const d = new Date(NOW)
+  return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() - back, 1)).toISOString().slice(0, 10)
+}
+const monthEnd = (back: number) => {
+  const d = new Date(NOW)
+  return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() - back + 1, 0)).toISOString().slice(0, 10)
+}
 
 interface History {
   officeId: string
@@ -64,7 +80,7 @@ function generate(count: number, articleIds: readonly string[]): { histories: Hi
   const activities: Activity[] = []
   for (let k = 0; k < count; k++) {
     const officeId = pick(OFFICES)
-    const createdAt = NOW.getTime() - int(0, 9 * DAY)
+    const createdAt = when()
     const base = {
       _id: new Types.ObjectId(),
       appId: TEST_APP.id,
@@ -144,7 +160,7 @@ function generate(count: number, articleIds: readonly string[]): { histories: Hi
     const kind = random() < 0.8 ? 'article' : 'thread'
     const o: Opened = {
       officeId: pick(OFFICES),
-      at: NOW.getTime() - int(0, 9 * DAY),
+      at: when(),
       kind,
       id:
         kind === 'article'
@@ -205,6 +221,12 @@ function expected(histories: History[], opened: Opened[], from: string, to: stri
         mine.flatMap((h) => (h.firstResponse === null ? [] : [h.firstResponse])),
         day
       ),
+    // A replaced rating is subtracted on its own day: what remains per day is the ratings that stand.
+    ratings: (day: string) =>
+      perDay(
+        mine.flatMap((h) => (h.ratings.length > 0 ? [h.ratings.at(-1)!.at] : [])),
+        day
+      ),
     scores,
     backlog: { ...ages, total: ages.under4h + ages.under24h + ages.under3d + ages.older },
     mostRead: [...reads]
@@ -246,16 +268,25 @@ describe(`statistics counters vs brute force over random histories (seed ${SEED}
         .map((x) => x.a)
       for (let i = 0; i < shuffled.length; i += 16) await Promise.all(shuffled.slice(i, i + 16).map((a, j) => apps[j % 2]!.activity.record(a)))
 
+      // Both instances wrote month roll-ups of their own (one writer per document).
+      expect(await apps[0]!.db.db!.collection('stats_monthly').distinct('shard')).toHaveLength(2)
+
       const target = pick(STATS_BOUND_MINUTES.filter((m) => m >= 5 && m <= 2880))
       await apps[0]!.stats.setTargetMinutes(target, 'test')
       const queries: Array<{ from: string; to: string; officeId: string | null }> = [
         { from: dayOf(NOW.getTime() - 12 * DAY), to: dayOf(NOW.getTime()), officeId: null },
-        // A whole month and the one cut by the period (counters are read a month at a time).
-        { from: `${dayOf(NOW.getTime() - 40 * DAY).slice(0, 7)}-01`, to: dayOf(NOW.getTime()), officeId: pick([null, ...OFFICES]) }
+        // A whole month (its roll-up) and the one cut by the period (its day documents).
+        { from: monthStart(1), to: dayOf(NOW.getTime()), officeId: pick([null, ...OFFICES]) },
+        // Several whole months between two edge months cut by the period.
+        { from: dayOf(NOW.getTime() - int(SPAN - 10, SPAN) * DAY), to: dayOf(NOW.getTime()), officeId: null },
+        { from: dayOf(NOW.getTime() - int(SPAN - 10, SPAN) * DAY), to: dayOf(NOW.getTime() - int(0, 5) * DAY), officeId: pick(OFFICES) },
+        // Whole months only, and a single whole month.
+        { from: monthStart(3), to: monthEnd(1), officeId: pick([null, ...OFFICES]) },
+        { from: monthStart(2), to: monthEnd(2), officeId: null }
       ]
       for (let q = 0; q < 5; q++) {
-        const a = NOW.getTime() - int(0, 12) * DAY
-        const b = a - int(0, 6) * DAY
+        const a = NOW.getTime() - int(0, SPAN) * DAY
+        const b = a - int(0, random() < 0.5 ? 6 : 70) * DAY
         queries.push({ from: dayOf(b), to: dayOf(a), officeId: random() < 0.3 ? null : pick(OFFICES) })
       }
       for (const query of queries) {
@@ -274,7 +305,7 @@ describe(`statistics counters vs brute force over random histories (seed ${SEED}
               resolved: want.resolved(row.day),
               reopened: want.reopened(row.day),
               firstResponses: want.firstResponses(row.day),
-              ratings: row.ratings
+              ratings: want.ratings(row.day)
             }
           })
         }

@@ -4,7 +4,7 @@ import type { StatsReport } from '@ze/contract'
 import { buildTestApp } from '../helpers/app.js'
 import { TEST_APP } from '../helpers/tokens.js'
 import { createCase, freshChief } from '../helpers/factories.js'
-import { createMigrator, MIGRATIONS, type StepProgress } from '../../src/migrations/index.js'
+import { testMigrator, type AfterBatch } from '../helpers/migrator.js'
 import { oldCase } from '../migrations/previous-release.js'
 
 // Migration 0004 on the real database: cases stored before the statistics are counted once,
@@ -37,17 +37,7 @@ beforeAll(async () => {
 }, 120_000)
 afterAll(() => app?.close())
 
-const migrator = (owner: string, afterBatch?: (migration: string, step: string, progress: StepProgress) => void | Promise<void>) =>
-  createMigrator({
-    connection: app.db,
-    models: app.models,
-    log: app.log,
-    owner,
-    migrations: MIGRATIONS,
-    batchSize: BATCH,
-    leaseMs: 5000,
-    ...(afterBatch ? { afterBatch } : {})
-  })
+const migrator = (owner: string, afterBatch?: AfterBatch) => testMigrator(app, owner, BATCH, afterBatch)
 
 const dayOf = (t: Date) => t.toISOString().slice(0, 10)
 const period = { from: dayOf(new Date(NOW.getTime() - 7 * DAY)), to: dayOf(NOW) }

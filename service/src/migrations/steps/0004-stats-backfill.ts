@@ -26,7 +26,8 @@ export const statsBackfill: Migration = {
   async up(ctx) {
     const cases = ctx.db.collection('cases')
     const batches = ctx.db.collection<{ _id: string; done: boolean }>(BATCHES)
-    const writer = createCounterWriter(() => ctx.db, BACKFILL_SHARD)
+    // Day and article counters only: migration 0008 (which runs after this) rolls them up into months.
+    const writer = createCounterWriter(() => ctx.db, BACKFILL_SHARD, { months: false })
 
     await ctx.eachBatch<{ _id: Types.ObjectId }>('assign', 'cases', { statsBatch: null }, { _id: 1 }, async (docs) => {
       const batch = new Types.ObjectId().toHexString()
