@@ -18,6 +18,7 @@ export const HOT_FIELDS: Record<string, string[]> = {
   rate_limits: ['key'],
   // Statistics (stats/model.ts): counters upserted by _id on every counted write, read by month and office.
   stats_daily: ['monthOffice'],
+  // Article reads as the release before month roll-ups kept them, read by migration 0008.
   stats_article_monthly: ['monthOffice'],
   // Month roll-ups: a report's whole months, read by year and office.
   stats_monthly: ['yearOffice']

@@ -14,6 +14,7 @@ import { bucketField, bucketOf } from './buckets.js'
  *   rate_1 … rate_5                     ratings given that day, per score
  *   open_HH                             cases opened in hour HH of that day and not resolved now
  *   sugDrafts, sugAsked                 drafts in which a suggestion was opened / cases sent after one
+ *   reads_<articleId>                   reads of an article that day (increment kind `article`, field `reads`)
  * and of the `all` document: backlog     cases not resolved now
  */
 export interface Increment {

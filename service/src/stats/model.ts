@@ -3,17 +3,18 @@ import { Schema, type Connection } from 'mongoose'
 /**
  * Pre-aggregated statistics (docs/adr/0145-statistics-pre-aggregated-per-day.md). Counter
  * documents are written only by `$inc` upserts, each by one writer (`shard`: a service process,
- * or the back-fill), and read by equality on `monthOffice` (`<YYYY-MM>|<officeId>`, pushed down
- * by FerretDB 1.24 to a GIN index, db-tuning/hot-fields.ts): a report reads at most 13 months'
- * documents in 13 queries, whatever the number of cases.
+ * or the back-fill), and read by equality on one top-level field (pushed down by FerretDB 1.24
+ * to a GIN index, db-tuning/hot-fields.ts), whatever the number of cases.
  *
  * `stats_daily`: `_id` `<day>:<officeId>:<shard>` (officeId `*` = all offices), counters per
- * field (see counters.ts); day `all` (monthOffice `all|<officeId>`) holds the office's current backlog.
- * `stats_article_monthly`: `_id` `<month>:<officeId>:<articleId>:<shard>`, `reads` of the month
- * and `reads_DD` of each day (a partial month at a period's edge adds its days).
- * `stats_monthly`: `_id` `<month>:<officeId>:<shard>`, the month roll-up of both (months.ts), read
- * by equality on `yearOffice` (`2026|*`): a period's whole months are at most 2 queries, and only
- * its edge months are read from day and article documents.
+ * field (see counters.ts; article reads `reads_<articleId>`), read a month per query by
+ * `monthOffice` (`<YYYY-MM>|<officeId>`); day `all` (monthOffice `all|<officeId>`) holds the
+ * office's current backlog.
+ * `stats_monthly`: `_id` `<month>:<officeId>:<shard>`, the month roll-up of the day counters
+ * (months.ts), read by `yearOffice` (`2026|*`): a period's whole months are at most 2 queries,
+ * and only its edge months (and the backlog's last days) are read from day documents.
+ * `stats_article_monthly`: `_id` `<month>:<officeId>:<articleId>:<shard>`, `reads` and `reads_DD`:
+ * how the release before month roll-ups counted reads; no longer written, migration 0008 moves them.
  * The counters are not declared: the schemas are not strict, and readers treat a missing field as 0.
  */
 const statsDaySchema = new Schema(
@@ -62,7 +63,7 @@ const statsSettingsSchema = new Schema(
 )
 
 export const STATS_DAY_COLLECTION = 'stats_daily'
-/** Article reads were never written to the earlier per-day `stats_article_daily` (not wired), so nothing moves over. */
+/** Article reads of the release before month roll-ups (read by migration 0008 only). */
 export const STATS_ARTICLE_COLLECTION = 'stats_article_monthly'
 
 export const STATS_MONTH_COLLECTION = 'stats_monthly'

@@ -4,11 +4,12 @@ import { BACKLOG_DAY } from './counters.js'
  * Month roll-ups (ADR 0145): each counted fact also goes to a document per month, office and
  * shard (`stats_monthly`), so a report reads whole months as one document per shard instead of
  * every day's. A month document holds
- *   - every day counter summed over the month (`opened`, `frt_NN`, `rate_N`, `sugDrafts`, …), except
- *     `open_HH`: the backlog reads only the last four days' day documents, never months;
+ *   - every day counter summed over the month (`opened`, `frt_NN`, `rate_N`, `sugDrafts`, the
+ *     reads of each article `reads_<articleId>`, …), except `open_HH`: the backlog reads only the
+ *     last four days' day documents, never months;
  *   - the day rows the report shows, per day: `opened_DD`, `resolved_DD`, `reopened_DD`,
- *     `firstResponses_DD`, `ratings_DD`;
- *   - article reads of the month: `reads_<articleId>` (article ids are ObjectId hex, safe as field names).
+ *     `firstResponses_DD`, `ratings_DD`.
+ * Article ids are ObjectId hex, safe as field names.
  * The month of an increment is the month of its day, so a fact that changes a past day (a
  * replaced rating subtracted on its own day) changes that day's month the same way.
  */

@@ -122,35 +122,12 @@ export function createStatsReports(models: Models) {
     return new Map(months.map((m) => [m, sumShards(docs.filter((d) => d.month === m))]))
   }
 
-  /** Reads per article: whole months from their roll-ups, the period's edge months from the article documents' days. */
-  async function mostRead(
-    edges: ReadonlyMap<string, string[]>,
-    wholePromise: Promise<ReadonlyMap<string, Counters | null>>,
-    officeId: string
-  ): Promise<StatsReport['articles']['mostRead']> {
-    const months = [...edges]
-    const [perMonth, whole] = await Promise.all([
-      Promise.all(
-        months.map(([month]) =>
-          models.StatsArticleMonth.find({ monthOffice: monthOfficeKey(month, officeId) }, { _id: 0, shard: 0 })
-            .lean<Counters[]>()
-            .exec()
-        )
-      ),
-      wholePromise
-    ])
+  /** Reads per article over the period's day documents (edge months) and month roll-ups (whole months). */
+  async function mostRead(present: readonly Counters[]): Promise<StatsReport['articles']['mostRead']> {
     const reads = new Map<string, number>()
-    const add = (articleId: string, count: number) => reads.set(articleId, (reads.get(articleId) ?? 0) + count)
-    perMonth.forEach((docs, i) => {
-      const [, dds] = months[i]!
-      for (const d of docs)
-        add(
-          d.articleId as string,
-          dds.reduce((s, dd) => s + n(d, `reads_${dd}`), 0)
-        )
-    })
-    for (const sum of whole.values())
-      for (const [field, count] of Object.entries(sum ?? {})) if (field.startsWith(READS_PREFIX)) add(field.slice(READS_PREFIX.length), count as number)
+    for (const doc of present)
+      for (const [field, count] of Object.entries(doc))
+        if (field.startsWith(READS_PREFIX)) reads.set(field.slice(READS_PREFIX.length), (reads.get(field.slice(READS_PREFIX.length)) ?? 0) + (count as number))
     const top = [...reads]
       .filter(([, r]) => r > 0)
       .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
@@ -191,19 +168,17 @@ export function createStatsReports(models: Models) {
       // Months wholly inside the period come from their roll-ups; only the edge months' days are read.
       const months = byMonth(days)
       const whole = [...months].filter(([month, dds]) => dds.length === daysInMonth(month)).map(([month]) => month)
-      const edges = new Map([...months].filter(([month]) => !whole.includes(month)))
-      const edgeDays = days.filter((day) => edges.has(monthOf(day)))
-      const rollUps = wholeMonths(whole, officeId)
-      const [dayDocs, monthDocs, target, backlogNow, read, unhelpful] = await Promise.all([
+      const edgeDays = days.filter((day) => !whole.includes(monthOf(day)))
+      const [dayDocs, monthDocs, target, backlogNow, unhelpful] = await Promise.all([
         readDays(edgeDays),
-        rollUps,
+        wholeMonths(whole, officeId),
         targetMinutes(),
         backlog(readDays, now),
-        mostRead(edges, rollUps, officeId),
         leastHelpful()
       ])
       const edgeDocs = new Map(edgeDays.map((day, i) => [day, dayDocs[i] ?? undefined]))
       const present = [...dayDocs, ...monthDocs.values()].filter((d): d is Counters => d !== null)
+      const read = await mostRead(present)
       const firstResponse = durations(present, 'frt', 'frtSum')
       const scores = [1, 2, 3, 4, 5].map((s) => present.reduce((sum, d) => sum + n(d, `rate_${s}`), 0))
       const rated = scores.reduce((a, b) => a + b, 0)

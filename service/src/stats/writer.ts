@@ -2,28 +2,27 @@ import { randomBytes } from 'node:crypto'
 import type { mongo } from 'mongoose'
 import { isDuplicateKey } from '../repositories/duplicate-key.js'
 import { ALL_OFFICES, BACKLOG_DAY, monthOf, monthOfficeKey, type Increment } from './counters.js'
-import { STATS_ARTICLE_COLLECTION, STATS_DAY_COLLECTION, STATS_MONTH_COLLECTION } from './model.js'
+import { STATS_DAY_COLLECTION, STATS_MONTH_COLLECTION } from './model.js'
 import { addDayToMonth, readsField, yearOfficeKey } from './months.js'
 
 interface Pending {
-  kind: Increment['kind'] | 'month'
+  kind: 'day' | 'month'
   id: string
   fields: Record<string, unknown>
   inc: Record<string, number>
 }
 
-const COLLECTION: Record<Pending['kind'], string> = { day: STATS_DAY_COLLECTION, article: STATS_ARTICLE_COLLECTION, month: STATS_MONTH_COLLECTION }
+const COLLECTION: Record<Pending['kind'], string> = { day: STATS_DAY_COLLECTION, month: STATS_MONTH_COLLECTION }
 
 /**
  * Sums the increments per document, each once for its office and once for all offices. Each
  * writer (`shard`: one per service process, `backfill` for the migration) has documents of its
  * own, because FerretDB 1.24 does not serialise concurrent `$inc` on one document (ADR 0002
  * measured 20 concurrent increments ending at 7); readers add the shards up.
- * Article counters are one document per month and article, with the month's total (`reads`)
- * and each day's (`reads_DD`), for the days of a month cut by a report's period.
- * With `months`, every increment also goes to the shard's month document (months.ts), and the
- * day and article documents say so (`months: true`): migration 0008 rolls up only documents
- * without it, so no count reaches a month twice.
+ * An article read is a field of the day document, `reads_<articleId>` (months.ts), like every
+ * other counter. With `months`, every increment also goes to the shard's month document
+ * (months.ts), and the day documents say so (`months: true`): migration 0008 rolls up only
+ * documents without it, so no count reaches a month twice.
  */
 export function groupIncrements(increments: readonly Increment[], shard: string, months = true): Pending[] {
   const docs = new Map<string, Pending>()
@@ -38,21 +37,12 @@ export function groupIncrements(increments: readonly Increment[], shard: string,
     const month = monthOf(increment.day)
     for (const officeId of [increment.officeId, ALL_OFFICES]) {
       const monthOffice = monthOfficeKey(month, officeId)
-      const article = increment.kind === 'article' ? increment.articleId! : null
-      if (article) {
-        const counters = doc('article', [month, officeId, article, shard].join(':'), () => ({ month, officeId, articleId: article, shard, monthOffice }))
-        for (const [field, n] of Object.entries(increment.inc)) {
-          add(counters, field, n)
-          add(counters, `${field}_${increment.day.slice(8, 10)}`, n)
-        }
-      } else {
-        const counters = doc('day', [increment.day, officeId, shard].join(':'), () => ({ day: increment.day, officeId, shard, monthOffice }))
-        for (const [field, n] of Object.entries(increment.inc)) add(counters, field, n)
-      }
+      const inc = increment.kind === 'article' ? { [readsField(increment.articleId!)]: increment.inc.reads ?? 0 } : increment.inc
+      const counters = doc('day', [increment.day, officeId, shard].join(':'), () => ({ day: increment.day, officeId, shard, monthOffice }))
+      for (const [field, n] of Object.entries(inc)) add(counters, field, n)
       if (!months || increment.day === BACKLOG_DAY) continue
       const rollUp = doc('month', [month, officeId, shard].join(':'), () => ({ month, officeId, shard, yearOffice: yearOfficeKey(month, officeId) }))
-      if (article) for (const n of Object.values(increment.inc)) add(rollUp, readsField(article), n)
-      else addDayToMonth(increment.day, increment.inc, rollUp.inc)
+      addDayToMonth(increment.day, inc, rollUp.inc)
     }
   }
   return [...docs.values()].filter((d) => Object.values(d.inc).some((n) => n !== 0))
@@ -75,7 +65,7 @@ export interface CounterWriterOptions {
 }
 
 /**
- * The only writer of its shard's documents (day, article and month). Writes to one document are
+ * The only writer of its shard's documents (day and month). Writes to one document are
  * chained, so this process never has two `$inc` on one document in flight; writes to different
  * documents run in parallel, at most `parallel` at once. Upserts: a new day or office simply starts a document.
  */

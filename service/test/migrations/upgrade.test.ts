@@ -86,6 +86,27 @@ describe('upgrading a database written by the previous release', () => {
       { _id: '2026-11:*:old', month: '2026-11', officeId: '*', shard: 'old', yearOffice: '2026|*', opened: 2, opened_30: 2, reads_665f1c2e9b1e8a3d4c5b6a80: 3 }
     ])
     expect(await app.db.db!.collection('stats_daily').countDocuments({ shard: 'old', months: true })).toBe(1)
+    // Its reads per day became day counters of their own shard.
+    expect(await app.db.db!.collection('stats_daily').find({ shard: 'old/reads' }).sort({ _id: 1 }).toArray()).toEqual([
+      {
+        _id: '2026-11-29:*:old/reads',
+        day: '2026-11-29',
+        officeId: '*',
+        shard: 'old/reads',
+        monthOffice: '2026-11|*',
+        months: true,
+        reads_665f1c2e9b1e8a3d4c5b6a80: 1
+      },
+      {
+        _id: '2026-11-30:*:old/reads',
+        day: '2026-11-30',
+        officeId: '*',
+        shard: 'old/reads',
+        monthOffice: '2026-11|*',
+        months: true,
+        reads_665f1c2e9b1e8a3d4c5b6a80: 2
+      }
+    ])
     const statsIndexes = await app.db.db!.collection('stats_daily').listIndexes().toArray()
     expect(statsIndexes.map((i) => i.key)).toContainEqual({ monthOffice: 1 })
     expect(statsIndexes.map((i) => i.key)).not.toContainEqual({ day: 1, officeId: 1 })

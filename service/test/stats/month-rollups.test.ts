@@ -47,11 +47,35 @@ beforeAll(async () => {
     increments.push({ kind: 'day', day, officeId: office, inc })
     increments.push({ kind: 'article', day, officeId: office, articleId: articleIds[k % 3]!, inc: { reads: 1 + (k % 3) } })
   }
-  // Two shards of an earlier release (day and article documents only) and one of this release.
-  await createCounterWriter(() => app.db.db!, 'old-a', { months: false }).apply(increments.slice(0, 40))
-  await createCounterWriter(() => app.db.db!, 'old-b', { months: false }).apply(increments.slice(40, 80))
+  // Two shards of the release before month roll-ups (day counters, article reads per month and article) and one of this release.
+  for (const [shard, part] of [
+    ['old-a', increments.slice(0, 40)],
+    ['old-b', increments.slice(40, 80)]
+  ] as const) {
+    await createCounterWriter(() => app.db.db!, shard, { months: false }).apply(part.filter((i) => i.kind === 'day'))
+    await insertOldReads(
+      shard,
+      part.filter((i) => i.kind === 'article')
+    )
+  }
   await createCounterWriter(() => app.db.db!, 'new').apply(increments.slice(80))
 }, 120_000)
+
+/** Article reads as the release before month roll-ups kept them: a document per month, office (and `*`), article and shard. */
+async function insertOldReads(shard: string, reads: readonly Increment[]) {
+  const docs = new Map<string, Record<string, unknown> & { reads: number }>()
+  for (const read of reads)
+    for (const officeId of [read.officeId, '*']) {
+      const month = read.day.slice(0, 7)
+      const _id = [month, officeId, read.articleId, shard].join(':')
+      const doc = docs.get(_id) ?? { _id, month, officeId, articleId: read.articleId, shard, monthOffice: `${month}|${officeId}`, reads: 0 }
+      const day = `reads_${read.day.slice(8, 10)}`
+      doc.reads += read.inc.reads!
+      doc[day] = ((doc[day] as number | undefined) ?? 0) + read.inc.reads!
+      docs.set(_id, doc)
+    }
+  await app.db.db!.collection('stats_article_monthly').insertMany([...docs.values()] as never[])
+}
 afterAll(() => app?.close())
 
 function expected(from: string, to: string) {
@@ -121,6 +145,8 @@ describe('migration 0008-stats-month-rollups', () => {
     await migrator('again').run()
     expect(await months()).toEqual(built)
 
+    // The old reads became day documents of their own (`<shard>/reads`), read for edge months like any day.
+    expect(await db.collection('stats_daily').distinct('shard', { officeId: office })).toEqual(expect.arrayContaining(['old-a/reads', 'old-b/reads']))
     for (const period of periods) check(await report(period), period)
   })
 })

@@ -21,6 +21,8 @@ const countersOf = (doc: Counter): Record<string, number> =>
  * it creates them and increments its month documents itself, and its shards are new random ids,
  * so no shard is both rebuilt here and incremented live. The back-fill shard is written without
  * month documents (0004 runs before this) and is rebuilt here like an old release's shard.
+ * Article reads were kept per month and article (`stats_article_monthly`, no longer written);
+ * they become fields of day documents, as this release counts them.
  */
 export const statsMonthRollups: Migration = {
   id: '0008-stats-month-rollups',
@@ -36,9 +38,24 @@ export const statsMonthRollups: Migration = {
       const [dayDocs, articleDocs] = await Promise.all([days.find(filter).toArray(), articles.find(filter).toArray()])
       const counters: Record<string, number> = {}
       for (const doc of dayDocs) addDayToMonth(doc.day!, countersOf(doc), counters)
-      for (const doc of articleDocs) {
-        const field = readsField(doc.articleId!)
-        counters[field] = (counters[field] ?? 0) + (typeof doc.reads === 'number' ? doc.reads : 0)
+      // Reads now live in the day documents (`reads_<articleId>`); the old per-article days become a
+      // day document per day of their own shard (`<shard>/reads`), written whole like the month.
+      const reads = new Map<string, Record<string, number>>()
+      for (const doc of articleDocs)
+        for (const [field, n] of Object.entries(countersOf(doc))) {
+          const dd = /^reads_(\d\d)$/.exec(field)?.[1]
+          if (!dd) continue
+          const day = `${month}-${dd}`
+          reads.set(day, { ...reads.get(day), [readsField(doc.articleId!)]: n })
+        }
+      for (const [day, inc] of reads) {
+        addDayToMonth(day, inc, counters)
+        const readsShard = `${shard}/reads`
+        await days.replaceOne(
+          { _id: [day, officeId, readsShard].join(':') },
+          { day, officeId, shard: readsShard, monthOffice: monthOfficeKey(month, officeId), months: true, ...inc },
+          { upsert: true }
+        )
       }
       const _id = [month, officeId, shard].join(':')
       await months.replaceOne({ _id }, { month, officeId, shard, yearOffice: yearOfficeKey(month, officeId), ...counters }, { upsert: true })
