@@ -25,6 +25,10 @@ export const ConfigSchema = Type.Object({
   mongodbUri: Type.String({ pattern: '^mongodb(\\+srv)?://' }),
   /** Cases per segment of the case lists before it splits (docs/adr/0100-bounded-hot-queries.md). */
   caseListSegmentMax: Type.Integer({ minimum: 2, maximum: 10_000 }),
+  /** Pages of the chief's list (and unread counts) an instance caches, validated per read (docs/adr/0101-cached-list-pages.md); 0 = off. */
+  caseListCacheEntries: Type.Integer({ minimum: 0, maximum: 1_000_000 }),
+  /** Longest time a cached page is served even when its office's version token did not move (0: no limit). */
+  caseListCacheTtlMs: Type.Integer({ minimum: 0, maximum: 3_600_000 }),
   /** The PostgreSQL database under FerretDB, when the service may tune it (db-tuning); null otherwise. */
   ferretdbPostgresqlUrl: Type.Union([Type.String({ pattern: '^postgres(ql)?://' }), Type.Null()]),
   /** FerretDB's --sqlite-url (its folder of .sqlite files) on the SQLite backend, when the service may tune it (db-tuning); null otherwise. */
@@ -207,6 +211,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     ferretdbPostgresqlUrl: env.FERRETDB_POSTGRESQL_URL || null,
     ferretdbSqliteUrl: env.FERRETDB_SQLITE_URL || null,
     caseListSegmentMax: int(env.CASE_LIST_SEGMENT_MAX, 160),
+    caseListCacheEntries: int(env.CASE_LIST_CACHE_ENTRIES, 2000),
+    caseListCacheTtlMs: int(env.CASE_LIST_CACHE_TTL_MS, 60_000),
     logLevel: (env.LOG_LEVEL ?? 'info') as Config['logLevel'],
     bootstrapApps: json('APPS', env.APPS, []) as Config['bootstrapApps'],
     tokenMaxLifetimeSeconds: int(env.TOKEN_MAX_LIFETIME_SECONDS, 3600),

@@ -137,7 +137,8 @@ export async function scaleBench(): Promise<SetResult> {
   const office = personas['chief-office'].claims.office
   const plan = { appId: tenant.appId, focusOffice: office, focusShare: FOCUS_SHARE, otherOffices: 200 }
   // Replies come fast and from one user here; the limit is the service's, not the subject of this set.
-  const service = await startService(tenant.mongodbUri, { CASE_REPLY_RATE_MAX: '1000', CASE_REPLY_RATE_WINDOW_MS: '1000' })
+  // The list cache off (docs/adr/0101-cached-list-pages.md): this set measures how the read model's cost grows with the data.
+  const service = await startService(tenant.mongodbUri, { CASE_REPLY_RATE_MAX: '1000', CASE_REPLY_RATE_WINDOW_MS: '1000', CASE_LIST_CACHE_ENTRIES: '0' })
   try {
     const chief = { authorization: `Bearer ${await tenant.token('chief-office')}` }
     const expert = { authorization: `Bearer ${tenant.expertKey}` }
@@ -232,6 +233,7 @@ export async function scaleBench(): Promise<SetResult> {
     const notes = [
       `The event-loop bound is /healthz polled every 10 ms on its own connection throughout each size's measurements; its slowest answer includes the loopback round trip and scheduling delay on this machine, so it is an upper bound.`,
       `The chief's office holds ${FOCUS_SHARE * 100} % of all cases (${Math.round(SMALL * FOCUS_SHARE)} at ${SMALL}, ~${Math.round(size * FOCUS_SHARE)} at ${size}); the rest belong to ${plan.otherOffices} other offices; a third of the cases are open. ${ASSIGNED_SHARE * 100} % of all cases are assigned to the benchmark's expert (the queue's "mine"). Every list and queue view reads a page of 20 (the second page by the cursor the first one returned at that size); /me counts the office's unread cases; the detail is one case with 3 replies; the attachment is a 40 KB text file on a case of the office; each reply answers a random case of the office (the pool grows with the data, so at the large size most replies move a case that has not moved before).`,
+      `The service runs with its list cache off (CASE_LIST_CACHE_ENTRIES=0, docs/adr/0101-cached-list-pages.md): every list and /me read goes to the read model, whose growth with the data is what this set measures; section 2 measures the cache.`,
       `p99 of up to ${SAMPLES} sequential requests per round (or until ${ROUND_BUDGET_S} s have passed, at least one request), ${ROUNDS} interleaved rounds, median of the round p99s. With few requests per round the p99 is close to the maximum.`,
       `Seeding: mongoose insertMany of the service's own Case model in batches of 1000 (documents validated against the real schema), case counter moved past the seeded numbers.`,
       `Plan of the list's hottest read (its newest segment, one equality on listSeg) on this database: ${explain}`

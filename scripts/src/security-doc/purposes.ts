@@ -30,6 +30,7 @@ export const PURPOSES: Record<string, string> = {
   'file-type': 'service: detects an upload’s type from its content (magic bytes), not its name',
   jose: 'service: verifies identity tokens (JWT, HS256) signed by host backends',
   'markdown-it': 'service: renders article Markdown (then sanitised)',
+  'lru-cache': "service: the per-instance cache of the chief's list pages (ADR 0101)",
   minisearch: 'service: in-memory full-text search for articles, forum and suggestions',
   mongoose: 'service: MongoDB/FerretDB access, schemas and the connection',
   nodemailer: 'service: sends notification e-mail over SMTP',

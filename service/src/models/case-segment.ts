@@ -21,4 +21,15 @@ const caseSegmentSchema = new Schema(
 
 caseSegmentSchema.index({ list: 1 })
 
+/**
+ * One per office (`_id` `<appId>|<officeId>`): a random token replaced after every write to the
+ * office's cases, against which instances validate their cached list pages
+ * (repositories/case-lists/page-cache.ts, docs/adr/0101-cached-list-pages.md). A random token and
+ * not a `$inc` counter: FerretDB 1.24 loses concurrent `$inc`s, and a lost increment could bring
+ * back a version a cache has already seen; of two concurrent `$set`s either leaves a new value.
+ */
+const caseListVersionSchema = new Schema({ _id: { type: String, required: true }, token: { type: String, required: true } }, { versionKey: false })
+
+export const caseListVersionModel = (connection: Connection) => connection.model('CaseListVersion', caseListVersionSchema, 'case_list_versions')
+
 export const caseSegmentModel = (connection: Connection) => connection.model('CaseSegment', caseSegmentSchema, 'case_segments')

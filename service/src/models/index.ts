@@ -1,7 +1,7 @@
 import type { Connection } from 'mongoose'
 import { appModel } from './app.js'
 import { caseModel } from './case.js'
-import { caseSegmentModel } from './case-segment.js'
+import { caseListVersionModel, caseSegmentModel } from './case-segment.js'
 import { counterModel } from './counter.js'
 import { expertModel } from './expert.js'
 import { expertKeyModel } from './expert-key.js'
@@ -30,6 +30,7 @@ export function registerModels(connection: Connection) {
     ExpertKey: expertKeyModel(connection),
     Case: caseModel(connection),
     CaseSegment: caseSegmentModel(connection),
+    CaseListVersion: caseListVersionModel(connection),
     Message: messageModel(connection),
     Counter: counterModel(connection),
     Article: articleModel(connection),

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto'
 import type { Types } from 'mongoose'
 import type { Models } from '../models/index.js'
 import type { AttachmentsRepository } from '../repositories/attachments.js'
+import { touchOffice } from '../repositories/case-lists/index.js'
 import type { AuditLog } from '../audit/log.js'
 import { ERASED_NAME } from './names.js'
 import { escapeRegex } from '../repositories/cursor.js'
@@ -55,6 +56,9 @@ export async function eraseUser(models: Models, attachments: AttachmentsReposito
   // Case lists show the latest public author's name.
   if (names.length > 0)
     await models.Case.updateMany({ ...tenant, lastActivityBy: 'chief', lastAuthorName: { $in: names } }, { $set: { lastAuthorName: pseudonym.name } })
+
+  // Cached list pages show both names.
+  if (cases.length > 0 || names.length > 0) await touchOffice(models, tenant)
 
   const authored = { ...tenant, 'author.kind': 'chief', 'author.id': req.userId }
   const messages = await models.Message.find(authored, { attachments: 1 }).lean()

@@ -1,5 +1,6 @@
 import type { Models } from '../models/index.js'
 import type { AttachmentsRepository } from '../repositories/attachments.js'
+import { touchOffice } from '../repositories/case-lists/index.js'
 import type { AuditLog } from '../audit/log.js'
 import { dayOf } from '../audit/log.js'
 
@@ -58,7 +59,7 @@ export async function runRetention(
     report.cases.cutoff = cutoff.toISOString()
     const seen = new Set<string>()
     for (let batch = 0; batch < MAX_BATCHES; batch++) {
-      const due = await models.Case.find({ status: 'resolved', purgedAt: null, updatedAt: { $lt: cutoff } }, { _id: 1 })
+      const due = await models.Case.find({ status: 'resolved', purgedAt: null, updatedAt: { $lt: cutoff } }, { _id: 1, appId: 1, officeId: 1 })
         .limit(BATCH + seen.size)
         .lean()
       const fresh = due.filter((c) => !seen.has(String(c._id))).slice(0, BATCH)
@@ -81,6 +82,8 @@ export async function runRetention(
         )
         // The score stays for statistics; the comment is the chief's words.
         await models.Case.updateOne({ _id: c._id, rating: { $ne: null } }, { $set: { 'rating.comment': null } })
+        // Cached list pages show the subject and the rating.
+        await touchOffice(models, c)
       }
     }
   }

@@ -11,7 +11,7 @@ import { createExpertHandles } from './expert-handles.js'
 import { appendMessage, messageDoc } from './case-messages.js'
 import { insertNumbered } from './case-numbers.js'
 import { Position, afterPosition, cursorCodec, escapeRegex, positionOf } from './cursor.js'
-import { chiefList, chiefUnreadList, type CaseListStore } from './case-lists/index.js'
+import { chiefList, chiefUnreadList, touchOffice, type CaseListStore, type PageCache } from './case-lists/index.js'
 import { toObjectId } from './map.js'
 import type { ActivityRecorder, CaseChangeKind } from '../events/activity.js'
 import { LIVE } from '../stats/counters.js'
@@ -54,7 +54,7 @@ function pageOf(docs: StoredCase[], limit: number, total: number | undefined): C
 }
 
 /** The chief's side of cases ("Moje pytania"); permissions are checked by the routes' hooks. */
-export function createCasesRepository(models: Models, activity: ActivityRecorder, lists: CaseListStore) {
+export function createCasesRepository(models: Models, activity: ActivityRecorder, lists: CaseListStore, cache: PageCache) {
   const expertHandles = createExpertHandles(models)
   /** By `_id` alone (one indexed equality on any backend), the tenant compared here. */
   async function findOwn(identity: Identity, rawId: string): Promise<StoredCase> {
@@ -104,8 +104,11 @@ export function createCasesRepository(models: Models, activity: ActivityRecorder
         query.unread === undefined
           ? (['listSeg', chiefList(appId, officeId, archived)] as const)
           : (['unreadSeg', chiefUnreadList(appId, officeId, archived, query.unread)] as const)
-      const [docs, total] = await Promise.all([lists.page<StoredCase>(field, [list], after, 'desc', limit + 1), position ? undefined : lists.size(list)])
-      return pageOf(docs, limit, total)
+      // Served from this process's cache while the office's list version stands (ADR 0101).
+      return cache.read(identity.tenant, `${list}|${query.cursor ?? ''}|${limit}`, async () => {
+        const [docs, total] = await Promise.all([lists.page<StoredCase>(field, [list], after, 'desc', limit + 1), position ? undefined : lists.size(list)])
+        return pageOf(docs, limit, total)
+      })
     },
 
     async create(identity: Identity, fields: CreateCaseFields, attachments: StoredAttachment[], userAgent: string | null): Promise<WrittenMessage> {
@@ -232,6 +235,7 @@ export function createCasesRepository(models: Models, activity: ActivityRecorder
       if (!found.firstResponseAt) throw new AppError('CONFLICT', 'A case can be rated once an expert has answered')
       const rating = { score: body.score, comment: body.comment?.trim() || null, ratedAt: new Date() }
       await models.Case.updateOne({ _id: found._id, ...identity.tenant }, { $set: { rating } })
+      await touchOffice(models, identity.tenant)
       const previous = found.rating ? { score: found.rating.score, ratedAt: found.rating.ratedAt } : null
       await activity.record({ type: 'case.rated', case: { ...found, rating }, previous })
       return { ...found, rating }
@@ -243,7 +247,8 @@ export function createCasesRepository(models: Models, activity: ActivityRecorder
      * a segment have settled it — ADR 0100).
      */
     async unreadCount(identity: Identity): Promise<number> {
-      return lists.size(chiefUnreadList(identity.tenant.appId, identity.tenant.officeId, false, true))
+      const list = chiefUnreadList(identity.tenant.appId, identity.tenant.officeId, false, true)
+      return cache.read(identity.tenant, `${list}|size`, () => lists.size(list))
     }
   }
 }

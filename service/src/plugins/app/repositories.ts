@@ -6,7 +6,7 @@ import { createTeamRepository, type TeamRepository } from '../../repositories/te
 import { createCasesRepository, type CasesRepository } from '../../repositories/cases.js'
 import { createCaseQueueRepository, type CaseQueueRepository } from '../../repositories/case-queue.js'
 import { createQueueOverviewRepository, type QueueOverviewRepository } from '../../repositories/queue-overview.js'
-import { createCaseListStore } from '../../repositories/case-lists/index.js'
+import { createCaseListStore, createPageCache } from '../../repositories/case-lists/index.js'
 import { createAttachmentsRepository, type AttachmentsRepository } from '../../repositories/attachments.js'
 import { createArticlesRepository, type ArticlesRepository } from '../../repositories/articles.js'
 import { createForumRepository, type ForumRepository } from '../../repositories/forum.js'
@@ -54,7 +54,8 @@ export default fp(
     fastify.activity.use('notifications', notificationListener(fastify.notifications.events))
     // One read model (segmented case lists) shared by the chief's and the experts' side.
     const caseLists = createCaseListStore(fastify.models, fastify.config.caseListSegmentMax)
-    fastify.decorate('cases', createCasesRepository(fastify.models, fastify.activity, caseLists))
+    const listPages = createPageCache(fastify.models, { maxEntries: fastify.config.caseListCacheEntries, ttlMs: fastify.config.caseListCacheTtlMs })
+    fastify.decorate('cases', createCasesRepository(fastify.models, fastify.activity, caseLists, listPages))
     fastify.decorate('caseQueue', createCaseQueueRepository(fastify.models, fastify.activity, caseLists))
     fastify.decorate('queueOverview', createQueueOverviewRepository(fastify.models))
     fastify.decorate('attachments', createAttachmentsRepository(fastify.db, fastify.models))

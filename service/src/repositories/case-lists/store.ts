@@ -1,5 +1,6 @@
 import type { Models } from '../../models/index.js'
 import { SEGMENT_MAX, byLo, locate, loOf, newSegmentId, type SegmentDoc } from './build.js'
+import { touchOffice } from './page-cache.js'
 import { LIST_FIELDS, comparePositions, listFields, listOfSegment, positionOf, type ListField, type ListedCase, type Position } from './lists.js'
 
 type Stored = ListedCase & Partial<Record<ListField, string | null>>
@@ -7,9 +8,9 @@ type Stored = ListedCase & Partial<Record<ListField, string | null>>
 export interface ListPlan {
   /** List fields to write with the case in the same update. */
   set: Partial<Record<ListField, string>>
-  /** After the case write: leave the old segments, split full ones. */
+  /** After the case write: leave the old segments, split full ones, and move the office's list version (cached pages). */
   commit(): Promise<void>
-  /** The case write did not happen: give the new segments' counts back. */
+  /** The case write did not happen: give the new segments' counts back (and move the version, as the counts moved). */
   abort(): Promise<void>
 }
 
@@ -91,9 +92,12 @@ export function createCaseListStore(models: Models, segmentMax = SEGMENT_MAX) {
             if (m.current) await settle(m.field, m.current)
             await settle(m.field, m.target)
           }
+          // Last: a cached page or count loaded before this point is never served again.
+          await touchOffice(models, after)
         },
         async abort() {
           await Promise.all(changed.map((m) => release(m.target)))
+          await touchOffice(models, after)
         }
       }
     },
