@@ -59,6 +59,8 @@ describe.skipIf(!postgresqlUrl)('FerretDB + PostgreSQL tuning', () => {
         ['cases', 'statusSeg', stored!.statusSeg],
         ['cases', 'assigneeSeg', stored!.assigneeSeg],
         ['case_segments', 'list', 's|open'],
+        ['case_segments', 'top', 's|open'],
+        ['case_segments', 'bottom', 's|open'],
         ['case_list_versions', '_id', `${stored!.appId}|${stored!.officeId}`],
         ['messages', 'caseId', stored!._id],
         ['expert_keys', 'keyHash', 'x'.repeat(64)],

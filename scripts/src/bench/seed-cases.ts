@@ -1,7 +1,7 @@
 import { Types } from 'mongoose'
 import type { Models } from '@ze/service/models'
 import { offices as demoOffices, clients } from '@ze/testkit/personas'
-import { buildLists } from '@ze/service/case-lists'
+import { buildLists, repairHeads } from '@ze/service/case-lists'
 
 export interface SeedPlan {
   appId: string
@@ -40,6 +40,7 @@ export async function seedCases(
   // (buildLists `above`) instead of rebuilding the read model of all cases.
   const base = Date.now() - 365 * 86_400_000
   let inserted = 0
+  const lists = new Set<string>()
   // The focus office's cases, so detail and reply benchmarks can pick ones to read and answer.
   const focusIds: string[] = []
   while (inserted < plan.count) {
@@ -83,10 +84,13 @@ export async function seedCases(
     // The read model (ADR 0100) computed in memory, written with the cases.
     const { segments, fields } = buildLists(batch, { above: plan.firstNumber + inserted > 1 })
     await models.CaseSegment.insertMany(segments)
+    for (const s of segments) lists.add(s.list)
     await models.Case.insertMany(batch.map((c) => ({ ...c, ...fields.get(String(c._id)) })))
     inserted += batch.length
     onBatch?.(inserted)
   }
+  // Segments appended above stored ones: each list's top, bottom and total, as the service keeps them.
+  for (const list of lists) await repairHeads(models.CaseSegment.collection, list)
   // The service numbers new cases from this counter; keep it past the seeded numbers.
   const last = plan.firstNumber + plan.count - 1
   await models.Counter.updateOne({ _id: `case-number:${plan.appId}` }, { $max: { seq: last } }, { upsert: true })

@@ -7,6 +7,7 @@ import { expertKeys } from './steps/0005-expert-keys.js'
 import { caseLists } from './steps/0006-case-lists.js'
 import { statsMonthKeys } from './steps/0007-stats-month-keys.js'
 import { statsMonthRollups } from './steps/0008-stats-month-rollups.js'
+import { caseListHeads } from './steps/0009-case-list-heads.js'
 
 export type { Migration, MigrationContext, StepProgress } from './types.js'
 export { createMigrator, type Migrator, type MigrationStatus } from './runner.js'
@@ -20,5 +21,6 @@ export const MIGRATIONS: readonly Migration[] = [
   expertKeys,
   caseLists,
   statsMonthKeys,
-  statsMonthRollups
+  statsMonthRollups,
+  caseListHeads
 ]

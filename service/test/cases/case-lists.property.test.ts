@@ -7,6 +7,7 @@ import type { IdentityClaims } from '@ze/contract'
 import { identityFromClaims } from '../../src/domain/identity.js'
 import { TEST_APP } from '../helpers/tokens.js'
 import type { StoredCase } from '../../src/models/case.js'
+import { byLo, headRepairs, type SegmentDoc } from '../../src/repositories/case-lists/build.js'
 
 // The segmented lists (read model) against the plain query they replace, over random
 // sequences of every write that moves a case between lists. Segments of 3 cases, so splits
@@ -84,9 +85,14 @@ describe('case lists (read model)', () => {
         }
       }
       // No segment outgrows its limit (splits follow the real count, not the counters).
-      for (const segment of await app.models.CaseSegment.find({}).lean()) {
+      const segments = await app.models.CaseSegment.find({}).lean<SegmentDoc[]>()
+      for (const segment of segments) {
         const field = { c: 'listSeg', u: 'unreadSeg', s: 'statusSeg', a: 'assigneeSeg' }[segment.list[0] as 'c']
         expect(await Case.countDocuments({ [field]: segment._id }), segment._id).toBeLessThanOrEqual(SEGMENT_MAX)
+      }
+      // Every list marks exactly its highest and lowest segment, and a chief's list's top carries its size.
+      for (const list of new Set(segments.map((s) => s.list))) {
+        expect(headRepairs(segments.filter((s) => s.list === list).sort(byLo)), list).toEqual([])
       }
     }
 

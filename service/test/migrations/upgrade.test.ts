@@ -76,6 +76,10 @@ describe('upgrading a database written by the previous release', () => {
     expect(byId['0002-expert-notify-default']).toMatchObject({ state: 'done', steps: { backfill: { processed: 2, done: true } } })
     expect(byId['0005-expert-keys']).toMatchObject({ state: 'done', steps: { copy: { processed: 2, done: true } } })
     expect(byId['0007-stats-month-keys']).toMatchObject({ state: 'done', steps: { 'month-keys': { done: true } } })
+    expect(byId['0009-case-list-heads']).toMatchObject({ state: 'done' })
+    // The office's active list marks its top, which carries the list's size.
+    const top = await app.db.db!.collection('case_segments').findOne({ top: `c|${TEST_APP.id}|${office.id}|active` })
+    expect(top?.total).toBe(41)
     const counters = await app.db.db!.collection('stats_daily').find({ shard: 'old' }).sort({ _id: 1 }).toArray()
     expect(counters.map((c) => [c._id, c.monthOffice])).toEqual([
       ['2026-11-30:*:old', '2026-11|*'],

@@ -11,6 +11,37 @@ export interface SegmentDoc {
   loT: number | null
   loI: string | null
   n: number
+  /** `list` on the list's highest segment (where new activity lands), null elsewhere. */
+  top?: string | null
+  /** `list` on the list's lowest segment (the bottom, `lo` null), null elsewhere. */
+  bottom?: string | null
+  /** On the top segment of a chief's list: the list's size (the page total, the unread badge). */
+  total?: number | null
+}
+
+/** The chief's lists (ADR 0100 `listSeg`, `unreadSeg`) show their size; the queue's lists do not. */
+export const countsTotal = (list: string): boolean => list.startsWith('c|') || list.startsWith('u|')
+
+type Heads = Pick<SegmentDoc, 'top' | 'bottom' | 'total'>
+
+/**
+ * What the head fields of a list's segments (sorted by `byLo`) should be, in the same order: the
+ * top, the bottom, and the total the top carries. Applied by `settle` (the store) and after bulk loads.
+ */
+export function headsOf(segments: SegmentDoc[]): Heads[] {
+  const last = segments.length - 1
+  const total = countsTotal(segments[0]?.list ?? '') ? segments.reduce((sum, s) => sum + Math.max(0, s.n), 0) : null
+  return segments.map((s, k) => ({ top: k === last ? s.list : null, bottom: k === 0 && loOf(s) === null ? s.list : null, total: k === last ? total : null }))
+}
+
+/** The head fields that differ from what `headsOf` says: the updates that repair a list. */
+export function headRepairs(segments: SegmentDoc[]): Array<{ id: string; set: Heads }> {
+  const want = headsOf(segments)
+  // `??` on purpose: FerretDB stores an upserted null as a missing field.
+  return segments
+    .map((s, k) => ({ s, set: want[k]! }))
+    .filter(({ s, set }) => (s.top ?? null) !== set.top || (s.bottom ?? null) !== set.bottom || (s.total ?? null) !== set.total)
+    .map(({ s, set }) => ({ id: s._id, set }))
 }
 
 export const newSegmentId = (list: string): string => `${list}#${new Types.ObjectId().toHexString()}`
@@ -55,6 +86,7 @@ export function buildLists(
     }
     for (const [list, members] of byList) {
       members.sort((a, b) => comparePositions(positionOf(a), positionOf(b)))
+      const first = segments.length
       for (let start = 0; start < members.length; start += SEGMENT_FILL) {
         const chunk = members.slice(start, start + SEGMENT_FILL)
         // `above`: these cases all come after every case already listed, so even the lowest new
@@ -68,6 +100,12 @@ export function buildLists(
           entry[field] = id
           fields.set(key, entry)
         }
+      }
+      // A whole list gets its heads now; cases appended `above` a stored list leave them to
+      // `headRepairs` over the whole list once loaded.
+      if (!above) {
+        const built = segments.slice(first)
+        headsOf(built).forEach((set, k) => Object.assign(built[k]!, set))
       }
     }
   }

@@ -2,3 +2,4 @@ export { createCaseListStore, type CaseListStore, type ListPlan } from './store.
 export { buildLists, SEGMENT_FILL, SEGMENT_MAX } from './build.js'
 export * from './lists.js'
 export { createPageCache, touchOffice, type PageCache } from './page-cache.js'
+export { repairHeads } from './heads.js'

@@ -1,5 +1,6 @@
 import type { Models } from '../../models/index.js'
-import { SEGMENT_MAX, byLo, locate, loOf, newSegmentId, type SegmentDoc } from './build.js'
+import { SEGMENT_MAX, byLo, countsTotal, locate, loOf, newSegmentId, type SegmentDoc } from './build.js'
+import { repairHeads } from './heads.js'
 import { touchOffice } from './page-cache.js'
 import { LIST_FIELDS, comparePositions, listFields, listOfSegment, positionOf, type ListField, type ListedCase, type Position } from './lists.js'
 
@@ -24,18 +25,38 @@ export function createCaseListStore(models: Models, segmentMax = SEGMENT_MAX) {
 
   const segmentsOf = async (list: string): Promise<SegmentDoc[]> => (await CaseSegment.find({ list }).lean<SegmentDoc[]>()).sort(byLo)
 
+  /**
+   * The list's top (highest) or bottom segment, by one equality whatever the list's length. A
+   * split that has not finished may leave two segments marked top: the higher one is the top.
+   */
+  async function headOf(list: string, end: 'top' | 'bottom'): Promise<SegmentDoc | undefined> {
+    const marked = (await CaseSegment.find({ [end]: list }).lean<SegmentDoc[]>()).sort(byLo)
+    return end === 'top' ? marked.at(-1) : marked[0]
+  }
+
   const release = (segment: string) => CaseSegment.updateOne({ _id: segment }, { $inc: { n: -1 } })
 
+  /** The segment whose range holds `position`: the top for anything at or above its lower bound (new activity), else from the directory. */
+  async function locateIn(list: string, position: Position): Promise<SegmentDoc | undefined> {
+    const top = await headOf(list, 'top')
+    if (top) {
+      const lo = loOf(top)
+      if (lo === null || comparePositions(lo, position) <= 0) return top
+    }
+    return locate(await segmentsOf(list), position)
+  }
+
   async function enter(list: string, position: Position, current: string | null): Promise<string> {
-    const target = locate(await segmentsOf(list), position)
+    const target = await locateIn(list, position)
     if (target && target._id === current) return current
     if (target) {
       await CaseSegment.updateOne({ _id: target._id }, { $inc: { n: 1 } })
       return target._id
     }
-    // The first case of a list: its bottom segment, the same id for every writer.
+    // The first case of a list: its bottom segment (and top), the same id for every writer.
     const root = `${list}#root`
-    const upsert = () => CaseSegment.updateOne({ _id: root }, { $setOnInsert: { list, loT: null, loI: null }, $inc: { n: 1 } }, { upsert: true })
+    const upsert = () =>
+      CaseSegment.updateOne({ _id: root }, { $setOnInsert: { list, loT: null, loI: null, top: list, bottom: list }, $inc: { n: 1 } }, { upsert: true })
     await upsert().catch(upsert)
     return root
   }
@@ -47,12 +68,18 @@ export function createCaseListStore(models: Models, segmentMax = SEGMENT_MAX) {
    * splits apart; it is not atomic on FerretDB either, so readers sort what they gather.
    */
   async function settle(field: ListField, segment: string): Promise<void> {
+    // Only the chief's lists need exact counters (their size is shown); a queue list's counter,
+    // kept by $inc, only says when to count for a split — counting reads the whole segment.
+    if (!countsTotal(listOfSegment(segment))) {
+      const stored = await CaseSegment.findById(segment, { n: 1 }).lean<Pick<SegmentDoc, 'n'>>()
+      if (!stored || stored.n <= segmentMax) return
+    }
     const actual = await Case.countDocuments({ [field]: segment })
     if (actual <= segmentMax) {
       await CaseSegment.updateOne({ _id: segment, n: { $ne: actual } }, { $set: { n: actual } })
       return
     }
-    const claimed = await CaseSegment.findOneAndUpdate({ _id: segment, lock: 0 }, { $set: { lock: 1 } }).lean()
+    const claimed = await CaseSegment.findOneAndUpdate({ _id: segment, lock: 0 }, { $set: { lock: 1 } }).lean<SegmentDoc>()
     if (!claimed) return
     try {
       const docs = (await Case.find({ [field]: segment }, { _id: 1, lastActivityAt: 1 }).lean<Array<Pick<ListedCase, '_id' | 'lastActivityAt'>>>())
@@ -61,9 +88,22 @@ export function createCaseListStore(models: Models, segmentMax = SEGMENT_MAX) {
       const upper = docs.slice(Math.floor(docs.length / 2))
       const lo = upper[0]!.position
       const id = newSegmentId(listOfSegment(segment))
-      await CaseSegment.create({ _id: id, list: listOfSegment(segment), loT: lo.t, loI: lo.i, n: upper.length, lock: 0 })
+      // The upper half of the top is the new top: marked before its cases move, so a reader that
+      // picks the highest marked segment never skips them (an empty top sends it to the directory).
+      const top = claimed.top ?? null
+      await CaseSegment.create({
+        _id: id,
+        list: listOfSegment(segment),
+        loT: lo.t,
+        loI: lo.i,
+        n: upper.length,
+        lock: 0,
+        top,
+        bottom: null,
+        total: claimed.total ?? null
+      })
       await Case.updateMany({ [field]: segment, _id: { $in: upper.map((u) => u.id) } }, { $set: { [field]: id } })
-      await CaseSegment.updateOne({ _id: segment }, { $set: { n: docs.length - upper.length } })
+      await CaseSegment.updateOne({ _id: segment }, { $set: { n: docs.length - upper.length, ...(top ? { top: null, total: null } : {}) } })
     } finally {
       await CaseSegment.updateOne({ _id: segment }, { $set: { lock: 0 } })
     }
@@ -92,6 +132,9 @@ export function createCaseListStore(models: Models, segmentMax = SEGMENT_MAX) {
             if (m.current) await settle(m.field, m.current)
             await settle(m.field, m.target)
           }
+          // The chief's lists: their top carries the list's size from the settled counters.
+          const counted = new Set(changed.flatMap((m) => [m.target, m.current ?? m.target].map(listOfSegment)).filter(countsTotal))
+          for (const list of counted) await repairHeads(CaseSegment.collection, list)
           // Last: a cached page or count loaded before this point is never served again.
           await touchOffice(models, after)
         },
@@ -118,6 +161,16 @@ export function createCaseListStore(models: Models, segmentMax = SEGMENT_MAX) {
       const beyond = (c: T) => !after || sign * comparePositions(positionOf(c), after) > 0
       const perList = await Promise.all(
         lists.map(async (list) => {
+          // First the end the page starts from (the top when newest first, the bottom when oldest
+          // first): everything in other segments lies beyond it, so when it alone fills the page
+          // the page is read by two equalities whatever the list's length.
+          const head = await headOf(list, direction === 'desc' ? 'top' : 'bottom')
+          const headLo = head ? loOf(head) : null
+          const headUseful = head && !(after && direction === 'desc' && headLo !== null && comparePositions(headLo, after) >= 0)
+          if (headUseful) {
+            const fromHead = (await Case.find({ [field]: head._id }).lean<T[]>()).filter((d) => beyond(d) && keep(d))
+            if (fromHead.length >= count) return fromHead
+          }
           const segments = await segmentsOf(list)
           const bounds = segments.map((s, k) => ({ s, lo: loOf(s), hi: k + 1 < segments.length ? loOf(segments[k + 1]!) : null }))
           if (direction === 'desc') bounds.reverse()
@@ -145,6 +198,9 @@ export function createCaseListStore(models: Models, segmentMax = SEGMENT_MAX) {
      * exact unless two writers race on one segment (its next write settles it).
      */
     async size(list: string): Promise<number> {
+      const top = await headOf(list, 'top')
+      if (top && top.total != null) return top.total
+      // A list whose top does not carry its size yet (written before it did): from the directory.
       return (await segmentsOf(list)).reduce((sum, s) => sum + Math.max(0, s.n), 0)
     }
   }
