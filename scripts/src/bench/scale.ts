@@ -5,7 +5,7 @@ import { machine } from './lib/machine.js'
 import { timedGet, timedPostForm } from './lib/load.js'
 import { prepareTenant, startDatabase, startService, type BenchTenant } from './lib/stack.js'
 import { seedCases } from './seed-cases.js'
-import { probeLoop } from './lib/probe.js'
+import { BENCH_METRICS_TOKEN, probeLoop, serviceLoopMaxMs } from './lib/probe.js'
 import { chiefList } from '@ze/service/case-lists'
 
 const SMALL = 1_000
@@ -89,10 +89,13 @@ interface Measured {
   failures: number
   /** Slowest /healthz answer while this size was measured: a bound on how long one request held the event loop. */
   blocked: number
+  /** The longest event-loop delay the service's own monitor saw while this size was measured. */
+  loopMs: number
 }
 
 async function measure(size: number, endpoints: Record<EndpointName, Sample>, rounds: string[], serviceUrl: string): Promise<Measured> {
   for (const name of ENDPOINTS) if (name !== 'reply') await endpoints[name]()
+  await serviceLoopMaxMs(serviceUrl)
   const probe = probeLoop(serviceUrl)
   const variants = Object.fromEntries(ENDPOINTS.map((name) => [name, () => roundP99(endpoints[name], COUNTS[name], name === 'reply' ? 201 : 200)])) as Record<
     EndpointName,
@@ -104,10 +107,11 @@ async function measure(size: number, endpoints: Record<EndpointName, Sample>, ro
     rounds.push(line)
   })
   const blocked = await probe.stop()
+  const loopMs = await serviceLoopMaxMs(serviceUrl)
   const failures = ENDPOINTS.reduce((n, name) => n + results[name].reduce((m, r) => m + r.failed.length, 0), 0)
   const p99 = Object.fromEntries(ENDPOINTS.map((name) => [name, median(results[name].map((r) => r.p99))])) as Record<EndpointName, number>
-  console.log(`[bench] ${size} cases: slowest /healthz meanwhile ${fmt.ms(blocked)}`)
-  return { size, p99, failures, blocked }
+  console.log(`[bench] ${size} cases: longest event-loop delay in the service ${fmt.ms(loopMs)}, slowest /healthz meanwhile ${fmt.ms(blocked)}`)
+  return { size, p99, failures, blocked, loopMs }
 }
 
 /** The plan of the list's hottest read (its newest segment, by one equality), as the database reports it. */
@@ -138,7 +142,12 @@ export async function scaleBench(): Promise<SetResult> {
   const plan = { appId: tenant.appId, focusOffice: office, focusShare: FOCUS_SHARE, otherOffices: 200 }
   // Replies come fast and from one user here; the limit is the service's, not the subject of this set.
   // The list cache off (docs/adr/0101-cached-list-pages.md): this set measures how the read model's cost grows with the data.
-  const service = await startService(tenant.mongodbUri, { CASE_REPLY_RATE_MAX: '1000', CASE_REPLY_RATE_WINDOW_MS: '1000', CASE_LIST_CACHE_ENTRIES: '0' })
+  const service = await startService(tenant.mongodbUri, {
+    CASE_REPLY_RATE_MAX: '1000',
+    CASE_REPLY_RATE_WINDOW_MS: '1000',
+    CASE_LIST_CACHE_ENTRIES: '0',
+    METRICS_TOKEN: BENCH_METRICS_TOKEN
+  })
   try {
     const chief = { authorization: `Bearer ${await tenant.token('chief-office')}` }
     const expert = { authorization: `Bearer ${tenant.expertKey}` }
@@ -224,14 +233,18 @@ export async function scaleBench(): Promise<SetResult> {
         value: measured.map((m) => String(m.failures)).join(' / ')
       },
       {
-        name: `slowest /healthz while measuring, at ${measured.map((m) => m.size).join(' / ')} cases (event-loop block bound)`,
-        value: measured.map((m) => fmt.ms(m.blocked)).join(' / '),
+        name: `longest event-loop delay inside the service while measuring, at ${measured.map((m) => m.size).join(' / ')} cases`,
+        value: measured.map((m) => fmt.ms(m.loopMs)).join(' / '),
         target: `≤ ${TARGET_BLOCK_MS} ms`,
-        met: measured.every((m) => m.blocked <= TARGET_BLOCK_MS)
+        met: measured.every((m) => m.loopMs <= TARGET_BLOCK_MS)
+      },
+      {
+        name: `slowest /healthz while measuring, at ${measured.map((m) => m.size).join(' / ')} cases (from outside: round trip and scheduling included)`,
+        value: measured.map((m) => fmt.ms(m.blocked)).join(' / ')
       }
     ]
     const notes = [
-      `The event-loop bound is /healthz polled every 10 ms on its own connection throughout each size's measurements; its slowest answer includes the loopback round trip and scheduling delay on this machine, so it is an upper bound.`,
+      `The event-loop figure is the service's own monitor (Node's perf_hooks.monitorEventLoopDelay, as prom-client's nodejs_eventloop_lag_max_seconds on /metrics, reset by a scrape before each size and read after it): the longest time a timer waited for the loop, which includes any time the process was not scheduled on this 2-core machine shared with FerretDB, PostgreSQL and the load generator. /healthz polled every 10 ms on its own connection is shown beside it; its slowest answer adds the loopback round trip and the load generator's own scheduling.`,
       `The chief's office holds ${FOCUS_SHARE * 100} % of all cases (${Math.round(SMALL * FOCUS_SHARE)} at ${SMALL}, ~${Math.round(size * FOCUS_SHARE)} at ${size}); the rest belong to ${plan.otherOffices} other offices; a third of the cases are open. ${ASSIGNED_SHARE * 100} % of all cases are assigned to the benchmark's expert (the queue's "mine"). Every list and queue view reads a page of 20 (the second page by the cursor the first one returned at that size); /me counts the office's unread cases; the detail is one case with 3 replies; the attachment is a 40 KB text file on a case of the office; each reply answers a random case of the office (the pool grows with the data, so at the large size most replies move a case that has not moved before).`,
       `The service runs with its list cache off (CASE_LIST_CACHE_ENTRIES=0, docs/adr/0101-cached-list-pages.md): every list and /me read goes to the read model, whose growth with the data is what this set measures; section 2 measures the cache.`,
       `p99 of up to ${SAMPLES} sequential requests per round (or until ${ROUND_BUDGET_S} s have passed, at least one request), ${ROUNDS} interleaved rounds, median of the round p99s. With few requests per round the p99 is close to the maximum.`,

@@ -35,3 +35,19 @@ export function probeLoop(url: string) {
     }
   }
 }
+
+/** The token the benchmarks start the service with, so they can read its /metrics. */
+export const BENCH_METRICS_TOKEN = 'bench-metrics-token-0123456789'
+
+/**
+ * The longest event-loop delay the service itself saw since the previous call: Node's
+ * `monitorEventLoopDelay` through prom-client's `nodejs_eventloop_lag_max_seconds`, which
+ * prom-client resets on every scrape. Call once before measuring (to reset), once after.
+ */
+export async function serviceLoopMaxMs(url: string): Promise<number> {
+  const res = await fetch(`${url}/metrics`, { headers: { authorization: `Bearer ${BENCH_METRICS_TOKEN}` } })
+  if (!res.ok) throw new Error(`GET /metrics answered ${res.status}`)
+  const line = (await res.text()).split('\n').find((l) => l.startsWith('nodejs_eventloop_lag_max_seconds '))
+  if (!line) throw new Error('GET /metrics has no nodejs_eventloop_lag_max_seconds')
+  return Number(line.split(' ')[1]) * 1000
+}
