@@ -210,7 +210,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     mongodbUri: env.MONGODB_URI ?? '',
     ferretdbPostgresqlUrl: env.FERRETDB_POSTGRESQL_URL || null,
     ferretdbSqliteUrl: env.FERRETDB_SQLITE_URL || null,
-    caseListSegmentMax: int(env.CASE_LIST_SEGMENT_MAX, 160),
+    caseListSegmentMax: int(env.CASE_LIST_SEGMENT_MAX, 64),
     caseListCacheEntries: int(env.CASE_LIST_CACHE_ENTRIES, 2000),
     caseListCacheTtlMs: int(env.CASE_LIST_CACHE_TTL_MS, 60_000),
     logLevel: (env.LOG_LEVEL ?? 'info') as Config['logLevel'],

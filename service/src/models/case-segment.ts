@@ -20,7 +20,9 @@ const caseSegmentSchema = new Schema(
     top: { type: String, default: null },
     bottom: { type: String, default: null },
     // On the top segment of a chief's list: the list's size, from the settled counters.
-    total: { type: Number, default: null }
+    total: { type: Number, default: null },
+    // On a chief's list: the next lower segment, so a page walks down from the top by `_id`.
+    prev: { type: String, default: null }
   },
   { versionKey: false }
 )

@@ -1,9 +1,13 @@
 import { Types } from 'mongoose'
 import { LIST_FIELDS, comparePositions, listFields, positionOf, type ListField, type ListedCase, type Position } from './lists.js'
 
-/** Segments are split when they pass SEGMENT_MAX cases; a bulk build fills them to SEGMENT_FILL. */
-export const SEGMENT_MAX = 160
-export const SEGMENT_FILL = 100
+/**
+ * Segments are split when they pass SEGMENT_MAX cases; a bulk build fills them to SEGMENT_FILL.
+ * Small, because reading a segment (a page) and counting one (every write to a chief's list)
+ * cost FerretDB ~0.7 ms of CPU per case in it; a full split leaves halves of 32 (> a page of 21).
+ */
+export const SEGMENT_MAX = 64
+export const SEGMENT_FILL = 40
 
 export interface SegmentDoc {
   _id: string
@@ -17,12 +21,14 @@ export interface SegmentDoc {
   bottom?: string | null
   /** On the top segment of a chief's list: the list's size (the page total, the unread badge). */
   total?: number | null
+  /** On a chief's list: the next lower segment (null on the bottom), so a page can walk down from the top. */
+  prev?: string | null
 }
 
 /** The chief's lists (ADR 0100 `listSeg`, `unreadSeg`) show their size; the queue's lists do not. */
 export const countsTotal = (list: string): boolean => list.startsWith('c|') || list.startsWith('u|')
 
-type Heads = Pick<SegmentDoc, 'top' | 'bottom' | 'total'>
+type Heads = Pick<SegmentDoc, 'top' | 'bottom' | 'total' | 'prev'>
 
 /**
  * What the head fields of a list's segments (sorted by `byLo`) should be, in the same order: the
@@ -30,8 +36,15 @@ type Heads = Pick<SegmentDoc, 'top' | 'bottom' | 'total'>
  */
 export function headsOf(segments: SegmentDoc[]): Heads[] {
   const last = segments.length - 1
-  const total = countsTotal(segments[0]?.list ?? '') ? segments.reduce((sum, s) => sum + Math.max(0, s.n), 0) : null
-  return segments.map((s, k) => ({ top: k === last ? s.list : null, bottom: k === 0 && loOf(s) === null ? s.list : null, total: k === last ? total : null }))
+  const chief = countsTotal(segments[0]?.list ?? '')
+  const total = chief ? segments.reduce((sum, s) => sum + Math.max(0, s.n), 0) : null
+  return segments.map((s, k) => ({
+    top: k === last ? s.list : null,
+    bottom: k === 0 && loOf(s) === null ? s.list : null,
+    total: k === last ? total : null,
+    // Only chief's lists, which are repaired after every write: a queue list's splits would leave it stale.
+    prev: chief && k > 0 ? segments[k - 1]!._id : null
+  }))
 }
 
 /** The head fields that differ from what `headsOf` says: the updates that repair a list. */
@@ -40,7 +53,9 @@ export function headRepairs(segments: SegmentDoc[]): Array<{ id: string; set: He
   // `??` on purpose: FerretDB stores an upserted null as a missing field.
   return segments
     .map((s, k) => ({ s, set: want[k]! }))
-    .filter(({ s, set }) => (s.top ?? null) !== set.top || (s.bottom ?? null) !== set.bottom || (s.total ?? null) !== set.total)
+    .filter(
+      ({ s, set }) => (s.top ?? null) !== set.top || (s.bottom ?? null) !== set.bottom || (s.total ?? null) !== set.total || (s.prev ?? null) !== set.prev
+    )
     .map(({ s, set }) => ({ id: s._id, set }))
 }
 

@@ -20,6 +20,9 @@ export interface ListPlan {
  * list's segment documents (one small document per ~100 cases) and whole segments found by
  * one equality on one case field — never a query whose result grows with the collection.
  */
+/** Segments a page reads by following `prev` before it reads the list's directory instead. */
+const WALK_HOPS = 4
+
 export function createCaseListStore(models: Models, segmentMax = SEGMENT_MAX) {
   const { Case, CaseSegment } = models
 
@@ -100,8 +103,11 @@ export function createCaseListStore(models: Models, segmentMax = SEGMENT_MAX) {
         lock: 0,
         top,
         bottom: null,
-        total: claimed.total ?? null
+        total: claimed.total ?? null,
+        prev: null
       })
+      // A chief's list is walked down by `prev`: the new segment is linked in while it is still empty.
+      if (countsTotal(listOfSegment(segment))) await repairHeads(CaseSegment.collection, listOfSegment(segment))
       await Case.updateMany({ [field]: segment, _id: { $in: upper.map((u) => u.id) } }, { $set: { [field]: id } })
       await CaseSegment.updateOne({ _id: segment }, { $set: { n: docs.length - upper.length, ...(top ? { top: null, total: null } : {}) } })
     } finally {
@@ -163,13 +169,24 @@ export function createCaseListStore(models: Models, segmentMax = SEGMENT_MAX) {
         lists.map(async (list) => {
           // First the end the page starts from (the top when newest first, the bottom when oldest
           // first): everything in other segments lies beyond it, so when it alone fills the page
-          // the page is read by two equalities whatever the list's length.
-          const head = await headOf(list, direction === 'desc' ? 'top' : 'bottom')
-          const headLo = head ? loOf(head) : null
-          const headUseful = head && !(after && direction === 'desc' && headLo !== null && comparePositions(headLo, after) >= 0)
-          if (headUseful) {
-            const fromHead = (await Case.find({ [field]: head._id }).lean<T[]>()).filter((d) => beyond(d) && keep(d))
-            if (fromHead.length >= count) return fromHead
+          // the page is read by two equalities whatever the list's length. A chief's list is
+          // walked on down by `prev` for a few segments; otherwise the directory is read.
+          const walked: T[] = []
+          let segment = await headOf(list, direction === 'desc' ? 'top' : 'bottom')
+          for (let hop = 0; segment && hop < WALK_HOPS; hop++) {
+            const lo = loOf(segment)
+            // Segments wholly at or above a newest-first cursor hold nothing for this page.
+            if (!(after && direction === 'desc' && lo !== null && comparePositions(lo, after) >= 0))
+              walked.push(...(await Case.find({ [field]: segment._id }).lean<T[]>()).filter((d) => beyond(d) && keep(d)))
+            if (walked.length >= count) return walked
+            // Down to the bottom: the whole list (beyond the cursor) has been read.
+            if (direction === 'desc' && lo === null) return walked
+            if (direction === 'asc' || !segment.prev || lo === null) break
+            const below = await CaseSegment.findById(segment.prev).lean<SegmentDoc>()
+            const belowLo = below ? loOf(below) : null
+            // A link that does not lead down is not trusted: the directory decides.
+            if (!below || (belowLo !== null && comparePositions(belowLo, lo) >= 0)) break
+            segment = below
           }
           const segments = await segmentsOf(list)
           const bounds = segments.map((s, k) => ({ s, lo: loOf(s), hi: k + 1 < segments.length ? loOf(segments[k + 1]!) : null }))
