@@ -61,6 +61,7 @@ describe.skipIf(!postgresqlUrl)('FerretDB + PostgreSQL tuning', () => {
         ['case_segments', 'list', 's|open'],
         ['case_segments', 'top', 's|open'],
         ['case_segments', 'bottom', 's|open'],
+        ['case_segments', 'prev', 's|open#root'],
         ['case_list_versions', '_id', `${stored!.appId}|${stored!.officeId}`],
         ['messages', 'caseId', stored!._id],
         ['expert_keys', 'keyHash', 'x'.repeat(64)],

@@ -43,48 +43,50 @@ export async function seedCases(
   const lists = new Set<string>()
   // The focus office's cases, so detail and reply benchmarks can pick ones to read and answer.
   const focusIds: string[] = []
-  while (inserted < plan.count) {
-    const batch = []
-    for (let k = 0; k < batchSize && inserted + k < plan.count; k++) {
-      const i = plan.firstNumber + inserted + k
-      const focus = (i * 7919) % 1000 < plan.focusShare * 1000
-      const office = focus ? plan.focusOffice : { id: `bench-office-${i % plan.otherOffices}`, name: `Biuro ${i % plan.otherOffices}` }
-      const status = STATUSES[i % 3]!
-      const onClient = i % 4 === 0
-      const account = onClient ? { type: 'client', ...clients.piekarnia } : { type: 'office', ...office }
-      const at = new Date(base + i * 60_000)
-      const _id = new Types.ObjectId()
-      if (focus) focusIds.push(String(_id))
-      batch.push({
-        _id,
-        appId: plan.appId,
-        officeId: office.id,
-        officeName: office.name,
-        number: i,
-        subject: `Pytanie ${i}: jak zaksięgować fakturę korygującą?`,
-        status,
-        account,
-        createdBy: { id: `chief-${office.id}`, name: 'Szef Biura' },
-        entryPoint: ENTRY_POINTS[i % 3]!,
-        aboutSystemUsage: false,
-        packageActive: true,
-        packageName: 'Biznes',
-        context: { pageUrl: 'https://app.example/faktury', userAgent: 'bench' },
-        assigneeId: plan.assignee && (i * 104729) % 1000 < plan.assignee.share * 1000 ? new Types.ObjectId(plan.assignee.id) : null,
-        lastActivityAt: at,
-        lastActivityBy: status === 'answered' ? 'expert' : 'chief',
-        firstResponseAt: status === 'open' ? null : at,
-        chiefUnread: status === 'answered' && i % 2 === 0,
-        archived: i % 10 === 0,
-        expertUnread: status === 'open',
-        messageCount: status === 'open' ? 1 : 2,
-        internalNoteCount: 0
-      })
-    }
-    // The read model (ADR 0100) computed in memory, written with the cases.
-    const { segments, fields } = buildLists(batch, { above: plan.firstNumber + inserted > 1 })
-    await models.CaseSegment.insertMany(segments)
-    for (const s of segments) lists.add(s.list)
+  const all = []
+  for (let k = 0; k < plan.count; k++) {
+    const i = plan.firstNumber + k
+    const focus = (i * 7919) % 1000 < plan.focusShare * 1000
+    const office = focus ? plan.focusOffice : { id: `bench-office-${i % plan.otherOffices}`, name: `Biuro ${i % plan.otherOffices}` }
+    const status = STATUSES[i % 3]!
+    const onClient = i % 4 === 0
+    const account = onClient ? { type: 'client', ...clients.piekarnia } : { type: 'office', ...office }
+    const at = new Date(base + i * 60_000)
+    const _id = new Types.ObjectId()
+    if (focus) focusIds.push(String(_id))
+    all.push({
+      _id,
+      appId: plan.appId,
+      officeId: office.id,
+      officeName: office.name,
+      number: i,
+      subject: `Pytanie ${i}: jak zaksięgować fakturę korygującą?`,
+      status,
+      account,
+      createdBy: { id: `chief-${office.id}`, name: 'Szef Biura' },
+      entryPoint: ENTRY_POINTS[i % 3]!,
+      aboutSystemUsage: false,
+      packageActive: true,
+      packageName: 'Biznes',
+      context: { pageUrl: 'https://app.example/faktury', userAgent: 'bench' },
+      assigneeId: plan.assignee && (i * 104729) % 1000 < plan.assignee.share * 1000 ? new Types.ObjectId(plan.assignee.id) : null,
+      lastActivityAt: at,
+      lastActivityBy: status === 'answered' ? 'expert' : 'chief',
+      firstResponseAt: status === 'open' ? null : at,
+      chiefUnread: status === 'answered' && i % 2 === 0,
+      archived: i % 10 === 0,
+      expertUnread: status === 'open',
+      messageCount: status === 'open' ? 1 : 2,
+      internalNoteCount: 0
+    })
+  }
+  // The read model (ADR 0100) computed in memory for the whole slice (per batch, a small list such
+  // as an office's archive would be cut into segments of a few cases), written with the cases.
+  const { segments, fields } = buildLists(all, { above: plan.firstNumber > 1 })
+  for (let k = 0; k < segments.length; k += batchSize) await models.CaseSegment.insertMany(segments.slice(k, k + batchSize))
+  for (const s of segments) lists.add(s.list)
+  while (inserted < all.length) {
+    const batch = all.slice(inserted, inserted + batchSize)
     await models.Case.insertMany(batch.map((c) => ({ ...c, ...fields.get(String(c._id)) })))
     inserted += batch.length
     onBatch?.(inserted)

@@ -6,7 +6,7 @@
 export const HOT_FIELDS: Record<string, string[]> = {
   // The read model's list fields (repositories/case-lists): lists, unread count, queue views.
   cases: ['listSeg', 'unreadSeg', 'statusSeg', 'assigneeSeg'],
-  case_segments: ['list', 'top', 'bottom'],
+  case_segments: ['list', 'top', 'bottom', 'prev'],
   // The office's list version, read by _id on every cached list read (case-lists/page-cache.ts).
   case_list_versions: [],
   // A case's conversation.

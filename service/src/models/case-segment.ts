@@ -21,7 +21,7 @@ const caseSegmentSchema = new Schema(
     bottom: { type: String, default: null },
     // On the top segment of a chief's list: the list's size, from the settled counters.
     total: { type: Number, default: null },
-    // On a chief's list: the next lower segment, so a page walks down from the top by `_id`.
+    // The next lower segment, so a page walks down from the top by `_id` (a split relinks the one above by this field).
     prev: { type: String, default: null }
   },
   { versionKey: false }
@@ -30,6 +30,7 @@ const caseSegmentSchema = new Schema(
 caseSegmentSchema.index({ list: 1 })
 caseSegmentSchema.index({ top: 1 })
 caseSegmentSchema.index({ bottom: 1 })
+caseSegmentSchema.index({ prev: 1 })
 
 /**
  * One per office (`_id` `<appId>|<officeId>`): a random token replaced after every write to the

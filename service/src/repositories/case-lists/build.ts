@@ -21,7 +21,7 @@ export interface SegmentDoc {
   bottom?: string | null
   /** On the top segment of a chief's list: the list's size (the page total, the unread badge). */
   total?: number | null
-  /** On a chief's list: the next lower segment (null on the bottom), so a page can walk down from the top. */
+  /** The next lower segment (null on the bottom), so a page can walk down from the top. */
   prev?: string | null
 }
 
@@ -36,14 +36,12 @@ type Heads = Pick<SegmentDoc, 'top' | 'bottom' | 'total' | 'prev'>
  */
 export function headsOf(segments: SegmentDoc[]): Heads[] {
   const last = segments.length - 1
-  const chief = countsTotal(segments[0]?.list ?? '')
-  const total = chief ? segments.reduce((sum, s) => sum + Math.max(0, s.n), 0) : null
+  const total = countsTotal(segments[0]?.list ?? '') ? segments.reduce((sum, s) => sum + Math.max(0, s.n), 0) : null
   return segments.map((s, k) => ({
     top: k === last ? s.list : null,
     bottom: k === 0 && loOf(s) === null ? s.list : null,
     total: k === last ? total : null,
-    // Only chief's lists, which are repaired after every write: a queue list's splits would leave it stale.
-    prev: chief && k > 0 ? segments[k - 1]!._id : null
+    prev: k > 0 ? segments[k - 1]!._id : null
   }))
 }
 

@@ -104,10 +104,19 @@ export function createCaseListStore(models: Models, segmentMax = SEGMENT_MAX) {
         top,
         bottom: null,
         total: claimed.total ?? null,
-        prev: null
+        prev: segment
       })
-      // A chief's list is walked down by `prev`: the new segment is linked in while it is still empty.
+      // Pages walk down by `prev`: the new segment is linked in (the one above points to it) while
+      // it is still empty, so a reader following the links never skips a case. A chief's list is
+      // repaired whole (its total too); a queue list relinks only its neighbour above.
       if (countsTotal(listOfSegment(segment))) await repairHeads(CaseSegment.collection, listOfSegment(segment))
+      else {
+        await CaseSegment.updateMany({ prev: segment, _id: { $ne: id } }, { $set: { prev: id } })
+        // The neighbour's relink can be lost when it is rewritten by its own split at the same moment
+        // (FerretDB rewrites whole documents): the whole chain is repaired from the directory, off
+        // the request's path (a queue list's directory grows with all offices' cases).
+        void repairHeads(CaseSegment.collection, listOfSegment(segment)).catch(() => {})
+      }
       await Case.updateMany({ [field]: segment, _id: { $in: upper.map((u) => u.id) } }, { $set: { [field]: id } })
       await CaseSegment.updateOne({ _id: segment }, { $set: { n: docs.length - upper.length, ...(top ? { top: null, total: null } : {}) } })
     } finally {
@@ -169,8 +178,8 @@ export function createCaseListStore(models: Models, segmentMax = SEGMENT_MAX) {
         lists.map(async (list) => {
           // First the end the page starts from (the top when newest first, the bottom when oldest
           // first): everything in other segments lies beyond it, so when it alone fills the page
-          // the page is read by two equalities whatever the list's length. A chief's list is
-          // walked on down by `prev` for a few segments; otherwise the directory is read.
+          // the page is read by two equalities whatever the list's length. Newest first, the walk
+          // goes on down by `prev` for a few segments; otherwise the directory is read.
           const walked: T[] = []
           let segment = await headOf(list, direction === 'desc' ? 'top' : 'bottom')
           for (let hop = 0; segment && hop < WALK_HOPS; hop++) {
