@@ -84,20 +84,20 @@ const DISCUSSION = `## Reading these figures
 
 FerretDB pushes down only equalities on top-level scalar fields and never a sort, so a query
 costs what its equality filter matches. The hot lists are therefore read from a segmented read
-model (docs/adr/0100-bounded-hot-queries.md): every page reads the list's segment directory and
-whole segments of at most a few hundred cases, each by one equality served by a GIN expression
-index (the service's FerretDB tuning). The seeding writes the same read model in memory. Before
-that design, on FerretDB's SQLite backend, the list took ≈ 24 s at 100 k cases.
+model (docs/adr/0100-bounded-hot-queries.md): whole segments of at most 64 cases, each by one
+equality served by a GIN expression index (the service's FerretDB tuning). Each list marks its top
+and bottom segment and links every segment to the next lower one (docs/adr/0102-case-list-heads.md),
+so a first page reads its end of the list and walks down a few links instead of reading the
+list's whole segment directory, and the page total and the unread badge come from the top
+segment. The seeding writes the same read model in memory. Before that design, on FerretDB's
+SQLite backend, the list took ≈ 24 s at 100 k cases.
 
-What still grows with the data is the **segment directory**: a page reads every segment document
-of its list. A chief's list holds one office's cases, so its directory stays small; the queue's
-status lists ("all open", "waiting for the customer") hold the cases of every office, ~1 segment
-per 100 cases (≈ 330 segment documents for 33 k open cases at 100 k), so their p99 grows with
-the data (the 2–2.6× of the 2026-12-03 run). The seeder builds the read model per batch of 1,000
-cases, so a small list such as one office's archive is cut into segments of ~10 cases (100 at
-100 k) where the service's own writes fill segments to 160 — the archived list's 3× is partly
-that. Bounding the directory read (only the newest segments, or a head document per list) is
-the next step.
+What can still grow with the data: a page that must go deeper than a few segments (later pages,
+or an oldest-first page whose bottom segment has shrunk) reads the directory, and a write to a
+chief's list reads that office's directory once to keep its total exact. At 1 k cases the small
+lists (one office's archive: 10 cases; its unread ones: ~15) are smaller than a page, so their
+p99 is one read of a few cases, while at 100 k it is a read of a full segment (32–64 cases at
+~0.7 ms of FerretDB CPU each): a ratio against an almost empty list, not growth.
 
 ### Worth knowing
 
@@ -107,18 +107,19 @@ the next step.
   allows on an otherwise idle machine is printed beside the measured one. Without a database,
   the service's pipeline (helmet's headers, the CORS delegator, request ids, schema
   serialisation) serves a fifth to a third of a bare Fastify route's rate.
-- List throughput (≥ 610 req/s) is missed by design more than by load: a page reads the whole
-  newest segment (up to ~100–160 cases) to return 20, and each case document costs about 0.9 ms
-  of CPU across FerretDB, PostgreSQL and the reader (2026-12-03: ~88 CPU-ms per page for the
-  service and the bare driver alike, so ~23 req/s on 2 idle cores). Smaller segments for the
-  chief's lists (CASE_LIST_SEGMENT_MAX) trade that against a longer directory; reading a page's
-  20 ids first and then 20 documents by \`_id\` would cut it further. /me costs ~5 CPU-ms.
+- List throughput (≥ 610 req/s) is met by the per-instance cache of the chief's list pages
+  (docs/adr/0101-cached-list-pages.md): a repeated read costs one shared read of the office's
+  version token. Without the cache (a list that has just changed) a page reads ~21–64 case
+  documents, and each costs FerretDB ~0.7 ms of CPU (measured on an idle machine: 66 ms for a
+  segment of 90), so the read model alone allows a few dozen pages a second on 2 cores, the
+  bare driver making the same reads no more.
 - Suggestions: the search itself runs in a worker within SUGGEST_BUDGET_MS (25 ms); the rest of
-  the p50 is the request's database round trips (the per-user limit's slot reads and insert, the
-  app lookup) on a machine at load 15–26, where one round trip takes tens of milliseconds.
-- Event-loop block: the bound is the slowest /healthz answer while the other requests run, so on
-  a machine with a load of 15–20 it measures the scheduler (hundreds of ms), not the service;
-  the suggestions' own cost is bounded in the service tests as main-thread CPU time.
+  the time is the request's database round trips (the per-user limit's slot read and write in the
+  database, shared by all instances) through FerretDB.
+- Event loop: the scale set reads the service's own monitor (perf_hooks.monitorEventLoopDelay via
+  /metrics); on this 2-core machine, shared with FerretDB, PostgreSQL and the load generator, it
+  includes the time the process waited to be scheduled, and /healthz from outside adds the round
+  trip; the suggestions' own main-thread cost is bounded in the service tests.
 - Uploads: memory stays flat — the peak growth varies between rounds (0.1–10 MB for 256 MB) but
   never follows the file size,
   and the service is within ~10 % of a bare GridFS write — FerretDB's chunk inserts are the limit
