@@ -219,9 +219,10 @@ export function createCaseListStore(models: Models, segmentMax = SEGMENT_MAX) {
     },
 
     /**
-     * How many cases a list holds, from its segment counters alone (one small read, whatever the
-     * list's length). Every write settles the counters it touched from a real count, so this is
-     * exact unless two writers race on one segment (its next write settles it).
+     * How many cases a chief's list holds: the `total` its top segment carries (one read, whatever
+     * the list's length). Every write to the list settles the counters it touched from a real
+     * count and rewrites the total, so this is exact unless two writers race on one segment (its
+     * next write settles it). A top without a total (before migration 0009) sums the directory.
      */
     async size(list: string): Promise<number> {
       const top = await headOf(list, 'top')
