@@ -16,6 +16,8 @@ export interface SeedPlan {
   firstNumber: number
   /** An expert who holds some of the cases (the queue's "mine" view), and which share of them. */
   assignee?: { id: string; share: number }
+  /** Share of the cases the chief has archived (tenths; default 0.1). */
+  archivedShare?: number
   batchSize?: number
 }
 
@@ -34,6 +36,7 @@ export async function seedCases(
   onBatch?: (done: number) => void
 ): Promise<{ inserted: number; seconds: number; focusIds: string[] }> {
   const batchSize = plan.batchSize ?? 1000
+  const archivedTenths = Math.round((plan.archivedShare ?? 0.1) * 10)
   const started = Date.now()
   // Activity times spread over the past year in numbering order (a minute apart), so a later
   // slice is newer than everything seeded before it and its list segments can be appended
@@ -74,7 +77,7 @@ export async function seedCases(
       lastActivityBy: status === 'answered' ? 'expert' : 'chief',
       firstResponseAt: status === 'open' ? null : at,
       chiefUnread: status === 'answered' && i % 2 === 0,
-      archived: i % 10 === 0,
+      archived: i % 10 < archivedTenths,
       expertUnread: status === 'open',
       messageCount: status === 'open' ? 1 : 2,
       internalNoteCount: 0

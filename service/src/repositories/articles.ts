@@ -25,6 +25,8 @@ function derived(input: { title: string; body: string; tags: string[] }, render:
   return { html: renderMarkdown(input.body, render), excerpt: excerpt(text), search: searchFields({ title: input.title, tags: input.tags, body: text }) }
 }
 
+/** Articles one list shows at most, with or without a query. */
+const MAX_LISTED = 1000
 const SUMMARY_FIELDS = { slug: 1, title: 1, category: 1, excerpt: 1, updatedAt: 1 } as const
 const WITHOUT_SEARCH = { search: 0 } as const
 
@@ -37,7 +39,7 @@ export function createArticlesRepository(models: Models, searchIndexes: SearchIn
 
   /** Published articles matching the words, best first, from the app's in-memory index. */
   async function search(appId: string, tokens: string[], category?: string): Promise<ArticleSummaryRecord[]> {
-    const hits = await searchIndexes.search(appId, tokens, { kinds: ['article'], ...(category ? { category } : {}) })
+    const hits = await searchIndexes.search(appId, tokens, { kinds: ['article'], ...(category ? { category } : {}) }, { limit: MAX_LISTED })
     return hits.map(({ meta }) => ({
       slug: meta.slug!,
       title: meta.title,
@@ -108,7 +110,7 @@ export function createArticlesRepository(models: Models, searchIndexes: SearchIn
           ? search(appId, query.tokens, filter.category)
           : Article.find({ appId, published: true, ...categoryFilter }, SUMMARY_FIELDS)
               .sort({ 'category.name': 1, title: 1 })
-              .limit(1000)
+              .limit(MAX_LISTED)
               .lean()
               .then((docs) => docs as ArticleSummaryRecord[]),
         Article.find({ appId, published: true }, { category: 1 }).lean() as Promise<Array<Pick<StoredArticle, 'category'>>>

@@ -14,15 +14,17 @@ export interface WindowCount {
  * not serialise concurrent `$inc` (20 concurrent increments left a counter at 7), while an
  * insert with a unique `_id` is atomic on FerretDB and MongoDB alike. So whatever the
  * interleaving of instances, no more than `max` slots are held, and deleting only expired
- * slots can never free one that is still held. Usually one delete, one read and one insert.
+ * slots can never free one that is still held.
  */
 export function createRateLimitsRepository(models: Models) {
   const { RateLimit } = models
 
   async function hit(key: string, windowMs: number, max: number): Promise<WindowCount> {
     const now = new Date()
-    await RateLimit.deleteMany({ key, expiresAt: { $lte: now } })
-    const held = await RateLimit.find({ key }, { expiresAt: 1 }).lean()
+    const slots = await RateLimit.find({ key }, { expiresAt: 1 }).lean()
+    const held = slots.filter((d) => d.expiresAt > now)
+    // Expired slots are deleted only when there are some: usually one read and one insert.
+    if (held.length < slots.length) await RateLimit.deleteMany({ key, expiresAt: { $lte: now } })
     const taken = new Set(held.map((d) => d._id))
     const expiresAt = new Date(now.getTime() + windowMs)
     for (let n = 1; n <= max; n++) {

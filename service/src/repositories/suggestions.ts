@@ -13,8 +13,8 @@ export const MAX_SUGGESTIONS = 5
 
 /**
  * Deflection while the chief types: published articles and solved, visible threads from
- * the app's in-memory index, scored together; on equal scores an article wins (it is
- * maintained by experts, a thread is one user's case). Answers within `budgetMs`: what
+ * the app's in-memory index, scored together (on equal scores an article wins, search/engine.ts),
+ * the best five ranked in the search worker. Answers within `budgetMs`: what
  * was found by then, or nothing while the index is still loading.
  */
 export function createSuggestionsRepository(searchIndexes: SearchIndexes, budgetMs: number) {
@@ -22,12 +22,8 @@ export function createSuggestionsRepository(searchIndexes: SearchIndexes, budget
     async suggest(appId: string, q: string): Promise<Suggestion[]> {
       const query = parseQuery(q)
       if (!query) return []
-      const hits = await searchIndexes.search(appId, query.tokens, {}, budgetMs)
-      const tie = (kind: string) => (kind === 'article' ? 1 : 0)
-      return hits
-        .sort((a, b) => b.score - a.score || tie(b.meta.kind) - tie(a.meta.kind))
-        .slice(0, MAX_SUGGESTIONS)
-        .map(({ meta }) => ({ kind: meta.kind, id: meta.id, ...(meta.slug ? { slug: meta.slug } : {}), title: meta.title, excerpt: meta.excerpt }))
+      const hits = await searchIndexes.search(appId, query.tokens, {}, { budgetMs, limit: MAX_SUGGESTIONS })
+      return hits.map(({ meta }) => ({ kind: meta.kind, id: meta.id, ...(meta.slug ? { slug: meta.slug } : {}), title: meta.title, excerpt: meta.excerpt }))
     }
   }
 }

@@ -81,7 +81,12 @@ export interface SearchOptions {
   filter: (meta: StoredMeta) => boolean
   /** performance.now() after which no further query word is looked up. */
   deadline?: number
+  /** The best this many hits only: what crosses back from the worker stays small. */
+  limit?: number
 }
+
+// On equal scores an article wins: experts maintain it, a thread is one user's case.
+const articleFirst = (kind: DocKind): number => (kind === 'article' ? 1 : 0)
 
 /**
  * Looks words up one at a time and stops at the deadline (the first word is always looked
@@ -108,5 +113,6 @@ export function searchEngine(engine: MiniSearch<IndexedDoc>, tokens: readonly st
   return [...found.values()]
     .filter((e) => e.words * 2 >= words || e.inTitle)
     .map((e) => ({ meta: e.meta, score: e.score * e.words }))
-    .sort((a, b) => b.score - a.score)
+    .sort((a, b) => b.score - a.score || articleFirst(b.meta.kind) - articleFirst(a.meta.kind))
+    .slice(0, options.limit ?? Infinity)
 }

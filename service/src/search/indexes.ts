@@ -5,7 +5,7 @@ import type { Models } from '../models/index.js'
 import { toObjectId } from '../repositories/map.js'
 import type { DocKind, Hit, IndexedDoc } from './engine.js'
 import { ARTICLE_FIELDS, THREAD_FIELDS, articleDoc, docKey, threadDoc, type ArticleSource, type ThreadSource } from './documents.js'
-import type { HitFilter } from './protocol.js'
+import type { HitFilter, SearchLimits } from './protocol.js'
 import { createWorkerClient } from './worker-client.js'
 import { isDuplicateKey } from '../repositories/duplicate-key.js'
 
@@ -223,15 +223,16 @@ export function createSearchIndexes(models: Models, options: SearchIndexOptions)
     },
 
     /**
-     * Ranked hits of one app. With a budget the answer comes within it: what was found by
-     * then, or nothing while the index is still loading or the worker is busy.
+     * Ranked hits of one app (the best `limit` of them). With a budget the answer comes within
+     * it: what was found by then, or nothing while the index is still loading or the worker is busy.
      */
-    async search(appId: string, tokens: string[], filter: HitFilter, budgetMs?: number): Promise<Hit[]> {
+    async search(appId: string, tokens: string[], filter: HitFilter, { budgetMs, limit }: SearchLimits = {}): Promise<Hit[]> {
       if (tokens.length === 0) return []
       const entry = entryFor(appId)
+      const only = limit !== undefined ? { limit } : {}
       if (budgetMs === undefined) {
         await entry.ready
-        return worker.search(appId, tokens, filter)
+        return worker.search(appId, tokens, filter, only)
       }
       const deadline = performance.now() + budgetMs
       // Suggestions are a nicety: an index still loading, or failing to, answers nothing.
@@ -246,7 +247,7 @@ export function createSearchIndexes(models: Models, options: SearchIndexOptions)
       )
         return []
       const left = deadline - performance.now()
-      return Promise.race([worker.search(appId, tokens, filter, Math.max(1, left)), timeout(left, [] as Hit[])])
+      return Promise.race([worker.search(appId, tokens, filter, { budgetMs: Math.max(1, left), ...only }), timeout(left, [] as Hit[])])
     },
 
     /** Documents held for an app once its index is loaded (diagnostics and tests). */

@@ -12,13 +12,20 @@ export interface HitFilter {
   category?: string
 }
 
+export interface SearchLimits {
+  /** Words after the first are looked up only while this much time has not passed. */
+  budgetMs?: number
+  /** The best this many hits, ranked in the worker, so only they are copied back to the service. */
+  limit?: number
+}
+
 export type WorkerRequest =
   | { op: 'begin'; appId: string; generation: number }
   | { op: 'put'; appId: string; generation: number; docs: IndexedDoc[] }
   | { op: 'commit'; appId: string; generation: number }
   | { op: 'remove'; appId: string; key: string }
   | { op: 'drop'; appId: string }
-  | { op: 'search'; id: number; appId: string; tokens: string[]; filter: HitFilter; budgetMs?: number }
+  | ({ op: 'search'; id: number; appId: string; tokens: string[]; filter: HitFilter } & SearchLimits)
   | { op: 'size'; id: number; appId: string }
 
 export type WorkerReply = { id: number; hits: Hit[] } | { id: number; size: number } | { id: number; error: string }

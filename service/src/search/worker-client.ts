@@ -3,7 +3,7 @@ import { pathToFileURL } from 'node:url'
 import { Worker } from 'node:worker_threads'
 import type { FastifyBaseLogger } from 'fastify'
 import type { Hit } from './engine.js'
-import type { HitFilter, WorkerOptions, WorkerReply, WorkerRequest } from './protocol.js'
+import type { HitFilter, SearchLimits, WorkerOptions, WorkerReply, WorkerRequest } from './protocol.js'
 
 type Pending = { resolve: (reply: WorkerReply) => void; reject: (err: Error) => void }
 type Request<T extends WorkerRequest['op']> = Omit<Extract<WorkerRequest, { op: T }>, 'id'>
@@ -78,8 +78,8 @@ export function createWorkerClient(options: WorkerOptions & { log: FastifyBaseLo
       get().postMessage(message)
     },
 
-    async search(appId: string, tokens: string[], filter: HitFilter, budgetMs?: number): Promise<Hit[]> {
-      const reply = await call({ op: 'search', appId, tokens, filter, ...(budgetMs !== undefined ? { budgetMs } : {}) })
+    async search(appId: string, tokens: string[], filter: HitFilter, options: SearchLimits = {}): Promise<Hit[]> {
+      const reply = await call({ op: 'search', appId, tokens, filter, ...options })
       return unwrap(reply, (r) => ('hits' in r ? r.hits : undefined))
     },
 

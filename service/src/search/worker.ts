@@ -83,6 +83,7 @@ function handle(msg: WorkerRequest): WorkerReply | null {
       const { kinds, category } = msg.filter
       const hits = searchEngine(index.engine, msg.tokens, {
         filter: (m) => (!kinds || kinds.includes(m.kind)) && (!category || m.category?.id === category),
+        ...(msg.limit !== undefined ? { limit: msg.limit } : {}),
         ...(msg.budgetMs !== undefined ? { deadline: performance.now() + msg.budgetMs } : {})
       })
       return { id: msg.id, hits }

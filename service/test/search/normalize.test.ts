@@ -94,4 +94,21 @@ describe('the in-memory index (MiniSearch with this term processor)', () => {
     expect(hits).toHaveLength(1)
     expect(hits[0]!.score).toBeLessThan(searchEngine(engine, ['plik', 'faktura'], { filter: () => true })[0]!.score)
   })
+
+  it('answers only the best `limit` hits, an article before a thread of the same score', async () => {
+    const engine = createEngine()
+    const doc = (kind: 'article' | 'thread', id: string, title: string) => ({
+      key: `${kind}:${id}`,
+      title,
+      tags: '',
+      text: '',
+      meta: { kind, id, title, excerpt: '' }
+    })
+    engine.addAll([doc('thread', '1', 'Faktura'), doc('article', '2', 'Faktura'), doc('article', '3', 'Faktura korygująca do paragonu')])
+    const all = searchEngine(engine, ['faktura'], { filter: () => true })
+    expect(all).toHaveLength(3)
+    const best = searchEngine(engine, ['faktura'], { filter: () => true, limit: 2 })
+    expect(best.map((h) => `${h.meta.kind}:${h.meta.id}`)).toEqual(['article:2', 'thread:1'])
+    expect(best).toEqual(all.slice(0, 2))
+  })
 })

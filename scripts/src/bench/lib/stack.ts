@@ -100,7 +100,10 @@ function requireBuilt(file: string): string {
  */
 export async function startService(mongodbUri: string, env: Record<string, string> = {}): Promise<RunningProcess> {
   const port = await freePort()
-  const child = startChild('service', process.execPath, [requireBuilt('service/dist/server.js')], {
+  // BENCH_SERVICE_NODE_ARGS, to look inside a run: e.g. `--trace-gc`, or `--cpu-prof --cpu-prof-dir=/tmp/p`
+  // (read the profile with `npm run bench:long-tasks -- <file>`: what held the event loop).
+  const nodeArgs = (process.env.BENCH_SERVICE_NODE_ARGS ?? '').split(' ').filter(Boolean)
+  const child = startChild('service', process.execPath, [...nodeArgs, requireBuilt('service/dist/server.js')], {
     PORT: String(port),
     HOST: '127.0.0.1',
     MONGODB_URI: mongodbUri,
