@@ -1,5 +1,9 @@
 import type { Models } from '../models/index.js'
+import { LRUCache } from 'lru-cache'
 import { isDuplicateKey } from './duplicate-key.js'
+
+/** Keys whose next free slot an instance remembers. */
+const GUESSED_KEYS = 10_000
 
 export interface WindowCount {
   /** Slots held in the window, this request's included; max + 1 when refused. */
@@ -14,12 +18,31 @@ export interface WindowCount {
  * not serialise concurrent `$inc` (20 concurrent increments left a counter at 7), while an
  * insert with a unique `_id` is atomic on FerretDB and MongoDB alike. So whatever the
  * interleaving of instances, no more than `max` slots are held, and deleting only expired
- * slots can never free one that is still held.
+ * slots can never free one that is still held. Usually a single insert (the slot after the
+ * key's last one), else one read and one insert.
  */
 export function createRateLimitsRepository(models: Models) {
   const { RateLimit } = models
+  // A cache, not state: which slot a key most likely has free, learnt from this instance's last
+  // hit. A person's next request then takes one insert; a wrong guess costs a read, as before.
+  const nextSlot = new LRUCache<string, number>({ max: GUESSED_KEYS })
+
+  async function take(key: string, n: number, expiresAt: Date): Promise<boolean> {
+    try {
+      await RateLimit.create({ _id: `${key}#${n}`, key, expiresAt })
+      nextSlot.set(key, n + 1)
+      return true
+    } catch (err) {
+      // Held: by another request, or by an expired slot not yet deleted.
+      if (!isDuplicateKey(err)) throw err
+      return false
+    }
+  }
 
   async function hit(key: string, windowMs: number, max: number): Promise<WindowCount> {
+    const guess = nextSlot.get(key) ?? 1
+    // `current` counts the slots up to this one as held, which may overstate it (some may have expired).
+    if (guess <= max && (await take(key, guess, new Date(Date.now() + windowMs)))) return { current: guess, ttl: windowMs }
     const now = new Date()
     const slots = await RateLimit.find({ key }, { expiresAt: 1 }).lean()
     const held = slots.filter((d) => d.expiresAt > now)
@@ -28,15 +51,8 @@ export function createRateLimitsRepository(models: Models) {
     const taken = new Set(held.map((d) => d._id))
     const expiresAt = new Date(now.getTime() + windowMs)
     for (let n = 1; n <= max; n++) {
-      const _id = `${key}#${n}`
-      if (taken.has(_id)) continue
-      try {
-        await RateLimit.create({ _id, key, expiresAt })
-        return { current: held.length + 1, ttl: windowMs }
-      } catch (err) {
-        // Another instance took this slot meanwhile: try the next one.
-        if (!isDuplicateKey(err)) throw err
-      }
+      // A slot taken meanwhile by another request: try the next one.
+      if (!taken.has(`${key}#${n}`) && (await take(key, n, expiresAt))) return { current: held.length + 1, ttl: windowMs }
     }
     const soonest = Math.min(...held.map((d) => d.expiresAt.getTime()), expiresAt.getTime())
     return { current: max + 1, ttl: Math.max(1, soonest - now.getTime()) }

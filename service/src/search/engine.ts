@@ -34,11 +34,13 @@ export interface IndexedDoc {
 
 export const FIELD_BOOST = { title: 3, tags: 2, text: 1 } as const
 
-// Word and stem, stopwords dropped; null tells MiniSearch to skip the token.
+// Word, stem and root, stopwords dropped; null tells MiniSearch to skip the token. The stem
+// and root are indexed so that a query finds other inflections and an alternated final
+// consonant by exact lookups: prefix expansion of a short stem ("spr") would walk a large
+// part of the vocabulary.
 const indexTerms = (token: string): string[] | null => {
   if (isStopword(token)) return null
-  const s = stem(token)
-  return s === token ? [token] : [token, s]
+  return [...new Set([token, stem(token), root(token)])]
 }
 
 export function createEngine(): MiniSearch<IndexedDoc> {
@@ -58,17 +60,27 @@ const single = (text: string): string[] => [text]
 /** Longer words tolerate more typos: one from 5 letters ("fakrura"), two from 8 ("bankoweog"). */
 const typos = (term: string): number => (term.length >= 8 ? 2 : term.length >= 5 ? 1 : 0)
 
+/** A word being typed expands to the words it begins from four letters ("zała" → "załączyć"). */
+export const MIN_PREFIX = 4
+
+/** A word whose exact forms find fewer documents than this is looked up with typos too. */
+export const TYPO_LOOKUP_BELOW = 10
+
 /**
- * One query word as MiniSearch sub-queries: the word (prefix while typing, typos), its stem
- * (other inflections) and its root (final consonant alternation, "wysyłka" → "wysyłce").
- * Prefix expansion starts at three letters so a two-letter word cannot expand to the
- * whole vocabulary.
+ * One query word as MiniSearch sub-queries: the word (with `typos`, and while it is being
+ * typed, the words it begins), its stem (other inflections) and its root (final consonant
+ * alternation, "wysyłka" → "wysyłce"), the last two by exact lookup of the indexed stem and
+ * root. Only the last word is taken as unfinished, and only from MIN_PREFIX letters: a
+ * shorter beginning expands to too much of the vocabulary to be worth its time.
  */
-function wordQuery(token: string): Query {
-  const forms = [...new Set([token, stem(token), root(token)])]
+function wordQuery(token: string, typing: boolean, withTypos: boolean): Query {
+  const [word, ...others] = [...new Set([token, stem(token), root(token)])]
   return {
     combineWith: 'OR',
-    queries: forms.map((form, i) => ({ queries: [form], prefix: form.length >= 3, fuzzy: i === 0 ? typos(form) : 0 }))
+    queries: [
+      { queries: [word!], prefix: typing && word!.length >= MIN_PREFIX, fuzzy: withTypos ? typos(word!) : 0 },
+      ...others.map((form) => ({ queries: [form], prefix: false, fuzzy: 0 }))
+    ]
   }
 }
 
@@ -90,7 +102,7 @@ const articleFirst = (kind: DocKind): number => (kind === 'article' ? 1 : 0)
 
 /**
  * Looks words up one at a time and stops at the deadline (the first word is always looked
- * up). Runs in the search worker (worker.ts), never on the service's event loop. Scores
+ * up), each with typos only when it finds little as written. Runs in the search worker (worker.ts), never on the service's event loop. Scores
  * combine as MiniSearch's own OR does (sum, times the number of words matched); a hit
  * must match half the words or have one in its title, so one common word cannot pull in
  * everything.
@@ -100,7 +112,12 @@ export function searchEngine(engine: MiniSearch<IndexedDoc>, tokens: readonly st
   const filter = (r: SearchResult) => options.filter(r.meta as StoredMeta)
   for (const [i, token] of tokens.entries()) {
     if (i > 0 && options.deadline !== undefined && performance.now() > options.deadline) break
-    const results = engine.search(wordQuery(token), { boost: FIELD_BOOST, processTerm: asIs, tokenize: single, filter })
+    const lookup = (withTypos: boolean) =>
+      engine.search(wordQuery(token, i === tokens.length - 1, withTypos), { boost: FIELD_BOOST, processTerm: asIs, tokenize: single, filter })
+    // Typos are looked for only when the word as written finds little: near neighbours of a
+    // correctly spelled common word would only add noise, and the typo walk is the costly part.
+    let results = lookup(false)
+    if (results.length < TYPO_LOOKUP_BELOW && typos(token) > 0) results = lookup(true)
     for (const r of results) {
       const entry = found.get(r.id as string) ?? { meta: r.meta as StoredMeta, score: 0, words: 0, inTitle: false }
       entry.score += r.score

@@ -100,4 +100,18 @@ describe('forum posting rate limit', () => {
     expect(await counters.deleteExpired()).toBeGreaterThanOrEqual(1)
     expect(await counters.peek('test|w')).toMatchObject({ current: 0 })
   })
+
+  it('holds when each instance guesses its next slot from its own last hit (stale guesses included)', async () => {
+    const { createRateLimitsRepository } = await import('../../src/repositories/rate-limits.js')
+    const one = createRateLimitsRepository(a.models)
+    const two = createRateLimitsRepository(b.models)
+    const key = `test|guess-${Date.now()}`
+    // Alternating and concurrent hits: each instance's guess is often a slot the other one took.
+    const sequential = [await one.hit(key, 60_000, 5), await two.hit(key, 60_000, 5), await one.hit(key, 60_000, 5)]
+    const concurrent = await Promise.all([one.hit(key, 60_000, 5), two.hit(key, 60_000, 5), one.hit(key, 60_000, 5), two.hit(key, 60_000, 5)])
+    const allowed = [...sequential, ...concurrent].filter((r) => r.current <= 5)
+    expect(allowed).toHaveLength(5)
+    expect(await one.peek(key)).toMatchObject({ current: 5 })
+    expect(await two.hit(key, 60_000, 5)).toMatchObject({ current: 6 })
+  })
 })

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { fold, parseQuery, prefixKeys, root, searchFields, stem, tokenize } from '../../src/search/normalize.js'
-import { createEngine, searchEngine } from '../../src/search/engine.js'
+import { TYPO_LOOKUP_BELOW, createEngine, searchEngine } from '../../src/search/engine.js'
 
 describe('Polish normalisation', () => {
   it('folds case and every Polish diacritic, ł included', () => {
@@ -75,6 +75,19 @@ describe('the in-memory index (MiniSearch with this term processor)', () => {
   it('matches word beginnings while typing and a final consonant alternation', async () => {
     expect(hitsFor('zała', [{ title: 'Załączniki' }, { title: 'Faktury' }]).map((h) => h.meta.title)).toEqual(['Załączniki'])
     expect(hitsFor('wysyłka', [{ title: 'Błąd przy wysyłce' }]).map((h) => h.meta.title)).toEqual(['Błąd przy wysyłce'])
+  })
+
+  it('takes only the last word as unfinished, and only from four letters', async () => {
+    const docs = [{ title: 'Załączniki' }, { title: 'Plik' }]
+    expect(hitsFor('plik zała', docs).map((h) => h.meta.title)).toContain('Załączniki')
+    expect(hitsFor('zała plik', docs).map((h) => h.meta.title)).not.toContain('Załączniki')
+    expect(hitsFor('zał', docs)).toEqual([])
+  })
+
+  it('looks for typos only when the word as written finds fewer than TYPO_LOOKUP_BELOW documents', async () => {
+    const common = Array.from({ length: TYPO_LOOKUP_BELOW }, (_, i) => ({ title: `Faktura ${i}` }))
+    expect(hitsFor('faktura', [...common, { title: 'Fakrura' }]).map((h) => h.meta.title)).not.toContain('Fakrura')
+    expect(hitsFor('faktura', [...common.slice(1), { title: 'Fakrura' }]).map((h) => h.meta.title)).toContain('Fakrura')
   })
 
   it('gives short words no typo tolerance: too many false friends', async () => {

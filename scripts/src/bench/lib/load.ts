@@ -19,13 +19,14 @@ export async function load(url: string, headers: Record<string, string> = {}, { 
 
 const agent = new Agent({ keepAlive: true, maxSockets: 1 })
 
-/** One GET over a kept-alive socket; resolves with the status and the time to the last byte in ms. */
-export function timedGet(url: string, headers: Record<string, string> = {}): Promise<{ status: number; ms: number }> {
+/** One GET over a kept-alive socket; resolves with the status, the time to the last byte in ms, and the body. */
+export function timedGet(url: string, headers: Record<string, string> = {}): Promise<{ status: number; ms: number; body: string }> {
   return new Promise((resolve, reject) => {
     const started = process.hrtime.bigint()
     const req = request(url, { agent, headers }, (res) => {
-      res.resume()
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, ms: Number(process.hrtime.bigint() - started) / 1e6 }))
+      const chunks: Buffer[] = []
+      res.on('data', (chunk: Buffer) => chunks.push(chunk))
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, ms: Number(process.hrtime.bigint() - started) / 1e6, body: Buffer.concat(chunks).toString() }))
     })
     req.on('error', reject)
     req.end()
