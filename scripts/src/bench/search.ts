@@ -181,7 +181,7 @@ export async function searchBench(): Promise<SetResult> {
       { name: 'service start until the index answers', value: `${loadSeconds.toFixed(1)} s` },
       { name: 'service RSS with the index loaded', value: fmt.mb(memory.rss) },
       {
-        name: 'typical drafts answered with no suggestion (each is made of words of the content, so an empty answer is one the time budget cut off)',
+        name: 'typical drafts answered empty (each is made of words of the content: cut off by the time budget)',
         value: `${results.typical.reduce((n, r) => n + r.empty, 0)} of ${results.typical.length * SAMPLES}`
       },
       { name: 'GET /api/v1/suggestions p50', value: fmt.ms(median(results.typical.map((r) => r.p50))) },
