@@ -18,6 +18,8 @@ export interface SeedPlan {
   assignee?: { id: string; share: number }
   /** Share of the cases the chief has archived (tenths; default 0.1). */
   archivedShare?: number
+  /** Every answered case unread by the chief (default: every other one). */
+  answeredUnread?: boolean
   batchSize?: number
 }
 
@@ -76,7 +78,7 @@ export async function seedCases(
       lastActivityAt: at,
       lastActivityBy: status === 'answered' ? 'expert' : 'chief',
       firstResponseAt: status === 'open' ? null : at,
-      chiefUnread: status === 'answered' && i % 2 === 0,
+      chiefUnread: status === 'answered' && (plan.answeredUnread || i % 2 === 0),
       archived: i % 10 < archivedTenths,
       expertUnread: status === 'open',
       messageCount: status === 'open' ? 1 : 2,

@@ -40,6 +40,8 @@ const BATCH = 50
 /** A failed build (database down) is retried on use, but not sooner than this. */
 const RETRY_BUILD_MS = 5000
 const MAX_CHANGES_READ = 5000
+/** Share of a search's time budget the worker may spend looking words up. */
+const LOOKUP_SHARE = 0.6
 const timeout = <T>(ms: number, value: T): Promise<T> => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms), value).unref())
 
 /**
@@ -247,7 +249,10 @@ export function createSearchIndexes(models: Models, options: SearchIndexOptions)
       )
         return []
       const left = deadline - performance.now()
-      return Promise.race([worker.search(appId, tokens, filter, { budgetMs: Math.max(1, left), ...only }), timeout(left, [] as Hit[])])
+      // The worker stops looking words up with a share of the time still left to rank, answer and
+      // be heard: with the whole of it, a search that used its budget lost the race below.
+      const lookupMs = Math.max(1, left * LOOKUP_SHARE)
+      return Promise.race([worker.search(appId, tokens, filter, { budgetMs: lookupMs, ...only }), timeout(left, [] as Hit[])])
     },
 
     /** Documents held for an app once its index is loaded (diagnostics and tests). */

@@ -94,10 +94,13 @@ SQLite backend, the list took ≈ 24 s at 100 k cases.
 
 What can still grow with the data: a page that must go deeper than a few segments (later pages,
 or an oldest-first page whose bottom segment has shrunk) reads the directory, and a write to a
-chief's list reads that office's directory once to keep its total exact. At 1 k cases the small
-lists (one office's archive: 10 cases; its unread ones: ~15) are smaller than a page, so their
-p99 is one read of a few cases, while at 100 k it is a read of a full segment (32–64 cases at
-~0.7 ms of FerretDB CPU each): a ratio against an almost empty list, not growth.
+chief's list reads that office's directory once to keep its total exact. A page reads whole
+segments (32–64 cases at ~0.7 ms of FerretDB CPU each), so a list smaller than a page is cheaper
+to read than a full one: the scale set archives 3 in 10 cases so that even at 1 k the office's
+archive (30 cases) fills the page it reads at every size. (At 1 in 10 it held 10 cases, and the
+archived view's ratio of 3.26× compared half a page with a full one.) For the same reason every
+answered case is unread there, so the unread view holds 20 cases at 1 k (it held ~15 and measured
+2.54× in the run that first filled the archive).
 
 ### Worth knowing
 
@@ -113,13 +116,23 @@ p99 is one read of a few cases, while at 100 k it is a read of a full segment (3
   documents, and each costs FerretDB ~0.7 ms of CPU (measured on an idle machine: 66 ms for a
   segment of 90), so the read model alone allows a few dozen pages a second on 2 cores, the
   bare driver making the same reads no more.
-- Suggestions: the search itself runs in a worker within SUGGEST_BUDGET_MS (25 ms); the rest of
-  the time is the request's database round trips (the per-user limit's slot read and write in the
-  database, shared by all instances) through FerretDB.
+- Suggestions: the search runs in a worker, which ranks and sends back only the best five (it
+  had been sending every hit, thousands for a common word, and decoding them held the service's
+  event loop ~65 ms). A query word is looked up by exact terms (the word, its indexed stem and
+  root); only the last word expands as a prefix, from four letters, and typos are looked for only
+  when a word finds fewer than ten documents as written — a prefix or two-typo walk over a dense
+  vocabulary had cost up to 1.1 s for one word, which no budget can cut (the first word is always
+  looked up). The per-user limit usually costs one insert (the slot after the user's last one).
+  Until 2026-12-03 the set's text generator lost precision and drew 224 distinct words, so every
+  word was in most documents and most answers were empty, cut off by the 25 ms budget; the set now
+  counts the empty answers.
 - Event loop: the scale set reads the service's own monitor (perf_hooks.monitorEventLoopDelay via
   /metrics); on this 2-core machine, shared with FerretDB, PostgreSQL and the load generator, it
   includes the time the process waited to be scheduled, and /healthz from outside adds the round
-  trip; the suggestions' own main-thread cost is bounded in the service tests.
+  trip. With \`--trace-gc\` (BENCH_SERVICE_NODE_ARGS) at 1 k cases the service's longest pauses were
+  garbage collection: mark-compact up to 22 ms and scavenges up to 20 ms on a heap of 50–90 MB;
+  in a CPU profile (\`npm run bench:long-tasks\`) the busy stretches of 30 ms or more were the start
+  and stretches where garbage collection took most of the samples.
 - Uploads: memory stays flat — the peak growth varies between rounds (0.1–10 MB for 256 MB) but
   never follows the file size,
   and the service is within ~10 % of a bare GridFS write — FerretDB's chunk inserts are the limit

@@ -70,20 +70,20 @@ export function createCaseListStore(models: Models, segmentMax = SEGMENT_MAX) {
    * segment past `segmentMax` is split at its median. The lock flag keeps most concurrent
    * splits apart; it is not atomic on FerretDB either, so readers sort what they gather.
    */
-  async function settle(field: ListField, segment: string): Promise<void> {
+  async function settle(field: ListField, segment: string): Promise<boolean> {
     // Only the chief's lists need exact counters (their size is shown); a queue list's counter,
     // kept by $inc, only says when to count for a split — counting reads the whole segment.
     if (!countsTotal(listOfSegment(segment))) {
       const stored = await CaseSegment.findById(segment, { n: 1 }).lean<Pick<SegmentDoc, 'n'>>()
-      if (!stored || stored.n <= segmentMax) return
+      if (!stored || stored.n <= segmentMax) return false
     }
     const actual = await Case.countDocuments({ [field]: segment })
     if (actual <= segmentMax) {
-      await CaseSegment.updateOne({ _id: segment, n: { $ne: actual } }, { $set: { n: actual } })
-      return
+      const corrected = await CaseSegment.updateOne({ _id: segment, n: { $ne: actual } }, { $set: { n: actual } })
+      return corrected.modifiedCount > 0
     }
     const claimed = await CaseSegment.findOneAndUpdate({ _id: segment, lock: 0 }, { $set: { lock: 1 } }).lean<SegmentDoc>()
-    if (!claimed) return
+    if (!claimed) return false
     try {
       const docs = (await Case.find({ [field]: segment }, { _id: 1, lastActivityAt: 1 }).lean<Array<Pick<ListedCase, '_id' | 'lastActivityAt'>>>())
         .map((d) => ({ id: d._id, position: positionOf(d) }))
@@ -119,6 +119,7 @@ export function createCaseListStore(models: Models, segmentMax = SEGMENT_MAX) {
       }
       await Case.updateMany({ [field]: segment, _id: { $in: upper.map((u) => u.id) } }, { $set: { [field]: id } })
       await CaseSegment.updateOne({ _id: segment }, { $set: { n: docs.length - upper.length, ...(top ? { top: null, total: null } : {}) } })
+      return true
     } finally {
       await CaseSegment.updateOne({ _id: segment }, { $set: { lock: 0 } })
     }
@@ -143,13 +144,19 @@ export function createCaseListStore(models: Models, segmentMax = SEGMENT_MAX) {
           await Promise.all(changed.filter((m) => m.current).map((m) => release(m.current!)))
           // One after another: FerretDB rewrites whole documents, so two splits relabelling the same
           // cases (in different fields) at once could lose one another's change.
+          // The chief's lists: their top carries the list's size from the settled counters. It is
+          // recomputed from the directory (which grows with the office's cases) only for a list the
+          // case entered or left, or whose counters the settling corrected; a case moving within a
+          // list (a reply, most often) leaves its size as it was.
+          const resized = new Set<string>()
           for (const m of changed) {
-            if (m.current) await settle(m.field, m.current)
-            await settle(m.field, m.target)
+            const from = m.current ? listOfSegment(m.current) : null
+            const to = listOfSegment(m.target)
+            if (from !== to) for (const list of [from, to]) if (list) resized.add(list)
+            if (m.current && (await settle(m.field, m.current))) resized.add(from!)
+            if (await settle(m.field, m.target)) resized.add(to)
           }
-          // The chief's lists: their top carries the list's size from the settled counters.
-          const counted = new Set(changed.flatMap((m) => [m.target, m.current ?? m.target].map(listOfSegment)).filter(countsTotal))
-          for (const list of counted) await repairHeads(CaseSegment.collection, list)
+          for (const list of [...resized].filter(countsTotal)) await repairHeads(CaseSegment.collection, list)
           // Last: a cached page or count loaded before this point is never served again.
           await touchOffice(models, after)
         },
@@ -221,8 +228,8 @@ export function createCaseListStore(models: Models, segmentMax = SEGMENT_MAX) {
     /**
      * How many cases a chief's list holds: the `total` its top segment carries (one read, whatever
      * the list's length). Every write to the list settles the counters it touched from a real
-     * count and rewrites the total, so this is exact unless two writers race on one segment (its
-     * next write settles it). A top without a total (before migration 0009) sums the directory.
+     * count, and rewrites the total when a case entered or left the list or a counter was
+     * corrected, so this is exact unless two writers race on one segment (its next write settles it). A top without a total (before migration 0009) sums the directory.
      */
     async size(list: string): Promise<number> {
       const top = await headOf(list, 'top')
