@@ -95,12 +95,12 @@ SQLite backend, the list took ≈ 24 s at 100 k cases.
 What can still grow with the data: a page that must go deeper than a few segments (later pages,
 or an oldest-first page whose bottom segment has shrunk) reads the directory, and a write to a
 chief's list reads that office's directory once to keep its total exact. A page reads whole
-segments (32–64 cases at ~0.7 ms of FerretDB CPU each), so a list smaller than a page is cheaper
-to read than a full one: the scale set archives 3 in 10 cases so that even at 1 k the office's
-archive (30 cases) fills the page it reads at every size. (At 1 in 10 it held 10 cases, and the
-archived view's ratio of 3.26× compared half a page with a full one.) For the same reason every
-answered case is unread there, so the unread view holds 20 cases at 1 k (it held ~15 and measured
-2.54× in the run that first filled the archive).
+segments (32–64 cases at ~0.7 ms of FerretDB CPU each), so a list smaller than a segment is
+cheaper to read than a longer one. The scale set therefore gives the chief's office 30 % of the
+cases, 3 in 10 of them archived and every answered one unread, so that at 1 k each of its lists
+(active 210, archived 90, unread 70) already spans more than one segment. With a tenth of the
+cases, a tenth archived and every other answer unread, the archive held 10 cases and the unread
+view ~15 at 1 k, and their ratios (3.26×; 1.97–2.54×) compared a part-filled segment with full ones.
 
 ### Worth knowing
 
