@@ -95,12 +95,19 @@ SQLite backend, the list took ≈ 24 s at 100 k cases.
 What can still grow with the data: a page that must go deeper than a few segments (later pages,
 or an oldest-first page whose bottom segment has shrunk) reads the directory, and a write to a
 chief's list reads that office's directory once to keep its total exact. A page reads whole
-segments (32–64 cases at ~0.7 ms of FerretDB CPU each), so a list smaller than a segment is
-cheaper to read than a longer one. The scale set therefore gives the chief's office 30 % of the
-cases, 3 in 10 of them archived and every answered one unread, so that at 1 k each of its lists
-(active 210, archived 90, unread 70) already spans more than one segment. With a tenth of the
-cases, a tenth archived and every other answer unread, the archive held 10 cases and the unread
-view ~15 at 1 k, and their ratios (3.26×; 1.97–2.54×) compared a part-filled segment with full ones.
+segments (32–64 cases at ~0.7 ms of FerretDB CPU each), so a list smaller than a page is cheaper
+to read than a full one: the scale set archives 3 in 10 cases so that even at 1 k the office's
+archive (30 cases) fills the page it reads at every size. (At 1 in 10 it held 10 cases, and the
+archived view's ratio of 3.26× compared half a page with a full one.) For the same reason every
+answered case is unread there, so the unread view fills a page at 1 k (20 cases); but one segment
+of 20 is still cheaper to read than the 40–64 cases a page reads from 10 k on, so its ratio is how
+full a segment is, and it stops growing at 10 k (22.7 / 58.5 / 44.6 ms in the recorded run: 1.97×,
+missed). A run in which the office held 30 % of the cases (every list longer than a segment at
+1 k) met the unread ratio (1.27×) but missed the second page, the archive and the whole queue at
+100 k (3.14×, 2.41×, 1.91×). The likeliest cause, not yet confirmed: the ~300 replies the set makes
+before 100 k move cases out of segments that are never merged, so the pages of a larger office
+walk more sparse segments or fall back to the directory; merging under-full segments (ADR 0102)
+is the step that would remove it.
 
 ### Worth knowing
 
