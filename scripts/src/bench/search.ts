@@ -1,5 +1,6 @@
 import { request } from 'node:http'
 import { searchFields } from '@ze/service/search/normalize'
+import { prng } from '@ze/testkit/prng'
 import { fmt, type Figure, type SetResult } from './lib/results.js'
 import { interleaved, median, percentile } from './lib/stats.js'
 import { machine } from './lib/machine.js'
@@ -22,16 +23,10 @@ const TARGET_BLOCK_MS = 50
 const STARTS = ['fak', 'kor', 'zal', 'wys', 'prz', 'pod', 'roz', 'dok', 'spr', 'kon', 'ksi', 'pla', 'ban', 'imp', 'eks', 'kad', 'ewi', 'sal', 'kos', 'vat']
 const MIDDLE = ['tur', 'rek', 'acz', 'yl', 'ele', 'lic', 'ach', 'ument', 'aw', 'trah', 'ieg', 'at', 'k', 'port', 'r', 'denc', 'd', 'zt', 'at', 'ow']
 const ENDINGS = ['a', 'y', 'e', 'ie', 'ami', 'ach', 'ow', 'ego', 'owanie', 'ania', 'ka', 'ek', 'u', 'om']
-// mulberry32 in 32-bit integer arithmetic. (The earlier `seed * 1103515245 % 2 ** 31` lost
-// precision in floating point and fell into a short cycle: the texts used 224 distinct words,
-// every word was in most documents, and most suggestions were cut off by the time budget.)
-let seed = 7
-const rand = (n: number) => {
-  seed = (seed + 0x6d2b79f5) | 0
-  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed)
-  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-  return ((t ^ (t >>> 14)) >>> 0) % n
-}
+// A 32-bit generator. (The earlier `seed * 1103515245 % 2 ** 31` lost precision in floating
+// point and fell into a short cycle: the texts used 224 distinct words, every word was in most
+// documents, and most suggestions were cut off by the time budget.)
+const rand = prng(7).int
 const vocabulary = Array.from(
   { length: 4000 },
   () => `${STARTS[rand(STARTS.length)]}${MIDDLE[rand(MIDDLE.length)]}${'aeiouy'[rand(6)]}${'klmnprst'[rand(8)]}${ENDINGS[rand(ENDINGS.length)]}`

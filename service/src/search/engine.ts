@@ -102,8 +102,8 @@ const articleFirst = (kind: DocKind): number => (kind === 'article' ? 1 : 0)
 
 /**
  * Looks words up one at a time and stops at the deadline (the first word is always looked
- * up), each with typos only when it finds little as written. Runs in the search worker (worker.ts), never on the service's event loop. Scores
- * combine as MiniSearch's own OR does (sum, times the number of words matched); a hit
+ * up), each with typos only when it finds little as written. Runs in the search worker
+ * (worker.ts), never on the service's event loop. Scores combine as MiniSearch's own OR does (sum, times the number of words matched); a hit
  * must match half the words or have one in its title, so one common word cannot pull in
  * everything.
  */

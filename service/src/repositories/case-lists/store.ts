@@ -15,14 +15,15 @@ export interface ListPlan {
   abort(): Promise<void>
 }
 
-/**
- * The segmented lists of docs/adr/0100-bounded-hot-queries.md. Every read and write touches the
- * list's segment documents (one small document per ~100 cases) and whole segments found by
- * one equality on one case field — never a query whose result grows with the collection.
- */
 /** Segments a page reads by following `prev` before it reads the list's directory instead. */
 const WALK_HOPS = 4
 
+/**
+ * The segmented lists of docs/adr/0100-bounded-hot-queries.md and 0102-case-list-heads.md. Every
+ * read and write touches segment documents (one small document per 32–64 cases) and whole
+ * segments found by one equality on one case field — never a query whose result grows with the
+ * collection.
+ */
 export function createCaseListStore(models: Models, segmentMax = SEGMENT_MAX) {
   const { Case, CaseSegment } = models
 
@@ -69,6 +70,7 @@ export function createCaseListStore(models: Models, segmentMax = SEGMENT_MAX) {
    * concurrent $inc on one document, so counters are corrected here rather than trusted), and a
    * segment past `segmentMax` is split at its median. The lock flag keeps most concurrent
    * splits apart; it is not atomic on FerretDB either, so readers sort what they gather.
+   * Answers whether the stored count changed (corrected or split), i.e. the list's total may have.
    */
   async function settle(field: ListField, segment: string): Promise<boolean> {
     // Only the chief's lists need exact counters (their size is shown); a queue list's counter,
@@ -142,13 +144,13 @@ export function createCaseListStore(models: Models, segmentMax = SEGMENT_MAX) {
         set: Object.fromEntries(changed.map((m) => [m.field, m.target])),
         async commit() {
           await Promise.all(changed.filter((m) => m.current).map((m) => release(m.current!)))
-          // One after another: FerretDB rewrites whole documents, so two splits relabelling the same
-          // cases (in different fields) at once could lose one another's change.
           // The chief's lists: their top carries the list's size from the settled counters. It is
           // recomputed from the directory (which grows with the office's cases) only for a list the
-          // case entered or left, or whose counters the settling corrected; a case moving within a
-          // list (a reply, most often) leaves its size as it was.
+          // case entered or left, or whose counters the settling corrected (or split); a case moving
+          // within a list (a reply, most often) leaves its size as it was.
           const resized = new Set<string>()
+          // One after another: FerretDB rewrites whole documents, so two splits relabelling the same
+          // cases (in different fields) at once could lose one another's change.
           for (const m of changed) {
             const from = m.current ? listOfSegment(m.current) : null
             const to = listOfSegment(m.target)
@@ -229,7 +231,8 @@ export function createCaseListStore(models: Models, segmentMax = SEGMENT_MAX) {
      * How many cases a chief's list holds: the `total` its top segment carries (one read, whatever
      * the list's length). Every write to the list settles the counters it touched from a real
      * count, and rewrites the total when a case entered or left the list or a counter was
-     * corrected, so this is exact unless two writers race on one segment (its next write settles it). A top without a total (before migration 0009) sums the directory.
+     * corrected, so this is exact unless two writers race on one segment (its next write settles
+     * it). A top without a total (before migration 0009) sums the directory.
      */
     async size(list: string): Promise<number> {
       const top = await headOf(list, 'top')

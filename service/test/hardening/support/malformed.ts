@@ -1,5 +1,5 @@
 import type { RouteSeen } from '../../helpers/app.js'
-import type { Prng } from './prng.js'
+import type { Prng } from '@ze/testkit/prng'
 import { BAD_AUTH, BAD_IDS, BAD_JSON, BAD_QUERIES, jsonMonsters } from './malformed-values.js'
 import { multipartJunk, type MultipartRoute } from './multipart-junk.js'
 

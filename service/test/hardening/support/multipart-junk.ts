@@ -1,4 +1,4 @@
-import type { Prng } from './prng.js'
+import type { Prng } from '@ze/testkit/prng'
 import { BAD_FILENAMES, DISGUISED } from './malformed-values.js'
 
 export type MultipartRoute = 'create' | 'reply' | 'adminReply'

@@ -1,4 +1,4 @@
-/** mulberry32: small, fast and reproducible; the seed is printed so a failing run can be replayed. */
+/** mulberry32: small, fast and reproducible (property tests print their seed so a failing run can be replayed; benchmarks generate their data with it). */
 export function prng(seed: number) {
   let a = seed >>> 0
   const next = (): number => {
